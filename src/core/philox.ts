@@ -1,0 +1,167 @@
+/**
+ * Philox4x32-10 counter-based generator (Salmon, Moraes, Dror & Shaw 2011, "Parallel random
+ * numbers: as easy as 1, 2, 3", SC'11) and the one mapping from experiment coordinates to normal
+ * draws that every backend shares (DESIGN.md §4).
+ *
+ * The WGSL twin lives in `shaders/lib/rng.wgsl`; both are tested against the Random123
+ * known-answer vectors and against each other, draw for draw.
+ */
+
+export const PHILOX_M0 = 0xd2511f53;
+export const PHILOX_M1 = 0xcd9e8d57;
+export const PHILOX_W0 = 0x9e3779b9;
+export const PHILOX_W1 = 0xbb67ae85;
+
+/** High 32 bits of the 64-bit product of two uint32 (exact, via 16-bit halves as in WGSL). */
+export function mulhi32(a: number, b: number): number {
+  const a0 = a & 0xffff;
+  const a1 = a >>> 16;
+  const b0 = b & 0xffff;
+  const b1 = b >>> 16;
+  const p00 = a0 * b0;
+  const p01 = a0 * b1;
+  const p10 = a1 * b0;
+  const p11 = a1 * b1;
+  const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+  return (p11 + (p01 >>> 16) + (p10 >>> 16) + Math.floor(mid / 65536)) >>> 0;
+}
+
+/**
+ * Philox4x32 with `rounds` rounds (10 is the standard, crush-resistant choice).
+ * Writes the four output words into `out` (no allocation in the hot path).
+ */
+export function philox4x32(
+  c0: number,
+  c1: number,
+  c2: number,
+  c3: number,
+  k0: number,
+  k1: number,
+  out: Uint32Array,
+  rounds = 10,
+): Uint32Array {
+  let x0 = c0 >>> 0;
+  let x1 = c1 >>> 0;
+  let x2 = c2 >>> 0;
+  let x3 = c3 >>> 0;
+  let key0 = k0 >>> 0;
+  let key1 = k1 >>> 0;
+  for (let r = 0; r < rounds; r++) {
+    if (r > 0) {
+      key0 = (key0 + PHILOX_W0) >>> 0;
+      key1 = (key1 + PHILOX_W1) >>> 0;
+    }
+    const hi0 = mulhi32(PHILOX_M0, x0);
+    const lo0 = Math.imul(PHILOX_M0, x0) >>> 0;
+    const hi1 = mulhi32(PHILOX_M1, x2);
+    const lo1 = Math.imul(PHILOX_M1, x2) >>> 0;
+    x0 = (hi1 ^ x1 ^ key0) >>> 0;
+    x1 = lo1;
+    x2 = (hi0 ^ x3 ^ key1) >>> 0;
+    x3 = lo0;
+  }
+  out[0] = x0;
+  out[1] = x1;
+  out[2] = x2;
+  out[3] = x3;
+  return out;
+}
+
+/**
+ * What a draw is for. The domain goes into the second key word, so weights, biases, Gram-method
+ * rows, input embeddings and SDE noise are independent streams of the same seed.
+ */
+export const Domain = {
+  weight: 1,
+  bias: 2,
+  gramRow: 3,
+  inputWeight: 4,
+  sdeNoise: 5,
+  lowRankV: 6,
+  mask: 7,
+  test: 15,
+} as const;
+export type DomainName = keyof typeof Domain;
+
+/**
+ * Uniform in (0, 1) from the top 23 bits of a word: u = (w>>9 + 1/2) / 2^23.
+ * Exactly representable in f32, so the CPU (f64) and WGSL (f32) backends start Box–Muller from
+ * the very same u; only the transcendental functions differ (f32 rounding).
+ */
+export function uniformOpen(word: number): number {
+  return ((word >>> 9) + 0.5) * 1.1920928955078125e-7; // 2^-23
+}
+
+const TWO_PI = 2 * Math.PI;
+
+/**
+ * Box–Muller on two words: (r cos θ, r sin θ) with r = √(−2 ln u1), θ = 2π(u2 − 1/2) ∈ (−π, π)
+ * (the centred angle keeps WGSL's cos/sin inside the range where their accuracy is specified).
+ */
+export function boxMuller(w1: number, w2: number, out: Float64Array, offset: number): void {
+  const r = Math.sqrt(-2 * Math.log(uniformOpen(w1)));
+  const theta = TWO_PI * (uniformOpen(w2) - 0.5);
+  out[offset] = r * Math.cos(theta);
+  out[offset + 1] = r * Math.sin(theta);
+}
+
+/**
+ * The key of one scalar draw: (seed, domain, net, layer, row, col).
+ * Counter = (col >> 2, row, layer, net), key = (seed, domain); one Philox call gives the 4 normals
+ * of columns 4⌊col/4⌋ … 4⌊col/4⌋+3. So draws do not depend on the order of evaluation, and the
+ * width-n network is the top-left block of the width-2n one (coupled width sweeps).
+ */
+export class NormalStream {
+  private readonly words = new Uint32Array(4);
+  private readonly block = new Float64Array(4);
+  private cacheValid = false;
+  private cNet = -1;
+  private cLayer = -1;
+  private cRow = -1;
+  private cQuad = -1;
+
+  constructor(
+    readonly seed: number,
+    readonly domain: number,
+  ) {}
+
+  /** Fill `out[0..4)` with the 4 normals of counter (quad, row, layer, net). */
+  quad(net: number, layer: number, row: number, quad: number, out: Float64Array, offset = 0): void {
+    const w = philox4x32(quad, row, layer, net, this.seed, this.domain, this.words);
+    boxMuller(w[0], w[1], out, offset);
+    boxMuller(w[2], w[3], out, offset + 2);
+  }
+
+  /** One normal draw N(0,1) at (net, layer, row, col). Caches the last Philox block. */
+  normal(net: number, layer: number, row: number, col: number): number {
+    const q = col >>> 2;
+    if (!(this.cacheValid && q === this.cQuad && row === this.cRow && layer === this.cLayer && net === this.cNet)) {
+      this.quad(net, layer, row, q, this.block, 0);
+      this.cNet = net;
+      this.cLayer = layer;
+      this.cRow = row;
+      this.cQuad = q;
+      this.cacheValid = true;
+    }
+    return this.block[col & 3];
+  }
+
+  /** A full row of `cols` normals at (net, layer, row), written into out[offset..offset+cols). */
+  row(net: number, layer: number, row: number, cols: number, out: Float64Array, offset = 0): void {
+    const full = cols >>> 2;
+    for (let q = 0; q < full; q++) this.quad(net, layer, row, q, out, offset + 4 * q);
+    const rem = cols & 3;
+    if (rem > 0) {
+      this.quad(net, layer, row, full, this.block, 0);
+      for (let j = 0; j < rem; j++) out[offset + 4 * full + j] = this.block[j];
+      this.cacheValid = false;
+    }
+  }
+
+  /** A uniform word (raw Philox output) at (net, layer, row, col), for masks and signs. */
+  word(net: number, layer: number, row: number, col: number): number {
+    const w = philox4x32(col >>> 2, row, layer, net, this.seed, this.domain, this.words);
+    this.cacheValid = false;
+    return w[col & 3];
+  }
+}

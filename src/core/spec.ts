@@ -1,0 +1,109 @@
+/**
+ * The experiment spec: one declarative table of every parameter (key, type, default, range, doc),
+ * read by the URL codec, the CLI (--help), the validators and the UI controls. DESIGN.md §6 keys
+ * are a contract; keys added by later issues are appended, never renamed.
+ */
+import { ACTIVATION_CHOICES, parseActivation } from './activations.ts';
+import { boolParam, enumParam, numberParam, tokenParam, type Param } from './params.ts';
+import { formatWeights, parseWeights, WEIGHTS_ALLOWED } from './weights.ts';
+
+/** Current URL schema version (the `v` key). Older versions are migrated by src/url/codec.ts. */
+export const SPEC_VERSION = 1;
+
+export const ARCHS = ['mlp', 'resnet', 'shaped'] as const;
+export type Arch = (typeof ARCHS)[number];
+export const METHODS = ['gram', 'explicit'] as const;
+export type Method = (typeof METHODS)[number];
+export const BACKENDS = ['auto', 'webgpu', 'cpu'] as const;
+export type BackendChoice = (typeof BACKENDS)[number];
+/**
+ * What the page shows and what the CLI adds to its JSON:
+ * depth (profile vs layer), hist (law of ρ̂ at a layer), width (sweep in n), commute (the (n, L)
+ * map), regime (fixed-width SDE: n = 3 vs 4), sde (the proportional limit), contrast (MLP vs shaped
+ * vs ResNet at one (n, L)), phase (criticality diagram), finite (1/n corrections).
+ */
+export const VIEWS = ['depth', 'hist', 'width', 'commute', 'regime', 'sde', 'contrast', 'phase', 'finite'] as const;
+export type View = (typeof VIEWS)[number];
+export const COMMUTE_STATS = ['w1', 'mean', 'sd'] as const;
+export type CommuteStat = (typeof COMMUTE_STATS)[number];
+
+export interface Spec {
+  readonly v: number;
+  readonly arch: Arch;
+  readonly act: string;
+  readonly n: number;
+  readonly L: number;
+  readonly sw2: number;
+  readonly sb2: number;
+  readonly alpha: number;
+  readonly q1: number;
+  readonly q2: number;
+  readonly rho0: number;
+  readonly k: number;
+  readonly M: number;
+  readonly seed: number;
+  readonly method: Method;
+  readonly backend: BackendChoice;
+  readonly cp: number;
+  readonly cm: number;
+  readonly ntk: boolean;
+  readonly view: View;
+  readonly weights: string;
+  readonly layer: number;
+  readonly nmin: number;
+  readonly nmax: number;
+  readonly Lmin: number;
+  readonly Lmax: number;
+  readonly stat: CommuteStat;
+}
+
+export const MAX_WIDTH = 65536;
+export const MAX_DEPTH = 10000;
+export const MAX_NETWORKS = 100000;
+
+/** The table. Order is the order of keys in URLs, --help and the control panel. */
+export const PARAMS = [
+  numberParam({ key: 'v', label: 'schema version', doc: 'URL schema version; older links are migrated.', kind: 'int', default: SPEC_VERSION, min: 1, max: SPEC_VERSION }),
+  enumParam({ key: 'arch', label: 'architecture', doc: 'mlp (Lee et al. 2018), resnet with branch scale L^−α (Hayou & Yang 2023), shaped MLP (Li, Nica & Roy 2022).', values: ARCHS, default: 'mlp' }),
+  tokenParam({ key: 'act', label: 'activation φ', doc: 'Activation function.', default: 'relu', allowed: ACTIVATION_CHOICES, canonicalise: (raw) => { const r = parseActivation(raw); return r.ok ? { ok: true, value: r.value.id } : r; } }),
+  numberParam({ key: 'n', label: 'width n', doc: 'Hidden width (neurons per layer).', kind: 'int', default: 256, min: 1, max: MAX_WIDTH, scale: 'log' }),
+  numberParam({ key: 'L', label: 'depth L', doc: 'Number of weight matrices (mlp: the kernel of z^L; resnet: residual blocks).', kind: 'int', default: 20, min: 1, max: MAX_DEPTH, scale: 'log' }),
+  numberParam({ key: 'sw2', label: 'σw²', doc: 'Weight variance σw² (2 is He initialisation for ReLU).', kind: 'float', default: 2, min: 0, max: 64, minExclusive: true, step: 0.01 }),
+  numberParam({ key: 'sb2', label: 'σb²', doc: 'Bias variance σb².', kind: 'float', default: 0, min: 0, max: 64, step: 0.01 }),
+  numberParam({ key: 'alpha', label: 'branch exponent α', doc: 'ResNet branch scale L^−α; α = 1/2 is the only non-trivial depth limit.', kind: 'float', default: 0.5, min: 0, max: 1, step: 0.01 }),
+  numberParam({ key: 'q1', label: 'q₁ = |x_a|²/d', doc: 'Squared norm of input a, per dimension.', kind: 'float', default: 1, min: 0, max: 100, minExclusive: true, step: 0.01 }),
+  numberParam({ key: 'q2', label: 'q₂ = |x_b|²/d', doc: 'Squared norm of input b, per dimension.', kind: 'float', default: 1, min: 0, max: 100, minExclusive: true, step: 0.01 }),
+  numberParam({ key: 'rho0', label: 'ρ₀ = cos∠(x_a, x_b)', doc: 'Input correlation.', kind: 'float', default: 0.5, min: -1, max: 1, step: 0.001 }),
+  numberParam({ key: 'k', label: 'inputs k', doc: 'Number of inputs pushed through each network (inputs 3..k lie between x_a and x_b).', kind: 'int', default: 2, min: 2, max: 16 }),
+  numberParam({ key: 'M', label: 'networks M', doc: 'Number of random networks in the Monte Carlo (0: theory only).', kind: 'int', default: 200, min: 0, max: MAX_NETWORKS, scale: 'log' }),
+  numberParam({ key: 'seed', label: 'seed', doc: 'Philox seed: same seed, same networks, on every backend.', kind: 'int', default: 1, min: 0, max: 4294967295 }),
+  enumParam({ key: 'method', label: 'sampling method', doc: 'gram: exact Gram–Markov chain, O(nk²L); explicit: every weight drawn, O(n²kL).', values: METHODS, default: 'gram' }),
+  enumParam({ key: 'backend', label: 'backend', doc: 'auto uses WebGPU when an adapter exists, else the CPU.', values: BACKENDS, default: 'auto' }),
+  numberParam({ key: 'cp', label: 'c₊', doc: 'Shaped activation: s₊ = 1 + c₊/√n.', kind: 'float', default: 0, min: -20, max: 20, step: 0.01 }),
+  numberParam({ key: 'cm', label: 'c₋', doc: 'Shaped activation: s₋ = 1 + c₋/√n.', kind: 'float', default: -1, min: -20, max: 20, step: 0.01 }),
+  boolParam({ key: 'ntk', label: 'NTK', doc: 'Also compute the neural tangent kernel (mlp).', default: false }),
+  enumParam({ key: 'view', label: 'view', doc: 'What to show: depth, hist, width, commute, regime, sde, contrast, phase, finite.', values: VIEWS, default: 'depth' }),
+  tokenParam({ key: 'weights', label: 'weight law', doc: 'Weight family (non-Gaussian families need method=explicit).', default: 'gaussian', allowed: WEIGHTS_ALLOWED, canonicalise: (raw) => { const r = parseWeights(raw); return r.ok ? { ok: true, value: formatWeights(r.value) } : r; } }),
+  numberParam({ key: 'layer', label: 'layer shown', doc: 'Layer of the distribution panel (0: the last layer, L).', kind: 'int', default: 0, min: 0, max: MAX_DEPTH }),
+  numberParam({ key: 'nmin', label: 'n min', doc: 'Width sweep / commutation map: smallest width.', kind: 'int', default: 4, min: 1, max: MAX_WIDTH, scale: 'log' }),
+  numberParam({ key: 'nmax', label: 'n max', doc: 'Width sweep / commutation map: largest width.', kind: 'int', default: 1024, min: 1, max: MAX_WIDTH, scale: 'log' }),
+  numberParam({ key: 'Lmin', label: 'L min', doc: 'Commutation map: smallest depth.', kind: 'int', default: 1, min: 1, max: MAX_DEPTH, scale: 'log' }),
+  numberParam({ key: 'Lmax', label: 'L max', doc: 'Commutation map: largest depth.', kind: 'int', default: 256, min: 1, max: MAX_DEPTH, scale: 'log' }),
+  enumParam({ key: 'stat', label: 'distance', doc: 'Commutation map statistic: w1 (Wasserstein-1 to the limit law), mean (|mean − limit|), sd.', values: COMMUTE_STATS, default: 'w1' }),
+] as const satisfies readonly Param[];
+
+export type ParamKey = (typeof PARAMS)[number]['key'];
+
+export const PARAM_BY_KEY: ReadonlyMap<string, Param> = new Map(PARAMS.map((p) => [p.key, p as Param]));
+
+export const DEFAULT_SPEC: Spec = Object.freeze(
+  Object.fromEntries(PARAMS.map((p) => [p.key, p.default])) as unknown as Spec,
+);
+
+/** A problem with a spec, phrased so a person can act on it. */
+export interface SpecIssue {
+  readonly key: string;
+  /** The offending raw value as given (may be long or hostile: display with showValue). */
+  readonly value: string;
+  readonly message: string;
+}

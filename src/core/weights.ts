@@ -1,0 +1,43 @@
+/**
+ * Weight families for the explicit method (issue 8). All have mean 0 and variance 1 per entry, so
+ * the infinite-width kernel is the NNGP of the Gaussian case; only the finite-width law differs.
+ * The gram method samples rows of z^{l+1} ~ N(0, G) exactly only for fresh iid Gaussian weights.
+ */
+import type { ParseResult } from './params.ts';
+
+export type WeightFamily =
+  | { readonly kind: 'gaussian' }
+  | { readonly kind: 'orthogonal' }
+  | { readonly kind: 'rademacher' }
+  | { readonly kind: 'sparse'; readonly p: number }
+  | { readonly kind: 'lowrank'; readonly r: number };
+
+export const WEIGHTS_ALLOWED = 'gaussian, orthogonal, rademacher, sparse:<p in (0, 1]>, lowrank:<r, an integer ≥ 1>';
+
+export function parseWeights(raw: string): ParseResult<WeightFamily> {
+  if (raw === 'gaussian' || raw === 'orthogonal' || raw === 'rademacher') return { ok: true, value: { kind: raw } };
+  let m = /^sparse:((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/.exec(raw);
+  if (m) {
+    const p = Number(m[1]);
+    if (!(p > 0 && p <= 1)) return { ok: false, reason: 'the sparse fraction p must be in (0, 1]' };
+    return { ok: true, value: { kind: 'sparse', p } };
+  }
+  m = /^lowrank:(\d{1,6})$/.exec(raw);
+  if (m) {
+    const r = Number(m[1]);
+    if (!(r >= 1)) return { ok: false, reason: 'the rank r must be an integer ≥ 1' };
+    return { ok: true, value: { kind: 'lowrank', r } };
+  }
+  return { ok: false, reason: `expected one of ${WEIGHTS_ALLOWED}` };
+}
+
+export function formatWeights(w: WeightFamily): string {
+  switch (w.kind) {
+    case 'sparse':
+      return `sparse:${w.p}`;
+    case 'lowrank':
+      return `lowrank:${w.r}`;
+    default:
+      return w.kind;
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * URL codec: query string (or full URL, or #fragment) ⇄ Spec. The only way state enters or leaves
+ * the lab (page, Worker, CLI, presets). Reads the PARAMS table; never evaluates anything.
+ */
+import { DEFAULT_SPEC, PARAM_BY_KEY, PARAMS, SPEC_VERSION, type Spec, type SpecIssue } from '../core/spec.ts';
+import { showValue } from '../core/params.ts';
+import { crossKeyIssues } from '../core/validate.ts';
+import { migrate } from './migrations.ts';
+
+export interface DecodedSpec {
+  /** The spec: every rejected key keeps its default. */
+  readonly spec: Spec;
+  /** Rejected, unknown or duplicated keys, each with a message naming key, value and range. */
+  readonly issues: readonly SpecIssue[];
+  /** Informational notes (e.g. "migrated from v0"). */
+  readonly notes: readonly string[];
+}
+
+/** Split any of: 'a=1&b=2', '?a=1', '#a=1', 'https://host/path?a=1#b=2' into raw pairs. */
+export function splitQuery(input: string): { pairs: [string, string][]; issues: SpecIssue[] } {
+  const issues: SpecIssue[] = [];
+  let text = input.trim();
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text);
+  if (scheme) {
+    const q = text.indexOf('?');
+    const h = text.indexOf('#');
+    const parts: string[] = [];
+    if (q >= 0) parts.push(text.slice(q + 1, h > q ? h : undefined));
+    if (h >= 0) parts.push(text.slice(h + 1));
+    text = parts.filter((p) => p.length > 0).join('&');
+  } else {
+    text = text.replace(/^[?#]/, '');
+  }
+  const pairs: [string, string][] = [];
+  if (text.length === 0) return { pairs, issues };
+  for (const part of text.split(/[&#?]/)) {
+    if (part.length === 0) continue;
+    const eq = part.indexOf('=');
+    const rawKey = eq >= 0 ? part.slice(0, eq) : part;
+    const rawValue = eq >= 0 ? part.slice(eq + 1) : '';
+    let key: string;
+    let value: string;
+    try {
+      key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+      value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
+    } catch {
+      issues.push({ key: rawKey.slice(0, 40), value: rawValue, message: `${showValue(rawKey)}: malformed percent-encoding in ${showValue(part)}` });
+      continue;
+    }
+    pairs.push([key, value]);
+  }
+  return { pairs, issues };
+}
+
+/** Decode a query/URL into a spec. Never throws; every problem becomes an issue. */
+export function decodeSpec(input: string): DecodedSpec {
+  const { pairs, issues } = splitQuery(input);
+  const notes: string[] = [];
+  const raw = new Map<string, string>();
+  for (const [key, value] of pairs) {
+    if (raw.has(key)) {
+      issues.push({ key, value, message: `${key} is given more than once (${showValue(raw.get(key)!)} and ${showValue(value)}); give it once` });
+      continue;
+    }
+    raw.set(key, value);
+  }
+
+  // Versions: absent means current; older ones are migrated (and say so); newer are refused.
+  const vRaw = raw.get('v');
+  if (vRaw !== undefined) {
+    const vParsed = /^\d{1,4}$/.test(vRaw) ? Number(vRaw) : NaN;
+    if (!Number.isInteger(vParsed)) {
+      issues.push({ key: 'v', value: vRaw, message: `v=${showValue(vRaw)} is not a schema version; allowed: an integer in [0, ${SPEC_VERSION}]` });
+      raw.delete('v');
+    } else if (vParsed > SPEC_VERSION) {
+      issues.push({ key: 'v', value: vRaw, message: `v=${vParsed} comes from a newer Limits Lab; this one reads versions up to ${SPEC_VERSION}` });
+      raw.delete('v');
+    } else if (vParsed < SPEC_VERSION) {
+      const m = migrate(vParsed, SPEC_VERSION, raw);
+      notes.push(...m.notes);
+      issues.push(...m.issues);
+    }
+  }
+
+  const values: Record<string, unknown> = { ...DEFAULT_SPEC };
+  for (const [key, value] of raw) {
+    const param = PARAM_BY_KEY.get(key);
+    if (!param) {
+      issues.push({ key, value, message: `unknown key ${showValue(key)}; known keys: ${PARAMS.map((p) => p.key).join(', ')}` });
+      continue;
+    }
+    const r = param.parse(value);
+    if (r.ok) values[key] = r.value;
+    else issues.push({ key, value, message: `${key}=${showValue(value)}: ${r.reason}` });
+  }
+  values.v = SPEC_VERSION;
+  let spec = values as unknown as Spec;
+  // Cross-key rules: a violating key falls back to its default, and the message says why.
+  for (const issue of crossKeyIssues(spec)) {
+    issues.push(issue);
+    spec = { ...spec, [issue.key]: PARAM_BY_KEY.get(issue.key)!.default } as Spec;
+  }
+  const again = crossKeyIssues(spec);
+  if (again.length > 0) spec = { ...spec, ...resetKeys(again.map((i) => i.key)) };
+  return { spec, issues, notes };
+}
+
+function resetKeys(keys: string[]): Partial<Spec> {
+  return Object.fromEntries(keys.map((k) => [k, PARAM_BY_KEY.get(k)!.default])) as Partial<Spec>;
+}
+
+/**
+ * Encode a spec as a query string (without '?'): `v` first, then every key that differs from its
+ * default, in table order. Short links by construction; `all` writes every key.
+ */
+export function encodeSpec(spec: Spec, options: { all?: boolean } = {}): string {
+  const parts: string[] = [];
+  for (const p of PARAMS) {
+    const value = (spec as unknown as Record<string, unknown>)[p.key];
+    if (p.key !== 'v' && !options.all && value === p.default) continue;
+    const text = (p.format as (v: unknown) => string)(p.key === 'v' ? SPEC_VERSION : value);
+    parts.push(`${p.key}=${encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',')}`);
+  }
+  return parts.join('&');
+}
+
+/** Merge changes into a spec and re-validate it through the codec (UI controls use this). */
+export function withChanges(spec: Spec, changes: Partial<Spec>): DecodedSpec {
+  return decodeSpec(encodeSpec({ ...spec, ...changes } as Spec));
+}

@@ -1,0 +1,29 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+
+// One config for the page (vite dev/build), the Worker and the unit tests (vitest).
+export default defineConfig({
+  root: '.',
+  publicDir: 'public',
+  base: './',
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1200,
+  },
+  worker: { format: 'es' },
+  oxc: { jsx: { runtime: 'automatic' } },
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173, strictPort: false },
+  test: {
+    include: ['src/**/*.test.ts', 'app/**/*.test.ts', 'bin/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    // Tests that use the GPU (Dawn/SwiftShader) share one device per file; keep files in parallel
+    // but bounded (CI has 2 cores).
+    maxWorkers: 2,
+  },
+});
