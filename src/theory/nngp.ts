@@ -1,0 +1,248 @@
+/**
+ * Infinite-width kernel recursions for two inputs x_a, x_b (DESIGN.md §1; L counts weight
+ * matrices, the kernel at layer l is that of the pre-activations z^l):
+ *
+ *   mlp     (Lee et al. 2018 eq. 4; NTK: Jacot et al. 2018 Thm 1, NTK parametrisation)
+ *           K¹ = σw² X + σb²,  K^{l+1} = σw² F(K^l) + σb²,
+ *           Θ¹ = K¹,           Θ^{l+1} = K^{l+1} + σw² F'(K^l) ∘ Θ^l,       layers 1..L;
+ *   resnet  (Hayou 2022; Hayou & Yang 2023) K⁰ = X,
+ *           K^l = K^{l−1} + L^{−2α} (σw² F(K^{l−1}) + σb²),                   layers 0..L
+ *           (the cross term Y·branch vanishes at infinite width: fresh, mean-zero weights);
+ *   shaped  (Li, Nica & Roy 2022) φ_s with s± = 1 + c±/√n, c = 2/(s₊² + s₋²),
+ *           K¹ = σw² X + σb², K^{l+1} = c F_{φ_s}(K^l),                       layers 1..L
+ *           (the infinite-width network with this exact activation: the drift of the SDE).
+ *
+ * F acts entrywise on the 2×2 kernel: (F(K11,K11,K11), F(K11,K12,K22), F(K22,K22,K22)).
+ */
+import { activation, shapedActivation } from '../core/activations.ts';
+import { inputGram } from '../core/inputs.ts';
+import type { Spec } from '../core/spec.ts';
+import type { TheoryBlock } from '../experiments/result.ts';
+import { dualKernels, type DualKernels, type Precision } from './dual.ts';
+
+/** A 2×2 kernel over the inputs (x_a, x_b): K11 = K(x_a, x_a), K12, K22. */
+export interface Kernel2x2 {
+  readonly k11: number;
+  readonly k12: number;
+  readonly k22: number;
+}
+
+/** A kernel profile over depth (Float64Arrays, one entry per recorded layer). */
+export interface KernelProfile {
+  /** 1-based layer indices (mlp, shaped) or 0..L (resnet). */
+  readonly layers: number[];
+  readonly k11: Float64Array;
+  readonly k12: Float64Array;
+  readonly k22: Float64Array;
+  /** The NTK Θ^l (mlp with ntk only). */
+  readonly ntk?: { readonly t11: Float64Array; readonly t12: Float64Array; readonly t22: Float64Array };
+}
+
+/** The input Gram data X of x_a, x_b (X12 = √(q1 q2)·ρ₀ exactly, from core/inputs.ts). */
+export function inputKernel(q1: number, q2: number, rho0: number): Kernel2x2 {
+  const X = inputGram({ q1, q2, rho0, k: 2 });
+  return { k11: X[0], k12: X[1], k22: X[3] };
+}
+
+/** ρ = K12/√(K11 K22), clamped to [−1, 1] against rounding; 0 when a diagonal entry is 0. */
+export function kernelCorrelation(k11: number, k12: number, k22: number): number {
+  const den = Math.sqrt(k11 * k22);
+  if (!(den > 0)) return 0;
+  return Math.max(-1, Math.min(1, k12 / den));
+}
+
+/**
+ * The three dual-kernel entries F(K) = (F(K11), F(K11,K12,K22), F(K22)) with two exact
+ * shortcuts: K11 = K22 reuses the diagonal, and a repeated K (a profile that has reached its
+ * fixed point in floating point) reuses the last values. Both return bit-identical numbers.
+ */
+class EntrywiseDual {
+  private last: [number, number, number] = [NaN, NaN, NaN];
+  private value: [number, number, number] = [NaN, NaN, NaN];
+  constructor(
+    private readonly cross: (a: number, c: number, b: number) => number,
+    private readonly diag: (a: number) => number,
+  ) {}
+
+  apply(k11: number, k12: number, k22: number): [number, number, number] {
+    const l = this.last;
+    if (l[0] === k11 && l[1] === k12 && l[2] === k22) return this.value;
+    const f11 = this.diag(k11);
+    const f22 = k22 === k11 ? f11 : this.diag(k22);
+    const f12 = this.cross(k11, k12, k22);
+    this.last = [k11, k12, k22];
+    this.value = [f11, f12, f22];
+    return this.value;
+  }
+}
+
+function newProfile(layers: number[], withNtk: boolean): KernelProfile {
+  const n = layers.length;
+  return {
+    layers,
+    k11: new Float64Array(n),
+    k12: new Float64Array(n),
+    k22: new Float64Array(n),
+    ...(withNtk ? { ntk: { t11: new Float64Array(n), t12: new Float64Array(n), t22: new Float64Array(n) } } : {}),
+  };
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let l = from; l <= to; l++) out.push(l);
+  return out;
+}
+
+/**
+ * MLP NNGP (and NTK) recursion, layers 1..L: K¹ = σw² X + σb², K^{l+1} = σw² F(K^l) + σb²,
+ * Θ¹ = K¹, Θ^{l+1} = K^{l+1} + σw² F'(K^l) Θ^l (entrywise).
+ */
+export function mlpKernelRecursion(
+  duals: DualKernels,
+  sw2: number,
+  sb2: number,
+  X: Kernel2x2,
+  L: number,
+  withNtk = false,
+): KernelProfile {
+  const p = newProfile(range(1, L), withNtk);
+  const F = new EntrywiseDual(duals.F, duals.Fdiag);
+  const Fp = new EntrywiseDual(duals.Fp, duals.Fpdiag);
+  let k11 = sw2 * X.k11 + sb2;
+  let k12 = sw2 * X.k12 + sb2;
+  let k22 = sw2 * X.k22 + sb2;
+  let t11 = k11;
+  let t12 = k12;
+  let t22 = k22;
+  for (let i = 0; i < L; i++) {
+    if (i > 0) {
+      // Θ^{l+1} needs F'(K^l): take it before K is overwritten by K^{l+1}.
+      const [f11, f12, f22] = F.apply(k11, k12, k22);
+      const g = p.ntk ? Fp.apply(k11, k12, k22) : null;
+      k11 = sw2 * f11 + sb2;
+      k12 = sw2 * f12 + sb2;
+      k22 = sw2 * f22 + sb2;
+      if (g) {
+        t11 = k11 + sw2 * g[0] * t11;
+        t12 = k12 + sw2 * g[1] * t12;
+        t22 = k22 + sw2 * g[2] * t22;
+      }
+    }
+    p.k11[i] = k11;
+    p.k12[i] = k12;
+    p.k22[i] = k22;
+    if (p.ntk) {
+      p.ntk.t11[i] = t11;
+      p.ntk.t12[i] = t12;
+      p.ntk.t22[i] = t22;
+    }
+  }
+  return p;
+}
+
+/**
+ * Finite-depth ResNet at infinite width, layers 0..L: K⁰ = X,
+ * K^l = K^{l−1} + L^{−2α} (σw² F(K^{l−1}) + σb²) — the Euler scheme of the covariance ODE
+ * (resnetOde.ts) with step 1/L when α = 1/2.
+ */
+export function resnetKernelRecursion(
+  duals: DualKernels,
+  sw2: number,
+  sb2: number,
+  X: Kernel2x2,
+  L: number,
+  alpha: number,
+): KernelProfile {
+  const p = newProfile(range(0, L), false);
+  const F = new EntrywiseDual(duals.F, duals.Fdiag);
+  const branch = Math.pow(L, -2 * alpha);
+  let k11 = X.k11;
+  let k12 = X.k12;
+  let k22 = X.k22;
+  p.k11[0] = k11;
+  p.k12[0] = k12;
+  p.k22[0] = k22;
+  for (let l = 1; l <= L; l++) {
+    const [f11, f12, f22] = F.apply(k11, k12, k22);
+    k11 += branch * (sw2 * f11 + sb2);
+    k12 += branch * (sw2 * f12 + sb2);
+    k22 += branch * (sw2 * f22 + sb2);
+    p.k11[l] = k11;
+    p.k12[l] = k12;
+    p.k22[l] = k22;
+  }
+  return p;
+}
+
+/** The normalisation c = 2/(s₊² + s₋²) of the shaped MLP (Li, Nica & Roy 2022, eq. 3). */
+export function shapedNormalisation(cp: number, cm: number, n: number): number {
+  const sp = 1 + cp / Math.sqrt(n);
+  const sm = 1 + cm / Math.sqrt(n);
+  return 2 / (sp * sp + sm * sm);
+}
+
+/** Shaped MLP at infinite width, layers 1..L: K¹ = σw² X + σb², K^{l+1} = c F_{φ_s}(K^l). */
+export function shapedKernelRecursion(
+  cp: number,
+  cm: number,
+  n: number,
+  sw2: number,
+  sb2: number,
+  X: Kernel2x2,
+  L: number,
+): KernelProfile {
+  const duals = dualKernels(shapedActivation(cp, cm, n));
+  const c = shapedNormalisation(cp, cm, n);
+  const p = newProfile(range(1, L), false);
+  const F = new EntrywiseDual(duals.F, duals.Fdiag);
+  let k11 = sw2 * X.k11 + sb2;
+  let k12 = sw2 * X.k12 + sb2;
+  let k22 = sw2 * X.k22 + sb2;
+  for (let i = 0; i < L; i++) {
+    if (i > 0) {
+      const [f11, f12, f22] = F.apply(k11, k12, k22);
+      k11 = c * f11;
+      k12 = c * f12;
+      k22 = c * f22;
+    }
+    p.k11[i] = k11;
+    p.k12[i] = k12;
+    p.k22[i] = k22;
+  }
+  return p;
+}
+
+/** The infinite-width profile of a spec (arch, act, sw2, sb2, alpha, q1, q2, rho0, L, ntk). */
+export function kernelProfile(spec: Spec, precision: Precision = 'exact'): KernelProfile {
+  const X = inputKernel(spec.q1, spec.q2, spec.rho0);
+  switch (spec.arch) {
+    case 'mlp':
+      return mlpKernelRecursion(dualKernels(activation(spec.act), precision), spec.sw2, spec.sb2, X, spec.L, spec.ntk);
+    case 'resnet':
+      return resnetKernelRecursion(dualKernels(activation(spec.act), precision), spec.sw2, spec.sb2, X, spec.L, spec.alpha);
+    case 'shaped':
+      return shapedKernelRecursion(spec.cp, spec.cm, spec.n, spec.sw2, spec.sb2, X, spec.L);
+  }
+}
+
+/**
+ * The `theory` block of the result document (DESIGN.md §6): q11, q12, q22, ρ at every layer;
+ * ntk11/12/22 only for arch = mlp with ntk.
+ */
+export function theoryBlock(spec: Spec, opts: { precision?: Precision } = {}): TheoryBlock {
+  const p = kernelProfile(spec, opts.precision ?? 'exact');
+  const n = p.layers.length;
+  const rho: number[] = new Array(n);
+  for (let i = 0; i < n; i++) rho[i] = kernelCorrelation(p.k11[i], p.k12[i], p.k22[i]);
+  const block: TheoryBlock = {
+    layers: p.layers,
+    q11: Array.from(p.k11),
+    q12: Array.from(p.k12),
+    q22: Array.from(p.k22),
+    rho,
+    ...(p.ntk && spec.arch === 'mlp'
+      ? { ntk11: Array.from(p.ntk.t11), ntk12: Array.from(p.ntk.t12), ntk22: Array.from(p.ntk.t22) }
+      : {}),
+  };
+  return block;
+}
