@@ -15,7 +15,9 @@
  *   (resnet) are iid N(0, G), G = (σw²/n) φ(Z)ᵀφ(Z) + σb² (exact for fresh Gaussian weights);
  *   row i is C·ξ_i with C the lower Cholesky factor of G (zero columns where a pivot vanishes,
  *   which is exact for a PSD G of lower rank) and ξ_i[a] = NormalStream(seed, Domain.gramRow)
- *   .normal(net, l, i, a). Layer 1 of mlp/shaped uses G¹ = σw² X + σb², resnet Y⁰ uses G⁰ = X.
+ *   .normal(net, l, 0, i·k + a): the layer's n·k draws are one flat stream, so every Philox call
+ *   serves four draws (two rows when k = 2) and rows 0..n−1 are a prefix of rows 0..2n−1.
+ *   Layer 1 of mlp/shaped uses G¹ = σw² X + σb², resnet Y⁰ uses G⁰ = X.
  */
 import type { Spec } from '../core/spec.ts';
 
@@ -71,6 +73,8 @@ export interface BackendInfo {
 
 export interface SimBackend {
   readonly info: BackendInfo;
+  /** undefined when the backend can run this job, else the reason it cannot (the runner then uses the CPU and says why). */
+  supports(job: SimJob): string | undefined;
   /** Simulate the job's networks. Rejects with an AbortError when `signal` aborts. */
   simulate(job: SimJob, signal?: AbortSignal): Promise<KernelBlock>;
   /** The raw N(0,1) draws at (seed, domain, net, layer, row 0..rows−1, col 0..cols−1), row-major. */

@@ -158,6 +158,15 @@ export class NormalStream {
     }
   }
 
+  /** The raw Philox words of a row, cols 0..cols−1 (word col&3 of block col>>2), for masks and signs. */
+  wordRow(net: number, layer: number, row: number, cols: number, out: Uint32Array): void {
+    for (let q = 0; 4 * q < cols; q++) {
+      const w = philox4x32(q, row, layer, net, this.seed, this.domain, this.words);
+      const m = Math.min(4, cols - 4 * q);
+      for (let j = 0; j < m; j++) out[4 * q + j] = w[j];
+    }
+  }
+
   /** A uniform word (raw Philox output) at (net, layer, row, col), for masks and signs. */
   word(net: number, layer: number, row: number, col: number): number {
     const w = philox4x32(col >>> 2, row, layer, net, this.seed, this.domain, this.words);

@@ -26,6 +26,8 @@ export const VIEWS = ['depth', 'hist', 'width', 'commute', 'regime', 'sde', 'con
 export type View = (typeof VIEWS)[number];
 export const COMMUTE_STATS = ['w1', 'mean', 'sd'] as const;
 export type CommuteStat = (typeof COMMUTE_STATS)[number];
+export const OBSERVABLES = ['rho', 'logq'] as const;
+export type Observable = (typeof OBSERVABLES)[number];
 
 export interface Spec {
   readonly v: number;
@@ -55,6 +57,7 @@ export interface Spec {
   readonly Lmin: number;
   readonly Lmax: number;
   readonly stat: CommuteStat;
+  readonly obs: Observable;
 }
 
 export const MAX_WIDTH = 65536;
@@ -90,6 +93,7 @@ export const PARAMS = [
   numberParam({ key: 'Lmin', label: 'L min', doc: 'Commutation map: smallest depth.', kind: 'int', default: 1, min: 1, max: MAX_DEPTH, scale: 'log' }),
   numberParam({ key: 'Lmax', label: 'L max', doc: 'Commutation map: largest depth.', kind: 'int', default: 256, min: 1, max: MAX_DEPTH, scale: 'log' }),
   enumParam({ key: 'stat', label: 'distance', doc: 'Commutation map statistic: w1 (Wasserstein-1 to the limit law), mean (|mean − limit|), sd.', values: COMMUTE_STATS, default: 'w1' }),
+  enumParam({ key: 'obs', label: 'observable', doc: 'Commutation map observable: rho (the correlation ρ̂_L) or logq (log q̂_L, the log squared length).', values: OBSERVABLES, default: 'rho' }),
 ] as const satisfies readonly Param[];
 
 export type ParamKey = (typeof PARAMS)[number]['key'];

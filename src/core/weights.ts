@@ -41,3 +41,17 @@ export function formatWeights(w: WeightFamily): string {
       return w.kind;
   }
 }
+
+/**
+ * sparse:p keeps entry (i, j) iff (mask word >> 8) < round(p·2^24), the mask word being the Philox
+ * word of Domain.mask at (net, layer, i, j); kept entries are N(0,1)/√p (variance 1). Integer-only,
+ * so CPU and WGSL keep exactly the same entries; p = 1 keeps all.
+ */
+export function sparseKeepThreshold(p: number): number {
+  return Math.round(p * 16777216);
+}
+
+/** rademacher: ±1 from the top bit of the Philox word of Domain.weight at (net, layer, i, j). */
+export function rademacherSign(word: number): number {
+  return word >>> 31 === 1 ? -1 : 1;
+}

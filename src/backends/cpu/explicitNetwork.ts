@@ -1,0 +1,85 @@
+/**
+ * The explicit method on the CPU (DESIGN.md §3): every weight drawn from its Philox key, the k
+ * inputs pushed through the network, O(n² k L). Definitions: backends/types.ts header.
+ */
+import { Domain, NormalStream } from '../../core/philox.ts';
+import type { NetworkModel } from '../model.ts';
+import type { LayerRecorder } from './gramNetwork.ts';
+import { applyActivation, packedSums } from './recorder.ts';
+import { weightRows } from './weightRows.ts';
+import type { Yielder } from './yielder.ts';
+
+/**
+ * Z_out[i, a] = scale/√n_in Σ_j W_ij H[j, a] + biasScale·b_i, or, with `residual`,
+ * Z_out[i, a] += residual·(…). Rows of W come from `weightRows`; checkpoints every 64 rows.
+ */
+async function denseLayer(
+  model: NetworkModel,
+  net: number,
+  layer: number,
+  weightDomain: number,
+  H: Float64Array,
+  nIn: number,
+  scale: number,
+  biasScale: number,
+  Zout: Float64Array,
+  residual: number | undefined,
+  yielder: Yielder,
+): Promise<void> {
+  const { n, k } = model;
+  const rows = weightRows(model.weights, model.seed, weightDomain, net, layer, n, nIn);
+  const bias = new NormalStream(model.seed, Domain.bias);
+  const w = new Float64Array(nIn);
+  const acc = new Float64Array(k);
+  const f = scale / Math.sqrt(nIn);
+  for (let i = 0; i < n; i++) {
+    if ((i & 63) === 63) await yielder.checkpoint();
+    rows.row(i, w);
+    acc.fill(0);
+    for (let j = 0; j < nIn; j++) {
+      const wij = w[j];
+      if (wij === 0) continue;
+      for (let a = 0; a < k; a++) acc[a] += wij * H[j * k + a];
+    }
+    const b = biasScale === 0 ? 0 : biasScale * bias.normal(net, layer, i, 0);
+    for (let a = 0; a < k; a++) {
+      const v = f * acc[a] + b;
+      if (residual === undefined) Zout[i * k + a] = v;
+      else Zout[i * k + a] += residual * v;
+    }
+  }
+}
+
+export async function simulateExplicitNetwork(
+  model: NetworkModel,
+  net: number,
+  recorder: LayerRecorder,
+  yielder: Yielder,
+): Promise<void> {
+  const { n, k, L, act } = model;
+  const Z = new Float64Array(n * k);
+  const H = new Float64Array(n * k);
+  const P = (k * (k + 1)) / 2;
+  const zSums = new Float64Array(P);
+  const phiSums = new Float64Array(P);
+  const record = (layer: number) => recorder.record(layer, packedSums(Z, n, k, zSums), packedSums(H, n, k, phiSums));
+  const { d, x } = model.inputs;
+
+  if (model.arch === 'resnet') {
+    // Y⁰ = W⁰ x/√d (input embedding, no bias).
+    await denseLayer(model, net, 0, Domain.inputWeight, x, d, 1, 0, Z, undefined, yielder);
+  } else {
+    // z¹ = σw W¹ x/√d + σb b¹.
+    await denseLayer(model, net, 1, Domain.weight, x, d, model.firstWeightScale, model.firstBiasScale, Z, undefined, yielder);
+  }
+  applyActivation(Z, act.phi, H);
+  record(model.firstLayer);
+
+  const residual = model.arch === 'resnet' ? model.branchScale : undefined;
+  for (let l = model.firstLayer + 1; l <= L; l++) {
+    // H = φ(Z^{l−1}) is complete before Z is overwritten (resnet updates Y in place).
+    await denseLayer(model, net, l, Domain.weight, H, n, model.hiddenWeightScale, model.hiddenBiasScale, Z, residual, yielder);
+    applyActivation(Z, act.phi, H);
+    record(l);
+  }
+}
