@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { digestJson } from './digest.ts';
+
+/** Straightforward 64-bit FNV-1a with BigInt, the reference for the 32-bit-halves version. */
+function fnv1a64(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    h ^= BigInt(text.charCodeAt(i));
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+describe('digestJson (FNV-1a 64 over canonical JSON)', () => {
+  it('the reference matches the published FNV-1a 64 test vectors', () => {
+    expect(fnv1a64('')).toBe('cbf29ce484222325');
+    expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
+    expect(fnv1a64('foobar')).toBe('85944171f73967e8');
+  });
+
+  it('equals the reference on varied JSON', () => {
+    const values = [0, 'a', [1, 2.5, -3e-7], { mc: { rho: [0.1, 0.2] }, spec: { n: 256 } }, 'ß∞\u0001'];
+    for (const v of values) expect(digestJson(v)).toBe(fnv1a64(JSON.stringify(v)));
+  });
+
+  it('changes when a number changes in the last digit', () => {
+    expect(digestJson({ x: [1, 2, 3] })).not.toBe(digestJson({ x: [1, 2, 3.0000001] }));
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * A short, stable digest of a result's numbers (FNV-1a, 64-bit, over the canonical JSON), shown on
+ * the page and in exports so that two people can check they see the same Monte Carlo draws.
+ * Not cryptographic: it detects accidental differences, not forgery.
+ */
+export function digestJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  // 64-bit FNV-1a with two 32-bit halves (no BigInt in the hot loop).
+  let h0 = 0x84222325;
+  let h1 = 0xcbf29ce4;
+  for (let i = 0; i < text.length; i++) {
+    h0 ^= text.charCodeAt(i);
+    // multiply by the FNV prime 0x100000001b3 = 2^40 + 0x1b3
+    const l0 = Math.imul(h0 & 0xffff, 0x1b3);
+    const l1 = Math.imul(h0 >>> 16, 0x1b3);
+    const lo = (l0 + ((l1 & 0xffff) << 16)) >>> 0;
+    const carry = Math.floor((l0 + (l1 & 0xffff) * 65536) / 4294967296) + (l1 >>> 16);
+    const hi = (Math.imul(h1, 0x1b3) + (h0 << 8) + carry) >>> 0;
+    h0 = lo;
+    h1 = hi;
+  }
+  return h1.toString(16).padStart(8, '0') + h0.toString(16).padStart(8, '0');
+}
+
+/** Digest of the Monte Carlo part of a result (what "the same numbers" means for a shared URL). */
+export function resultDigest(result: { mc?: unknown; spec: unknown }): string {
+  return digestJson({ spec: result.spec, mc: result.mc ?? null });
+}

@@ -1,0 +1,74 @@
+/**
+ * Depth first at fixed width (view=regime, issue 5): the ResNet with branch scale L^{−1/2} at
+ * width n is exactly the Euler–Maruyama scheme, step 1/L, of the SDE
+ *     dY_t = σw n^{−1/2} |φ(Y_t)| dB_t,  t ∈ [0, 1]   (Hayou 2022; Y_t ∈ R^n, B an n-dim. BM),
+ * so a large L samples the depth-first limit. By Itô, S_t = |φ(Y_t)|² satisfies, for ReLU,
+ *     d log S = σw² (|A_t| − 2)/n dt + 2σw n^{−1/2} dW,  A_t = {i : Y_t,i > 0},
+ * and for the identity d log|Y|² = σw²(1 − 2/n) dt + 2σw n^{−1/2} dW exactly, so
+ * log(|Y_1|²/|Y_0|²) ~ N(σw²(1 − 2/n), 4σw²/n). For ReLU the drift changes sign between n = 3 and
+ * n = 4 (Hayou 2022, §4): this module measures E log(|φ(Y_1)|²/|φ(Y_0)|²) against n.
+ */
+import type { SimBackend } from '../backends/types.ts';
+import type { Spec } from '../core/spec.ts';
+import { runNetworks, type Progress } from './monteCarlo.ts';
+import { meanVar } from './stats.ts';
+
+export interface RegimeBlock {
+  /** Widths n and the number of Euler steps L (t = l/L). */
+  readonly n: number[];
+  readonly L: number;
+  readonly M: number;
+  /** E log(|φ(Y_1)|²/|φ(Y_0)|²) over networks alive at t = 0 and t = 1, its standard error, variance. */
+  readonly mean: number[];
+  readonly se: number[];
+  readonly var: number[];
+  /** Fraction of networks alive (φ(Y) ≠ 0) at both ends. */
+  readonly alive: number[];
+  /** The identity-activation law N(σw²(1 − 2/n), 4σw²/n) at the same widths, for reference. */
+  readonly identityMean: number[];
+  readonly identityVar: number[];
+}
+
+export const REGIME_WIDTHS = [2, 3, 4, 5, 6, 8, 16, 32];
+
+/** log(|φ(Y_L)|²/|φ(Y_0)|²) per network alive at both ends (input 0), from post-activation kernels. */
+export async function logNormRatios(spec: Spec, options: { backend: SimBackend; signal?: AbortSignal }): Promise<{ ratios: Float64Array; alive: number }> {
+  const resnet: Spec = { ...spec, arch: 'resnet', alpha: 0.5, method: spec.method };
+  const { acc } = await runNetworks(resnet, [0, resnet.L], { backend: options.backend, signal: options.signal, recordPhi: true });
+  const s0 = acc.phiSamples(0, 0);
+  const s1 = acc.phiSamples(1, 0);
+  const out: number[] = [];
+  for (let m = 0; m < s0.length; m++) if (s0[m] > 0 && s1[m] > 0) out.push(Math.log(s1[m] / s0[m]));
+  return { ratios: Float64Array.from(out), alive: out.length / Math.max(s0.length, 1) };
+}
+
+export async function runRegime(
+  spec: Spec,
+  options: { backend: SimBackend; signal?: AbortSignal; widths?: number[]; onPartial?: (block: RegimeBlock, progress: Progress) => void },
+): Promise<RegimeBlock> {
+  const widths = options.widths ?? REGIME_WIDTHS;
+  const block: RegimeBlock = {
+    n: [],
+    L: spec.L,
+    M: spec.M,
+    mean: [],
+    se: [],
+    var: [],
+    alive: [],
+    identityMean: [],
+    identityVar: [],
+  };
+  for (let w = 0; w < widths.length; w++) {
+    const { ratios, alive } = await logNormRatios({ ...spec, n: widths[w] }, options);
+    const mv = meanVar(ratios);
+    block.n.push(widths[w]);
+    block.mean.push(mv.mean);
+    block.var.push(mv.var);
+    block.se.push(Math.sqrt(mv.var / mv.count));
+    block.alive.push(alive);
+    block.identityMean.push(spec.sw2 * (1 - 2 / widths[w]));
+    block.identityVar.push((4 * spec.sw2) / widths[w]);
+    options.onPartial?.(block, { done: w + 1, total: widths.length });
+  }
+  return block;
+}

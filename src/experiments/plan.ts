@@ -1,0 +1,58 @@
+/**
+ * Before running: estimate the work and memory of a spec and refuse, with the estimate and the keys
+ * to change, what would take too long or too much memory on the chosen backend.
+ */
+import { formatOps, MEMORY_BUDGET_BYTES, simulationBytes, simulationOps, WORK_BUDGET, type SimSize } from '../core/cost.ts';
+import type { Spec, SpecIssue } from '../core/spec.ts';
+import { recordedLayers } from './monteCarlo.ts';
+import { sweepLayer, sweepWidths } from './widthSweep.ts';
+
+export interface Plan {
+  readonly sizes: readonly SimSize[];
+  readonly ops: number;
+  readonly bytes: number;
+}
+
+/** The simulations a spec asks for: one batch of M networks, plus the view's own (width sweep…). */
+export function planSpec(spec: Spec): Plan {
+  const sizes: SimSize[] = [];
+  if (spec.M > 0) {
+    const recorded = recordedLayers(spec.arch, spec.L).length;
+    sizes.push({ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded });
+    if (spec.view === 'width') {
+      const layer = sweepLayer(spec);
+      for (const n of sweepWidths(spec.nmin, spec.nmax)) {
+        sizes.push({ method: spec.method, n, L: spec.arch === 'resnet' ? spec.L : layer, k: spec.k, M: spec.M, recorded: 1 });
+      }
+    }
+  }
+  let ops = 0;
+  let bytes = 0;
+  for (const s of sizes) {
+    ops += simulationOps(s) + (spec.weights === 'orthogonal' ? s.M * s.L * (4 / 3) * s.n ** 3 : 0);
+    bytes = Math.max(bytes, simulationBytes(s));
+  }
+  return { sizes, ops, bytes };
+}
+
+/** Issues that stop a spec from running on `backend` ('cpu' or 'webgpu'). */
+export function costIssues(spec: Spec, backend: 'cpu' | 'webgpu'): SpecIssue[] {
+  const plan = planSpec(spec);
+  const issues: SpecIssue[] = [];
+  const budget = WORK_BUDGET[backend];
+  if (plan.ops > budget) {
+    issues.push({
+      key: 'M',
+      value: String(spec.M),
+      message: `M=${spec.M} with n=${spec.n}, L=${spec.L}, k=${spec.k}, method=${spec.method} is about ${formatOps(plan.ops)} operations, over the ${backend} limit of ${formatOps(budget)}; reduce M, n or L${spec.method === 'explicit' ? ', or use method=gram' : ''}${backend === 'cpu' ? ', or run on a WebGPU backend' : ''}`,
+    });
+  }
+  if (plan.bytes > MEMORY_BUDGET_BYTES) {
+    issues.push({
+      key: 'M',
+      value: String(spec.M),
+      message: `M=${spec.M} would keep ${(plan.bytes / 2 ** 20).toFixed(0)} MiB of samples, over the ${MEMORY_BUDGET_BYTES / 2 ** 20} MiB limit; reduce M or L`,
+    });
+  }
+  return issues;
+}

@@ -1,0 +1,82 @@
+/**
+ * spec → LabResult (the CLI JSON of DESIGN.md §6). The page's Worker, the CLI and the tests all
+ * call this one function; views add their own blocks through `viewBlocks`.
+ */
+import type { SimBackend } from '../backends/types.ts';
+import type { Spec } from '../core/spec.ts';
+import { theoryBlock } from '../theory/nngp.ts';
+import { resnetCovarianceOde } from '../theory/resnetOde.ts';
+import { VERSION } from '../version.ts';
+import type { LayerSamples } from './mcAccumulator.ts';
+import { recordedLayers, runNetworks, type Progress } from './monteCarlo.ts';
+import type { LabResult, LimitBlock } from './result.ts';
+
+export interface LabRunOptions {
+  readonly backend: SimBackend;
+  readonly signal?: AbortSignal;
+  /** Partial results while the Monte Carlo runs (theory and limits are complete from the start). */
+  readonly onPartial?: (partial: LabRunOutput, progress: Progress) => void;
+  readonly chunkNetworks?: number;
+  /** Minimum time between partial results (default 150 ms; 0: after every chunk). */
+  readonly partialEveryMs?: number;
+  /** Layer whose per-network samples to return (for histograms); defaults to spec.layer or L. */
+  readonly samplesLayer?: number;
+}
+
+export interface LabRunOutput {
+  readonly result: LabResult;
+  /** Per-network samples at one layer (not part of the CLI JSON). */
+  readonly samples?: LayerSamples;
+}
+
+/** The ResNet covariance ODE on t = l/L (L ≤ 256) or 257 even points, ending at t = 1. */
+export function odeLimit(spec: Spec): LimitBlock | undefined {
+  if (spec.arch !== 'resnet' || spec.alpha !== 0.5) return undefined;
+  const m = Math.min(spec.L, 256);
+  const tGrid = Array.from({ length: m + 1 }, (_, i) => i / m);
+  return resnetCovarianceOde(spec, { tGrid });
+}
+
+export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRunOutput> {
+  const theory = theoryBlock(spec);
+  const limit = odeLimit(spec);
+  const base = {
+    version: VERSION,
+    spec,
+    backend: { name: options.backend.info.name, adapter: options.backend.info.adapter } as LabResult['backend'],
+    theory,
+    ...(limit ? { limit } : {}),
+  };
+  if (spec.M === 0) return { result: base };
+
+  const layers = recordedLayers(spec.arch, spec.L);
+  const wanted = options.samplesLayer ?? (spec.layer === 0 ? spec.L : spec.layer);
+  const samplesIndex = nearestIndex(layers, wanted);
+  const { acc, backend } = await runNetworks(spec, layers, {
+    backend: options.backend,
+    signal: options.signal,
+    chunkNetworks: options.chunkNetworks,
+    partialEveryMs: options.partialEveryMs,
+    onChunk: options.onPartial
+      ? (a, progress, info) =>
+          options.onPartial!(
+            { result: { ...base, backend: backendJson(info), mc: a.summary() }, samples: a.samples(samplesIndex) },
+            progress,
+          )
+      : undefined,
+  });
+  return {
+    result: { ...base, backend: backendJson(backend), mc: acc.summary() },
+    samples: acc.samples(samplesIndex),
+  };
+}
+
+function backendJson(info: { name: string; adapter: string; note?: string }): LabResult['backend'] {
+  return info.note ? { name: info.name, adapter: info.adapter, note: info.note } : { name: info.name, adapter: info.adapter };
+}
+
+export function nearestIndex(layers: readonly number[], layer: number): number {
+  let best = 0;
+  for (let i = 1; i < layers.length; i++) if (Math.abs(layers[i] - layer) < Math.abs(layers[best] - layer)) best = i;
+  return best;
+}
