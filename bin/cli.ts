@@ -1,0 +1,130 @@
+/**
+ * The command-line front-end: `limits-lab run '<query or URL>' [--backend cpu|webgpu] [--out file]`
+ * prints the result JSON of DESIGN.md §6. Same spec, same engine as the page.
+ * Errors: exit code 2 and one line on stderr (never a stack trace unless --debug).
+ */
+import { writeFileSync } from 'node:fs';
+import { PARAMS, type BackendChoice } from '../src/core/spec.ts';
+import { showValue } from '../src/core/params.ts';
+import { decodeSpec } from '../src/url/codec.ts';
+import { VERSION } from '../src/version.ts';
+import { runSpec } from '../src/experiments/runSpec.ts';
+import { costIssues } from '../src/experiments/plan.ts';
+import { nodeBackend } from './nodeBackend.ts';
+
+export class UsageError extends Error {}
+
+const USAGE = `usage: limits-lab run '<query string or URL>' [--backend cpu|webgpu|auto] [--out file] [--pretty]
+       limits-lab --help | --version`;
+
+export function helpText(): string {
+  const rows = PARAMS.map((p) => {
+    const def = (p.format as (v: unknown) => string)(p.default);
+    return `  ${p.key.padEnd(8)} ${p.label}. ${p.doc}\n           allowed: ${p.allowed}; default: ${def}${'unit' in p && p.unit ? ` (${p.unit})` : ''}`;
+  });
+  return `Limits Lab ${VERSION}: width and depth limits of random neural networks at initialisation.
+
+${USAGE}
+
+The query uses the same keys as the page URL (everything after '?' or '#'), e.g.
+  limits-lab run 'arch=resnet&act=relu&n=512&L=64&alpha=0.5&M=200'
+  limits-lab run 'https://host/limits-lab/?act=tanh&sw2=1.5&L=50' --backend cpu --out tanh.json
+
+Output: one JSON document {version, spec, backend, theory, mc?, limit?, sde?, …} (see README).
+Errors: exit code 2 and one line on stderr naming the key, the value and what is allowed.
+
+Options:
+  --backend cpu|webgpu|auto  overrides the spec's backend key (auto: a hardware WebGPU adapter if
+                             there is one, else the CPU; webgpu falls back to SwiftShader)
+  --out FILE                 also write the JSON to FILE
+  --pretty                   indent the JSON
+  --debug                    print stack traces of internal errors
+
+Keys:
+${rows.join('\n')}
+`;
+}
+
+interface CliArgs {
+  query: string;
+  backend?: BackendChoice;
+  out?: string;
+  pretty: boolean;
+  debug: boolean;
+}
+
+export function parseArgs(argv: string[]): CliArgs | 'help' | 'version' {
+  if (argv.length === 0) throw new UsageError(`no command given; ${USAGE.split('\n')[0]}`);
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return 'help';
+  if (argv.includes('--version')) return 'version';
+  const [command, ...rest] = argv;
+  if (command !== 'run') throw new UsageError(`unknown command ${showValue(command)}; expected 'run' (see --help)`);
+  const args: CliArgs = { query: '', pretty: false, debug: false };
+  let query: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--backend' || a.startsWith('--backend=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+      if (v !== 'cpu' && v !== 'webgpu' && v !== 'auto') throw new UsageError(`--backend=${showValue(v ?? '')}: allowed: cpu, webgpu, auto`);
+      args.backend = v;
+    } else if (a === '--out' || a.startsWith('--out=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+      if (!v) throw new UsageError('--out needs a file name');
+      args.out = v;
+    } else if (a === '--pretty') args.pretty = true;
+    else if (a === '--debug') args.debug = true;
+    else if (a.startsWith('--')) throw new UsageError(`unknown option ${showValue(a)} (see --help)`);
+    else if (query === undefined) query = a;
+    else throw new UsageError(`unexpected extra argument ${showValue(a)}; quote the query string`);
+  }
+  if (query === undefined) throw new UsageError(`run needs a query string, e.g. limits-lab run 'act=tanh&L=20'`);
+  args.query = query;
+  return args;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').slice(0, 2000);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const args = parseArgs(argv);
+    if (args === 'help') {
+      process.stdout.write(helpText());
+      return 0;
+    }
+    if (args === 'version') {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    debug = args.debug;
+    const decoded = decodeSpec(args.query);
+    if (decoded.issues.length > 0) throw new UsageError(decoded.issues.map((i) => i.message).join('; '));
+    const spec = args.backend ? { ...decoded.spec, backend: args.backend } : decoded.spec;
+    const backend = await nodeBackend(spec.backend);
+    const cost = costIssues(spec, backend.info.name);
+    if (cost.length > 0) {
+      backend.dispose();
+      throw new UsageError(cost.map((i) => i.message).join('; '));
+    }
+    try {
+      const result = await runSpec(spec, { backend });
+      const json = JSON.stringify(result, null, args.pretty ? 2 : undefined);
+      process.stdout.write(`${json}\n`);
+      if (args.out) writeFileSync(args.out, `${json}\n`);
+    } finally {
+      backend.dispose();
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`limits-lab: ${oneLine(e.message)}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    process.stderr.write(`limits-lab: internal error: ${oneLine(err?.message ?? String(e))}\n`);
+    if (debug && err?.stack) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * Backend selection in Node (CLI, bench): the CPU backend, or WebGPU through Dawn (npm `webgpu`),
+ * falling back to SwiftShader (CPU Vulkan) by itself when there is no GPU driver, and to the CPU
+ * backend when the device is lost mid-run.
+ */
+import { createCpuBackend } from '../src/backends/cpu/cpuBackend.ts';
+import { selectBackend } from '../src/backends/select.ts';
+import type { SimBackend } from '../src/backends/types.ts';
+import { createWebGpuBackend } from '../src/backends/webgpu/backend.ts';
+import { withDeviceLossFallback } from '../src/backends/webgpu/fallback.ts';
+import { createNodeGpu } from '../src/backends/webgpu/node.ts';
+import type { BackendChoice } from '../src/core/spec.ts';
+
+export async function nodeBackend(choice: BackendChoice): Promise<SimBackend> {
+  return selectBackend(choice, {
+    createWebGpu: async () => {
+      const { gpu, note } = await createNodeGpu();
+      return withDeviceLossFallback(await createWebGpuBackend(gpu, note ? { note } : {}), createCpuBackend);
+    },
+  });
+}
