@@ -1,0 +1,22 @@
+/** Saves the finished result document (the same JSON the CLI prints for this link). */
+import { useLab } from '../state/useLab.ts';
+
+export function DownloadResult() {
+  const run = useLab((s) => (s.run.specKey === s.specKey && s.run.status === 'done' ? s.run : undefined));
+  const result = run?.result;
+  if (!run || !result) return null;
+  const save = () => {
+    // The worker has already put the width sweep into the result, as runSpec does for the CLI.
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(result, null, 2)}\n`], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `limits-lab-${run.digest ?? 'result'}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return (
+    <button type="button" data-testid="download" onClick={save} title="Download the result as JSON (the CLI's format)">
+      JSON
+    </button>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The Monte Carlo status line: backend badge, progress bar with Cancel (or Run), and the digest of
+ * the final numbers (two people comparing digests know they see the same draws).
+ */
+import { useLab } from '../state/useLab.ts';
+import { DownloadResult } from './DownloadResult.tsx';
+import { formatCount } from '../views/labels.ts';
+
+export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: () => void }) {
+  const run = useLab((s) => s.run);
+  const stale = useLab((s) => s.run.specKey !== s.specKey);
+  const M = useLab((s) => s.spec.M);
+  const active = !stale && (run.status === 'starting' || run.status === 'running');
+  const p = run.progress;
+  const noun = p?.phase === 'widths' ? 'widths' : 'networks';
+  let text: string;
+  if (M === 0) text = 'Theory only (M = 0)';
+  else if (stale) text = 'Monte Carlo waits for the new settings…';
+  else if (run.status === 'starting') text = 'Starting the Monte Carlo…';
+  else if (run.status === 'running' && p) text = `Sampling ${noun}: ${formatCount(p.done)} / ${formatCount(p.total)}`;
+  else if (run.status === 'done') text = `Done: ${formatCount(run.result?.mc?.M ?? M)} networks${run.elapsedMs !== undefined ? ` in ${(run.elapsedMs / 1000).toFixed(1)} s` : ''}`;
+  else if (run.status === 'cancelled') text = `Cancelled${p ? ` after ${formatCount(p.done)} / ${formatCount(p.total)} ${noun}` : ''}`;
+  else if (run.status === 'refused') text = 'Not run: too large for this backend (see the message)';
+  else if (run.status === 'error') text = 'The Monte Carlo failed (see the message)';
+  else text = 'Monte Carlo idle';
+
+  const backend = run.backend;
+  return (
+    <div className="run-status" data-testid="run-status" data-status={stale ? 'stale' : run.status}>
+      <span className="backend-badge" data-testid="backend" data-backend={backend?.name ?? ''} title={backend?.note ?? backend?.adapter ?? 'no run yet'}>
+        <span>
+          <strong>{backend ? (backend.name === 'webgpu' ? 'WebGPU' : 'CPU') : 'backend'}</strong> · {backend ? backend.adapter : '–'}
+        </span>
+        {backend?.note && <span className="backend-note">{backend.note}</span>}
+      </span>
+      <span className="run-text" data-testid="run-text" aria-live="polite">
+        {text}
+      </span>
+      {active && (
+        <progress data-testid="progress" max={Math.max(1, p?.total ?? 1)} value={p?.done ?? 0} aria-label={`Monte Carlo progress (${noun})`} />
+      )}
+      {active ? (
+        <button type="button" className="button-cancel" data-testid="cancel" onClick={onCancel}>
+          Cancel
+        </button>
+      ) : (
+        M > 0 &&
+        (run.status === 'cancelled' || run.status === 'error' || stale) && (
+          <button type="button" data-testid="run" onClick={onRun}>
+            Run
+          </button>
+        )
+      )}
+      <span className="digest" title="Digest of the Monte Carlo numbers: the same link gives the same digest">
+        digest{' '}
+        <code data-testid="digest" data-final={!stale && run.status === 'done' ? 'true' : 'false'}>
+          {!stale && run.status === 'done' ? run.digest : '…'}
+        </code>
+      </span>
+      <DownloadResult />
+    </div>
+  );
+}

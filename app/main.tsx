@@ -1,0 +1,32 @@
+/**
+ * Page entry: decode the URL into the store, connect the controllers (URL, theory, Worker runs)
+ * and render. Data flows one way: URL → spec → theory / Monte Carlo → plots; controls write the spec.
+ */
+import 'katex/dist/katex.min.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { computeTheory } from './engine/theory.ts';
+import { createLabStore } from './state/labStore.ts';
+import { connectRuns } from './state/runSync.ts';
+import { connectTheory } from './state/theorySync.ts';
+import { connectUrl, decodeLocation } from './state/urlSync.ts';
+import { LabStoreContext } from './state/useLab.ts';
+import { createRunClient } from './worker/runClient.ts';
+import './views/index.ts';
+
+const store = createLabStore(decodeLocation(window.location));
+// On a phone-sized window the panel would push the plots below the fold: start with it closed.
+if (window.matchMedia('(max-width: 820px)').matches) store.getState().togglePanel(false);
+connectUrl(store, { history: window.history, location: window.location });
+connectTheory(store, computeTheory);
+const runs = connectRuns(store, createRunClient());
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LabStoreContext.Provider value={store}>
+      <App runs={runs} />
+    </LabStoreContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,132 @@
+/**
+ * Shared plot frame: margins, scales (linear or log), axes with readable ticks, grid lines and the
+ * axis labels (rich text: ρ^{ℓ}, layer ℓ, width n).
+ */
+import * as d3 from 'd3';
+import type { ScaleContinuousNumeric, Selection } from 'd3';
+import { appendRichText } from './richText.ts';
+import type { ScaleKind } from './types.ts';
+import { PLOT_FONT, ROLE_COLOR } from './theme.ts';
+
+export interface Margins {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+export type Scale = ScaleContinuousNumeric<number, number>;
+
+/** A scale over `domain`; linear scales are widened to round ticks unless `exact`. */
+export function makeScale(kind: ScaleKind, domain: readonly [number, number], range: [number, number], exact = false): Scale {
+  const s = kind === 'log' ? d3.scaleLog() : d3.scaleLinear();
+  s.domain(domain as [number, number]).range(range);
+  if (kind === 'linear' && !exact) s.nice();
+  return s;
+}
+
+/** A domain that contains `values`, padded; degenerate and empty inputs get a sensible width. */
+export function paddedDomain(values: readonly number[], kind: ScaleKind, pad = 0.06): [number, number] {
+  const finite = values.filter((v) => Number.isFinite(v) && (kind === 'linear' || v > 0));
+  if (finite.length === 0) return kind === 'log' ? [1, 10] : [0, 1];
+  let [lo, hi] = d3.extent(finite) as [number, number];
+  if (kind === 'log') {
+    if (hi / lo < 1.5) return [lo / 1.25, hi * 1.25];
+    const r = Math.pow(hi / lo, pad);
+    return [lo / r, hi * r];
+  }
+  if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
+    const w = Math.max(Math.abs(hi) * 0.05, 0.05);
+    return [lo - w, hi + w];
+  }
+  const w = (hi - lo) * pad;
+  lo -= w;
+  hi += w;
+  return [lo, hi];
+}
+
+function tickFormat(scale: Scale, kind: ScaleKind, ticks: number): (v: number) => string {
+  if (kind === 'log') {
+    const f = d3.format('~g');
+    return (v) => {
+      const e = Math.log10(v);
+      // Only label 1, 2, 5 × 10^k: a log axis with every tick labelled is unreadable.
+      const mantissa = v / Math.pow(10, Math.floor(e + 1e-9));
+      return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? f(v) : '';
+    };
+  }
+  const f = scale.tickFormat(ticks);
+  return (v) => f(v).replace('-', '−');
+}
+
+export function drawAxes(
+  g: Selection<SVGGElement, unknown, null, undefined>,
+  options: {
+    x: Scale;
+    y: Scale;
+    xKind: ScaleKind;
+    yKind: ScaleKind;
+    width: number;
+    height: number;
+    xLabel: string;
+    yLabel: string;
+    margins: Margins;
+    xTicks?: readonly number[];
+  },
+): void {
+  const { x, y, width, height } = options;
+  const xCount = Math.max(2, Math.floor(width / 90));
+  const yCount = Math.max(2, Math.floor(height / 55));
+
+  const xAxis = d3.axisBottom(x).tickSizeOuter(0);
+  if (options.xTicks) xAxis.tickValues(options.xTicks as number[]).tickFormat((v) => d3.format('~g')(v as number));
+  else xAxis.ticks(xCount).tickFormat((v) => tickFormat(x, options.xKind, xCount)(v as number));
+  const yAxis = d3
+    .axisLeft(y)
+    .ticks(yCount)
+    .tickSizeOuter(0)
+    .tickFormat((v) => tickFormat(y, options.yKind, yCount)(v as number));
+
+  // Grid first, under everything.
+  const grid = g.append('g').attr('class', 'grid').attr('stroke', ROLE_COLOR.grid).attr('stroke-width', 1);
+  const yLabelled = tickFormat(y, options.yKind, yCount);
+  for (const t of y.ticks(yCount)) if (yLabelled(t) !== '') grid.append('line').attr('x1', 0).attr('x2', width).attr('y1', y(t)).attr('y2', y(t));
+
+  const xg = g.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${height})`).call(xAxis);
+  const yg = g.append('g').attr('class', 'axis axis-y').call(yAxis);
+  for (const axis of [xg, yg]) {
+    axis.attr('font-size', PLOT_FONT.tick).attr('font-family', PLOT_FONT.family).attr('color', ROLE_COLOR.axis);
+    axis.selectAll('path.domain').attr('stroke-width', 1.25);
+  }
+
+  const xl = g
+    .append('text')
+    .attr('class', 'axis-label axis-label-x')
+    .attr('x', width / 2)
+    .attr('y', height + options.margins.bottom - 10)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', PLOT_FONT.label)
+    .attr('fill', ROLE_COLOR.axis);
+  appendRichText(xl.node()!, options.xLabel);
+  const yl = g
+    .append('text')
+    .attr('class', 'axis-label axis-label-y')
+    .attr('transform', `translate(${-options.margins.left + 20},${height / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', PLOT_FONT.label)
+    .attr('fill', ROLE_COLOR.axis);
+  appendRichText(yl.node()!, options.yLabel);
+}
+
+/** The root <svg> of every plot: sized in CSS pixels, with a title for assistive technology. */
+export function createPlotSvg(width: number, height: number, title: string): Selection<SVGSVGElement, unknown, null, undefined> {
+  const svg = (d3.create('svg') as unknown as Selection<SVGSVGElement, unknown, null, undefined>)
+    .attr('width', width)
+    .attr('height', height)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'img')
+    .attr('aria-label', title)
+    .attr('font-family', PLOT_FONT.family);
+  svg.append('title').text(title);
+  return svg;
+}

@@ -1,0 +1,46 @@
+/**
+ * The frame every plot starts from: the root <svg>, a legend row above the plot area, the plot
+ * area's group and its inner size. Also the note drawn when there is nothing to plot yet.
+ */
+import type { Selection } from 'd3';
+import { createPlotSvg, type Margins } from './axes.ts';
+import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
+import { PLOT_FONT } from './theme.ts';
+import type { PlotSize } from './types.ts';
+
+const BASE_MARGINS: Margins = { top: 10, right: 20, bottom: 58, left: 78 };
+
+export interface PlotFrame {
+  readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  /** The plot area, translated to its top-left corner. */
+  readonly g: Selection<SVGGElement, unknown, null, undefined>;
+  /** Inner width and height of the plot area. */
+  readonly w: number;
+  readonly h: number;
+  readonly margins: Margins;
+}
+
+export function createPlotFrame(size: PlotSize, title: string, legend: readonly LegendItem[]): PlotFrame {
+  const width = Math.max(200, Math.floor(size.width));
+  const height = Math.max(180, Math.floor(size.height));
+  const svg = createPlotSvg(width, height, title);
+  const w = width - BASE_MARGINS.left - BASE_MARGINS.right;
+  const margins: Margins = { ...BASE_MARGINS, top: BASE_MARGINS.top + legendHeight(legend, w) };
+  const h = Math.max(40, height - margins.top - margins.bottom);
+  drawLegend(svg.append('g').attr('transform', `translate(${margins.left},${BASE_MARGINS.top})`), legend, w);
+  const g = svg.append('g').attr('class', 'plot-area').attr('transform', `translate(${margins.left},${margins.top})`);
+  return { svg, g, w, h, margins };
+}
+
+/** A note in the middle of an empty plot ("waiting for the Monte Carlo…"). */
+export function drawEmptyNote(frame: PlotFrame, text: string): void {
+  frame.g
+    .append('text')
+    .attr('class', 'empty')
+    .attr('x', frame.w / 2)
+    .attr('y', frame.h / 2)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', PLOT_FONT.label)
+    .attr('fill', '#555')
+    .text(text);
+}

@@ -1,0 +1,87 @@
+/**
+ * A legend row above the plot area (never over the data): one swatch per series, wrapped onto as
+ * many rows as the width needs. Returns the height it used.
+ */
+import type { Selection } from 'd3';
+import { appendRichText, plainText } from './richText.ts';
+import { PLOT_FONT, STROKE, textWidth } from './theme.ts';
+
+export interface LegendItem {
+  readonly label: string;
+  readonly swatch: 'line' | 'points' | 'band' | 'bar';
+  readonly color: string;
+  readonly dash?: string;
+  readonly opacity?: number;
+}
+
+const SWATCH = 26;
+const GAP = 18;
+const ROW = PLOT_FONT.legend + 10;
+
+function itemWidth(item: LegendItem): number {
+  return SWATCH + 6 + textWidth(plainText(item.label), PLOT_FONT.legend) + GAP;
+}
+
+export function legendRows(items: readonly LegendItem[], width: number): LegendItem[][] {
+  const rows: LegendItem[][] = [[]];
+  let x = 0;
+  for (const item of items) {
+    const w = itemWidth(item);
+    if (x > 0 && x + w > width) {
+      rows.push([]);
+      x = 0;
+    }
+    rows[rows.length - 1].push(item);
+    x += w;
+  }
+  return rows.filter((r) => r.length > 0);
+}
+
+export function legendHeight(items: readonly LegendItem[], width: number): number {
+  return items.length === 0 ? 0 : legendRows(items, width).length * ROW + 4;
+}
+
+export function drawLegend(
+  parent: Selection<SVGGElement, unknown, null, undefined>,
+  items: readonly LegendItem[],
+  width: number,
+): number {
+  const g = parent.append('g').attr('class', 'legend');
+  const rows = legendRows(items, width);
+  rows.forEach((row, r) => {
+    let x = 0;
+    const y = r * ROW + ROW / 2;
+    for (const item of row) {
+      const entry = g.append('g').attr('class', 'legend-item').attr('transform', `translate(${x},${y})`);
+      if (item.swatch === 'line') {
+        entry
+          .append('line')
+          .attr('x1', 0)
+          .attr('x2', SWATCH)
+          .attr('stroke', item.color)
+          .attr('stroke-width', STROKE.line)
+          .attr('stroke-dasharray', item.dash ?? null);
+      } else if (item.swatch === 'points') {
+        entry.append('circle').attr('cx', SWATCH / 2).attr('r', STROKE.pointRadius).attr('fill', item.color).attr('stroke', '#fff').attr('stroke-width', 1);
+      } else {
+        entry
+          .append('rect')
+          .attr('x', 0)
+          .attr('y', -7)
+          .attr('width', SWATCH)
+          .attr('height', 14)
+          .attr('fill', item.color)
+          .attr('fill-opacity', item.opacity ?? 1);
+      }
+      const text = entry
+        .append('text')
+        .attr('x', SWATCH + 6)
+        .attr('dy', '0.35em')
+        .attr('font-size', PLOT_FONT.legend)
+        .attr('fill', '#1d2127');
+      appendRichText(text.node()!, item.label);
+      x += itemWidth(item);
+    }
+  });
+  return legendHeight(items, width);
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseRichText, plainText } from './richText.ts';
+
+describe('parseRichText', () => {
+  it('splits super- and subscripts into runs', () => {
+    expect(parseRichText('ρ^{ℓ}')).toEqual([
+      { text: 'ρ', shift: 'none' },
+      { text: 'ℓ', shift: 'super' },
+    ]);
+    expect(parseRichText('q_{11}^ℓ (x)')).toEqual([
+      { text: 'q', shift: 'none' },
+      { text: '11', shift: 'sub' },
+      { text: 'ℓ', shift: 'super' },
+      { text: ' (x)', shift: 'none' },
+    ]);
+  });
+  it('keeps a trailing caret and an unclosed brace as text', () => {
+    expect(plainText('a^')).toBe('a^');
+    expect(plainText('n^{-1/2')).toBe('n-1/2');
+  });
+});

@@ -1,0 +1,43 @@
+/** View "depth": ρ^ℓ and q^ℓ against the layer — the limit as a line, the Monte Carlo as points and bands. */
+import { useMemo } from 'react';
+import { Panel } from '../components/Panel.tsx';
+import { PlotFrame } from '../components/PlotFrame.tsx';
+import { drawXY } from '../plots/drawXY.ts';
+import { useLab } from '../state/useLab.ts';
+import { depthPlot } from './depthData.ts';
+import { activationTex, kernelRecursionTex, RHO_TEX, varianceRecursionTex } from './equations.ts';
+import { formatCount, networkSummary } from './labels.ts';
+import { useCurrentRun, useTheory } from './useResults.ts';
+
+export function DepthView() {
+  const spec = useLab((s) => s.spec);
+  const theory = useTheory();
+  const run = useCurrentRun();
+  const mc = run?.result?.mc;
+  const rho = useMemo(() => depthPlot('rho', spec, theory, mc), [spec, theory, mc]);
+  const q = useMemo(() => depthPlot('q11', spec, theory, mc), [spec, theory, mc]);
+  const heInit = spec.arch === 'mlp' && spec.act === 'relu' && spec.sw2 === 2 && spec.sb2 === 0;
+  const mcText = mc
+    ? `Points are the median of the empirical correlation $\\hat\\rho^{\\ell}$ over M = ${formatCount(mc.M)} random networks (${networkSummary(spec)}); the dark band holds the middle half of the networks (p25–p75), the light band 90 % of them (p05–p95).`
+    : 'The Monte Carlo points appear when the networks have been sampled.';
+  return (
+    <div className="panels">
+      <Panel
+        id="depth-rho"
+        title="Correlation of two inputs against depth"
+        caption={`The solid line is the infinite-width limit $\\rho^{\\ell}$ of the correlation between the pre-activations of two inputs $x_a, x_b$ with $\\rho_0 = ${spec.rho0}$, computed exactly in f64. ${mcText} As $n$ grows the bands shrink around the line; as $L$ grows at fixed $n$ they widen.`}
+        equation={`${kernelRecursionTex(spec)},\\quad ${RHO_TEX},\\quad ${activationTex(spec)}`}
+      >
+        <PlotFrame draw={drawXY} data={rho} testId="plot-depth-rho" />
+      </Panel>
+      <Panel
+        id="depth-q"
+        title="Variance of one input against depth"
+        caption={`The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; at finite width $\\log \\hat q^{\\ell}$ is a sum of $L$ noisy terms, so its spread grows with $L/n$.`}
+        equation={varianceRecursionTex(spec)}
+      >
+        <PlotFrame draw={drawXY} data={q} testId="plot-depth-q" />
+      </Panel>
+    </div>
+  );
+}

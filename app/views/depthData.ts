@@ -1,0 +1,74 @@
+/**
+ * Depth profile data: the infinite-width limit at every layer (line), the ResNet ODE when it
+ * applies (dashed), and the Monte Carlo median (points) with p25–p75 and p05–p95 bands.
+ * Only selects and relabels engine output; nothing here is physics.
+ */
+import * as d3 from 'd3';
+import type { Spec } from '../../src/core/spec.ts';
+import type { LimitBlock, McBlock, TheoryBlock } from '../../src/experiments/result.ts';
+import { BAND_OPACITY, ROLE_COLOR } from '../plots/theme.ts';
+import type { ScaleKind, XYPlotData, XYSeries } from '../plots/types.ts';
+import { formatCount, LAYER_AXIS, STAT_LABEL, type KernelStat } from './labels.ts';
+
+/** Depth on a log axis once the profile is long (mlp/shaped: layers start at 1). */
+export function layerScale(spec: Spec): ScaleKind {
+  return spec.arch !== 'resnet' && spec.L >= 200 ? 'log' : 'linear';
+}
+
+/** q^ℓ can grow or decay geometrically: log scale when it spans more than a factor 30. */
+export function valueScale(stat: KernelStat, values: readonly number[]): ScaleKind {
+  if (stat === 'rho') return 'linear';
+  const [lo, hi] = d3.extent(values.filter(Number.isFinite));
+  if (lo === undefined || hi === undefined || lo <= 0) return 'linear';
+  return hi / lo > 30 ? 'log' : 'linear';
+}
+
+export function depthPlot(
+  stat: KernelStat,
+  spec: Spec,
+  theory: { block?: TheoryBlock; limit?: LimitBlock } | undefined,
+  mc: McBlock | undefined,
+): XYPlotData {
+  const label = STAT_LABEL[stat];
+  const series: XYSeries[] = [];
+  if (mc) {
+    const q = mc[stat];
+    series.push(
+      { kind: 'band', id: 'mc-p05-p95', label: 'p05–p95', color: ROLE_COLOR.mc, opacity: BAND_OPACITY.outer, x: mc.layers, lo: q.p05, hi: q.p95 },
+      { kind: 'band', id: 'mc-p25-p75', label: 'p25–p75', color: ROLE_COLOR.mc, opacity: BAND_OPACITY.inner, x: mc.layers, lo: q.p25, hi: q.p75 },
+    );
+  }
+  if (theory?.block) {
+    series.push({ kind: 'line', id: 'limit', label: `limit n → ∞: ${label.limit}`, color: ROLE_COLOR.limit, x: theory.block.layers, y: theory.block[stat] });
+  }
+  if (theory?.limit) {
+    const L = spec.L;
+    series.push({
+      kind: 'line',
+      id: 'ode',
+      label: 'ODE: n → ∞, then L → ∞',
+      color: ROLE_COLOR.secondLimit,
+      dash: '7 5',
+      x: theory.limit.t.map((t) => t * L),
+      y: theory.limit[stat],
+    });
+  }
+  if (mc) {
+    series.push({ kind: 'points', id: 'mc-median', label: `median ${label.estimate}, M = ${formatCount(mc.M)}, n = ${formatCount(spec.n)}`, color: ROLE_COLOR.mc, x: mc.layers, y: mc[stat].p50 });
+  }
+  // Layers run from 1 (mlp, shaped) or 0 (resnet) to L: no axis beyond them.
+  const first = spec.arch === 'resnet' ? 0 : 1;
+  const xScale = layerScale(spec);
+  const xDomain: [number, number] = xScale === 'log' ? [first / 1.15, spec.L * 1.15] : [first - Math.max(0.5, 0.02 * spec.L), spec.L + Math.max(0.5, 0.02 * spec.L)];
+  const values = [...(theory?.block?.[stat] ?? []), ...(mc ? [...mc[stat].p05, ...mc[stat].p95] : [])];
+  return {
+    title: `${label.name} against depth: infinite-width limit${mc ? ' and Monte Carlo over finite networks' : ''}`,
+    xLabel: LAYER_AXIS,
+    yLabel: label.axis,
+    xScale,
+    xDomain,
+    yScale: valueScale(stat, values),
+    series,
+    emptyText: theory?.block ? undefined : 'computing the limit…',
+  };
+}

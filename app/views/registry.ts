@@ -1,0 +1,31 @@
+/**
+ * Views plug in here: a view registers its id (a value of spec.view), a tab label and a component.
+ * The header shows one tab per registered view; the page renders the component of spec.view.
+ */
+import type { ComponentType } from 'react';
+import type { View } from '../../src/core/spec.ts';
+
+export interface ViewDefinition {
+  readonly id: View;
+  /** Tab text. */
+  readonly label: string;
+  /** One line under the tab for screen readers and tooltips. */
+  readonly description: string;
+  readonly component: ComponentType;
+  /** Keys of the View control group that matter to this view (layer, nmin, …). */
+  readonly viewKeys?: readonly string[];
+}
+
+const views = new Map<View, ViewDefinition>();
+
+export function registerView(definition: ViewDefinition): void {
+  views.set(definition.id, definition);
+}
+
+export function registeredViews(): ViewDefinition[] {
+  return [...views.values()];
+}
+
+export function viewDefinition(id: View): ViewDefinition | undefined {
+  return views.get(id);
+}

@@ -1,0 +1,56 @@
+/**
+ * The test fixture every e2e test uses: it collects console errors, uncaught page errors and
+ * dialogs (an injected alert() would be one), and fails the test if there were any.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface PageProblems {
+  readonly errors: string[];
+}
+
+export const test = base.extend<{ problems: PageProblems }>({
+  problems: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
+      page.on('dialog', (dialog) => {
+        errors.push(`dialog (${dialog.type()}): ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      page.on('worker', (worker) => {
+        worker.on('console', (msg) => {
+          if (msg.type() === 'error') errors.push(`worker console.error: ${msg.text()}`);
+        });
+      });
+      const problems = { errors };
+      await use(problems);
+      expect(errors, 'console errors, page errors or dialogs during the test').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Open the lab at a query and wait until the first plot is drawn. */
+export async function openLab(page: Page, query = ''): Promise<void> {
+  await page.goto(query ? `./?${query}` : './');
+  await expect(page.locator('.plot-frame svg').first()).toBeVisible();
+}
+
+/** Wait for the Monte Carlo of the current spec to finish; returns its digest. */
+export async function finalDigest(page: Page, timeout = 60_000): Promise<string> {
+  const digest = page.getByTestId('digest');
+  await expect(digest).toHaveAttribute('data-final', 'true', { timeout });
+  const text = (await digest.textContent())?.trim() ?? '';
+  expect(text).toMatch(/^[0-9a-f]{16}$/);
+  return text;
+}
+
+/** The query string of the page's current address, as key → value. */
+export function queryOf(page: Page): URLSearchParams {
+  return new URL(page.url()).searchParams;
+}

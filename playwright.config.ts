@@ -1,0 +1,60 @@
+/**
+ * End-to-end tests in Debian's Chromium (Playwright's own browser download cannot work here), on the
+ * production build served by `vite preview` on localhost (a secure context: navigator.gpu exists,
+ * and WebGPU runs on SwiftShader). `npm test` reads the JSON report (scripts/test-all.mjs).
+ */
+import { defineConfig } from '@playwright/test';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--enable-unsafe-webgpu',
+  '--use-webgpu-adapter=swiftshader',
+  '--disable-gpu-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  // SwiftShader compiles Vulkan's workgroup-memory zeroing slowly (seconds per pipeline); Dawn's
+  // in-shader zeroing gives the same result (see src/backends/webgpu/node.ts).
+  '--disable-dawn-features=use_vulkan_zero_initialize_workgroup_memory_extension',
+];
+
+const PORT = 4173;
+/** Test a page served elsewhere (e.g. `vite preview` already running) instead of building one. */
+const external = process.env.LAB_BASE_URL;
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  forbidOnly: true,
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/e2e.json' }]],
+  outputDir: 'test-results/e2e-artifacts',
+  use: {
+    baseURL: external ?? `http://localhost:${PORT}/`,
+    viewport: { width: 1440, height: 900 },
+    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /run\.spec\.ts/ },
+    // The timing tests (Cancel within 1 s, a free main thread during a long run) run last and alone:
+    // with two parallel browsers each running a Monte Carlo, a 2-core machine has no core left for
+    // the page, and the measurements would be of the machine, not of the page.
+    { name: 'timing', use: { browserName: 'chromium' }, testMatch: /run\.spec\.ts/, dependencies: ['chromium'] },
+  ],
+  webServer: external
+    ? undefined
+    : {
+        command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort`,
+        url: `http://localhost:${PORT}/`,
+        reuseExistingServer: false,
+        timeout: 180_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+});
