@@ -11,6 +11,7 @@ import { VERSION } from '../src/version.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
 import { costIssues } from '../src/experiments/plan.ts';
 import { nodeBackend } from './nodeBackend.ts';
+import { createCpuBackend } from '../src/backends/cpu/cpuBackend.ts';
 
 export class UsageError extends Error {}
 
@@ -102,11 +103,19 @@ export async function main(argv: string[]): Promise<number> {
     const decoded = decodeSpec(args.query);
     if (decoded.issues.length > 0) throw new UsageError(decoded.issues.map((i) => i.message).join('; '));
     const spec = args.backend ? { ...decoded.spec, backend: args.backend } : decoded.spec;
-    const backend = await nodeBackend(spec.backend);
-    const cost = costIssues(spec, backend.info.name);
-    if (cost.length > 0) {
+    // Refuse what no backend could run before starting one (starting Dawn takes time and prints).
+    const refuse = (backend: 'cpu' | 'webgpu') => {
+      const cost = costIssues(spec, backend);
+      if (cost.length > 0) throw new UsageError(cost.map((i) => i.message).join('; '));
+    };
+    refuse(spec.backend === 'cpu' ? 'cpu' : 'webgpu');
+    // Theory only (M = 0) needs no simulation backend at all.
+    const backend = spec.M === 0 ? createCpuBackend() : await nodeBackend(spec.backend);
+    try {
+      refuse(backend.info.name);
+    } catch (e) {
       backend.dispose();
-      throw new UsageError(cost.map((i) => i.message).join('; '));
+      throw e;
     }
     try {
       const result = await runSpec(spec, { backend });

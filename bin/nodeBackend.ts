@@ -8,10 +8,14 @@ import { selectBackend } from '../src/backends/select.ts';
 import type { SimBackend } from '../src/backends/types.ts';
 import { createWebGpuBackend } from '../src/backends/webgpu/backend.ts';
 import { withDeviceLossFallback } from '../src/backends/webgpu/fallback.ts';
-import { createNodeGpu } from '../src/backends/webgpu/node.ts';
+import { createNodeGpu, hasGpuDeviceNode } from '../src/backends/webgpu/node.ts';
 import type { BackendChoice } from '../src/core/spec.ts';
 
 export async function nodeBackend(choice: BackendChoice): Promise<SimBackend> {
+  // auto: without a GPU device node only a software adapter could exist, which auto does not pick.
+  if (choice === 'auto' && !hasGpuDeviceNode()) {
+    return selectBackend(choice, { noWebGpuReason: 'no GPU device on this machine (no /dev/dri render node or NVIDIA device)' });
+  }
   return selectBackend(choice, {
     createWebGpu: async () => {
       const { gpu, note } = await createNodeGpu();

@@ -6,6 +6,7 @@ import type { SimBackend } from '../backends/types.ts';
 import type { Spec } from '../core/spec.ts';
 import { theoryBlock } from '../theory/nngp.ts';
 import { resnetCovarianceOde } from '../theory/resnetOde.ts';
+import { sdeBlock } from '../theory/covarianceSde/fokkerPlanck.ts';
 import { VERSION } from '../version.ts';
 import type { LayerSamples } from './mcAccumulator.ts';
 import { recordedLayers, runNetworks, type Progress } from './monteCarlo.ts';
@@ -40,12 +41,15 @@ export function odeLimit(spec: Spec): LimitBlock | undefined {
 export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRunOutput> {
   const theory = theoryBlock(spec);
   const limit = odeLimit(spec);
+  // The shaped MLP's proportional limit (T = L/n): the law of ρ_T from the Fokker–Planck equation.
+  const sde = spec.arch === 'shaped' ? sdeBlock(spec) : undefined;
   const base = {
     version: VERSION,
     spec,
     backend: { name: options.backend.info.name, adapter: options.backend.info.adapter } as LabResult['backend'],
     theory,
     ...(limit ? { limit } : {}),
+    ...(sde ? { sde } : {}),
   };
   if (spec.M === 0) return { result: base };
 

@@ -1,17 +1,59 @@
 /**
- * One entry point from a validated spec to the result document, dispatching on `view`. The CLI
- * prints it, the page exports it, e2e compares the two.
+ * One entry point from a validated spec to the result document (DESIGN.md §6), dispatching on
+ * `view`: the depth-profile result (theory, limits, Monte Carlo) plus the view's own block. The CLI
+ * prints it, the page's Worker streams it, e2e compares the two.
  */
+import type { SimBackend } from '../backends/types.ts';
 import type { Spec } from '../core/spec.ts';
+import type { LayerSamples } from './mcAccumulator.ts';
+import type { Progress } from './monteCarlo.ts';
 import type { LabResult } from './result.ts';
-import { runLab, type LabRunOptions } from './runLab.ts';
-import { runWidthSweep } from './widthSweep.ts';
+import { runLab } from './runLab.ts';
+import { viewRunner } from './viewRunners.ts';
 
-export async function runSpec(spec: Spec, options: LabRunOptions): Promise<LabResult> {
-  const { result } = await runLab(spec, options);
-  if (spec.view === 'width' && spec.M > 0) {
-    const width = await runWidthSweep(spec, { backend: options.backend, signal: options.signal });
-    return { ...result, width };
-  }
-  return result;
+export interface PhasedProgress extends Progress {
+  /** 'networks' for the depth-profile Monte Carlo, then the view's own unit ('widths', 'cells', …). */
+  readonly phase: string;
+}
+
+export interface SpecRunOutput {
+  readonly result: LabResult;
+  /** Per-network samples at one layer (histograms; not part of the CLI JSON). */
+  readonly samples?: LayerSamples;
+}
+
+export interface SpecRunOptions {
+  readonly backend: SimBackend;
+  readonly signal?: AbortSignal;
+  readonly onPartial?: (partial: SpecRunOutput, progress: PhasedProgress) => void;
+  readonly partialEveryMs?: number;
+  readonly chunkNetworks?: number;
+  readonly samplesLayer?: number;
+}
+
+export async function runSpecStreaming(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
+  const lab = await runLab(spec, {
+    backend: options.backend,
+    signal: options.signal,
+    chunkNetworks: options.chunkNetworks,
+    partialEveryMs: options.partialEveryMs,
+    samplesLayer: options.samplesLayer,
+    onPartial: options.onPartial ? (p, progress) => options.onPartial!(p, { ...progress, phase: 'networks' }) : undefined,
+  });
+  const runner = viewRunner(spec.view);
+  if (!runner || spec.M === 0) return lab;
+  const why = runner.applies?.(spec);
+  if (why !== undefined) return { ...lab, result: { ...lab.result, [runner.key]: { unavailable: why } } };
+  const block = await runner.run(spec, {
+    backend: options.backend,
+    signal: options.signal,
+    onPartial: options.onPartial
+      ? (partial, progress) => options.onPartial!({ ...lab, result: { ...lab.result, [runner.key]: partial } }, { ...progress, phase: runner.phase })
+      : undefined,
+  });
+  return { ...lab, result: { ...lab.result, [runner.key]: block } };
+}
+
+export async function runSpec(spec: Spec, options: SpecRunOptions): Promise<LabResult> {
+  return (await runSpecStreaming(spec, options)).result;
 }

@@ -1,0 +1,31 @@
+/**
+ * A view's own computation (width sweep, commutation map, …): what it adds to the result document
+ * under `key`, what it costs (for the planner's refusal), and how it streams partial blocks.
+ * Register new views in viewRunners.ts — one line each.
+ */
+import type { SimBackend } from '../backends/types.ts';
+import type { SimSize } from '../core/cost.ts';
+import type { Spec, View } from '../core/spec.ts';
+import type { Progress } from './monteCarlo.ts';
+
+export interface ViewContext<B> {
+  readonly backend: SimBackend;
+  readonly signal?: AbortSignal;
+  /** Partial block with the view's own progress (cells, widths, …). */
+  readonly onPartial?: (block: B, progress: Progress) => void;
+}
+
+export interface ViewRunner<B = unknown> {
+  readonly view: View;
+  /** The key of the block in the result document (e.g. 'commute'). */
+  readonly key: string;
+  /** What the progress bar calls a unit of work ('widths', 'cells', …). */
+  readonly phase: string;
+  /** Whether the view needs the depth-profile Monte Carlo of the spec itself (default true when M > 0). */
+  readonly needsProfile?: boolean;
+  /** The simulations it will run, for the cost planner. */
+  plan(spec: Spec): SimSize[];
+  /** undefined when it can run this spec, else why not (shown instead of the block). */
+  applies?(spec: Spec): string | undefined;
+  run(spec: Spec, ctx: ViewContext<B>): Promise<B>;
+}

@@ -1,0 +1,79 @@
+/**
+ * The registry of view computations (viewRunner.ts). Views without an entry (depth, hist) show the
+ * depth-profile result only.
+ */
+import type { SimSize } from '../core/cost.ts';
+import type { Spec, View } from '../core/spec.ts';
+import { powerGrid, runCommuteMap, type CommuteBlock } from './commuteMap.ts';
+import { REGIME_WIDTHS, runRegime, type RegimeBlock } from './fixedWidth.ts';
+import { contrastSpecs, runContrast, type ContrastBlock } from './contrast.ts';
+import { convergenceWidths, runSdeView, SDE_PATHS, type SdeViewBlock } from './sdeView.ts';
+import type { ViewRunner } from './viewRunner.ts';
+import { runWidthSweep, sweepLayer, sweepWidths, type WidthSweepBlock } from './widthSweep.ts';
+
+const widthRunner: ViewRunner<WidthSweepBlock> = {
+  view: 'width',
+  key: 'width',
+  phase: 'widths',
+  plan(spec) {
+    const layer = sweepLayer(spec);
+    return sweepWidths(spec.nmin, spec.nmax).map((n) => ({ method: spec.method, n, L: spec.arch === 'resnet' ? spec.L : layer, k: spec.k, M: spec.M, recorded: 1 }));
+  },
+  run: (spec, ctx) => runWidthSweep(spec, ctx),
+};
+
+const commuteRunner: ViewRunner<CommuteBlock> = {
+  view: 'commute',
+  key: 'commute',
+  phase: 'cells',
+  plan(spec) {
+    const ns = powerGrid(spec.nmin, spec.nmax);
+    const Ls = powerGrid(spec.Lmin, spec.Lmax);
+    const sizes: SimSize[] = ns.map((n) => ({ method: spec.method, n, L: spec.Lmax, k: spec.k, M: spec.M, recorded: Ls.length }));
+    for (const n of ns) for (const L of Ls) sizes.push({ method: spec.method, n, L, k: spec.k, M: 2 * spec.M, recorded: 1 });
+    return sizes;
+  },
+  run: (spec, ctx) => runCommuteMap(spec, ctx),
+};
+
+const regimeRunner: ViewRunner<RegimeBlock> = {
+  view: 'regime',
+  key: 'regime',
+  phase: 'widths',
+  plan: (spec) => REGIME_WIDTHS.map((n) => ({ method: spec.method, n, L: spec.L, k: spec.k, M: spec.M, recorded: 2 })),
+  run: (spec, ctx) => runRegime(spec, ctx),
+};
+
+const sdeRunner: ViewRunner<SdeViewBlock> = {
+  view: 'sde',
+  key: 'sdeView',
+  phase: 'widths',
+  applies: (spec) => (spec.arch === 'shaped' ? undefined : 'the covariance SDE is the proportional limit of the shaped MLP: choose arch=shaped'),
+  plan(spec) {
+    const T = spec.L / spec.n;
+    const sizes: SimSize[] = [{ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: Math.min(SDE_PATHS, spec.M), recorded: spec.L }];
+    for (const n of convergenceWidths(spec)) sizes.push({ method: spec.method, n, L: Math.max(1, Math.round(T * n)), k: spec.k, M: spec.M, recorded: 1 });
+    return sizes;
+  },
+  run: (spec, ctx) => runSdeView(spec, ctx),
+};
+
+const contrastRunner: ViewRunner<ContrastBlock> = {
+  view: 'contrast',
+  key: 'contrast',
+  phase: 'networks',
+  plan: (spec) => contrastSpecs(spec).map((v) => ({ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded: 1 })),
+  run: (spec, ctx) => runContrast(spec, ctx),
+};
+
+const RUNNERS: readonly ViewRunner[] = [widthRunner, commuteRunner, regimeRunner, sdeRunner, contrastRunner] as ViewRunner[];
+
+export function viewRunner(view: View): ViewRunner | undefined {
+  return RUNNERS.find((r) => r.view === view);
+}
+
+/** The extra simulations of a spec's view (empty for views without a runner, or when M = 0). */
+export function viewPlan(spec: Spec): SimSize[] {
+  const r = viewRunner(spec.view);
+  return r && spec.M > 0 ? r.plan(spec) : [];
+}
