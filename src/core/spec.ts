@@ -58,6 +58,9 @@ export interface Spec {
   readonly Lmax: number;
   readonly stat: CommuteStat;
   readonly obs: Observable;
+  readonly sw2max: number;
+  readonly sb2max: number;
+  readonly grid: number;
 }
 
 export const MAX_WIDTH = 65536;
@@ -93,6 +96,9 @@ export const PARAMS = [
   numberParam({ key: 'Lmin', label: 'L min', doc: 'Commutation map: smallest depth.', kind: 'int', default: 1, min: 1, max: MAX_DEPTH, scale: 'log' }),
   numberParam({ key: 'Lmax', label: 'L max', doc: 'Commutation map: largest depth.', kind: 'int', default: 256, min: 1, max: MAX_DEPTH, scale: 'log' }),
   enumParam({ key: 'stat', label: 'distance', doc: 'Commutation map statistic: w1 (Wasserstein-1 to the limit law), mean (|mean − limit|), sd.', values: COMMUTE_STATS, default: 'w1' }),
+  numberParam({ key: 'sw2max', label: 'σw² max', doc: 'Phase diagram: largest σw² on the horizontal axis.', kind: 'float', default: 4, min: 0, max: 64, minExclusive: true, step: 0.1 }),
+  numberParam({ key: 'sb2max', label: 'σb² max', doc: 'Phase diagram: largest σb² on the vertical axis.', kind: 'float', default: 0.5, min: 0, max: 64, minExclusive: true, step: 0.01 }),
+  numberParam({ key: 'grid', label: 'grid points', doc: 'Phase diagram: points per axis.', kind: 'int', default: 41, min: 5, max: 201 }),
   enumParam({ key: 'obs', label: 'observable', doc: 'Commutation map observable: rho (the correlation ρ̂_L) or logq (log q̂_L, the log squared length).', values: OBSERVABLES, default: 'rho' }),
 ] as const satisfies readonly Param[];
 

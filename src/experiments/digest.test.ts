@@ -27,3 +27,14 @@ describe('digestJson (FNV-1a 64 over canonical JSON)', () => {
     expect(digestJson({ x: [1, 2, 3] })).not.toBe(digestJson({ x: [1, 2, 3.0000001] }));
   });
 });
+
+describe('resultDigest', () => {
+  it('covers the Monte Carlo and every view block, not the backend or the theory', async () => {
+    const { resultDigest } = await import('./digest.ts');
+    const base = { spec: { n: 8 }, mc: { rho: [0.1] }, theory: { rho: [0.2] }, backend: { name: 'cpu' } };
+    const d = resultDigest(base);
+    expect(resultDigest({ ...base, backend: { name: 'webgpu' }, theory: { rho: [0.3] } })).toBe(d);
+    expect(resultDigest({ ...base, mc: { rho: [0.1000001] } })).not.toBe(d);
+    expect(resultDigest({ ...base, width: { n: [4] } })).not.toBe(d);
+  });
+});

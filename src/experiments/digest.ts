@@ -22,7 +22,15 @@ export function digestJson(value: unknown): string {
   return h1.toString(16).padStart(8, '0') + h0.toString(16).padStart(8, '0');
 }
 
-/** Digest of the Monte Carlo part of a result (what "the same numbers" means for a shared URL). */
-export function resultDigest(result: { mc?: unknown; spec: unknown }): string {
-  return digestJson({ spec: result.spec, mc: result.mc ?? null });
+/** Blocks that do not depend on the random draws (or on where they ran): left out of the digest. */
+const NOT_RANDOM = new Set(['version', 'backend', 'theory', 'limit', 'sde']);
+
+/**
+ * Digest of the random part of a result — the Monte Carlo summary and any view block (width sweep,
+ * commutation map, …) — plus the spec: what "the same numbers" means for a shared URL.
+ */
+export function resultDigest(result: { spec: unknown; [key: string]: unknown }): string {
+  const random: Record<string, unknown> = { spec: result.spec };
+  for (const key of Object.keys(result).sort()) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = result[key];
+  return digestJson(random);
 }

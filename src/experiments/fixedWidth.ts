@@ -27,6 +27,30 @@ export interface RegimeBlock {
   /** The identity-activation law N(σw²(1 − 2/n), 4σw²/n) at the same widths, for reference. */
   readonly identityMean: number[];
   readonly identityVar: number[];
+  /** Sample paths of log(|φ(Y_t)|²/|φ(Y_0)|²) against t = l/L at n = 3 and n = 4 (live networks). */
+  readonly paths: { readonly t: number[]; readonly byWidth: { readonly n: number; readonly logRatio: number[][] }[] };
+}
+
+export const REGIME_PATH_WIDTHS = [3, 4];
+export const REGIME_PATHS = 12;
+
+/** A few paths of the fixed-width SDE (the network is its Euler scheme): log |φ(Y_t)|²/|φ(Y_0)|². */
+export async function regimePaths(spec: Spec, options: { backend: SimBackend; signal?: AbortSignal }): Promise<RegimeBlock['paths']> {
+  const layers = Array.from({ length: spec.L + 1 }, (_, l) => l);
+  const byWidth: { n: number; logRatio: number[][] }[] = [];
+  for (const n of REGIME_PATH_WIDTHS) {
+    const few: Spec = { ...spec, arch: 'resnet', alpha: 0.5, n, M: REGIME_PATHS * 2 };
+    const { acc } = await runNetworks(few, layers, { backend: options.backend, signal: options.signal, recordPhi: true });
+    const start = acc.phiSamples(0, 0);
+    const logRatio: number[][] = [];
+    for (let m = 0; m < few.M && logRatio.length < REGIME_PATHS; m++) {
+      if (!(start[m] > 0)) continue;
+      const path = layers.map((_, r) => Math.log(acc.phiSamples(r, 0)[m] / start[m]));
+      if (path.every(Number.isFinite)) logRatio.push(path);
+    }
+    byWidth.push({ n, logRatio });
+  }
+  return { t: layers.map((l) => l / spec.L), byWidth };
 }
 
 export const REGIME_WIDTHS = [2, 3, 4, 5, 6, 8, 16, 32];
@@ -57,6 +81,7 @@ export async function runRegime(
     alive: [],
     identityMean: [],
     identityVar: [],
+    paths: await regimePaths(spec, options),
   };
   for (let w = 0; w < widths.length; w++) {
     const { ratios, alive } = await logNormRatios({ ...spec, n: widths[w] }, options);

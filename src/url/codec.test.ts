@@ -50,6 +50,9 @@ describe('URL codec', () => {
       Lmax: 128,
       stat: 'sd',
       obs: 'logq',
+      sw2max: 3,
+      sb2max: 0.25,
+      grid: 21,
     };
     // Every key of the table is exercised (a key added later must be added here).
     for (const p of PARAMS) if (p.key !== 'v') expect(changed[p.key as keyof Spec], p.key).not.toEqual(p.default);

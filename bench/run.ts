@@ -1,0 +1,134 @@
+/**
+ * `npm run bench`: performance as JSON (stdout and bench/results/bench-<time>.json). Figures are
+ * reported as ratios against a baseline measured in the same run (timings across machines or runs
+ * are not comparable):
+ *   cpuMonteCarlo  gram vs explicit on the CPU backend (n = 1024 and 4096, L = 64, k = 2, same M):
+ *                  seconds per network and the ratio explicit/gram (theory: ≈ n·(Philox+2k)/(k·(…)));
+ *   theory         theoryBlock at L = 1000 for a quadrature activation (tanh, 'fast' and 'exact')
+ *                  against a closed-form one (relu) — the cost of quadrature;
+ *   webgpu         bench/webgpu.ts (Dawn; SwiftShader when there is no GPU) next to the CPU backend on
+ *                  the same sizes: the speed-up of the GPU over the CPU;
+ *   frameTime      bench/frameTime.ts: dragging the depth slider 1 → 1000 with tanh in Chromium.
+ * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --full (GPU sizes).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { createCpuBackend } from '../src/backends/cpu/cpuBackend.ts';
+import type { SimBackend } from '../src/backends/types.ts';
+import { DEFAULT_SPEC, type Method, type Spec } from '../src/core/spec.ts';
+import { theoryBlock } from '../src/theory/nngp.ts';
+import { VERSION } from '../src/version.ts';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function secondsPerNetwork(backend: SimBackend, spec: Spec): Promise<number> {
+  const job = { spec, netStart: 0, netCount: spec.M, recordLayers: [spec.L] };
+  await backend.simulate({ ...job, netCount: 1 }); // warm-up (JIT, pipelines)
+  const t0 = performance.now();
+  await backend.simulate(job);
+  return (performance.now() - t0) / 1000 / spec.M;
+}
+
+async function cpuMonteCarlo(): Promise<object> {
+  const cpu = createCpuBackend();
+  const rows: object[] = [];
+  const cases = quick ? [{ n: 256, M: 2 }] : [{ n: 1024, M: 4 }, { n: 4096, M: 2 }];
+  for (const { n, M } of cases) {
+    const base: Spec = { ...DEFAULT_SPEC, act: 'relu', n, L: quick ? 16 : 64, k: 2, M };
+    const per: Record<Method, number> = { gram: 0, explicit: 0 };
+    for (const method of ['gram', 'explicit'] as const) per[method] = await secondsPerNetwork(cpu, { ...base, method });
+    rows.push({
+      n,
+      L: base.L,
+      k: 2,
+      M,
+      secondsPerNetwork: per,
+      networksPerSecond: { gram: 1 / per.gram, explicit: 1 / per.explicit },
+      explicitOverGram: per.explicit / per.gram,
+      gramRowNanoseconds: (per.gram / (n * base.L)) * 1e9,
+    });
+  }
+  return { backend: cpu.info, cases: rows };
+}
+
+function theoryTimes(): object {
+  const L = 1000;
+  const time = (act: string, precision: 'fast' | 'exact') => {
+    const spec = { ...DEFAULT_SPEC, act, sw2: act === 'relu' ? 2 : 1.5, sb2: act === 'relu' ? 0 : 0.05, L, ntk: false };
+    theoryBlock(spec, { precision }); // warm-up
+    const t: number[] = [];
+    for (let i = 0; i < (quick ? 3 : 9); i++) {
+      const t0 = performance.now();
+      theoryBlock(spec, { precision });
+      t.push(performance.now() - t0);
+    }
+    return median(t);
+  };
+  const relu = time('relu', 'exact');
+  const tanhFast = time('tanh', 'fast');
+  const tanhExact = time('tanh', 'exact');
+  return {
+    L,
+    milliseconds: { reluClosedForm: relu, tanhFast, tanhExact },
+    ratioToClosedForm: { tanhFast: tanhFast / relu, tanhExact: tanhExact / relu },
+    note: 'median of repeated theoryBlock calls after a warm-up; tanh uses the sinh-rule quadrature (src/theory/gaussianSinhRule.ts)',
+  };
+}
+
+async function webgpu(): Promise<object> {
+  const { benchWebGpu } = await import('./webgpu.ts');
+  const gpuResult = (await benchWebGpu(args.has('--full') ? { widths: [1024, 4096], M: 1024, L: 64 } : {})) as unknown as {
+    adapter?: string;
+    runs?: { method: Method; n: number; M: number; L: number; k: number; networksPerSecond: number }[];
+    [key: string]: unknown;
+  };
+  // The CPU backend on the same sizes, as the baseline of this run.
+  const cpu = createCpuBackend();
+  const baseline: object[] = [];
+  for (const r of gpuResult.runs ?? []) {
+    const M = Math.max(1, Math.min(r.M, r.method === 'explicit' ? 4 : 64));
+    const s = await secondsPerNetwork(cpu, { ...DEFAULT_SPEC, method: r.method, n: r.n, L: r.L, k: r.k, M });
+    baseline.push({ method: r.method, n: r.n, L: r.L, cpuNetworksPerSecond: 1 / s, gpuOverCpu: r.networksPerSecond * s });
+  }
+  return { ...gpuResult, cpuBaseline: baseline };
+}
+
+async function main(): Promise<void> {
+  const out: Record<string, unknown> = {
+    version: VERSION,
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
+  };
+  out.theory = theoryTimes();
+  out.cpuMonteCarlo = await cpuMonteCarlo();
+  if (!args.has('--no-webgpu')) {
+    try {
+      out.webgpu = await webgpu();
+    } catch (e) {
+      out.webgpu = { unavailable: (e as Error).message };
+    }
+  }
+  if (!args.has('--no-browser')) {
+    try {
+      const { benchFrameTime } = await import('./frameTime.ts');
+      out.frameTime = await benchFrameTime();
+    } catch (e) {
+      out.frameTime = { unavailable: (e as Error).message };
+    }
+  }
+  const json = JSON.stringify(out, null, 2);
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/bench-${(out.date as string).replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, `${json}\n`);
+  process.stdout.write(`${json}\n`);
+  process.stderr.write(`bench: wrote ${file}\n`);
+  process.exit(0);
+}
+
+await main();
