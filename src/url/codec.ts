@@ -6,6 +6,7 @@ import { DEFAULT_SPEC, PARAM_BY_KEY, PARAMS, SPEC_VERSION, type Spec, type SpecI
 import { showValue } from '../core/params.ts';
 import { crossKeyIssues } from '../core/validate.ts';
 import { migrate } from './migrations.ts';
+import { packSpec, unpackSpec } from './compact.ts';
 
 export interface DecodedSpec {
   /** The spec: every rejected key keeps its default. */
@@ -57,12 +58,26 @@ export function decodeSpec(input: string): DecodedSpec {
   const { pairs, issues } = splitQuery(input);
   const notes: string[] = [];
   const raw = new Map<string, string>();
-  for (const [key, value] of pairs) {
+  const add = (key: string, value: string) => {
     if (raw.has(key)) {
       issues.push({ key, value, message: `${key} is given more than once (${showValue(raw.get(key)!)} and ${showValue(value)}); give it once` });
-      continue;
+      return;
     }
     raw.set(key, value);
+  };
+  for (const [key, value] of pairs) {
+    if (key !== 'z') {
+      add(key, value);
+      continue;
+    }
+    // A compact link: expand it into the same key/value pairs, validated below like any others.
+    const unpacked = unpackSpec(value);
+    if (!unpacked.ok) {
+      issues.push({ key: 'z', value, message: `z=${showValue(value)}: ${unpacked.reason}; allowed: a compact state written by Limits Lab (or plain key=value pairs)` });
+      continue;
+    }
+    if (!pairs.some(([k]) => k === 'v')) add('v', String(unpacked.version));
+    for (const [k, v] of unpacked.pairs) add(k, v);
   }
 
   // Versions: absent means current; older ones are migrated (and say so); newer are refused.
@@ -122,6 +137,22 @@ export function encodeSpec(spec: Spec, options: { all?: boolean } = {}): string 
     parts.push(`${p.key}=${encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',')}`);
   }
   return parts.join('&');
+}
+
+/** The compact form `z=…` of a spec (same keys as encodeSpec, a few bytes each). */
+export function encodeSpecCompact(spec: Spec): string {
+  return `z=${packSpec(spec, SPEC_VERSION)}`;
+}
+
+/** Plain queries longer than this are shared in compact form. */
+export const COMPACT_THRESHOLD = 120;
+
+/** The query to share: readable `key=value` pairs, or the compact form when those are long. */
+export function shareQuery(spec: Spec): string {
+  const plain = encodeSpec(spec);
+  if (plain.length <= COMPACT_THRESHOLD) return plain;
+  const compact = encodeSpecCompact(spec);
+  return compact.length < plain.length ? compact : plain;
 }
 
 /** Merge changes into a spec and re-validate it through the codec (UI controls use this). */

@@ -14,11 +14,16 @@ export interface Migration {
 /** Registered migrations, by source version. */
 export const MIGRATIONS: readonly Migration[] = [];
 
-export function migrate(version: number, target: number, raw: Map<string, string>): { notes: string[]; issues: SpecIssue[] } {
+export function migrate(
+  version: number,
+  target: number,
+  raw: Map<string, string>,
+  registry: readonly Migration[] = MIGRATIONS,
+): { notes: string[]; issues: SpecIssue[] } {
   const notes: string[] = [];
   const issues: SpecIssue[] = [];
   for (let v = version; v < target; v++) {
-    const m = MIGRATIONS.find((x) => x.from === v);
+    const m = registry.find((x) => x.from === v);
     if (!m) {
       issues.push({ key: 'v', value: String(version), message: `v=${version} cannot be migrated: no migration from v${v} to v${v + 1} is known; allowed: v in [${target}, ${target}]` });
       return { notes, issues };
