@@ -6,6 +6,7 @@ import { activation, shapedActivation, type Activation } from '../core/activatio
 import { inputGram, inputVectors } from '../core/inputs.ts';
 import type { Arch, Spec } from '../core/spec.ts';
 import { parseWeights, type WeightFamily } from '../core/weights.ts';
+import { shapedNormalisation } from '../theory/nngp.ts';
 
 export interface NetworkModel {
   readonly arch: Arch;
@@ -30,13 +31,6 @@ export interface NetworkModel {
   readonly X: Float64Array;
   readonly inputs: { readonly d: number; readonly x: Float64Array };
   readonly weights: WeightFamily;
-}
-
-/** Shaped-network normalisation c = 2/(s₊² + s₋²) (Li, Nica & Roy 2022). */
-export function shapedNormalisation(cp: number, cm: number, n: number): number {
-  const sp = 1 + cp / Math.sqrt(n);
-  const sm = 1 + cm / Math.sqrt(n);
-  return 2 / (sp * sp + sm * sm);
 }
 
 export function networkModel(spec: Spec): NetworkModel {
