@@ -41,7 +41,7 @@ export async function runSpecStreaming(spec: Spec, options: SpecRunOptions): Pro
     onPartial: options.onPartial ? (p, progress) => options.onPartial!(p, { ...progress, phase: 'networks' }) : undefined,
   });
   const runner = viewRunner(spec.view);
-  if (!runner || spec.M === 0) return lab;
+  if (!runner || (spec.M === 0 && runner.simulates !== false)) return lab;
   const why = runner.applies?.(spec);
   if (why !== undefined) return { ...lab, result: { ...lab.result, [runner.key]: { unavailable: why } } };
   const block = await runner.run(spec, {

@@ -21,8 +21,8 @@ export interface ViewRunner<B = unknown> {
   readonly key: string;
   /** What the progress bar calls a unit of work ('widths', 'cells', …). */
   readonly phase: string;
-  /** Whether the view needs the depth-profile Monte Carlo of the spec itself (default true when M > 0). */
-  readonly needsProfile?: boolean;
+  /** False for views that simulate nothing (the phase diagram): they run even when M = 0. */
+  readonly simulates?: boolean;
   /** The simulations it will run, for the cost planner. */
   plan(spec: Spec): SimSize[];
   /** undefined when it can run this spec, else why not (shown instead of the block). */

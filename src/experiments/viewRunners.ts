@@ -75,5 +75,5 @@ export function viewRunner(view: View): ViewRunner | undefined {
 /** The extra simulations of a spec's view (empty for views without a runner, or when M = 0). */
 export function viewPlan(spec: Spec): SimSize[] {
   const r = viewRunner(spec.view);
-  return r && spec.M > 0 ? r.plan(spec) : [];
+  return r && (spec.M > 0 || r.simulates === false) ? r.plan(spec) : [];
 }
