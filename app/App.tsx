@@ -1,6 +1,7 @@
 /** The page layout: header (views, link), collapsible control panel, status, messages, the view. */
 import { ControlPanel } from './controls/ControlPanel.tsx';
 import { CopyLink } from './components/CopyLink.tsx';
+import { LessonsMenu } from './components/LessonsMenu.tsx';
 import { Messages } from './components/Messages.tsx';
 import { RunStatus } from './components/RunStatus.tsx';
 import { ViewTabs } from './components/ViewTabs.tsx';
@@ -35,6 +36,7 @@ export function App({ runs }: { runs: RunController }) {
           Limits Lab <span className="subtitle">random networks at initialisation: finite width against the limit</span>
         </h1>
         <ViewTabs />
+        <LessonsMenu />
         <CopyLink />
       </header>
       <aside id="controls" className="app-controls" hidden={!panelOpen}>

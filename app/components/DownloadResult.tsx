@@ -6,7 +6,7 @@ export function DownloadResult() {
   const result = run?.result;
   if (!run || !result) return null;
   const save = () => {
-    // The worker has already put the width sweep into the result, as runSpec does for the CLI.
+    // The Worker's result is runSpecStreaming's document, view block included: the CLI's JSON for this link.
     const url = URL.createObjectURL(new Blob([`${JSON.stringify(result, null, 2)}\n`], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;

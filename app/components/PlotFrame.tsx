@@ -10,9 +10,11 @@ export interface PlotFrameProps<D> {
   readonly draw: DrawFunction<D>;
   readonly data: D;
   readonly testId: string;
+  /** Height class: 'normal' (most plots), 'tall' (maps), 'small' (small multiples). */
+  readonly height?: 'normal' | 'tall' | 'small';
 }
 
-export function PlotFrame<D>({ draw, data, testId }: PlotFrameProps<D>) {
+export function PlotFrame<D>({ draw, data, testId, height = 'normal' }: PlotFrameProps<D>) {
   const box = useRef<HTMLDivElement>(null);
   const size = useElementSize(box);
   useLayoutEffect(() => {
@@ -20,5 +22,5 @@ export function PlotFrame<D>({ draw, data, testId }: PlotFrameProps<D>) {
     if (!el || !size || size.width < 10 || size.height < 10) return;
     el.replaceChildren(draw(data, size));
   }, [draw, data, size]);
-  return <div className="plot-frame" ref={box} data-testid={testId} />;
+  return <div className={height === 'normal' ? 'plot-frame' : `plot-frame plot-frame-${height}`} ref={box} data-testid={testId} />;
 }

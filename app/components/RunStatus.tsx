@@ -6,18 +6,21 @@ import { useLab } from '../state/useLab.ts';
 import { DownloadResult } from './DownloadResult.tsx';
 import { formatCount } from '../views/labels.ts';
 
+/** What the progress counts, per phase of runSpecStreaming (the depth profile, then the view's block). */
+const PHASE_NOUN: Record<string, string> = { networks: 'networks', widths: 'widths', cells: 'cells of the map' };
+
 export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: () => void }) {
   const run = useLab((s) => s.run);
   const stale = useLab((s) => s.run.specKey !== s.specKey);
   const M = useLab((s) => s.spec.M);
   const active = !stale && (run.status === 'starting' || run.status === 'running');
   const p = run.progress;
-  const noun = p?.phase === 'widths' ? 'widths' : 'networks';
+  const noun = PHASE_NOUN[p?.phase ?? 'networks'] ?? p?.phase ?? 'networks';
   let text: string;
   if (M === 0) text = 'Theory only (M = 0)';
   else if (stale) text = 'Monte Carlo waits for the new settings…';
   else if (run.status === 'starting') text = 'Starting the Monte Carlo…';
-  else if (run.status === 'running' && p) text = `Sampling ${noun}: ${formatCount(p.done)} / ${formatCount(p.total)}`;
+  else if (run.status === 'running' && p) text = `${p.phase === 'networks' ? 'Sampling' : 'Computing'} ${noun}: ${formatCount(p.done)} / ${formatCount(p.total)}`;
   else if (run.status === 'done') text = `Done: ${formatCount(run.result?.mc?.M ?? M)} networks${run.elapsedMs !== undefined ? ` in ${(run.elapsedMs / 1000).toFixed(1)} s` : ''}`;
   else if (run.status === 'cancelled') text = `Cancelled${p ? ` after ${formatCount(p.done)} / ${formatCount(p.total)} ${noun}` : ''}`;
   else if (run.status === 'refused') text = 'Not run: too large for this backend (see the message)';

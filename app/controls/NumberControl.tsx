@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import type { NumberParam } from '../../src/core/params.ts';
 import type { Spec } from '../../src/core/spec.ts';
 import { useLab, useLabActions } from '../state/useLab.ts';
+import type { SliderMark } from './controlLayout.ts';
 import { sliderScale } from './sliderScale.ts';
 import { useDraft } from './useDraft.ts';
 
@@ -13,9 +14,11 @@ export interface NumberControlProps {
   readonly param: NumberParam;
   readonly range?: readonly [number, number];
   readonly entryOnly?: boolean;
+  /** Special values labelled under the slider (α = 0, ½, 1). */
+  readonly marks?: readonly SliderMark[];
 }
 
-export function NumberControl({ param, range, entryOnly = false }: NumberControlProps) {
+export function NumberControl({ param, range, entryOnly = false, marks }: NumberControlProps) {
   const key = param.key as keyof Spec;
   const value = useLab((s) => s.spec[key] as number);
   const invalid = useLab((s) => s.messages.some((m) => m.source === 'control' && m.key === key));
@@ -68,8 +71,25 @@ export function NumberControl({ param, range, entryOnly = false }: NumberControl
           aria-label={`${param.label}${param.scale === 'log' ? ' (log scale)' : ''}`}
           aria-valuetext={param.format(value)}
           data-testid={`slider-${key}`}
+          list={marks ? `${id}-marks` : undefined}
           onChange={(e) => setParam(key, scale.fromPosition(Number(e.target.value)), { live: true })}
         />
+      )}
+      {!entryOnly && marks && (
+        <>
+          <datalist id={`${id}-marks`}>
+            {marks.map((m) => (
+              <option key={m.value} value={scale.toPosition(m.value)} />
+            ))}
+          </datalist>
+          <div className="slider-marks" data-testid={`marks-${key}`} aria-hidden="true">
+            {marks.map((m) => (
+              <span key={m.value} className={m.emphasis ? 'slider-mark slider-mark-emphasis' : 'slider-mark'} style={{ left: `${(100 * scale.toPosition(m.value)) / scale.positions}%` }}>
+                {m.label}
+              </span>
+            ))}
+          </div>
+        </>
       )}
       <p id={`${id}-doc`} className="visually-hidden">
         {param.doc} Allowed: {param.allowed}.

@@ -14,17 +14,25 @@ export const CONTROL_GROUPS: readonly ControlGroup[] = [
   { title: 'Network', keys: ['arch', 'act', 'n', 'L', 'sw2', 'sb2', 'alpha', 'cp', 'cm', 'weights'] },
   { title: 'Inputs', keys: ['q1', 'q2', 'rho0', 'k'] },
   { title: 'Monte Carlo', keys: ['M', 'seed', 'method', 'backend'] },
-  { title: 'View', keys: ['layer', 'nmin', 'nmax', 'Lmin', 'Lmax', 'stat'] },
+  { title: 'View', keys: ['layer', 'nmin', 'nmax', 'Lmin', 'Lmax', 'stat', 'obs'] },
 ];
 
+/** What the current view needs (registry.ts): its own keys, and the keys it fixes itself. */
+export interface ViewNeeds {
+  readonly viewKeys?: readonly string[];
+  readonly fixedKeys?: readonly string[];
+}
+
 /** Whether a control is shown for this spec (hidden keys keep their values and stay in the URL). */
-export function isRelevant(key: keyof Spec, spec: Spec, viewKeys: readonly string[]): boolean {
+export function isRelevant(key: keyof Spec, spec: Spec, view: ViewNeeds = {}): boolean {
+  const viewKeys = view.viewKeys ?? [];
+  if (view.fixedKeys?.includes(key)) return false;
   switch (key) {
     case 'alpha':
       return spec.arch === 'resnet';
     case 'cp':
     case 'cm':
-      return spec.arch === 'shaped';
+      return spec.arch === 'shaped' || viewKeys.includes(key);
     case 'act':
       return spec.arch !== 'shaped';
     case 'layer':
@@ -33,6 +41,7 @@ export function isRelevant(key: keyof Spec, spec: Spec, viewKeys: readonly strin
     case 'Lmin':
     case 'Lmax':
     case 'stat':
+    case 'obs':
       return viewKeys.includes(key);
     default:
       return true;
@@ -61,3 +70,23 @@ export function sliderRange(key: keyof Spec, spec: Spec): readonly [number, numb
 
 /** Keys edited by typing only (a slider over 2³² seeds is no use). */
 export const ENTRY_ONLY: ReadonlySet<keyof Spec> = new Set(['seed']);
+
+/** Labelled points on a slider (the special values of a parameter). */
+export interface SliderMark {
+  readonly value: number;
+  readonly label: string;
+  /** The one to notice (drawn in the accent colour). */
+  readonly emphasis?: boolean;
+}
+
+/** α = 1/2 is the only branch exponent with a non-trivial depth limit (Hayou & Yang 2023). */
+export function sliderMarks(key: keyof Spec): readonly SliderMark[] | undefined {
+  if (key === 'alpha') {
+    return [
+      { value: 0, label: '0 explodes' },
+      { value: 0.5, label: '½ non-trivial', emphasis: true },
+      { value: 1, label: '1 identity' },
+    ];
+  }
+  return undefined;
+}

@@ -45,13 +45,24 @@ export function paddedDomain(values: readonly number[], kind: ScaleKind, pad = 0
   return [lo, hi];
 }
 
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** 10^k as '10⁻⁵' (a log axis over many decades reads as powers, not as 1e+20 or 100000). */
+export function powerOfTen(exponent: number): string {
+  return `10${String(exponent).replace(/[-0-9]/g, (c) => SUPERSCRIPT[c])}`;
+}
+
 function tickFormat(scale: Scale, kind: ScaleKind, ticks: number): (v: number) => string {
   if (kind === 'log') {
     const f = d3.format('~g');
+    const [lo, hi] = scale.domain();
+    // Over many decades d3 already thins the ticks to powers of ten: label those (as 10ᵏ when
+    // large); over a few decades, label 1, 2, 5 × 10^k.
+    const decades = Math.log10(hi / lo);
     return (v) => {
-      const e = Math.log10(v);
-      // Only label 1, 2, 5 × 10^k: a log axis with every tick labelled is unreadable.
-      const mantissa = v / Math.pow(10, Math.floor(e + 1e-9));
+      const e = Math.floor(Math.log10(v) + 1e-9);
+      const mantissa = v / Math.pow(10, e);
+      if (decades > 4) return Math.abs(mantissa - 1) < 1e-6 ? (Math.abs(e) >= 4 ? powerOfTen(e) : f(v)) : '';
       return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? f(v) : '';
     };
   }

@@ -6,7 +6,7 @@ import type { Selection } from 'd3';
 import { createPlotSvg, type Margins } from './axes.ts';
 import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
 import { PLOT_FONT } from './theme.ts';
-import type { PlotSize } from './types.ts';
+import type { PlotNote, PlotSize } from './types.ts';
 
 const BASE_MARGINS: Margins = { top: 10, right: 20, bottom: 58, left: 78 };
 
@@ -43,4 +43,30 @@ export function drawEmptyNote(frame: PlotFrame, text: string): void {
     .attr('font-size', PLOT_FONT.label)
     .attr('fill', '#555')
     .text(text);
+}
+
+/** Notes in the corners of the plot area (fitted slopes, …), on a white backing so they stay legible. */
+export function drawNotes(frame: PlotFrame, notes: readonly PlotNote[]): void {
+  const pad = 10;
+  const line = PLOT_FONT.label + 6;
+  const stacked = new Map<string, number>();
+  for (const note of notes) {
+    const right = note.corner.endsWith('right');
+    const bottom = note.corner.startsWith('bottom');
+    const k = stacked.get(note.corner) ?? 0;
+    stacked.set(note.corner, k + 1);
+    frame.g
+      .append('text')
+      .attr('class', `note note-${note.id}`)
+      .attr('x', right ? frame.w - pad : pad)
+      .attr('y', bottom ? frame.h - pad - k * line : pad + PLOT_FONT.label + k * line)
+      .attr('text-anchor', right ? 'end' : 'start')
+      .attr('font-size', PLOT_FONT.label)
+      .attr('font-weight', 600)
+      .attr('fill', '#1d2127')
+      .attr('paint-order', 'stroke')
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 5)
+      .text(note.text);
+  }
 }

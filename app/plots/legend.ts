@@ -8,10 +8,15 @@ import { PLOT_FONT, STROKE, textWidth } from './theme.ts';
 
 export interface LegendItem {
   readonly label: string;
-  readonly swatch: 'line' | 'points' | 'band' | 'bar';
+  /** line: a limit; points / errorbar: estimates; band, bar: spreads and counts; spike: an atom. */
+  readonly swatch: 'line' | 'points' | 'errorbar' | 'band' | 'bar' | 'spike';
   readonly color: string;
   readonly dash?: string;
   readonly opacity?: number;
+  /** Line width for 'line' (thin context curves look thin in the legend too). */
+  readonly width?: number;
+  /** Fill for 'band' / 'bar' instead of `color` (e.g. url(#hatch) for cells not computed yet). */
+  readonly fill?: string;
 }
 
 const SWATCH = 26;
@@ -59,10 +64,15 @@ export function drawLegend(
           .attr('x1', 0)
           .attr('x2', SWATCH)
           .attr('stroke', item.color)
-          .attr('stroke-width', STROKE.line)
+          .attr('stroke-width', item.width ?? STROKE.line)
+          .attr('stroke-opacity', item.opacity ?? 1)
           .attr('stroke-dasharray', item.dash ?? null);
-      } else if (item.swatch === 'points') {
+      } else if (item.swatch === 'points' || item.swatch === 'errorbar') {
+        if (item.swatch === 'errorbar') entry.append('line').attr('x1', SWATCH / 2).attr('x2', SWATCH / 2).attr('y1', -8).attr('y2', 8).attr('stroke', item.color).attr('stroke-width', 2);
         entry.append('circle').attr('cx', SWATCH / 2).attr('r', STROKE.pointRadius).attr('fill', item.color).attr('stroke', '#fff').attr('stroke-width', 1);
+      } else if (item.swatch === 'spike') {
+        entry.append('line').attr('x1', SWATCH / 2).attr('x2', SWATCH / 2).attr('y1', 8).attr('y2', -6).attr('stroke', item.color).attr('stroke-width', 3);
+        entry.append('circle').attr('cx', SWATCH / 2).attr('cy', -6).attr('r', 3.5).attr('fill', item.color);
       } else {
         entry
           .append('rect')
@@ -70,8 +80,9 @@ export function drawLegend(
           .attr('y', -7)
           .attr('width', SWATCH)
           .attr('height', 14)
-          .attr('fill', item.color)
-          .attr('fill-opacity', item.opacity ?? 1);
+          .attr('fill', item.fill ?? item.color)
+          .attr('fill-opacity', item.opacity ?? 1)
+          .attr('stroke', item.fill ? '#8a93a0' : null);
       }
       const text = entry
         .append('text')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { powerOfTen } from './axes.ts';
 import { parseRichText, plainText } from './richText.ts';
 
 describe('parseRichText', () => {
@@ -17,5 +18,12 @@ describe('parseRichText', () => {
   it('keeps a trailing caret and an unclosed brace as text', () => {
     expect(plainText('a^')).toBe('a^');
     expect(plainText('n^{-1/2')).toBe('n-1/2');
+  });
+});
+
+describe('powerOfTen', () => {
+  it('writes exponents as superscripts, negative ones included', () => {
+    expect(powerOfTen(20)).toBe('10²⁰');
+    expect(powerOfTen(-5)).toBe('10⁻⁵');
   });
 });

@@ -15,6 +15,8 @@ interface SeriesBase {
   /** Legend text; rich text (ρ^{ℓ}, q_{11}). */
   readonly label: string;
   readonly color: string;
+  /** false: drawn without a legend entry (a line joining points that have one). */
+  readonly legend?: false;
 }
 
 export interface LineSeries extends SeriesBase {
@@ -22,6 +24,10 @@ export interface LineSeries extends SeriesBase {
   readonly x: ArrayLike<number>;
   readonly y: ArrayLike<number>;
   readonly dash?: string;
+  /** Stroke width (default STROKE.line); thin lines are context ("ghost" curves, fits). */
+  readonly width?: number;
+  /** A short label written at the line's last visible point (e.g. 'α = 0'). */
+  readonly endLabel?: string;
 }
 
 export interface PointSeries extends SeriesBase {
@@ -45,7 +51,32 @@ export interface RuleSeries extends SeriesBase {
   readonly dash?: string;
 }
 
-export type XYSeries = LineSeries | PointSeries | BandSeries | RuleSeries;
+/** Points with vertical error bars from lo to hi (e.g. mean ± 2 SE). */
+export interface ErrorBarSeries extends SeriesBase {
+  readonly kind: 'errorbars';
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+  readonly lo: ArrayLike<number>;
+  readonly hi: ArrayLike<number>;
+}
+
+/** Many thin sample paths sharing one x grid and one legend entry. */
+export interface PathsSeries extends SeriesBase {
+  readonly kind: 'paths';
+  readonly x: ArrayLike<number>;
+  readonly ys: readonly ArrayLike<number>[];
+  readonly opacity?: number;
+  readonly width?: number;
+}
+
+export type XYSeries = LineSeries | PointSeries | BandSeries | RuleSeries | ErrorBarSeries | PathsSeries;
+
+/** A note written inside the plot area, in a corner (fitted slopes, …). */
+export interface PlotNote {
+  readonly id: string;
+  readonly text: string;
+  readonly corner: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+}
 
 export interface XYPlotData {
   /** Accessible name of the figure. */
@@ -61,17 +92,32 @@ export interface XYPlotData {
   readonly yDomain?: readonly [number, number];
   /** Shown in the middle of the plot when there is nothing to draw. */
   readonly emptyText?: string;
+  readonly notes?: readonly PlotNote[];
 }
 
 export interface HistogramBin {
   readonly x0: number;
   readonly x1: number;
+  /** Bar height in the plot's y units: a count, or a density. */
   readonly count: number;
 }
 
 export interface VerticalMarker extends SeriesBase {
   readonly x: number;
   readonly dash?: string;
+}
+
+/** A curve drawn over the bars (a limit density, in the bars' y units). */
+export interface CurveOverlay extends SeriesBase {
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+  readonly dash?: string;
+}
+
+/** A probability atom (mass at one point, e.g. ρ = ±1): a spike with its mass written on it. */
+export interface AtomSpike extends SeriesBase {
+  readonly x: number;
+  readonly mass: number;
 }
 
 export interface HistogramData {
@@ -86,6 +132,10 @@ export interface HistogramData {
   readonly barLabel: string;
   readonly barColor: string;
   readonly markers: readonly VerticalMarker[];
+  readonly curves?: readonly CurveOverlay[];
+  readonly atoms?: readonly AtomSpike[];
+  /** Fixed x range (e.g. the engine's bins on [−8, 4]); default: fitted to the data. */
+  readonly xDomain?: readonly [number, number];
   readonly emptyText?: string;
 }
 

@@ -7,10 +7,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LimitBlock, LabResult, TheoryBlock } from '../../src/experiments/result.ts';
 import type { LayerSamples } from '../../src/experiments/mcAccumulator.ts';
-import type { WidthSweepBlock } from '../../src/experiments/widthSweep.ts';
 import { PARAM_BY_KEY, type Spec } from '../../src/core/spec.ts';
 import { showValue } from '../../src/core/params.ts';
 import { encodeSpec, withChanges, type DecodedSpec } from '../../src/url/codec.ts';
+import type { TheoryOutput } from '../engine/theory.ts';
+import { nextFixedT, proportionalChanges } from './proportional.ts';
 
 export type MessageSource = 'url' | 'control' | 'run' | 'theory';
 
@@ -31,6 +32,10 @@ export interface TheoryState {
   readonly block?: TheoryBlock;
   /** The ResNet covariance ODE (t = l/L), when it applies. */
   readonly limit?: LimitBlock;
+  /** ResNet: the limit at the branch exponents α = 0, 1/2, 1 (engine/theory.ts). */
+  readonly alphas?: TheoryOutput['alphas'];
+  /** Shaped MLP: the law of ρ_T of the covariance SDE at the layer shown. */
+  readonly sdeLaw?: TheoryOutput['sdeLaw'];
   /** Wall time of the synchronous recompute, milliseconds. */
   readonly ms: number;
 }
@@ -40,8 +45,11 @@ export type RunStatus = 'idle' | 'starting' | 'running' | 'done' | 'cancelled' |
 export interface RunProgress {
   readonly done: number;
   readonly total: number;
-  /** What is being counted: the M networks of the depth profile, or the widths of the sweep. */
-  readonly phase: 'networks' | 'widths';
+  /**
+   * What is being counted: 'networks' (the depth profile's M networks), then the view's own unit
+   * ('widths', 'cells', …: the ViewRunner's phase).
+   */
+  readonly phase: string;
 }
 
 export interface RunState {
@@ -51,7 +59,6 @@ export interface RunState {
   readonly progress?: RunProgress;
   readonly result?: LabResult;
   readonly samples?: LayerSamples;
-  readonly width?: WidthSweepBlock;
   /** Digest of the final Monte Carlo numbers (resultDigest), only when status is 'done'. */
   readonly digest?: string;
   /** What ran: name, adapter and, when the choice was not the preferred one, why. */
@@ -70,6 +77,8 @@ export interface LabState {
   readonly theory?: TheoryState;
   readonly run: RunState;
   readonly panelOpen: boolean;
+  /** "Keep T = L/n fixed": the T held while n moves (proportional.ts), or undefined when off. */
+  readonly fixedT?: number;
 }
 
 export interface LabActions {
@@ -83,6 +92,8 @@ export interface LabActions {
   /** Add messages (a run refused, a theory failure…), replacing earlier ones of the same source. */
   report(source: MessageSource, issues: readonly { key: string; message: string }[]): void;
   togglePanel(open?: boolean): void;
+  /** Hold T = L/n at its current value while n changes (L follows), or release it. */
+  keepProportional(on: boolean): void;
   setTheory(theory: TheoryState): void;
   setRun(run: Partial<RunState> & { specKey: string }, replace?: boolean): void;
 }
@@ -111,7 +122,7 @@ export function createLabStore(initial: DecodedSpec): LabStore {
         if (get().live !== live) set({ live });
         return;
       }
-      const decoded = withChanges(spec, { [key]: value } as Partial<Spec>);
+      const decoded = withChanges(spec, proportionalChanges(key, value, get().fixedT));
       const own = decoded.issues.filter((i) => i.key === key);
       // Earlier control messages about the keys touched now are out of date.
       const touched = new Set([key as string, ...decoded.issues.map((i) => i.key)]);
@@ -125,6 +136,7 @@ export function createLabStore(initial: DecodedSpec): LabStore {
         specKey: encodeSpec(decoded.spec),
         live,
         messages: [...kept, ...toMessages('control', decoded.issues)],
+        fixedT: nextFixedT(key, decoded.spec, get().fixedT),
       });
     },
 
@@ -156,6 +168,11 @@ export function createLabStore(initial: DecodedSpec): LabStore {
 
     togglePanel(open) {
       set({ panelOpen: open ?? !get().panelOpen });
+    },
+
+    keepProportional(on) {
+      const { spec } = get();
+      set({ fixedT: on ? spec.L / spec.n : undefined });
     },
 
     setTheory(theory) {

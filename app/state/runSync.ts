@@ -44,7 +44,7 @@ export function connectRuns(store: LabStore, client: RunClient, options: { debou
           break;
         }
         lastPartial = now;
-        s.setRun({ specKey, status: 'running', result: msg.result, samples: msg.samples, width: msg.width, progress: msg.progress });
+        s.setRun({ specKey, status: 'running', result: msg.result, samples: msg.samples, progress: msg.progress });
         break;
       }
       case 'done': {
@@ -54,7 +54,6 @@ export function connectRuns(store: LabStore, client: RunClient, options: { debou
           status: 'done',
           result: msg.result,
           samples: msg.samples,
-          width: msg.width,
           progress: msg.progress,
           digest: msg.digest,
           backend: msg.result.backend,

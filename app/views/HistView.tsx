@@ -4,10 +4,14 @@ import { Panel } from '../components/Panel.tsx';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawHistogram } from '../plots/drawHistogram.ts';
 import { useLab } from '../state/useLab.ts';
-import { EMPIRICAL_TEX, Q_TEX } from './equations.ts';
+import { EMPIRICAL_TEX, lines, Q_TEX, SHAPED_SDE_TEX } from './equations.ts';
 import { histogramPlot } from './histData.ts';
 import { formatCount, networkSummary } from './labels.ts';
 import { useCurrentRun, useTheory } from './useResults.ts';
+
+/** For the shaped MLP the limit is a law, not a point (Li, Nica & Roy 2022). */
+const SHAPED_TEXT =
+  'For the shaped MLP the proportional limit $n, L \\to \\infty$ with $T = L/n$ fixed is random: the green curve is the law of $\\rho_T$ of the neural covariance SDE at $T = \\ell/n$ (Fokker–Planck, scaled to expected counts per bin), and the histogram approaches that curve — not a point — as $n$ grows along $\\ell = T n$.';
 
 export function HistView() {
   const spec = useLab((s) => s.spec);
@@ -15,7 +19,7 @@ export function HistView() {
   const run = useCurrentRun();
   const samples = run?.samples;
   const mc = run?.result?.mc;
-  const rho = useMemo(() => histogramPlot('rho', samples, theory?.block, mc, spec.n), [samples, theory, mc, spec.n]);
+  const rho = useMemo(() => histogramPlot('rho', samples, theory?.block, mc, spec.n, theory?.sdeLaw), [samples, theory, mc, spec.n]);
   const q = useMemo(() => histogramPlot('q11', samples, theory?.block, mc, spec.n), [samples, theory, mc, spec.n]);
   const layer = samples?.layer ?? (spec.layer === 0 ? spec.L : spec.layer);
   const count = samples ? formatCount(samples.rho.length) : 'the';
@@ -24,8 +28,8 @@ export function HistView() {
       <Panel
         id="hist-rho"
         title={`Law of the correlation at layer ℓ = ${layer}`}
-        caption={`Each of ${count} random networks (${networkSummary(spec)}) gives one empirical correlation $\\hat\\rho^{\\ell}$ between the pre-activations of $x_a$ and $x_b$; the bars count them. The solid line marks the infinite-width limit $\\rho^{\\ell}$, the dashed line the median of the networks. At infinite width every network gives the limit; at finite width the law has a spread of order $n^{-1/2}$ and a bias of order $1/n$, both growing with depth.`}
-        equation={EMPIRICAL_TEX}
+        caption={`Each of ${count} random networks (${networkSummary(spec)}) gives one empirical correlation $\\hat\\rho^{\\ell}$ between the pre-activations of $x_a$ and $x_b$; the bars count them. The solid line marks the infinite-width limit $\\rho^{\\ell}$, the dashed line the median of the networks. ${spec.arch === 'shaped' ? SHAPED_TEXT : 'At infinite width every network gives the limit; at finite width the law has a spread of order $n^{-1/2}$ and a bias of order $1/n$, both growing with depth.'}`}
+        equation={spec.arch === 'shaped' ? lines(EMPIRICAL_TEX, SHAPED_SDE_TEX) : EMPIRICAL_TEX}
       >
         <PlotFrame draw={drawHistogram} data={rho} testId="plot-hist-rho" />
       </Panel>

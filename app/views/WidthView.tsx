@@ -1,20 +1,19 @@
 /** View "width": the law of ρ̂ and q̂ at a fixed layer against the width n (coupled seeds), with the limits. */
 import { useMemo } from 'react';
-import { sweepLayer, sweepWidths } from '../../src/experiments/widthSweep.ts';
+import { sweepLayer, sweepWidths, type WidthSweepBlock } from '../../src/experiments/widthSweep.ts';
 import { Panel } from '../components/Panel.tsx';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawXY } from '../plots/drawXY.ts';
 import { useLab } from '../state/useLab.ts';
 import { CONVERGENCE_TEX, EMPIRICAL_TEX } from './equations.ts';
 import { formatCount } from './labels.ts';
-import { useCurrentRun, useTheory } from './useResults.ts';
+import { useTheory, useViewBlock } from './useResults.ts';
 import { convergencePlot, widthPlot } from './widthData.ts';
 
 export function WidthView() {
   const spec = useLab((s) => s.spec);
   const theory = useTheory();
-  const run = useCurrentRun();
-  const block = run?.width;
+  const { block } = useViewBlock<WidthSweepBlock>('width');
   const widths = useMemo(() => sweepWidths(spec.nmin, spec.nmax), [spec.nmin, spec.nmax]);
   const layer = sweepLayer(spec);
   const limitAt = (stat: 'rho' | 'q11') => {

@@ -6,7 +6,8 @@
 import * as d3 from 'd3';
 import type { Spec } from '../../src/core/spec.ts';
 import type { LimitBlock, McBlock, TheoryBlock } from '../../src/experiments/result.ts';
-import { BAND_OPACITY, ROLE_COLOR } from '../plots/theme.ts';
+import type { AlphaCurve } from '../engine/theory.ts';
+import { BAND_OPACITY, OKABE_ITO, ROLE_COLOR } from '../plots/theme.ts';
 import type { ScaleKind, XYPlotData, XYSeries } from '../plots/types.ts';
 import { formatCount, LAYER_AXIS, STAT_LABEL, type KernelStat } from './labels.ts';
 
@@ -23,14 +24,40 @@ export function valueScale(stat: KernelStat, values: readonly number[]): ScaleKi
   return hi / lo > 30 ? 'log' : 'linear';
 }
 
+/** How each branch exponent behaves as L → ∞ (Hayou & Yang 2023), for the thin ResNet curves. */
+export const ALPHA_STYLE: Record<string, { name: string; note: string; color: string; dash: string }> = {
+  '0': { name: 'α = 0', note: 'explodes', color: OKABE_ITO.orange, dash: '3 3' },
+  '0.5': { name: 'α = ½', note: 'the non-trivial limit', color: OKABE_ITO.purple, dash: '10 4' },
+  '1': { name: 'α = 1', note: '→ identity', color: OKABE_ITO.skyBlue, dash: '4 3' },
+};
+
+/** Thin limit curves of the ResNet at α = 0, 1/2, 1 (context for the chosen α). */
+export function alphaSeries(stat: KernelStat, alphas: readonly AlphaCurve[] | undefined): XYSeries[] {
+  return (alphas ?? []).map((a) => {
+    const style = ALPHA_STYLE[String(a.alpha)] ?? { name: `α = ${a.alpha}`, note: '', color: '#6b7280', dash: '4 3' };
+    return {
+      kind: 'line',
+      id: `alpha-${String(a.alpha).replace('.', '_')}`,
+      label: `${style.name}: ${style.note}`,
+      color: style.color,
+      dash: style.dash,
+      width: 2.5,
+      endLabel: style.name,
+      x: a.block.layers,
+      y: a.block[stat],
+    };
+  });
+}
+
 export function depthPlot(
   stat: KernelStat,
   spec: Spec,
-  theory: { block?: TheoryBlock; limit?: LimitBlock } | undefined,
+  theory: { block?: TheoryBlock; limit?: LimitBlock; alphas?: readonly AlphaCurve[] } | undefined,
   mc: McBlock | undefined,
 ): XYPlotData {
   const label = STAT_LABEL[stat];
   const series: XYSeries[] = [];
+  const ghosts = spec.arch === 'resnet' ? alphaSeries(stat, theory?.alphas) : [];
   if (mc) {
     const q = mc[stat];
     series.push(
@@ -38,8 +65,10 @@ export function depthPlot(
       { kind: 'band', id: 'mc-p25-p75', label: 'p25–p75', color: ROLE_COLOR.mc, opacity: BAND_OPACITY.inner, x: mc.layers, lo: q.p25, hi: q.p75 },
     );
   }
+  series.push(...ghosts);
   if (theory?.block) {
-    series.push({ kind: 'line', id: 'limit', label: `limit n → ∞: ${label.limit}`, color: ROLE_COLOR.limit, x: theory.block.layers, y: theory.block[stat] });
+    const at = spec.arch === 'resnet' ? ` at α = ${spec.alpha}` : '';
+    series.push({ kind: 'line', id: 'limit', label: `limit n → ∞${at}: ${label.limit}`, color: ROLE_COLOR.limit, x: theory.block.layers, y: theory.block[stat] });
   }
   if (theory?.limit) {
     const L = spec.L;
@@ -60,7 +89,8 @@ export function depthPlot(
   const first = spec.arch === 'resnet' ? 0 : 1;
   const xScale = layerScale(spec);
   const xDomain: [number, number] = xScale === 'log' ? [first / 1.15, spec.L * 1.15] : [first - Math.max(0.5, 0.02 * spec.L), spec.L + Math.max(0.5, 0.02 * spec.L)];
-  const values = [...(theory?.block?.[stat] ?? []), ...(mc ? [...mc[stat].p05, ...mc[stat].p95] : [])];
+  // The thin α curves are part of the range: α = 0 explodes geometrically, so q goes to a log axis.
+  const values = [...(theory?.block?.[stat] ?? []), ...ghosts.flatMap((g) => (g.kind === 'line' ? Array.from(g.y) : [])), ...(mc ? [...mc[stat].p05, ...mc[stat].p95] : [])];
   return {
     title: `${label.name} against depth: infinite-width limit${mc ? ' and Monte Carlo over finite networks' : ''}`,
     xLabel: LAYER_AXIS,

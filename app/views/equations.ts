@@ -47,3 +47,12 @@ export function varianceRecursionTex(spec: Spec): string {
       return `${Q_TEX},\\quad q^{\\ell+1} = \\sigma_w^2\\,${e} + \\sigma_b^2`;
   }
 }
+
+/** The neural covariance SDE of the shaped MLP (Li, Nica & Roy 2022), t = ℓ/n. */
+export const SHAPED_SDE_TEX =
+  'd\\rho_t = \\Big[\\nu(\\rho_t) - \\tfrac12\\rho_t(1-\\rho_t^2)\\Big]dt + (1-\\rho_t^2)\\,dW_t,\\quad \\nu(\\rho) = \\tfrac{(c_+-c_-)^2}{2\\pi}\\Big(\\sqrt{1-\\rho^2} - \\rho\\arccos\\rho\\Big),\\quad t = \\ell/n';
+
+/** Display equations stacked on lines (a narrow panel would cut one long line). */
+export function lines(...parts: readonly string[]): string {
+  return `\\begin{gathered}${parts.join('\\\\[0.3em]')}\\end{gathered}`;
+}

@@ -5,9 +5,11 @@
 import * as d3 from 'd3';
 import type { LayerSamples } from '../../src/experiments/mcAccumulator.ts';
 import type { McBlock, TheoryBlock } from '../../src/experiments/result.ts';
+import type { SdeLawCurve } from '../engine/theory.ts';
 import { ROLE_COLOR } from '../plots/theme.ts';
-import type { HistogramBin, HistogramData, ScaleKind, VerticalMarker } from '../plots/types.ts';
-import { formatCount, STAT_LABEL, type KernelStat } from './labels.ts';
+import type { CurveOverlay, HistogramBin, HistogramData, ScaleKind, VerticalMarker } from '../plots/types.ts';
+import { formatCount, formatValue, STAT_LABEL, type KernelStat } from './labels.ts';
+import { lawAtoms } from './sdeData.ts';
 
 /** About √M bins, between 12 and 60: smooth for M = 10⁴, still informative for M = 50. */
 export function binCount(samples: number): number {
@@ -47,7 +49,33 @@ function at(layers: readonly number[] | undefined, layer: number): number {
   return layers ? layers.indexOf(layer) : -1;
 }
 
-export function histogramPlot(stat: KernelStat, samples: LayerSamples | undefined, theory: TheoryBlock | undefined, mc: McBlock | undefined, n: number): HistogramData {
+/**
+ * The SDE density of ρ_T drawn over a histogram of counts: density × networks × bin width (the
+ * expected count per bin). Only when the law belongs to the layer of the samples (T = ℓ/n).
+ */
+export function sdeOverlay(law: SdeLawCurve | undefined, samples: LayerSamples | undefined, bins: readonly HistogramBin[]): CurveOverlay | undefined {
+  if (!law || !samples || law.layer !== samples.layer || bins.length === 0) return undefined;
+  const count = bins.reduce((a, b) => a + b.count, 0);
+  // An interior bin (the end bins may be cut by the data range).
+  const b = bins[Math.min(1, bins.length - 1)];
+  const scale = count * (b.x1 - b.x0);
+  return {
+    id: 'sde-density',
+    label: `SDE law of ρ_{T}, T = ℓ/n = ${formatValue(law.T, 3)} (expected count per bin)`,
+    color: ROLE_COLOR.secondLimit,
+    x: law.rho,
+    y: Array.from(law.density, (d) => d * scale),
+  };
+}
+
+export function histogramPlot(
+  stat: KernelStat,
+  samples: LayerSamples | undefined,
+  theory: TheoryBlock | undefined,
+  mc: McBlock | undefined,
+  n: number,
+  sdeLaw?: SdeLawCurve,
+): HistogramData {
   const label = STAT_LABEL[stat];
   const markers: VerticalMarker[] = [];
   if (samples && theory) {
@@ -61,6 +89,7 @@ export function histogramPlot(stat: KernelStat, samples: LayerSamples | undefine
   const xScale = stat === 'q11' && samples ? spreadScale(samples.q11) : 'linear';
   const bins = samples ? histogramBins(samples[stat], xScale) : [];
   const layer = samples ? `at layer ℓ = ${samples.layer}` : '';
+  const sde = stat === 'rho' ? sdeOverlay(sdeLaw, samples, bins) : undefined;
   return {
     title: `histogram of ${label.name} ${layer} over ${samples ? formatCount(samples[stat].length) : 'no'} networks of width ${formatCount(n)}`,
     xLabel: `${label.estimate} ${layer}${xScale === 'log' ? ' (log scale)' : ''}`.trim(),
@@ -71,6 +100,8 @@ export function histogramPlot(stat: KernelStat, samples: LayerSamples | undefine
     barLabel: `${label.estimate} of each network (n = ${formatCount(n)})`,
     barColor: ROLE_COLOR.histogram,
     markers,
+    curves: sde ? [sde] : [],
+    atoms: sde && sdeLaw ? lawAtoms(sdeLaw) : [],
     emptyText: 'waiting for the Monte Carlo…',
   };
 }

@@ -1,9 +1,37 @@
 /** The views this build ships. A new view is one component and one registerView call here. */
+import { CommuteView } from './CommuteView.tsx';
+import { ContrastView } from './ContrastView.tsx';
 import { DepthView } from './DepthView.tsx';
 import { HistView } from './HistView.tsx';
+import { RegimeView } from './RegimeView.tsx';
 import { registerView } from './registry.ts';
+import { SdeView } from './SdeView.tsx';
 import { WidthView } from './WidthView.tsx';
 
 registerView({ id: 'depth', label: 'Depth profile', description: 'ρ^ℓ and q^ℓ against the layer ℓ', component: DepthView });
 registerView({ id: 'hist', label: 'Distribution', description: 'law of ρ̂ and q̂ over the networks at one layer', component: HistView, viewKeys: ['layer'] });
 registerView({ id: 'width', label: 'Width sweep', description: 'ρ̂ and q̂ against the width n at a fixed layer', component: WidthView, viewKeys: ['layer', 'nmin', 'nmax'] });
+registerView({
+  id: 'commute',
+  label: 'Commuting limits',
+  description: 'distance to the width-first limit over (n, L): MLP against ResNets',
+  component: CommuteView,
+  viewKeys: ['nmin', 'nmax', 'Lmin', 'Lmax', 'stat', 'obs'],
+  fixedKeys: ['arch', 'alpha', 'n', 'L', 'cp', 'cm'],
+});
+registerView({
+  id: 'regime',
+  label: 'Fixed width',
+  description: 'depth first at fixed width: the drift of log|φ(Y)|² changes sign between n = 3 and 4',
+  component: RegimeView,
+  fixedKeys: ['arch', 'alpha', 'n', 'cp', 'cm', 'k', 'q2', 'rho0'],
+});
+registerView({ id: 'sde', label: 'Shaped SDE', description: 'the proportional limit: paths, law and convergence in law of ρ', component: SdeView, viewKeys: ['nmin', 'nmax'] });
+registerView({
+  id: 'contrast',
+  label: 'Three limits',
+  description: 'He-MLP, shaped MLP and 1/√L ResNet at the same (n, L)',
+  component: ContrastView,
+  viewKeys: ['cp', 'cm'],
+  fixedKeys: ['arch', 'act', 'sw2', 'sb2', 'alpha'],
+});

@@ -12,8 +12,13 @@ export interface ViewDefinition {
   /** One line under the tab for screen readers and tooltips. */
   readonly description: string;
   readonly component: ComponentType;
-  /** Keys of the View control group that matter to this view (layer, nmin, …). */
+  /**
+   * Keys this view needs beyond the network's own: the View group's (layer, nmin, …), and keys
+   * of other architectures it uses (the contrast view's shaped MLP needs c₊, c₋ whatever arch is).
+   */
   readonly viewKeys?: readonly string[];
+  /** Keys the view sets itself (e.g. the commutation map runs its own three architectures): hidden. */
+  readonly fixedKeys?: readonly string[];
 }
 
 const views = new Map<View, ViewDefinition>();

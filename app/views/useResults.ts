@@ -11,3 +11,22 @@ export function useCurrentRun(): RunState | undefined {
 export function useTheory(): TheoryState | undefined {
   return useLab((s) => s.theory);
 }
+
+/** A view's own block of the current run: result[key] (runSpecStreaming), or why the spec cannot have it. */
+export interface ViewBlock<B> {
+  readonly block?: B;
+  readonly unavailable?: string;
+}
+
+export function useViewBlock<B>(key: string): ViewBlock<B> {
+  const raw = useLab((s) => (s.run.specKey === s.specKey ? s.run.result?.[key] : undefined));
+  return viewBlockOf<B>(raw);
+}
+
+export function viewBlockOf<B>(raw: unknown): ViewBlock<B> {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw === 'object' && 'unavailable' in raw && typeof (raw as { unavailable: unknown }).unavailable === 'string') {
+    return { unavailable: (raw as { unavailable: string }).unavailable };
+  }
+  return { block: raw as B };
+}

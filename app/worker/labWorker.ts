@@ -1,15 +1,15 @@
 /// <reference lib="webworker" />
 /**
- * The Monte Carlo Worker: runs runLab (and the width sweep for view=width) off the main thread,
- * streaming partial summaries. A new 'run' aborts the one in progress (restart, never queue).
+ * The Monte Carlo Worker: one runSpecStreaming call per run (the depth profile, then the view's own
+ * block: width sweep, commutation map, …), streaming partial results off the main thread. A new
+ * 'run' aborts the one in progress (restart, never queue).
  */
 import { AbortError } from '../../src/backends/types.ts';
 import type { Spec } from '../../src/core/spec.ts';
-import { digestJson, resultDigest } from '../../src/experiments/digest.ts';
+import { resultDigest } from '../../src/experiments/digest.ts';
 import { costIssues } from '../../src/experiments/plan.ts';
-import type { LabResult } from '../../src/experiments/result.ts';
-import { runLab } from '../../src/experiments/runLab.ts';
-import { runWidthSweep, sweepWidths } from '../../src/experiments/widthSweep.ts';
+import { runSpecStreaming } from '../../src/experiments/runSpec.ts';
+import type { RunProgress } from '../state/labStore.ts';
 import { workerBackend } from './backendFactory.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -34,10 +34,8 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   });
 };
 
-/** The digest of what the page shows: the Monte Carlo numbers, and the sweep when there is one. */
-function pageDigest(result: LabResult): string {
-  return result.width === undefined ? resultDigest(result) : digestJson({ spec: result.spec, mc: result.mc ?? null, width: result.width });
-}
+/** Views that draw per-network samples (4 × M numbers): only they get them. */
+const SAMPLE_VIEWS = new Set(['hist', 'sde']);
 
 async function run(id: number, spec: Spec, signal: AbortSignal): Promise<void> {
   try {
@@ -49,30 +47,20 @@ async function run(id: number, spec: Spec, signal: AbortSignal): Promise<void> {
       post({ type: 'refused', id, issues: refusal });
       return;
     }
-    // Per-network samples (4 × M numbers) only go to the page when a view draws them.
-    const wantSamples = spec.view === 'hist';
-    const lab = await runLab(spec, {
+    const wantSamples = SAMPLE_VIEWS.has(spec.view);
+    let last: RunProgress = { done: 0, total: spec.M, phase: 'networks' };
+    const out = await runSpecStreaming(spec, {
       backend,
       signal,
-      onPartial: (partial, progress) =>
-        post({ type: 'partial', id, result: partial.result, samples: wantSamples ? partial.samples : undefined, progress: { ...progress, phase: 'networks' } }),
+      // The SDE view compares the law of ρ̂ at the last layer with the law of ρ_T.
+      samplesLayer: spec.view === 'sde' ? spec.L : undefined,
+      onPartial: (partial, progress) => {
+        last = progress;
+        post({ type: 'partial', id, result: partial.result, samples: wantSamples ? partial.samples : undefined, progress });
+      },
     });
-    const samples = wantSamples ? lab.samples : undefined;
-    let result: LabResult = lab.result;
-    const progress = { done: spec.M, total: spec.M, phase: 'networks' as const };
-    if (spec.view === 'width' && spec.M > 0) {
-      const total = sweepWidths(spec.nmin, spec.nmax).length;
-      post({ type: 'partial', id, result: lab.result, samples, progress: { done: 0, total, phase: 'widths' } });
-      const width = await runWidthSweep(spec, {
-        backend,
-        signal,
-        onPartial: (block, p) => post({ type: 'partial', id, result: lab.result, samples, width: block, progress: { ...p, phase: 'widths' } }),
-      });
-      result = { ...result, width };
-      post({ type: 'done', id, result, samples, width, digest: pageDigest(result), progress: { done: total, total, phase: 'widths' } });
-      return;
-    }
-    post({ type: 'done', id, result, samples, digest: pageDigest(result), progress });
+    const progress = { ...last, done: last.total };
+    post({ type: 'done', id, result: out.result, samples: wantSamples ? out.samples : undefined, digest: resultDigest(out.result), progress });
   } catch (e) {
     if (e instanceof AbortError || (e as Error)?.name === 'AbortError') post({ type: 'cancelled', id });
     else post({ type: 'error', id, message: (e as Error)?.message ?? String(e) });

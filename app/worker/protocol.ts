@@ -5,7 +5,8 @@
  *   page → worker   { type: 'run', id, spec }        start (aborting any run in progress)
  *                   { type: 'cancel', id }           abort (the page also terminates the Worker)
  *   worker → page   { type: 'backend', id, info }     the backend chosen for this run
- *                   { type: 'partial', id, … }       streamed summaries with progress
+ *                   { type: 'partial', id, … }       the result document so far (runSpecStreaming),
+ *                                                    view blocks included, with progress
  *                   { type: 'done', id, …, digest }  the final result and its digest
  *                   { type: 'refused', id, issues }  too big for this backend (costIssues)
  *                   { type: 'cancelled', id } | { type: 'error', id, message }
@@ -14,7 +15,6 @@ import type { BackendInfo } from '../../src/backends/types.ts';
 import type { Spec, SpecIssue } from '../../src/core/spec.ts';
 import type { LayerSamples } from '../../src/experiments/mcAccumulator.ts';
 import type { LabResult } from '../../src/experiments/result.ts';
-import type { WidthSweepBlock } from '../../src/experiments/widthSweep.ts';
 import type { RunProgress } from '../state/labStore.ts';
 
 export type ToWorker = { readonly type: 'run'; readonly id: number; readonly spec: Spec } | { readonly type: 'cancel'; readonly id: number };
@@ -22,7 +22,6 @@ export type ToWorker = { readonly type: 'run'; readonly id: number; readonly spe
 export interface RunPayload {
   readonly result: LabResult;
   readonly samples?: LayerSamples;
-  readonly width?: WidthSweepBlock;
 }
 
 export type FromWorker =

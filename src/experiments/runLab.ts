@@ -30,12 +30,29 @@ export interface LabRunOutput {
   readonly samples?: LayerSamples;
 }
 
-/** The ResNet covariance ODE on t = l/L (L ≤ 256) or 257 even points, ending at t = 1. */
-export function odeLimit(spec: Spec): LimitBlock | undefined {
+/** Recent ODE solutions: the limit depends on (act, σw², σb², inputs, grid), not on n, L or α. */
+const odeCache = new Map<string, LimitBlock>();
+const ODE_CACHE_SIZE = 16;
+
+/** Points of the ODE's t-grid minus one: t = j/256, j = 0..256 (fine enough to plot at any L). */
+export const ODE_STEPS = 256;
+
+/**
+ * The ResNet covariance ODE on t = j/256, j = 0..256 (ending at t = 1); memoised on what it depends
+ * on, so dragging n, L or α never solves it again ('fast' precision for the first solve while
+ * dragging). The grid does not depend on L, so the cache serves every depth.
+ */
+export function odeLimit(spec: Spec, precision: 'exact' | 'fast' = 'exact'): LimitBlock | undefined {
   if (spec.arch !== 'resnet' || spec.alpha !== 0.5) return undefined;
-  const m = Math.min(spec.L, 256);
+  const m = ODE_STEPS;
+  const key = JSON.stringify([spec.act, spec.sw2, spec.sb2, spec.q1, spec.q2, spec.rho0, m, precision]);
+  const hit = odeCache.get(key);
+  if (hit) return hit;
   const tGrid = Array.from({ length: m + 1 }, (_, i) => i / m);
-  return resnetCovarianceOde(spec, { tGrid });
+  const limit = resnetCovarianceOde(spec, { tGrid, precision });
+  if (odeCache.size >= ODE_CACHE_SIZE) odeCache.delete(odeCache.keys().next().value!);
+  odeCache.set(key, limit);
+  return limit;
 }
 
 export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRunOutput> {

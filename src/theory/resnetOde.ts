@@ -56,8 +56,14 @@ export function covarianceOde(
  * not enter: this is the limit, which exists only for α = 1/2). tol sets rtol = atol
  * (default 1e−12); the default grid is 0, 0.01, …, 1.
  */
-export function resnetCovarianceOde(spec: Spec, opts: { tGrid?: number[]; tol?: number } = {}): LimitBlock {
+export function resnetCovarianceOde(
+  spec: Spec,
+  opts: { tGrid?: number[]; tol?: number; precision?: 'exact' | 'fast' } = {},
+): LimitBlock {
   const tGrid = opts.tGrid ?? defaultOdeGrid();
-  const duals = dualKernels(activation(spec.act), 'exact');
-  return covarianceOde(duals, spec.sw2, spec.sb2, inputKernel(spec.q1, spec.q2, spec.rho0), tGrid, opts.tol ?? 1e-12);
+  const precision = opts.precision ?? 'exact';
+  const duals = dualKernels(activation(spec.act), precision);
+  // 'fast' (interactive dragging): fast duals (≈1e-9) and tolerance 1e-8 — invisible on a plot.
+  const tol = opts.tol ?? (precision === 'fast' ? 1e-8 : 1e-12);
+  return covarianceOde(duals, spec.sw2, spec.sb2, inputKernel(spec.q1, spec.q2, spec.rho0), tGrid, tol);
 }

@@ -1,0 +1,48 @@
+/**
+ * The "Lessons" menu in the header: each lesson (app/presets.ts) as a link that opens its
+ * experiment, with the question it answers and the paper it follows.
+ */
+import { useEffect, useRef } from 'react';
+import { LESSONS } from '../presets.ts';
+import { RichLabel } from './RichLabel.tsx';
+
+export function LessonsMenu() {
+  const menu = useRef<HTMLDetailsElement>(null);
+  // Close on Escape and on a click elsewhere (a <details> stays open by itself).
+  useEffect(() => {
+    const close = (e: Event) => {
+      const el = menu.current;
+      if (!el?.open) return;
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !el.contains(e.target as Node)) el.open = false;
+    };
+    document.addEventListener('keydown', close);
+    document.addEventListener('pointerdown', close);
+    return () => {
+      document.removeEventListener('keydown', close);
+      document.removeEventListener('pointerdown', close);
+    };
+  }, []);
+  return (
+    <details className="lessons" ref={menu} data-testid="lessons">
+      <summary>Lessons</summary>
+      <ul className="lessons-list">
+        {LESSONS.map((l) => (
+          <li key={l.id} className="lesson">
+            <a href={`?${l.url}`} data-testid={`lesson-${l.id}`} className="lesson-link">
+              <strong>{l.title}</strong>
+              <span className="lesson-question">
+                <RichLabel text={l.question} />
+              </span>
+            </a>
+            <span className="lesson-meta">
+              <a href={l.paper.href} target="_blank" rel="noreferrer" title={l.paper.title}>
+                {l.paper.cite}
+              </a>{' '}
+              · CPU: {l.cpuTime}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,202 @@
+/**
+ * Small multiples of heatmaps on one (x, y) grid with one shared logarithmic colour scale (viridis:
+ * perceptually uniform and colour-blind safe), a colour bar with its units, hatched cells for
+ * values not computed yet, and routes (arrows) drawn over every map with a legend. Pure:
+ * (data, size) → a new detached <svg>.
+ */
+import * as d3 from 'd3';
+import type { Selection } from 'd3';
+import { createPlotSvg } from './axes.ts';
+import type { HeatmapsData } from './heatmapTypes.ts';
+import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
+import { appendRichText } from './richText.ts';
+import { PLOT_FONT, ROLE_COLOR } from './theme.ts';
+import type { PlotSize } from './types.ts';
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Width of the "∞" strips beyond the grid, in cells. */
+const STRIP = 0.7;
+const M = { left: 70, right: 118, bottom: 64, gap: 26, title: 30 };
+/** Narrowest map worth drawing side by side; narrower windows stack the maps. */
+const MIN_MAP_WIDTH = 190;
+/** Between stacked maps: the x tick labels of one and the title of the next. */
+const ROW_GAP = 34 + M.title;
+export const CELL_COLOR = { none: '#7b828c', pendingLine: '#a3abb5', strip: '#eceff3' } as const;
+
+let counter = 0;
+
+/** Piecewise-linear index → pixel map: cells of size `cell`, then the ∞ strip (index = count). */
+function indexToPixel(count: number, cell: number): (i: number) => number {
+  return (i) => (i <= count - 0.5 ? (i + 0.5) * cell : count * cell + (i - (count - 0.5)) * STRIP * cell);
+}
+
+function logTickFormat(v: number): string {
+  const mantissa = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
+  return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? d3.format('~g')(v) : '';
+}
+
+export function drawHeatmaps(data: HeatmapsData, size: PlotSize): SVGSVGElement {
+  const width = Math.max(360, Math.floor(size.width));
+  const height = Math.max(260, Math.floor(size.height));
+  const svg = createPlotSvg(width, height, data.title);
+  const uid = ++counter;
+  const defs = svg.append('defs');
+  const hatchId = `hatch-${uid}`;
+  const hatch = defs.append('pattern').attr('id', hatchId).attr('patternUnits', 'userSpaceOnUse').attr('width', 7).attr('height', 7).attr('patternTransform', 'rotate(45)');
+  hatch.append('rect').attr('width', 7).attr('height', 7).attr('fill', '#fff');
+  hatch.append('line').attr('x1', 1).attr('x2', 1).attr('y1', 0).attr('y2', 7).attr('stroke', CELL_COLOR.pendingLine).attr('stroke-width', 2.5);
+
+  const legend: LegendItem[] = [
+    ...data.overlays.map((o): LegendItem => ({ label: o.label, swatch: 'line', color: o.color, dash: o.dash })),
+    { label: data.stateLabels.pending, swatch: 'bar', color: CELL_COLOR.pendingLine, fill: `url(#${hatchId})` },
+    { label: data.stateLabels.none, swatch: 'bar', color: CELL_COLOR.none },
+  ];
+  const innerW = width - M.left - M.right;
+  drawLegend(svg.append('g').attr('transform', `translate(${M.left},10)`), legend, innerW + M.right - 20);
+  const top = 10 + legendHeight(legend, innerW + M.right - 20) + M.title;
+  const k = Math.max(1, data.maps.length);
+  const perRow = Math.max(1, Math.min(k, Math.floor((innerW + M.gap) / (MIN_MAP_WIDTH + M.gap))));
+  const mapRows = Math.ceil(k / perRow);
+  const mw = (innerW - M.gap * (perRow - 1)) / perRow;
+  const mh = Math.max(60, (height - top - M.bottom - (mapRows - 1) * ROW_GAP) / mapRows);
+  const mapsHeight = mapRows * mh + (mapRows - 1) * ROW_GAP;
+  const C = data.columns.length;
+  const R = data.rows.length;
+  const cw = mw / (C + STRIP);
+  const ch = mh / (R + STRIP);
+  const px = indexToPixel(C, cw);
+  const pyUp = indexToPixel(R, ch);
+  const py = (r: number) => mh - pyUp(r);
+
+  const domain = (data.colorDomain ?? [0.01, 1]) as [number, number];
+  const color = d3.scaleSequentialLog(d3.interpolateViridis).domain(domain).clamp(true);
+  const markers = new Map<string, string>();
+  for (const o of data.overlays) {
+    const id = `arrow-${uid}-${o.id}`;
+    markers.set(o.id, id);
+    defs
+      .append('marker')
+      .attr('id', id)
+      .attr('viewBox', '0 0 10 10')
+      .attr('refX', 7)
+      .attr('refY', 5)
+      .attr('markerWidth', 4.5)
+      .attr('markerHeight', 4.5)
+      .attr('orient', 'auto-start-reverse')
+      .append('path')
+      .attr('d', 'M0,0L10,5L0,10z')
+      .attr('fill', o.color)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 1);
+  }
+  const tickFont = cw < 34 ? PLOT_FONT.tick - 2 : PLOT_FONT.tick;
+  const every = cw < 22 ? 2 : 1;
+
+  data.maps.forEach((map, i) => {
+    const col = i % perRow;
+    const g: G = svg
+      .append('g')
+      .attr('class', `heatmap heatmap-${map.id}`)
+      .attr('transform', `translate(${M.left + col * (mw + M.gap)},${top + Math.floor(i / perRow) * (mh + ROW_GAP)})`);
+    const title = g.append('text').attr('class', 'heatmap-title').attr('x', (C * cw) / 2).attr('y', -10).attr('text-anchor', 'middle').attr('font-size', PLOT_FONT.label).attr('font-weight', 650).attr('fill', ROLE_COLOR.axis);
+    appendRichText(title.node()!, map.label);
+    // The ∞ strips: where the width-first (right) and depth-first (top) limits live.
+    g.append('rect').attr('class', 'strip').attr('x', C * cw).attr('y', 0).attr('width', STRIP * cw).attr('height', mh).attr('fill', CELL_COLOR.strip);
+    g.append('rect').attr('class', 'strip').attr('x', 0).attr('y', 0).attr('width', C * cw).attr('height', STRIP * ch).attr('fill', CELL_COLOR.strip);
+    const cells = g.append('g').attr('class', 'cells').attr('stroke', '#fff').attr('stroke-width', 1);
+    for (let r = 0; r < R; r++) {
+      for (let c = 0; c < C; c++) {
+        const state = map.states[r]?.[c] ?? 'pending';
+        const v = map.values[r]?.[c] ?? NaN;
+        const fill = state === 'value' ? color(Math.max(v, domain[0])) : state === 'none' ? CELL_COLOR.none : `url(#${hatchId})`;
+        cells
+          .append('rect')
+          .attr('class', 'cell')
+          .attr('data-state', state)
+          .attr('x', c * cw)
+          .attr('y', mh - (r + 1) * ch)
+          .attr('width', cw)
+          .attr('height', ch)
+          .attr('fill', fill)
+          .append('title')
+          .text(map.titles[r]?.[c] ?? '');
+      }
+    }
+    g.append('rect').attr('x', 0).attr('y', STRIP * ch).attr('width', C * cw).attr('height', mh - STRIP * ch).attr('fill', 'none').attr('stroke', ROLE_COLOR.axis).attr('stroke-width', 1);
+    const ticks = g.append('g').attr('class', 'ticks').attr('font-size', tickFont).attr('fill', ROLE_COLOR.axis);
+    data.columns.forEach((v, c) => {
+      if (c % every === 0 || c === C - 1) ticks.append('text').attr('class', 'tick-x').attr('x', px(c)).attr('y', mh + 18).attr('text-anchor', 'middle').text(d3.format('~g')(v));
+    });
+    ticks.append('text').attr('class', 'tick-x').attr('x', px(C)).attr('y', mh + 18).attr('text-anchor', 'middle').attr('font-weight', 700).text('∞');
+    if (col === 0) {
+      data.rows.forEach((v, r) => {
+        if (r % every === 0 || r === R - 1) ticks.append('text').attr('class', 'tick-y').attr('x', -8).attr('y', py(r) + 5).attr('text-anchor', 'end').text(d3.format('~g')(v));
+      });
+      ticks.append('text').attr('class', 'tick-y').attr('x', -8).attr('y', py(R) + 5).attr('text-anchor', 'end').attr('font-weight', 700).text('∞');
+    }
+    drawOverlays(g, data, markers, px, py);
+  });
+
+  const xl = svg.append('text').attr('class', 'axis-label axis-label-x').attr('x', M.left + innerW / 2).attr('y', top + mapsHeight + 50).attr('text-anchor', 'middle').attr('font-size', PLOT_FONT.label).attr('fill', ROLE_COLOR.axis);
+  appendRichText(xl.node()!, data.xLabel);
+  const yl = svg.append('text').attr('class', 'axis-label axis-label-y').attr('transform', `translate(18,${top + mapsHeight / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', PLOT_FONT.label).attr('fill', ROLE_COLOR.axis);
+  appendRichText(yl.node()!, data.yLabel);
+  drawColorBar(svg, data, domain, color, { x: width - M.right + 22, y: top + STRIP * ch, h: mapsHeight - STRIP * ch, uid, right: width });
+  return svg.node()!;
+}
+
+function drawOverlays(g: G, data: HeatmapsData, markers: Map<string, string>, px: (i: number) => number, py: (i: number) => number): void {
+  const layer = g.append('g').attr('class', 'overlays').attr('fill', 'none').attr('stroke-linecap', 'round').attr('stroke-linejoin', 'round');
+  const line = d3
+    .line<readonly [number, number]>()
+    .x((p) => px(p[0]))
+    .y((p) => py(p[1]));
+  for (const o of data.overlays) {
+    const route = layer.append('g').attr('class', `overlay overlay-${o.id}`);
+    for (const leg of o.legs) route.append('path').attr('d', line(leg as [number, number][])).attr('stroke', '#fff').attr('stroke-width', 7).attr('stroke-opacity', 0.85);
+    for (const leg of o.legs) {
+      route
+        .append('path')
+        .attr('class', 'leg')
+        .attr('d', line(leg as [number, number][]))
+        .attr('stroke', o.color)
+        .attr('stroke-width', 3)
+        .attr('stroke-dasharray', o.dash ?? null)
+        .attr('marker-end', `url(#${markers.get(o.id)})`);
+    }
+    const start = o.legs[0]?.[0];
+    if (start) route.append('circle').attr('cx', px(start[0])).attr('cy', py(start[1])).attr('r', 4.5).attr('fill', o.color).attr('stroke', '#fff').attr('stroke-width', 1.5);
+  }
+}
+
+function drawColorBar(
+  svg: Selection<SVGSVGElement, unknown, null, undefined>,
+  data: HeatmapsData,
+  domain: [number, number],
+  color: (v: number) => string,
+  at: { x: number; y: number; h: number; uid: number; right: number },
+): void {
+  const id = `colorbar-${at.uid}`;
+  const grad = svg.select('defs').append('linearGradient').attr('id', id).attr('x1', 0).attr('x2', 0).attr('y1', 1).attr('y2', 0);
+  for (let i = 0; i <= 32; i++) {
+    const t = i / 32;
+    grad.append('stop').attr('offset', t).attr('stop-color', color(domain[0] * Math.pow(domain[1] / domain[0], t)));
+  }
+  const bar = svg.append('g').attr('class', 'colorbar').attr('transform', `translate(${at.x},${at.y})`);
+  bar.append('rect').attr('width', 18).attr('height', at.h).attr('fill', data.colorDomain ? `url(#${id})` : CELL_COLOR.strip).attr('stroke', ROLE_COLOR.axis).attr('stroke-width', 0.75);
+  if (data.colorDomain) {
+    const scale = d3.scaleLog().domain(domain).range([at.h, 0]);
+    const axis = d3.axisRight(scale).ticks(6).tickSizeOuter(0).tickFormat((v) => logTickFormat(v as number));
+    const ag = bar.append('g').attr('class', 'colorbar-axis').attr('transform', 'translate(18,0)').call(axis);
+    ag.attr('font-size', PLOT_FONT.tick).attr('font-family', PLOT_FONT.family).attr('color', ROLE_COLOR.axis);
+  }
+  const label = svg
+    .append('text')
+    .attr('class', 'colorbar-label')
+    .attr('transform', `translate(${at.right - 12},${at.y + at.h / 2}) rotate(90)`)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', PLOT_FONT.label - 1)
+    .attr('fill', ROLE_COLOR.axis);
+  appendRichText(label.node()!, data.colorLabel);
+}

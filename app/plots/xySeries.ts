@@ -1,0 +1,180 @@
+/**
+ * Drawing one series of an x–y plot into the clipped plot body: bands, lines (with an optional end
+ * label), horizontal rules, points, points with error bars, and bundles of thin sample paths.
+ * Used by drawXY.ts; every mark carries a class naming its series id (tests count them).
+ */
+import * as d3 from 'd3';
+import type { Selection } from 'd3';
+import type { Scale } from './axes.ts';
+import type { LegendItem } from './legend.ts';
+import { PLOT_FONT, STROKE } from './theme.ts';
+import type { XYSeries } from './types.ts';
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+export interface SeriesContext {
+  readonly x: Scale;
+  readonly y: Scale;
+  readonly w: number;
+  readonly h: number;
+  readonly okX: (v: number) => boolean;
+  readonly okY: (v: number) => boolean;
+}
+
+export function legendItem(s: XYSeries): LegendItem {
+  switch (s.kind) {
+    case 'line':
+      return { label: s.label, swatch: 'line', color: s.color, dash: s.dash, width: s.width };
+    case 'hrule':
+      return { label: s.label, swatch: 'line', color: s.color, dash: s.dash };
+    case 'points':
+      return { label: s.label, swatch: 'points', color: s.color };
+    case 'errorbars':
+      return { label: s.label, swatch: 'errorbar', color: s.color };
+    case 'paths':
+      return { label: s.label, swatch: 'line', color: s.color, width: 2, opacity: Math.min(1, (s.opacity ?? 0.5) + 0.3) };
+    case 'band':
+      return { label: s.label, swatch: 'band', color: s.color, opacity: s.opacity };
+  }
+}
+
+/** Every value a series puts on one axis (for the padded domain). */
+export function seriesValues(s: XYSeries, axis: 'x' | 'y'): number[] {
+  if (axis === 'x') return s.kind === 'hrule' ? [] : Array.from(s.x);
+  switch (s.kind) {
+    case 'band':
+    case 'errorbars':
+      return [...Array.from(s.lo), ...Array.from(s.hi)];
+    case 'hrule':
+      return [s.y];
+    case 'paths':
+      return s.ys.flatMap((p) => Array.from(p));
+    default:
+      return Array.from(s.y);
+  }
+}
+
+/** Drawing order: bands under paths under lines under points. */
+export const SERIES_ORDER = { band: 0, paths: 1, line: 2, hrule: 2, errorbars: 3, points: 3 } as const;
+
+export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): void {
+  const { x, y, okX, okY } = c;
+  switch (s.kind) {
+    case 'band': {
+      const idx = d3.range(s.x.length).filter((i) => okX(s.x[i]) && okY(s.lo[i]) && okY(s.hi[i]));
+      const area = d3
+        .area<number>()
+        .x((i) => x(s.x[i]))
+        .y0((i) => y(s.lo[i]))
+        .y1((i) => y(s.hi[i]));
+      body.append('path').attr('class', `band band-${s.id}`).attr('d', area(idx)).attr('fill', s.color).attr('fill-opacity', s.opacity);
+      return;
+    }
+    case 'line': {
+      const ok = (i: number) => okX(s.x[i]) && okY(s.y[i]);
+      const line = d3
+        .line<number>()
+        .defined(ok)
+        .x((i) => x(s.x[i]))
+        .y((i) => y(s.y[i]));
+      body
+        .append('path')
+        .attr('class', `line line-${s.id}`)
+        .attr('d', line(d3.range(s.x.length)))
+        .attr('fill', 'none')
+        .attr('stroke', s.color)
+        .attr('stroke-width', s.width ?? STROKE.line)
+        .attr('stroke-linejoin', 'round')
+        .attr('stroke-dasharray', s.dash ?? null);
+      if (s.endLabel) endLabel(labels, s.endLabel, s.color, s, c);
+      return;
+    }
+    case 'hrule':
+      if (okY(s.y)) {
+        body
+          .append('line')
+          .attr('class', `rule rule-${s.id}`)
+          .attr('x1', 0)
+          .attr('x2', c.w)
+          .attr('y1', y(s.y))
+          .attr('y2', y(s.y))
+          .attr('stroke', s.color)
+          .attr('stroke-width', STROKE.rule)
+          .attr('stroke-dasharray', s.dash ?? null);
+      }
+      return;
+    case 'paths': {
+      const g = body.append('g').attr('class', `paths paths-${s.id}`).attr('fill', 'none').attr('stroke', s.color).attr('stroke-width', s.width ?? 1.25).attr('stroke-opacity', s.opacity ?? 0.5);
+      for (const ys of s.ys) {
+        const line = d3
+          .line<number>()
+          .defined((i) => okX(s.x[i]) && okY(ys[i]))
+          .x((i) => x(s.x[i]))
+          .y((i) => y(ys[i]));
+        g.append('path').attr('class', 'path').attr('d', line(d3.range(Math.min(s.x.length, ys.length))));
+      }
+      return;
+    }
+    case 'errorbars': {
+      const g = body.append('g').attr('class', `errorbars errorbars-${s.id}`);
+      for (let i = 0; i < s.x.length; i++) {
+        if (!okX(s.x[i]) || !okY(s.y[i])) continue;
+        const cx = x(s.x[i]);
+        const bar = g.append('g').attr('class', 'errorbar');
+        if (okY(s.lo[i]) && okY(s.hi[i])) {
+          bar.append('line').attr('class', 'whisker').attr('x1', cx).attr('x2', cx).attr('y1', y(s.lo[i])).attr('y2', y(s.hi[i])).attr('stroke', s.color).attr('stroke-width', 2.25);
+          for (const v of [s.lo[i], s.hi[i]]) bar.append('line').attr('x1', cx - 6).attr('x2', cx + 6).attr('y1', y(v)).attr('y2', y(v)).attr('stroke', s.color).attr('stroke-width', 2.25);
+        }
+        bar.append('circle').attr('class', 'point').attr('cx', cx).attr('cy', y(s.y[i])).attr('r', STROKE.pointRadius).attr('fill', s.color).attr('stroke', '#fff').attr('stroke-width', 1);
+      }
+      return;
+    }
+    case 'points': {
+      // Dense profiles (hundreds of layers) get smaller points so that the line stays visible.
+      const r = Math.max(2.25, Math.min(STROKE.pointRadius, (0.4 * c.w) / Math.max(1, s.x.length)));
+      const pts = body
+        .append('g')
+        .attr('class', `points points-${s.id}`)
+        .attr('fill', s.color)
+        .attr('stroke', '#fff')
+        .attr('stroke-width', r < 3 ? 0.5 : 1);
+      for (let i = 0; i < s.x.length; i++) {
+        if (!okX(s.x[i]) || !okY(s.y[i])) continue;
+        pts.append('circle').attr('class', 'point').attr('cx', x(s.x[i])).attr('cy', y(s.y[i])).attr('r', r);
+      }
+    }
+  }
+}
+
+/** The label of a line at its last point inside the plot area (outside the clip, on top). */
+function endLabel(labels: G, text: string, color: string, s: { x: ArrayLike<number>; y: ArrayLike<number>; id: string }, c: SeriesContext): void {
+  for (let i = s.x.length - 1; i >= 0; i--) {
+    if (!c.okX(s.x[i]) || !c.okY(s.y[i])) continue;
+    const px = c.x(s.x[i]);
+    const py = c.y(s.y[i]);
+    if (px < 0 || px > c.w || py < 0 || py > c.h) continue;
+    // Labels of lines ending close together are stacked instead of drawn over each other.
+    const taken = labels
+      .selectAll<SVGTextElement, unknown>('text.end-label')
+      .nodes()
+      .map((n) => Number(n.getAttribute('y')));
+    const step = PLOT_FONT.tick + 2;
+    const base = Math.max(12, Math.min(c.h - 4, py - 7));
+    const free = (y: number) => y >= 12 && y <= c.h - 4 && !taken.some((t) => Math.abs(t - y) < step);
+    const ly = [0, -1, 1, -2, 2, -3, 3].map((k) => base + k * step).find(free) ?? base;
+    labels
+      .append('text')
+      .attr('class', `end-label end-label-${s.id}`)
+      .attr('x', Math.min(px, c.w) - 4)
+      .attr('y', ly)
+      .attr('text-anchor', 'end')
+      .attr('font-size', PLOT_FONT.tick)
+      .attr('font-weight', 600)
+      .attr('fill', color)
+      .attr('paint-order', 'stroke')
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 4)
+      .text(text);
+    return;
+  }
+}

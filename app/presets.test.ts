@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { VIEWS } from '../src/core/spec.ts';
+import { costIssues } from '../src/experiments/plan.ts';
+import { decodeSpec } from '../src/url/codec.ts';
+import { LESSONS } from './presets.ts';
+
+describe('lessons (app/presets.ts)', () => {
+  it('every lesson link is accepted whole by the URL codec, with nothing migrated or dropped', () => {
+    for (const lesson of LESSONS) {
+      const decoded = decodeSpec(lesson.url);
+      expect(decoded.issues, lesson.id).toEqual([]);
+      expect(decoded.notes, lesson.id).toEqual([]);
+      // Every key of the link reaches the spec (a typo would be an issue above; a default would be dropped silently).
+      for (const [key, value] of new URLSearchParams(lesson.url)) expect(String((decoded.spec as unknown as Record<string, unknown>)[key]), `${lesson.id}: ${key}`).toBe(value);
+    }
+  });
+
+  it('every lesson runs on the CPU backend (the planner does not refuse it)', () => {
+    for (const lesson of LESSONS) expect(costIssues(decodeSpec(lesson.url).spec, 'cpu'), lesson.id).toEqual([]);
+  });
+
+  it('ids are unique, views exist, papers link to arXiv', () => {
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
+    for (const l of LESSONS) {
+      expect(VIEWS).toContain(decodeSpec(l.url).spec.view);
+      expect(l.paper.href).toMatch(/^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{5}$/);
+      expect(l.question.endsWith('?')).toBe(true);
+    }
+  });
+
+  it('the commutation lesson compares the MLP with the ResNets on a grid with a proportional diagonal', () => {
+    const commute = LESSONS.find((l) => l.id === 'commute-mlp-resnet')!;
+    const spec = decodeSpec(commute.url).spec;
+    expect(spec).toMatchObject({ view: 'commute', act: 'relu', sw2: 2, obs: 'logq', stat: 'sd' });
+    // Square-ish log grid: at least 7 widths and depths.
+    expect(Math.log2(spec.nmax / spec.nmin)).toBeGreaterThanOrEqual(6);
+    expect(Math.log2(spec.Lmax / spec.Lmin)).toBeGreaterThanOrEqual(6);
+  });
+});
