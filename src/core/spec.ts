@@ -61,6 +61,8 @@ export interface Spec {
   readonly sw2max: number;
   readonly sb2max: number;
   readonly grid: number;
+  readonly predict: boolean;
+  readonly proj: boolean;
 }
 
 export const MAX_WIDTH = 65536;
@@ -99,6 +101,8 @@ export const PARAMS = [
   numberParam({ key: 'sw2max', label: 'σw² max', doc: 'Phase diagram: largest σw² on the horizontal axis.', kind: 'float', default: 4, min: 0, max: 64, minExclusive: true, step: 0.1 }),
   numberParam({ key: 'sb2max', label: 'σb² max', doc: 'Phase diagram: largest σb² on the vertical axis.', kind: 'float', default: 0.5, min: 0, max: 64, minExclusive: true, step: 0.01 }),
   numberParam({ key: 'grid', label: 'grid points', doc: 'Phase diagram: points per axis.', kind: 'int', default: 41, min: 5, max: 201 }),
+  boolParam({ key: 'predict', label: 'predict, then reveal', doc: 'Page only: hide the Monte Carlo until a guess is placed on the plot, then reveal it (lessons).', default: false }),
+  boolParam({ key: 'proj', label: 'projector mode', doc: 'Page only: large type, thick lines, high contrast (key P toggles it).', default: false }),
   enumParam({ key: 'obs', label: 'observable', doc: 'Commutation map observable: rho (the correlation ρ̂_L) or logq (log q̂_L, the log squared length).', values: OBSERVABLES, default: 'rho' }),
 ] as const satisfies readonly Param[];
 

@@ -53,6 +53,8 @@ describe('URL codec', () => {
       sw2max: 3,
       sb2max: 0.25,
       grid: 21,
+      predict: true,
+      proj: true,
     };
     // Every key of the table is exercised (a key added later must be added here).
     for (const p of PARAMS) if (p.key !== 'v') expect(changed[p.key as keyof Spec], p.key).not.toEqual(p.default);
