@@ -100,7 +100,7 @@ describe('limits-lab CLI', () => {
     const auto = JSON.parse((await cli(['run', q, '--backend', 'auto'], 120_000)).stdout);
     if (/swiftshader/i.test(g.backend.adapter)) {
       expect(auto.backend.name).toBe('cpu');
-      expect(auto.backend.note).toMatch(/software/);
+      expect(auto.backend.note).toMatch(/software|no GPU device/);
     }
   });
 

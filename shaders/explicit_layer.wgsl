@@ -19,7 +19,7 @@ struct LayerParams {
   maskDomain: u32,
   layer: u32,          // Philox layer index of W^l and b^l
   n: u32,              // output width (rows)
-  nIn: u32,            // source width: d = k for the first layer, else n
+  nIn: u32,            // source width: the input dimension d for the first layer, else n
   fromInput: u32,      // 1: the source is x (d×K, not activated); 0: φ(src)
   accumulate: u32,     // 1: resnet update out = in + branch·(…)
   sparseThreshold: u32,// sparse:p keeps W_ij iff (mask word >> 8) < round(p·2^24)
@@ -37,7 +37,7 @@ struct ChunkParams {
 @group(0) @binding(1) var<uniform> chunk: ChunkParams;
 @group(0) @binding(2) var<storage, read> src: array<f32>;
 @group(0) @binding(3) var<storage, read_write> dst: array<f32>;
-@group(0) @binding(4) var<storage, read> inputs: array<f32>; // x[c·K + a], c < d = K
+@group(0) @binding(4) var<storage, read> inputs: array<f32>; // x[c·K + a], c < d (the input dimension)
 
 var<workgroup> tile: array<f32, WG * K>;
 

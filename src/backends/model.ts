@@ -27,7 +27,7 @@ export interface NetworkModel {
   readonly branchScale: number;
   /** First layer index: 0 for resnet (Y⁰ = W⁰x/√d), 1 for mlp/shaped. */
   readonly firstLayer: number;
-  /** Input Gram matrix X = x·x'/d (k×k) and explicit inputs (d×k, d = k). */
+  /** Input Gram matrix X = x·x'/d (k×k) and explicit inputs (d×k, d = INPUT_DIMENSION). */
   readonly X: Float64Array;
   readonly inputs: { readonly d: number; readonly x: Float64Array };
   readonly weights: WeightFamily;

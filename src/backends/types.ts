@@ -3,14 +3,15 @@
  * conformance suite (conformance.ts) checks. A backend turns a SimJob into per-network empirical
  * kernels; statistics, theory and plotting happen elsewhere.
  *
- * The networks (DESIGN.md §1, L counts weight matrices, inputs x_a ∈ R^d with d = k, built by
+ * The networks (DESIGN.md §1, L counts weight matrices, inputs x_a ∈ R^d with d = 1024, built by
  * core/inputs.ts so that x_a·x_b/d is the input Gram matrix):
  *   mlp:    z¹ = σw W¹x/√d + σb b¹,            z^{l+1} = σw W^{l+1} φ(z^l)/√n + σb b^{l+1}
  *   resnet: Y⁰ = W⁰x/√d,                        Y^l = Y^{l−1} + L^{−α}(σw W^l φ(Y^{l−1})/√n + σb b^l)
  *   shaped: z¹ as mlp,                          z^{l+1} = √(c/n) W^{l+1} φ_s(z^l), c = 2/(s₊² + s₋²)
  * explicit: every W entry is NormalStream(seed, Domain.weight).normal(net, l, row, col) (W⁰ of the
- *   resnet uses Domain.inputWeight; biases Domain.bias at col 0), never stored (except orthogonal
- *   weights, which need a QR of the whole Gaussian block).
+ *   resnet uses Domain.inputWeight; biases Domain.bias at col 0), never stored. Other weight laws:
+ *   cpu/weightRows.ts (orthogonal weights are products of Householder reflectors of Gaussian
+ *   vectors, applied without forming W; keyed by reflector index in the row slot).
  * gram: given layer l, the rows of the next pre-activation (mlp/shaped) or of the residual increment
  *   (resnet) are iid N(0, G), G = (σw²/n) φ(Z)ᵀφ(Z) + σb² (exact for fresh Gaussian weights);
  *   row i is C·ξ_i with C the lower Cholesky factor of G (zero columns where a pivot vanishes,

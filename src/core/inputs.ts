@@ -42,17 +42,28 @@ export function inputGram(g: InputGeometry): Float64Array {
 }
 
 /**
- * Explicit input vectors in R^d, d = k, as a row-major d×k matrix (column a is x_a):
- * x_a = √(d q_a) (cos θ_a, sin θ_a, 0, …), so x_a·x_b/d = √(q_a q_b) cos(θ_a − θ_b).
+ * Dimension d of the explicit inputs. Large, so that the first layer z¹ = σw W¹x/√d is a sum of
+ * many small terms for every weight law: Gaussian exactly for Gaussian weights, and Gaussian up to
+ * O(1/d) for Rademacher or sparse ones (central limit theorem) — with d = k and two non-zero
+ * coordinates, z¹ would stay discrete at any width and the NNGP would fail for those laws. Fixed
+ * (not d = n), so that every width sees the same inputs (coupled width sweeps).
  */
-export function inputVectors(g: InputGeometry): { d: number; x: Float64Array } {
+export const INPUT_DIMENSION = 1024;
+
+/**
+ * Explicit input vectors in R^d, as a row-major d×k matrix (column a is x_a):
+ * x_a = √(d q_a) (cos θ_a u + sin θ_a v) with the orthonormal, spread-out vectors
+ * u_j = 1/√d and v_j = (−1)^j/√d (d even), so x_a·x_b/d = √(q_a q_b) cos(θ_a − θ_b) and every
+ * coordinate of x_a is √q_a (cos θ_a ± sin θ_a) = O(1).
+ */
+export function inputVectors(g: InputGeometry, d: number = INPUT_DIMENSION): { d: number; x: Float64Array } {
+  if (d % 2 !== 0) throw new RangeError(`the input dimension must be even (u ⟂ v), got ${d}`);
   const { theta, q } = anglesAndNorms(g);
-  const d = g.k;
   const x = new Float64Array(d * g.k);
   for (let a = 0; a < g.k; a++) {
-    const r = Math.sqrt(d * q[a]);
-    x[0 * g.k + a] = r * Math.cos(theta[a]);
-    x[1 * g.k + a] = r * Math.sin(theta[a]);
+    const c = Math.sqrt(q[a]) * Math.cos(theta[a]);
+    const s = Math.sqrt(q[a]) * Math.sin(theta[a]);
+    for (let j = 0; j < d; j++) x[j * g.k + a] = c + (j % 2 === 0 ? s : -s);
   }
   return { d, x };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { haarOrthonormalColumns, psdCholesky } from './linalg.ts';
-import { NormalStream } from './philox.ts';
+import { psdCholesky } from './linalg.ts';
 
 function lowerTimesTranspose(C: Float64Array, k: number): Float64Array {
   const G = new Float64Array(k * k);
@@ -26,35 +25,5 @@ describe('psdCholesky', () => {
     lowerTimesTranspose(C, 3).forEach((v, i) => expect(v).toBeCloseTo(rank1[i], 12));
     const zero = new Float64Array(4); // a dead ReLU layer: G = 0
     expect(Array.from(psdCholesky(zero, 2, new Float64Array(4)))).toEqual([0, 0, 0, 0]);
-  });
-});
-
-describe('haarOrthonormalColumns', () => {
-  it('returns orthonormal columns', () => {
-    const rows = 12;
-    const cols = 5;
-    const A = new Float64Array(rows * cols);
-    new NormalStream(3, 1).row(0, 0, 0, rows * cols, A);
-    const Q = haarOrthonormalColumns(A, rows, cols);
-    for (let a = 0; a < cols; a++) for (let b = 0; b < cols; b++) {
-      let s = 0;
-      for (let i = 0; i < rows; i++) s += Q[i * cols + a] * Q[i * cols + b];
-      expect(s).toBeCloseTo(a === b ? 1 : 0, 12);
-    }
-  });
-
-  it('spans the same column space as A (Q R = A with R upper triangular)', () => {
-    const rows = 6;
-    const cols = 3;
-    const A = new Float64Array(rows * cols);
-    new NormalStream(5, 1).row(0, 0, 0, rows * cols, A);
-    const Q = haarOrthonormalColumns(A, rows, cols);
-    // R = Qᵀ A must be upper triangular with a positive diagonal (the Haar sign convention).
-    for (let a = 0; a < cols; a++) for (let b = 0; b < cols; b++) {
-      let r = 0;
-      for (let i = 0; i < rows; i++) r += Q[i * cols + a] * A[i * cols + b];
-      if (a > b) expect(Math.abs(r)).toBeLessThan(1e-12);
-      if (a === b) expect(r).toBeGreaterThan(0);
-    }
   });
 });

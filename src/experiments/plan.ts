@@ -24,7 +24,7 @@ export function planSpec(spec: Spec): Plan {
   let ops = 0;
   let bytes = 0;
   for (const s of sizes) {
-    ops += simulationOps(s) + (spec.weights === 'orthogonal' ? s.M * s.L * (4 / 3) * s.n ** 3 : 0);
+    ops += simulationOps(s);
     bytes = Math.max(bytes, simulationBytes(s));
   }
   return { sizes, ops, bytes };

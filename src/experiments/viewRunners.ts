@@ -10,6 +10,8 @@ import { contrastSpecs, runContrast, type ContrastBlock } from './contrast.ts';
 import { convergenceWidths, runSdeView, SDE_PATHS, type SdeViewBlock } from './sdeView.ts';
 import type { ViewRunner } from './viewRunner.ts';
 import { runWidthSweep, sweepLayer, sweepWidths, type WidthSweepBlock } from './widthSweep.ts';
+import { finiteApplies, finitePlan, runFiniteWidth, type FiniteWidthBlock } from './finiteWidthView.ts';
+import { runPhaseDiagram, type PhaseDiagramBlock } from './phaseDiagram.ts';
 
 const widthRunner: ViewRunner<WidthSweepBlock> = {
   view: 'width',
@@ -66,7 +68,26 @@ const contrastRunner: ViewRunner<ContrastBlock> = {
   run: (spec, ctx) => runContrast(spec, ctx),
 };
 
-const RUNNERS: readonly ViewRunner[] = [widthRunner, commuteRunner, regimeRunner, sdeRunner, contrastRunner] as ViewRunner[];
+/** view=phase: theory only (no simulations), so it also runs when M = 0. */
+const phaseRunner: ViewRunner<PhaseDiagramBlock> = {
+  view: 'phase',
+  key: 'phase',
+  phase: 'rows',
+  simulates: false,
+  plan: () => [],
+  run: (spec, ctx) => runPhaseDiagram(spec, { signal: ctx.signal, onPartial: ctx.onPartial }),
+};
+
+const finiteRunner: ViewRunner<FiniteWidthBlock> = {
+  view: 'finite',
+  key: 'finite',
+  phase: 'widths',
+  applies: finiteApplies,
+  plan: finitePlan,
+  run: (spec, ctx) => runFiniteWidth(spec, ctx),
+};
+
+const RUNNERS: readonly ViewRunner[] = [widthRunner, commuteRunner, regimeRunner, sdeRunner, contrastRunner, phaseRunner, finiteRunner] as ViewRunner[];
 
 export function viewRunner(view: View): ViewRunner | undefined {
   return RUNNERS.find((r) => r.view === view);

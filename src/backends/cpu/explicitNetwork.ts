@@ -6,12 +6,14 @@ import { Domain, NormalStream } from '../../core/philox.ts';
 import type { NetworkModel } from '../model.ts';
 import type { LayerRecorder } from './gramNetwork.ts';
 import { applyActivation, packedSums } from './recorder.ts';
-import { weightRows } from './weightRows.ts';
+import { haarLayer, lowRankLayer, weightRows, type LayerMap } from './weightRows.ts';
 import type { Yielder } from './yielder.ts';
 
 /**
  * Z_out[i, a] = scale/√n_in Σ_j W_ij H[j, a] + biasScale·b_i, or, with `residual`,
  * Z_out[i, a] += residual·(…). Rows of W come from `weightRows`; checkpoints every 64 rows.
+ * Orthogonal W is applied as a product of Householder reflectors (weightRows.ts `haarLayer`):
+ * O(n² k) instead of the O(n³) of forming it; low-rank W = U Vᵀ/√r as U(VᵀH)/√r: O(n r k).
  */
 async function denseLayer(
   model: NetworkModel,
@@ -27,11 +29,32 @@ async function denseLayer(
   yielder: Yielder,
 ): Promise<void> {
   const { n, k } = model;
-  const rows = weightRows(model.weights, model.seed, weightDomain, net, layer, n, nIn);
   const bias = new NormalStream(model.seed, Domain.bias);
+  const f = scale / Math.sqrt(nIn);
+  const family = model.weights;
+  const map: LayerMap | undefined =
+    family.kind === 'orthogonal'
+      ? haarLayer(model.seed, weightDomain, net, layer, n, nIn)
+      : family.kind === 'lowrank'
+        ? lowRankLayer(model.seed, weightDomain, net, layer, n, nIn, family.r)
+        : undefined;
+  if (map) {
+    const WH = new Float64Array(n * k);
+    map.apply(H, k, WH);
+    for (let i = 0; i < n; i++) {
+      const b = biasScale === 0 ? 0 : biasScale * bias.normal(net, layer, i, 0);
+      for (let a = 0; a < k; a++) {
+        const v = f * WH[i * k + a] + b;
+        if (residual === undefined) Zout[i * k + a] = v;
+        else Zout[i * k + a] += residual * v;
+      }
+    }
+    await yielder.checkpoint();
+    return;
+  }
+  const rows = weightRows(model.weights, model.seed, weightDomain, net, layer, n, nIn);
   const w = new Float64Array(nIn);
   const acc = new Float64Array(k);
-  const f = scale / Math.sqrt(nIn);
   for (let i = 0; i < n; i++) {
     if ((i & 63) === 63) await yielder.checkpoint();
     rows.row(i, w);

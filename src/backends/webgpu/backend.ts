@@ -60,7 +60,7 @@ export interface WebGpuBackend extends SimBackend {
 
 /** Weight families that need the whole matrix at once: CPU-only. */
 const CPU_ONLY_WEIGHTS: Readonly<Record<string, string>> = {
-  orthogonal: 'orthogonal weights need a QR factorisation of each whole Gaussian block (not drawn entry by entry), which only the CPU backend implements',
+  orthogonal: 'orthogonal weights are a product of Householder reflectors applied in sequence (not entries drawn independently), which only the CPU backend implements',
   lowrank: 'low-rank weights W = U Vᵀ/√r need the shared factor V of each layer, which only the CPU backend implements',
 };
 

@@ -63,7 +63,7 @@ describe('chunking under device limits', () => {
   });
 
   it('refuses orthogonal and low-rank weights (CPU-only) with the reason', () => {
-    expect(roomy.supports(job({ method: 'explicit', weights: 'orthogonal' }))).toMatch(/QR/);
+    expect(roomy.supports(job({ method: 'explicit', weights: 'orthogonal' }))).toMatch(/Householder/);
     expect(roomy.supports(job({ method: 'explicit', weights: 'lowrank:4' }))).toMatch(/only the CPU/);
     expect(roomy.supports(job({ method: 'explicit', weights: 'sparse:0.5' }))).toBeUndefined();
   });
