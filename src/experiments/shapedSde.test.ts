@@ -30,3 +30,22 @@ describe('shaped MLP at n = 256 against the covariance SDE (3000 networks, gram 
     expect(law.rho.sd).toBeGreaterThan(0.1);
   });
 });
+
+describe('log V_aa(T)/V_aa(0) ~ N(−T, 2T) whatever the shaping (c₊, c₋): it is the same law for every shaped net', () => {
+  // T = 0.25 at n = 256 (L = 64), 1500 networks: SE of the mean √(2T/M) ≈ 0.018, of the variance
+  // 2T√(2/M) ≈ 0.018 — the issue's tolerance 0.1 is above 4 SE + the O(1/n) finite-width offset.
+  it.each([
+    [1, -3],
+    [-2, 2],
+    [0.5, 0.5],
+  ])('c₊ = %f, c₋ = %f', async (cp, cm) => {
+    const T = 0.25;
+    const n = 256;
+    const spec: Spec = { ...DEFAULT_SPEC, arch: 'shaped', cp, cm, sw2: 1, sb2: 0, rho0: 0.3, n, L: T * n, M: 1500, seed: 62, method: 'gram' };
+    const { acc } = await runNetworks(spec, [1, spec.L], { backend: createCpuBackend() });
+    const v0 = acc.samples(0).q11;
+    const logRatio = meanVar(Array.from(acc.samples(1).q11, (v, i) => Math.log(v / v0[i])));
+    expect(Math.abs(logRatio.mean + T)).toBeLessThan(0.1);
+    expect(Math.abs(logRatio.var - 2 * T)).toBeLessThan(0.1);
+  });
+});
