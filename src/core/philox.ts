@@ -12,19 +12,18 @@ export const PHILOX_M1 = 0xcd9e8d57;
 export const PHILOX_W0 = 0x9e3779b9;
 export const PHILOX_W1 = 0xbb67ae85;
 
-/** High 32 bits of the 64-bit product of two uint32 (exact, via 16-bit halves as in WGSL). */
+/**
+ * High 32 bits of the 64-bit product of two uint32, exactly: a·b_lo and a·b_hi (16-bit halves of
+ * b) are < 2^48, hence exact in f64, and ⌊a·b/2^32⌋ = ⌊(a·b_hi + ⌊a·b_lo/2^16⌋)/2^16⌋. (WGSL, which
+ * has no f64, splits both factors: shaders/lib/rng.wgsl.) Checked against BigInt in philox.test.ts.
+ */
 export function mulhi32(a: number, b: number): number {
-  const a0 = a & 0xffff;
-  const a1 = a >>> 16;
-  const b0 = b & 0xffff;
-  const b1 = b >>> 16;
-  const p00 = a0 * b0;
-  const p01 = a0 * b1;
-  const p10 = a1 * b0;
-  const p11 = a1 * b1;
-  const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-  return (p11 + (p01 >>> 16) + (p10 >>> 16) + Math.floor(mid / 65536)) >>> 0;
+  const low = a * (b & 0xffff);
+  const high = a * (b >>> 16);
+  return Math.floor((high + Math.floor(low * INV_2_16)) * INV_2_16);
 }
+
+const INV_2_16 = 1 / 65536;
 
 /**
  * Philox4x32 with `rounds` rounds (10 is the standard, crush-resistant choice).
