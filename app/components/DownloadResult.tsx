@@ -1,8 +1,10 @@
 /** Saves the finished result document (the same JSON the CLI prints for this link). */
 import { useLab } from '../state/useLab.ts';
+import { hidesMonteCarlo } from '../views/prediction.ts';
 
 export function DownloadResult() {
-  const run = useLab((s) => (s.run.specKey === s.specKey && s.run.status === 'done' ? s.run : undefined));
+  // Not while predict-then-reveal hides the Monte Carlo (the file would give the answer away).
+  const run = useLab((s) => (s.run.runKey === s.runKey && s.run.status === 'done' && !hidesMonteCarlo(s) ? s.run : undefined));
   const result = run?.result;
   if (!run || !result) return null;
   const save = () => {

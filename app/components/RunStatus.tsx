@@ -2,26 +2,31 @@
  * The Monte Carlo status line: backend badge, progress bar with Cancel (or Run), and the digest of
  * the final numbers (two people comparing digests know they see the same draws).
  */
+import { viewRunner } from '../../src/experiments/viewRunners.ts';
 import { useLab } from '../state/useLab.ts';
 import { DownloadResult } from './DownloadResult.tsx';
 import { formatCount } from '../views/labels.ts';
 
 /** What the progress counts, per phase of runSpecStreaming (the depth profile, then the view's block). */
-const PHASE_NOUN: Record<string, string> = { networks: 'networks', widths: 'widths', cells: 'cells of the map' };
+const PHASE_NOUN: Record<string, string> = { networks: 'networks', widths: 'widths', cells: 'cells of the map', rows: 'rows of the phase diagram' };
 
 export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: () => void }) {
   const run = useLab((s) => s.run);
-  const stale = useLab((s) => s.run.specKey !== s.specKey);
+  const stale = useLab((s) => s.run.runKey !== s.runKey);
   const M = useLab((s) => s.spec.M);
+  const view = useLab((s) => s.spec.view);
+  // A view that simulates nothing (the phase diagram) still runs in the Worker when M = 0.
+  const theoryRun = viewRunner(view)?.simulates === false;
+  const runs = M > 0 || theoryRun;
   const active = !stale && (run.status === 'starting' || run.status === 'running');
   const p = run.progress;
   const noun = PHASE_NOUN[p?.phase ?? 'networks'] ?? p?.phase ?? 'networks';
   let text: string;
-  if (M === 0) text = 'Theory only (M = 0)';
+  if (!runs) text = 'Theory only (M = 0)';
   else if (stale) text = 'Monte Carlo waits for the new settings…';
   else if (run.status === 'starting') text = 'Starting the Monte Carlo…';
   else if (run.status === 'running' && p) text = `${p.phase === 'networks' ? 'Sampling' : 'Computing'} ${noun}: ${formatCount(p.done)} / ${formatCount(p.total)}`;
-  else if (run.status === 'done') text = `Done: ${formatCount(run.result?.mc?.M ?? M)} networks${run.elapsedMs !== undefined ? ` in ${(run.elapsedMs / 1000).toFixed(1)} s` : ''}`;
+  else if (run.status === 'done') text = `Done: ${M === 0 ? 'theory (no networks)' : `${formatCount(run.result?.mc?.M ?? M)} networks`}${run.elapsedMs !== undefined ? ` in ${(run.elapsedMs / 1000).toFixed(1)} s` : ''}`;
   else if (run.status === 'cancelled') text = `Cancelled${p ? ` after ${formatCount(p.done)} / ${formatCount(p.total)} ${noun}` : ''}`;
   else if (run.status === 'refused') text = 'Not run: too large for this backend (see the message)';
   else if (run.status === 'error') text = 'The Monte Carlo failed (see the message)';
@@ -47,7 +52,7 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
           Cancel
         </button>
       ) : (
-        M > 0 &&
+        runs &&
         (run.status === 'cancelled' || run.status === 'error' || stale) && (
           <button type="button" data-testid="run" onClick={onRun}>
             Run

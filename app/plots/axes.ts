@@ -6,7 +6,7 @@ import * as d3 from 'd3';
 import type { ScaleContinuousNumeric, Selection } from 'd3';
 import { appendRichText } from './richText.ts';
 import type { ScaleKind } from './types.ts';
-import { PLOT_FONT, ROLE_COLOR } from './theme.ts';
+import { NORMAL_STYLE, scriptSize, type PlotStyle } from './theme.ts';
 
 export interface Margins {
   readonly top: number;
@@ -83,11 +83,15 @@ export function drawAxes(
     yLabel: string;
     margins: Margins;
     xTicks?: readonly number[];
+    style?: PlotStyle;
   },
 ): void {
   const { x, y, width, height } = options;
-  const xCount = Math.max(2, Math.floor(width / 90));
-  const yCount = Math.max(2, Math.floor(height / 55));
+  const style = options.style ?? NORMAL_STYLE;
+  // Fewer ticks for larger type (projector): the labels keep the same spacing in characters.
+  const spread = style.font.tick / NORMAL_STYLE.font.tick;
+  const xCount = Math.max(2, Math.floor(width / (90 * spread)));
+  const yCount = Math.max(2, Math.floor(height / (55 * spread)));
 
   const xAxis = d3.axisBottom(x).tickSizeOuter(0);
   if (options.xTicks) xAxis.tickValues(options.xTicks as number[]).tickFormat((v) => d3.format('~g')(v as number));
@@ -99,15 +103,16 @@ export function drawAxes(
     .tickFormat((v) => tickFormat(y, options.yKind, yCount)(v as number));
 
   // Grid first, under everything.
-  const grid = g.append('g').attr('class', 'grid').attr('stroke', ROLE_COLOR.grid).attr('stroke-width', 1);
+  const grid = g.append('g').attr('class', 'grid').attr('stroke', style.grid).attr('stroke-width', 1);
   const yLabelled = tickFormat(y, options.yKind, yCount);
   for (const t of y.ticks(yCount)) if (yLabelled(t) !== '') grid.append('line').attr('x1', 0).attr('x2', width).attr('y1', y(t)).attr('y2', y(t));
 
   const xg = g.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${height})`).call(xAxis);
   const yg = g.append('g').attr('class', 'axis axis-y').call(yAxis);
   for (const axis of [xg, yg]) {
-    axis.attr('font-size', PLOT_FONT.tick).attr('font-family', PLOT_FONT.family).attr('color', ROLE_COLOR.axis);
-    axis.selectAll('path.domain').attr('stroke-width', 1.25);
+    axis.attr('font-size', style.font.tick).attr('font-family', style.font.family).attr('color', style.ink);
+    axis.selectAll('path.domain').attr('stroke-width', style.stroke.axis);
+    axis.selectAll('.tick line').attr('stroke-width', style.stroke.axis);
   }
 
   const xl = g
@@ -116,28 +121,30 @@ export function drawAxes(
     .attr('x', width / 2)
     .attr('y', height + options.margins.bottom - 10)
     .attr('text-anchor', 'middle')
-    .attr('font-size', PLOT_FONT.label)
-    .attr('fill', ROLE_COLOR.axis);
-  appendRichText(xl.node()!, options.xLabel);
+    .attr('font-size', style.font.label)
+    .attr('fill', style.ink);
+  appendRichText(xl.node()!, options.xLabel, scriptSize(style));
   const yl = g
     .append('text')
     .attr('class', 'axis-label axis-label-y')
-    .attr('transform', `translate(${-options.margins.left + 20},${height / 2}) rotate(-90)`)
+    .attr('transform', `translate(${-options.margins.left + style.font.label + 4},${height / 2}) rotate(-90)`)
     .attr('text-anchor', 'middle')
-    .attr('font-size', PLOT_FONT.label)
-    .attr('fill', ROLE_COLOR.axis);
-  appendRichText(yl.node()!, options.yLabel);
+    .attr('font-size', style.font.label)
+    .attr('fill', style.ink);
+  appendRichText(yl.node()!, options.yLabel, scriptSize(style));
 }
 
 /** The root <svg> of every plot: sized in CSS pixels, with a title for assistive technology. */
-export function createPlotSvg(width: number, height: number, title: string): Selection<SVGSVGElement, unknown, null, undefined> {
+export function createPlotSvg(width: number, height: number, title: string, style: PlotStyle = NORMAL_STYLE): Selection<SVGSVGElement, unknown, null, undefined> {
   const svg = (d3.create('svg') as unknown as Selection<SVGSVGElement, unknown, null, undefined>)
+    .attr('xmlns', 'http://www.w3.org/2000/svg')
     .attr('width', width)
     .attr('height', height)
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('role', 'img')
     .attr('aria-label', title)
-    .attr('font-family', PLOT_FONT.family);
+    .attr('data-style', style.name)
+    .attr('font-family', style.font.family);
   svg.append('title').text(title);
   return svg;
 }

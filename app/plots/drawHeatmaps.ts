@@ -10,7 +10,7 @@ import { createPlotSvg } from './axes.ts';
 import type { HeatmapsData } from './heatmapTypes.ts';
 import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
 import { appendRichText } from './richText.ts';
-import { PLOT_FONT, ROLE_COLOR } from './theme.ts';
+import { NORMAL_STYLE, scriptSize, type PlotStyle } from './theme.ts';
 import type { PlotSize } from './types.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -36,10 +36,12 @@ function logTickFormat(v: number): string {
   return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? d3.format('~g')(v) : '';
 }
 
-export function drawHeatmaps(data: HeatmapsData, size: PlotSize): SVGSVGElement {
+export function drawHeatmaps(data: HeatmapsData, size: PlotSize, style: PlotStyle = NORMAL_STYLE): SVGSVGElement {
   const width = Math.max(360, Math.floor(size.width));
   const height = Math.max(260, Math.floor(size.height));
-  const svg = createPlotSvg(width, height, data.title);
+  const svg = createPlotSvg(width, height, data.title, style);
+  const ink = style.ink;
+  const font = style.font;
   const uid = ++counter;
   const defs = svg.append('defs');
   const hatchId = `hatch-${uid}`;
@@ -53,8 +55,8 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize): SVGSVGElement 
     { label: data.stateLabels.none, swatch: 'bar', color: CELL_COLOR.none },
   ];
   const innerW = width - M.left - M.right;
-  drawLegend(svg.append('g').attr('transform', `translate(${M.left},10)`), legend, innerW + M.right - 20);
-  const top = 10 + legendHeight(legend, innerW + M.right - 20) + M.title;
+  drawLegend(svg.append('g').attr('transform', `translate(${M.left},10)`), legend, innerW + M.right - 20, style);
+  const top = 10 + legendHeight(legend, innerW + M.right - 20, style) + M.title;
   const k = Math.max(1, data.maps.length);
   const perRow = Math.max(1, Math.min(k, Math.floor((innerW + M.gap) / (MIN_MAP_WIDTH + M.gap))));
   const mapRows = Math.ceil(k / perRow);
@@ -90,7 +92,7 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize): SVGSVGElement 
       .attr('stroke', '#fff')
       .attr('stroke-width', 1);
   }
-  const tickFont = cw < 34 ? PLOT_FONT.tick - 2 : PLOT_FONT.tick;
+  const tickFont = cw < 34 && style.name === 'normal' ? font.tick - 2 : font.tick;
   const every = cw < 22 ? 2 : 1;
 
   data.maps.forEach((map, i) => {
@@ -99,8 +101,8 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize): SVGSVGElement 
       .append('g')
       .attr('class', `heatmap heatmap-${map.id}`)
       .attr('transform', `translate(${M.left + col * (mw + M.gap)},${top + Math.floor(i / perRow) * (mh + ROW_GAP)})`);
-    const title = g.append('text').attr('class', 'heatmap-title').attr('x', (C * cw) / 2).attr('y', -10).attr('text-anchor', 'middle').attr('font-size', PLOT_FONT.label).attr('font-weight', 650).attr('fill', ROLE_COLOR.axis);
-    appendRichText(title.node()!, map.label);
+    const title = g.append('text').attr('class', 'heatmap-title').attr('x', (C * cw) / 2).attr('y', -10).attr('text-anchor', 'middle').attr('font-size', font.label).attr('font-weight', 650).attr('fill', ink);
+    appendRichText(title.node()!, map.label, scriptSize(style));
     // The ∞ strips: where the width-first (right) and depth-first (top) limits live.
     g.append('rect').attr('class', 'strip').attr('x', C * cw).attr('y', 0).attr('width', STRIP * cw).attr('height', mh).attr('fill', CELL_COLOR.strip);
     g.append('rect').attr('class', 'strip').attr('x', 0).attr('y', 0).attr('width', C * cw).attr('height', STRIP * ch).attr('fill', CELL_COLOR.strip);
@@ -123,8 +125,8 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize): SVGSVGElement 
           .text(map.titles[r]?.[c] ?? '');
       }
     }
-    g.append('rect').attr('x', 0).attr('y', STRIP * ch).attr('width', C * cw).attr('height', mh - STRIP * ch).attr('fill', 'none').attr('stroke', ROLE_COLOR.axis).attr('stroke-width', 1);
-    const ticks = g.append('g').attr('class', 'ticks').attr('font-size', tickFont).attr('fill', ROLE_COLOR.axis);
+    g.append('rect').attr('x', 0).attr('y', STRIP * ch).attr('width', C * cw).attr('height', mh - STRIP * ch).attr('fill', 'none').attr('stroke', ink).attr('stroke-width', style.stroke.axis);
+    const ticks = g.append('g').attr('class', 'ticks').attr('font-size', tickFont).attr('fill', ink);
     data.columns.forEach((v, c) => {
       if (c % every === 0 || c === C - 1) ticks.append('text').attr('class', 'tick-x').attr('x', px(c)).attr('y', mh + 18).attr('text-anchor', 'middle').text(d3.format('~g')(v));
     });
@@ -135,18 +137,18 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize): SVGSVGElement 
       });
       ticks.append('text').attr('class', 'tick-y').attr('x', -8).attr('y', py(R) + 5).attr('text-anchor', 'end').attr('font-weight', 700).text('∞');
     }
-    drawOverlays(g, data, markers, px, py);
+    drawOverlays(g, data, markers, px, py, style);
   });
 
-  const xl = svg.append('text').attr('class', 'axis-label axis-label-x').attr('x', M.left + innerW / 2).attr('y', top + mapsHeight + 50).attr('text-anchor', 'middle').attr('font-size', PLOT_FONT.label).attr('fill', ROLE_COLOR.axis);
-  appendRichText(xl.node()!, data.xLabel);
-  const yl = svg.append('text').attr('class', 'axis-label axis-label-y').attr('transform', `translate(18,${top + mapsHeight / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', PLOT_FONT.label).attr('fill', ROLE_COLOR.axis);
-  appendRichText(yl.node()!, data.yLabel);
-  drawColorBar(svg, data, domain, color, { x: width - M.right + 22, y: top + STRIP * ch, h: mapsHeight - STRIP * ch, uid, right: width });
+  const xl = svg.append('text').attr('class', 'axis-label axis-label-x').attr('x', M.left + innerW / 2).attr('y', top + mapsHeight + 50).attr('text-anchor', 'middle').attr('font-size', font.label).attr('fill', ink);
+  appendRichText(xl.node()!, data.xLabel, scriptSize(style));
+  const yl = svg.append('text').attr('class', 'axis-label axis-label-y').attr('transform', `translate(18,${top + mapsHeight / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', font.label).attr('fill', ink);
+  appendRichText(yl.node()!, data.yLabel, scriptSize(style));
+  drawColorBar(svg, data, domain, color, { x: width - M.right + 22, y: top + STRIP * ch, h: mapsHeight - STRIP * ch, uid, right: width }, style);
   return svg.node()!;
 }
 
-function drawOverlays(g: G, data: HeatmapsData, markers: Map<string, string>, px: (i: number) => number, py: (i: number) => number): void {
+function drawOverlays(g: G, data: HeatmapsData, markers: Map<string, string>, px: (i: number) => number, py: (i: number) => number, style: PlotStyle): void {
   const layer = g.append('g').attr('class', 'overlays').attr('fill', 'none').attr('stroke-linecap', 'round').attr('stroke-linejoin', 'round');
   const line = d3
     .line<readonly [number, number]>()
@@ -161,7 +163,7 @@ function drawOverlays(g: G, data: HeatmapsData, markers: Map<string, string>, px
         .attr('class', 'leg')
         .attr('d', line(leg as [number, number][]))
         .attr('stroke', o.color)
-        .attr('stroke-width', 3)
+        .attr('stroke-width', style.name === 'projector' ? 4.5 : 3)
         .attr('stroke-dasharray', o.dash ?? null)
         .attr('marker-end', `url(#${markers.get(o.id)})`);
     }
@@ -176,6 +178,7 @@ function drawColorBar(
   domain: [number, number],
   color: (v: number) => string,
   at: { x: number; y: number; h: number; uid: number; right: number },
+  style: PlotStyle,
 ): void {
   const id = `colorbar-${at.uid}`;
   const grad = svg.select('defs').append('linearGradient').attr('id', id).attr('x1', 0).attr('x2', 0).attr('y1', 1).attr('y2', 0);
@@ -184,19 +187,19 @@ function drawColorBar(
     grad.append('stop').attr('offset', t).attr('stop-color', color(domain[0] * Math.pow(domain[1] / domain[0], t)));
   }
   const bar = svg.append('g').attr('class', 'colorbar').attr('transform', `translate(${at.x},${at.y})`);
-  bar.append('rect').attr('width', 18).attr('height', at.h).attr('fill', data.colorDomain ? `url(#${id})` : CELL_COLOR.strip).attr('stroke', ROLE_COLOR.axis).attr('stroke-width', 0.75);
+  bar.append('rect').attr('width', 18).attr('height', at.h).attr('fill', data.colorDomain ? `url(#${id})` : CELL_COLOR.strip).attr('stroke', style.ink).attr('stroke-width', 0.75);
   if (data.colorDomain) {
     const scale = d3.scaleLog().domain(domain).range([at.h, 0]);
     const axis = d3.axisRight(scale).ticks(6).tickSizeOuter(0).tickFormat((v) => logTickFormat(v as number));
     const ag = bar.append('g').attr('class', 'colorbar-axis').attr('transform', 'translate(18,0)').call(axis);
-    ag.attr('font-size', PLOT_FONT.tick).attr('font-family', PLOT_FONT.family).attr('color', ROLE_COLOR.axis);
+    ag.attr('font-size', style.font.tick).attr('font-family', style.font.family).attr('color', style.ink);
   }
   const label = svg
     .append('text')
     .attr('class', 'colorbar-label')
     .attr('transform', `translate(${at.right - 12},${at.y + at.h / 2}) rotate(90)`)
     .attr('text-anchor', 'middle')
-    .attr('font-size', PLOT_FONT.label - 1)
-    .attr('fill', ROLE_COLOR.axis);
-  appendRichText(label.node()!, data.colorLabel);
+    .attr('font-size', style.name === 'projector' ? style.font.label : style.font.label - 1)
+    .attr('fill', style.ink);
+  appendRichText(label.node()!, data.colorLabel, scriptSize(style));
 }

@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import { drawAxes, makeScale, paddedDomain } from './axes.ts';
 import { createPlotFrame, drawEmptyNote } from './frame.ts';
 import type { LegendItem } from './legend.ts';
-import { PLOT_FONT, STROKE } from './theme.ts';
+import { NORMAL_STYLE, type PlotStyle } from './theme.ts';
 import type { HistogramData, PlotSize } from './types.ts';
 
 let clipCounter = 0;
@@ -20,14 +20,14 @@ function yMax(data: HistogramData): number {
   return Math.max(bars, Math.min(curves, 3 * bars)) * 1.05;
 }
 
-export function drawHistogram(data: HistogramData, size: PlotSize): SVGSVGElement {
+export function drawHistogram(data: HistogramData, size: PlotSize, style: PlotStyle = NORMAL_STYLE): SVGSVGElement {
   const legend: LegendItem[] = [
     { label: data.barLabel, swatch: 'bar', color: data.barColor, opacity: 0.85 },
     ...(data.curves ?? []).map((c): LegendItem => ({ label: c.label, swatch: 'line', color: c.color, dash: c.dash })),
     ...data.markers.map((m): LegendItem => ({ label: m.label, swatch: 'line', color: m.color, dash: m.dash })),
     ...(data.atoms ?? []).map((a): LegendItem => ({ label: a.label, swatch: 'spike', color: a.color })),
   ];
-  const frame = createPlotFrame(size, data.title, legend);
+  const frame = createPlotFrame(size, data.title, legend, style);
   const { svg, g, w, h, margins } = frame;
 
   let domain: [number, number];
@@ -40,7 +40,7 @@ export function drawHistogram(data: HistogramData, size: PlotSize): SVGSVGElemen
   const exact = data.xDomain !== undefined || data.xLimits !== undefined;
   const x = makeScale(data.xScale, domain, [0, w], exact);
   const y = makeScale('linear', [0, yMax(data)], [h, 0]);
-  drawAxes(g, { x, y, xKind: data.xScale, yKind: 'linear', width: w, height: h, xLabel: data.xLabel, yLabel: data.yLabel, margins });
+  drawAxes(g, { x, y, xKind: data.xScale, yKind: 'linear', width: w, height: h, xLabel: data.xLabel, yLabel: data.yLabel, margins, style });
 
   const clipId = `hist-clip-${++clipCounter}`;
   svg.append('defs').append('clipPath').attr('id', clipId).append('rect').attr('width', w).attr('height', h);
@@ -72,7 +72,7 @@ export function drawHistogram(data: HistogramData, size: PlotSize): SVGSVGElemen
       .attr('d', line(d3.range(c.x.length)))
       .attr('fill', 'none')
       .attr('stroke', c.color)
-      .attr('stroke-width', STROKE.line)
+      .attr('stroke-width', style.stroke.line)
       .attr('stroke-linejoin', 'round')
       .attr('stroke-dasharray', c.dash ?? null);
   }
@@ -85,7 +85,7 @@ export function drawHistogram(data: HistogramData, size: PlotSize): SVGSVGElemen
       .attr('y1', 0)
       .attr('y2', h)
       .attr('stroke', m.color)
-      .attr('stroke-width', STROKE.line)
+      .attr('stroke-width', style.stroke.line)
       .attr('stroke-dasharray', m.dash ?? null);
   }
   for (const a of data.atoms ?? []) {
@@ -98,7 +98,7 @@ export function drawHistogram(data: HistogramData, size: PlotSize): SVGSVGElemen
       .attr('x', px + (px > w / 2 ? -9 : 9))
       .attr('y', 13)
       .attr('text-anchor', px > w / 2 ? 'end' : 'start')
-      .attr('font-size', PLOT_FONT.tick)
+      .attr('font-size', style.font.tick)
       .attr('font-weight', 600)
       .attr('fill', a.color)
       .attr('paint-order', 'stroke')

@@ -6,13 +6,15 @@
  */
 import { drawAxes, makeScale, paddedDomain } from './axes.ts';
 import { createPlotFrame, drawEmptyNote, drawNotes } from './frame.ts';
+import { writeGeometry } from './geometry.ts';
+import { NORMAL_STYLE, type PlotStyle } from './theme.ts';
 import type { PlotSize, XYPlotData } from './types.ts';
 import { drawSeries, legendItem, SERIES_ORDER, seriesValues } from './xySeries.ts';
 
 let clipCounter = 0;
 
-export function drawXY(data: XYPlotData, size: PlotSize): SVGSVGElement {
-  const frame = createPlotFrame(size, data.title, data.series.filter((s) => s.legend !== false).map(legendItem));
+export function drawXY(data: XYPlotData, size: PlotSize, style: PlotStyle = NORMAL_STYLE): SVGSVGElement {
+  const frame = createPlotFrame(size, data.title, data.series.filter((s) => s.legend !== false).map(legendItem), style);
   const { svg, g, w, h, margins } = frame;
 
   const okX = (v: number) => Number.isFinite(v) && (data.xScale === 'linear' || v > 0);
@@ -22,7 +24,7 @@ export function drawXY(data: XYPlotData, size: PlotSize): SVGSVGElement {
   const x = makeScale(data.xScale, xDomain, [0, w], data.xDomain !== undefined);
   const y = makeScale(data.yScale, yDomain, [h, 0], data.yDomain !== undefined);
 
-  drawAxes(g, { x, y, xKind: data.xScale, yKind: data.yScale, width: w, height: h, xLabel: data.xLabel, yLabel: data.yLabel, margins, xTicks: data.xTicks });
+  drawAxes(g, { x, y, xKind: data.xScale, yKind: data.yScale, width: w, height: h, xLabel: data.xLabel, yLabel: data.yLabel, margins, xTicks: data.xTicks, style });
 
   const clipId = `xy-clip-${++clipCounter}`;
   svg.append('defs').append('clipPath').attr('id', clipId).append('rect').attr('width', w).attr('height', h);
@@ -30,9 +32,13 @@ export function drawXY(data: XYPlotData, size: PlotSize): SVGSVGElement {
   const labels = g.append('g').attr('class', 'labels');
 
   const sorted = [...data.series].sort((a, b) => SERIES_ORDER[a.kind] - SERIES_ORDER[b.kind]);
-  for (const s of sorted) drawSeries(body, s, { x, y, w, h, okX, okY }, labels);
+  for (const s of sorted) drawSeries(body, s, { x, y, w, h, okX, okY, style }, labels);
 
   if (data.notes) drawNotes(frame, data.notes);
   if (data.emptyText && data.series.every((s) => s.kind === 'hrule' || s.x.length === 0)) drawEmptyNote(frame, data.emptyText);
-  return svg.node()!;
+  const node = svg.node()!;
+  const [x0, x1] = x.domain();
+  const [y0, y1] = y.domain();
+  writeGeometry(node, { left: margins.left, top: margins.top, width: w, height: h, x: { kind: data.xScale, domain: [x0, x1] }, y: { kind: data.yScale, domain: [y0, y1] } });
+  return node;
 }

@@ -5,10 +5,14 @@
 import type { Selection } from 'd3';
 import { createPlotSvg, type Margins } from './axes.ts';
 import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
-import { PLOT_FONT } from './theme.ts';
+import { NORMAL_STYLE, type PlotStyle } from './theme.ts';
 import type { PlotNote, PlotSize } from './types.ts';
 
-const BASE_MARGINS: Margins = { top: 10, right: 20, bottom: 58, left: 78 };
+/** Margins around the plot area; they grow with the type size (tick labels, axis titles). */
+export function baseMargins(style: PlotStyle): Margins {
+  const k = style.font.tick / NORMAL_STYLE.font.tick;
+  return { top: 10, right: Math.round(20 * k), bottom: Math.round(58 * k), left: Math.round(78 * k) };
+}
 
 export interface PlotFrame {
   readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
@@ -18,18 +22,20 @@ export interface PlotFrame {
   readonly w: number;
   readonly h: number;
   readonly margins: Margins;
+  readonly style: PlotStyle;
 }
 
-export function createPlotFrame(size: PlotSize, title: string, legend: readonly LegendItem[]): PlotFrame {
+export function createPlotFrame(size: PlotSize, title: string, legend: readonly LegendItem[], style: PlotStyle = NORMAL_STYLE): PlotFrame {
   const width = Math.max(200, Math.floor(size.width));
   const height = Math.max(180, Math.floor(size.height));
-  const svg = createPlotSvg(width, height, title);
-  const w = width - BASE_MARGINS.left - BASE_MARGINS.right;
-  const margins: Margins = { ...BASE_MARGINS, top: BASE_MARGINS.top + legendHeight(legend, w) };
+  const svg = createPlotSvg(width, height, title, style);
+  const base = baseMargins(style);
+  const w = width - base.left - base.right;
+  const margins: Margins = { ...base, top: base.top + legendHeight(legend, w, style) };
   const h = Math.max(40, height - margins.top - margins.bottom);
-  drawLegend(svg.append('g').attr('transform', `translate(${margins.left},${BASE_MARGINS.top})`), legend, w);
+  drawLegend(svg.append('g').attr('transform', `translate(${margins.left},${base.top})`), legend, w, style);
   const g = svg.append('g').attr('class', 'plot-area').attr('transform', `translate(${margins.left},${margins.top})`);
-  return { svg, g, w, h, margins };
+  return { svg, g, w, h, margins, style };
 }
 
 /** A note in the middle of an empty plot ("waiting for the Monte Carlo…"). */
@@ -40,15 +46,16 @@ export function drawEmptyNote(frame: PlotFrame, text: string): void {
     .attr('x', frame.w / 2)
     .attr('y', frame.h / 2)
     .attr('text-anchor', 'middle')
-    .attr('font-size', PLOT_FONT.label)
-    .attr('fill', '#555')
+    .attr('font-size', frame.style.font.label)
+    .attr('fill', frame.style.name === 'projector' ? frame.style.ink : '#555')
     .text(text);
 }
 
 /** Notes in the corners of the plot area (fitted slopes, …), on a white backing so they stay legible. */
 export function drawNotes(frame: PlotFrame, notes: readonly PlotNote[]): void {
   const pad = 10;
-  const line = PLOT_FONT.label + 6;
+  const size = frame.style.font.note;
+  const line = size + 6;
   const stacked = new Map<string, number>();
   for (const note of notes) {
     const right = note.corner.endsWith('right');
@@ -59,11 +66,11 @@ export function drawNotes(frame: PlotFrame, notes: readonly PlotNote[]): void {
       .append('text')
       .attr('class', `note note-${note.id}`)
       .attr('x', right ? frame.w - pad : pad)
-      .attr('y', bottom ? frame.h - pad - k * line : pad + PLOT_FONT.label + k * line)
+      .attr('y', bottom ? frame.h - pad - k * line : pad + size + k * line)
       .attr('text-anchor', right ? 'end' : 'start')
-      .attr('font-size', PLOT_FONT.label)
+      .attr('font-size', size)
       .attr('font-weight', 600)
-      .attr('fill', '#1d2127')
+      .attr('fill', frame.style.name === 'projector' ? frame.style.ink : '#1d2127')
       .attr('paint-order', 'stroke')
       .attr('stroke', '#fff')
       .attr('stroke-width', 5)

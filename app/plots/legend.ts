@@ -4,7 +4,7 @@
  */
 import type { Selection } from 'd3';
 import { appendRichText, plainText } from './richText.ts';
-import { PLOT_FONT, STROKE, textWidth } from './theme.ts';
+import { NORMAL_STYLE, scriptSize, strokeWidth, textWidth, type PlotStyle } from './theme.ts';
 
 export interface LegendItem {
   readonly label: string;
@@ -21,17 +21,17 @@ export interface LegendItem {
 
 const SWATCH = 26;
 const GAP = 18;
-const ROW = PLOT_FONT.legend + 10;
+const rowHeight = (style: PlotStyle) => style.font.legend + 10;
 
-function itemWidth(item: LegendItem): number {
-  return SWATCH + 6 + textWidth(plainText(item.label), PLOT_FONT.legend) + GAP;
+function itemWidth(item: LegendItem, style: PlotStyle): number {
+  return SWATCH + 6 + textWidth(plainText(item.label), style.font.legend) + GAP;
 }
 
-export function legendRows(items: readonly LegendItem[], width: number): LegendItem[][] {
+export function legendRows(items: readonly LegendItem[], width: number, style: PlotStyle = NORMAL_STYLE): LegendItem[][] {
   const rows: LegendItem[][] = [[]];
   let x = 0;
   for (const item of items) {
-    const w = itemWidth(item);
+    const w = itemWidth(item, style);
     if (x > 0 && x + w > width) {
       rows.push([]);
       x = 0;
@@ -42,17 +42,20 @@ export function legendRows(items: readonly LegendItem[], width: number): LegendI
   return rows.filter((r) => r.length > 0);
 }
 
-export function legendHeight(items: readonly LegendItem[], width: number): number {
-  return items.length === 0 ? 0 : legendRows(items, width).length * ROW + 4;
+export function legendHeight(items: readonly LegendItem[], width: number, style: PlotStyle = NORMAL_STYLE): number {
+  return items.length === 0 ? 0 : legendRows(items, width, style).length * rowHeight(style) + 4;
 }
 
 export function drawLegend(
   parent: Selection<SVGGElement, unknown, null, undefined>,
   items: readonly LegendItem[],
   width: number,
+  style: PlotStyle = NORMAL_STYLE,
 ): number {
   const g = parent.append('g').attr('class', 'legend');
-  const rows = legendRows(items, width);
+  const rows = legendRows(items, width, style);
+  const ROW = rowHeight(style);
+  const r0 = style.stroke.pointRadius;
   rows.forEach((row, r) => {
     let x = 0;
     const y = r * ROW + ROW / 2;
@@ -64,12 +67,12 @@ export function drawLegend(
           .attr('x1', 0)
           .attr('x2', SWATCH)
           .attr('stroke', item.color)
-          .attr('stroke-width', item.width ?? STROKE.line)
+          .attr('stroke-width', strokeWidth(style, item.width ?? NORMAL_STYLE.stroke.line))
           .attr('stroke-opacity', item.opacity ?? 1)
           .attr('stroke-dasharray', item.dash ?? null);
       } else if (item.swatch === 'points' || item.swatch === 'errorbar') {
         if (item.swatch === 'errorbar') entry.append('line').attr('x1', SWATCH / 2).attr('x2', SWATCH / 2).attr('y1', -8).attr('y2', 8).attr('stroke', item.color).attr('stroke-width', 2);
-        entry.append('circle').attr('cx', SWATCH / 2).attr('r', STROKE.pointRadius).attr('fill', item.color).attr('stroke', '#fff').attr('stroke-width', 1);
+        entry.append('circle').attr('cx', SWATCH / 2).attr('r', r0).attr('fill', item.color).attr('stroke', '#fff').attr('stroke-width', 1);
       } else if (item.swatch === 'spike') {
         entry.append('line').attr('x1', SWATCH / 2).attr('x2', SWATCH / 2).attr('y1', 8).attr('y2', -6).attr('stroke', item.color).attr('stroke-width', 3);
         entry.append('circle').attr('cx', SWATCH / 2).attr('cy', -6).attr('r', 3.5).attr('fill', item.color);
@@ -88,11 +91,11 @@ export function drawLegend(
         .append('text')
         .attr('x', SWATCH + 6)
         .attr('dy', '0.35em')
-        .attr('font-size', PLOT_FONT.legend)
-        .attr('fill', '#1d2127');
-      appendRichText(text.node()!, item.label);
-      x += itemWidth(item);
+        .attr('font-size', style.font.legend)
+        .attr('fill', style.name === 'projector' ? style.ink : '#1d2127');
+      appendRichText(text.node()!, item.label, scriptSize(style));
+      x += itemWidth(item, style);
     }
   });
-  return legendHeight(items, width);
+  return legendHeight(items, width, style);
 }

@@ -43,15 +43,18 @@ export function plainText(label: string): string {
     .join('');
 }
 
-/** Append the runs of `label` as tspans to an SVG <text> element. */
-export function appendRichText(textEl: SVGTextElement, label: string): void {
+/**
+ * Append the runs of `label` as tspans to an SVG <text> element. Scripts are set at 75 % of the
+ * text, or at `scriptSize` px when given (projector mode: never below its minimum type size).
+ */
+export function appendRichText(textEl: SVGTextElement, label: string, scriptSize?: number): void {
   const doc = textEl.ownerDocument;
   for (const run of parseRichText(label)) {
     const span = doc.createElementNS('http://www.w3.org/2000/svg', 'tspan');
     span.textContent = run.text;
     if (run.shift !== 'none') {
       span.setAttribute('baseline-shift', run.shift);
-      span.setAttribute('font-size', '75%');
+      span.setAttribute('font-size', scriptSize === undefined ? '75%' : `${scriptSize}px`);
     }
     textEl.appendChild(span);
   }

@@ -2,6 +2,8 @@
  * Plot-ready data: what a draw function needs, in plot terms (x, y, bands, markers), with labels.
  * Views turn engine results into these (views/*Data.ts); draw functions turn these into SVG.
  */
+import type { PlotStyle } from './theme.ts';
+
 export type ScaleKind = 'linear' | 'log';
 
 export interface PlotSize {
@@ -139,5 +141,8 @@ export interface HistogramData {
   readonly emptyText?: string;
 }
 
-/** A pure draw function: plot data and a size in CSS pixels to a new, detached <svg>. */
-export type DrawFunction<D> = (data: D, size: PlotSize) => SVGSVGElement;
+/**
+ * A pure draw function: plot data, a size in CSS pixels and a style (theme.ts: NORMAL_STYLE or
+ * PROJECTOR_STYLE) to a new, detached <svg>.
+ */
+export type DrawFunction<D> = (data: D, size: PlotSize, style?: PlotStyle) => SVGSVGElement;

@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import type { Selection } from 'd3';
 import type { Scale } from './axes.ts';
 import type { LegendItem } from './legend.ts';
-import { PLOT_FONT, STROKE } from './theme.ts';
+import { strokeWidth, type PlotStyle } from './theme.ts';
 import type { XYSeries } from './types.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -19,6 +19,7 @@ export interface SeriesContext {
   readonly h: number;
   readonly okX: (v: number) => boolean;
   readonly okY: (v: number) => boolean;
+  readonly style: PlotStyle;
 }
 
 export function legendItem(s: XYSeries): LegendItem {
@@ -58,7 +59,8 @@ export function seriesValues(s: XYSeries, axis: 'x' | 'y'): number[] {
 export const SERIES_ORDER = { band: 0, paths: 1, line: 2, hrule: 2, errorbars: 3, points: 3 } as const;
 
 export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): void {
-  const { x, y, okX, okY } = c;
+  const { x, y, okX, okY, style } = c;
+  const R = style.stroke.pointRadius;
   switch (s.kind) {
     case 'band': {
       const idx = d3.range(s.x.length).filter((i) => okX(s.x[i]) && okY(s.lo[i]) && okY(s.hi[i]));
@@ -83,7 +85,7 @@ export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): v
         .attr('d', line(d3.range(s.x.length)))
         .attr('fill', 'none')
         .attr('stroke', s.color)
-        .attr('stroke-width', s.width ?? STROKE.line)
+        .attr('stroke-width', strokeWidth(style, s.width ?? 2.75))
         .attr('stroke-linejoin', 'round')
         .attr('stroke-dasharray', s.dash ?? null);
       if (s.endLabel) endLabel(labels, s.endLabel, s.color, s, c);
@@ -99,12 +101,12 @@ export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): v
           .attr('y1', y(s.y))
           .attr('y2', y(s.y))
           .attr('stroke', s.color)
-          .attr('stroke-width', STROKE.rule)
+          .attr('stroke-width', style.stroke.rule)
           .attr('stroke-dasharray', s.dash ?? null);
       }
       return;
     case 'paths': {
-      const g = body.append('g').attr('class', `paths paths-${s.id}`).attr('fill', 'none').attr('stroke', s.color).attr('stroke-width', s.width ?? 1.25).attr('stroke-opacity', s.opacity ?? 0.5);
+      const g = body.append('g').attr('class', `paths paths-${s.id}`).attr('fill', 'none').attr('stroke', s.color).attr('stroke-width', strokeWidth(style, s.width ?? 1.25)).attr('stroke-opacity', s.opacity ?? 0.5);
       for (const ys of s.ys) {
         const line = d3
           .line<number>()
@@ -122,16 +124,16 @@ export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): v
         const cx = x(s.x[i]);
         const bar = g.append('g').attr('class', 'errorbar');
         if (okY(s.lo[i]) && okY(s.hi[i])) {
-          bar.append('line').attr('class', 'whisker').attr('x1', cx).attr('x2', cx).attr('y1', y(s.lo[i])).attr('y2', y(s.hi[i])).attr('stroke', s.color).attr('stroke-width', 2.25);
-          for (const v of [s.lo[i], s.hi[i]]) bar.append('line').attr('x1', cx - 6).attr('x2', cx + 6).attr('y1', y(v)).attr('y2', y(v)).attr('stroke', s.color).attr('stroke-width', 2.25);
+          bar.append('line').attr('class', 'whisker').attr('x1', cx).attr('x2', cx).attr('y1', y(s.lo[i])).attr('y2', y(s.hi[i])).attr('stroke', s.color).attr('stroke-width', style.stroke.whisker);
+          for (const v of [s.lo[i], s.hi[i]]) bar.append('line').attr('x1', cx - 6).attr('x2', cx + 6).attr('y1', y(v)).attr('y2', y(v)).attr('stroke', s.color).attr('stroke-width', style.stroke.whisker);
         }
-        bar.append('circle').attr('class', 'point').attr('cx', cx).attr('cy', y(s.y[i])).attr('r', STROKE.pointRadius).attr('fill', s.color).attr('stroke', '#fff').attr('stroke-width', 1);
+        bar.append('circle').attr('class', 'point').attr('cx', cx).attr('cy', y(s.y[i])).attr('r', R).attr('fill', s.color).attr('stroke', '#fff').attr('stroke-width', 1);
       }
       return;
     }
     case 'points': {
       // Dense profiles (hundreds of layers) get smaller points so that the line stays visible.
-      const r = Math.max(2.25, Math.min(STROKE.pointRadius, (0.4 * c.w) / Math.max(1, s.x.length)));
+      const r = Math.max(R / 2, Math.min(R, (0.4 * c.w) / Math.max(1, s.x.length)));
       const pts = body
         .append('g')
         .attr('class', `points points-${s.id}`)
@@ -158,7 +160,7 @@ function endLabel(labels: G, text: string, color: string, s: { x: ArrayLike<numb
       .selectAll<SVGTextElement, unknown>('text.end-label')
       .nodes()
       .map((n) => Number(n.getAttribute('y')));
-    const step = PLOT_FONT.tick + 2;
+    const step = c.style.font.tick + 2;
     const base = Math.max(12, Math.min(c.h - 4, py - 7));
     const free = (y: number) => y >= 12 && y <= c.h - 4 && !taken.some((t) => Math.abs(t - y) < step);
     const ly = [0, -1, 1, -2, 2, -3, 3].map((k) => base + k * step).find(free) ?? base;
@@ -168,7 +170,7 @@ function endLabel(labels: G, text: string, color: string, s: { x: ArrayLike<numb
       .attr('x', Math.min(px, c.w) - 4)
       .attr('y', ly)
       .attr('text-anchor', 'end')
-      .attr('font-size', PLOT_FONT.tick)
+      .attr('font-size', c.style.font.tick)
       .attr('font-weight', 600)
       .attr('fill', color)
       .attr('paint-order', 'stroke')

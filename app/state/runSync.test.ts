@@ -56,7 +56,7 @@ describe('runs follow the spec', () => {
     now.reply({ type: 'partial', id: 2, result: result(now.spec), progress: { done: 5, total: 10, phase: 'networks' } });
     expect(store.getState().run).toMatchObject({ status: 'running', progress: { done: 5 } });
     now.reply({ type: 'done', id: 2, result: result(now.spec), digest: 'abc', progress: { done: 10, total: 10, phase: 'networks' } });
-    expect(store.getState().run).toMatchObject({ status: 'done', digest: 'abc', specKey: store.getState().specKey });
+    expect(store.getState().run).toMatchObject({ status: 'done', digest: 'abc', runKey: store.getState().runKey });
   });
 
   it('stops the run while a slider is dragged and starts the new one on release', () => {

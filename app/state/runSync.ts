@@ -1,5 +1,6 @@
 /**
- * Spec → Monte Carlo run in the Worker. A committed spec change restarts the run (after a short
+ * Spec → Monte Carlo run in the Worker. A committed change of the experiment (runKey: the page-only
+ * keys predict and proj do not count) restarts the run (after a short
  * debounce, so that typing or clicking through values does not start a run per keystroke); while a
  * slider is dragged the stale run is stopped and the next one waits for the release.
  */
@@ -30,27 +31,27 @@ export function connectRuns(store: LabStore, client: RunClient, options: { debou
     timer = undefined;
   };
 
-  const handle = (token: number, specKey: string, msg: FromWorker) => {
+  const handle = (token: number, runKey: string, msg: FromWorker) => {
     if (token !== current) return;
     const s = store.getState();
     switch (msg.type) {
       case 'backend':
-        s.setRun({ specKey, backend: msg.info });
+        s.setRun({ runKey, backend: msg.info });
         break;
       case 'partial': {
         const now = performance.now();
         if (now - lastPartial < partialEveryMs && s.run.status === 'running') {
-          s.setRun({ specKey, progress: msg.progress });
+          s.setRun({ runKey, progress: msg.progress });
           break;
         }
         lastPartial = now;
-        s.setRun({ specKey, status: 'running', result: msg.result, samples: msg.samples, progress: msg.progress });
+        s.setRun({ runKey, status: 'running', result: msg.result, samples: msg.samples, progress: msg.progress });
         break;
       }
       case 'done': {
         const startedAt = s.run.startedAt ?? performance.now();
         s.setRun({
-          specKey,
+          runKey,
           status: 'done',
           result: msg.result,
           samples: msg.samples,
@@ -62,14 +63,14 @@ export function connectRuns(store: LabStore, client: RunClient, options: { debou
         break;
       }
       case 'refused':
-        s.setRun({ specKey, status: 'refused' });
+        s.setRun({ runKey, status: 'refused' });
         s.report('run', msg.issues);
         break;
       case 'cancelled':
-        s.setRun({ specKey, status: 'cancelled' });
+        s.setRun({ runKey, status: 'cancelled' });
         break;
       case 'error':
-        s.setRun({ specKey, status: 'error' });
+        s.setRun({ runKey, status: 'error' });
         s.report('run', [{ key: 'run', message: `The Monte Carlo run failed: ${msg.message}` }]);
         break;
     }
@@ -77,29 +78,29 @@ export function connectRuns(store: LabStore, client: RunClient, options: { debou
 
   const start = () => {
     clearTimer();
-    const { spec, specKey, report, setRun } = store.getState();
+    const { spec, runKey, report, setRun } = store.getState();
     report('run', []);
-    setRun({ specKey, status: 'starting', startedAt: performance.now(), progress: { done: 0, total: spec.M, phase: 'networks' } }, true);
+    setRun({ runKey, status: 'starting', startedAt: performance.now(), progress: { done: 0, total: spec.M, phase: 'networks' } }, true);
     const token = ++current;
-    client.start(spec, (msg) => handle(token, specKey, msg));
+    client.start(spec, (msg) => handle(token, runKey, msg));
   };
 
   const schedule = () => {
-    const { live, specKey, run } = store.getState();
+    const { live, runKey, run } = store.getState();
     clearTimer();
     if (live) {
       // Dragging: the running experiment no longer matches the sliders; stop it, run on release.
       current++;
-      if (client.cancel()) store.getState().setRun({ specKey: run.specKey, status: 'cancelled' });
+      if (client.cancel()) store.getState().setRun({ runKey: run.runKey, status: 'cancelled' });
       return;
     }
-    if (run.specKey === specKey && run.status !== 'cancelled') return;
+    if (run.runKey === runKey && run.status !== 'cancelled') return;
     timer = setTimeout(start, debounceMs);
   };
 
   start();
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.specKey !== prev.specKey || state.live !== prev.live) schedule();
+    if (state.runKey !== prev.runKey || state.live !== prev.live) schedule();
   });
 
   return {
@@ -108,7 +109,7 @@ export function connectRuns(store: LabStore, client: RunClient, options: { debou
       clearTimer();
       current++;
       const { run, setRun } = store.getState();
-      if (client.cancel()) setRun({ specKey: run.specKey, status: 'cancelled' });
+      if (client.cancel()) setRun({ runKey: run.runKey, status: 'cancelled' });
     },
     dispose() {
       clearTimer();

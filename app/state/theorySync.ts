@@ -5,6 +5,7 @@
 import { DEFAULT_SPEC, type Spec } from '../../src/core/spec.ts';
 import { encodeSpec } from '../../src/url/codec.ts';
 import type { LabStore, TheoryPrecision } from './labStore.ts';
+import { experimentOf } from './pageKeys.ts';
 import type { TheoryOutput } from '../engine/theory.ts';
 
 export type TheoryFn = (spec: Spec, precision: TheoryPrecision) => TheoryOutput;
@@ -13,11 +14,12 @@ export const THEORY_MEASURE = 'lab:theory';
 
 /**
  * The spec as the infinite-width theory sees it: what is shown (view) and how the finite networks
- * are sampled (M, seed, method, backend) do not change the limit, so changing them recomputes nothing.
+ * are sampled (M, seed, method, backend) do not change the limit, nor do the page-only keys (predict,
+ * proj), so changing them recomputes nothing.
  */
 export function theoryKey(spec: Spec): string {
   const { view, M, seed, method, backend } = DEFAULT_SPEC;
-  return encodeSpec({ ...spec, view, M, seed, method, backend });
+  return encodeSpec({ ...experimentOf(spec), view, M, seed, method, backend });
 }
 
 export function connectTheory(store: LabStore, compute: TheoryFn): () => void {

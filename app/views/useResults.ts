@@ -1,10 +1,22 @@
-/** Selectors shared by the views: the theory and the Monte Carlo run that belong to the current spec. */
+/**
+ * Selectors shared by the views: the theory and the Monte Carlo run that belong to the current
+ * experiment — hidden while a predict-then-reveal round waits for its guess (prediction.ts).
+ */
 import { useLab } from '../state/useLab.ts';
-import type { RunState, TheoryState } from '../state/labStore.ts';
+import type { LabActions, LabState, RunState, TheoryState } from '../state/labStore.ts';
+import { hidesMonteCarlo } from './prediction.ts';
+import { viewBlockOf, type ViewBlock } from './viewBlock.ts';
 
-/** The run of the current spec (partial or final), or undefined while none matches it. */
+type S = LabState & LabActions;
+
+/** The run of the current experiment (partial or final), whatever the prediction round says. */
+export function runOfExperiment(s: S): RunState | undefined {
+  return s.run.runKey === s.runKey && s.run.result ? s.run : undefined;
+}
+
+/** The run the views may draw: the current one, unless predict-then-reveal still hides it. */
 export function useCurrentRun(): RunState | undefined {
-  return useLab((s) => (s.run.specKey === s.specKey && s.run.result ? s.run : undefined));
+  return useLab((s) => (hidesMonteCarlo(s) ? undefined : runOfExperiment(s)));
 }
 
 /** The latest theory (during a drag it may lag one frame behind the spec; it is never stale after release). */
@@ -12,21 +24,10 @@ export function useTheory(): TheoryState | undefined {
   return useLab((s) => s.theory);
 }
 
+export { viewBlockOf, type ViewBlock } from './viewBlock.ts';
+
 /** A view's own block of the current run: result[key] (runSpecStreaming), or why the spec cannot have it. */
-export interface ViewBlock<B> {
-  readonly block?: B;
-  readonly unavailable?: string;
-}
-
 export function useViewBlock<B>(key: string): ViewBlock<B> {
-  const raw = useLab((s) => (s.run.specKey === s.specKey ? s.run.result?.[key] : undefined));
+  const raw = useLab((s) => (hidesMonteCarlo(s) ? undefined : runOfExperiment(s)?.result?.[key]));
   return viewBlockOf<B>(raw);
-}
-
-export function viewBlockOf<B>(raw: unknown): ViewBlock<B> {
-  if (raw === undefined || raw === null) return {};
-  if (typeof raw === 'object' && 'unavailable' in raw && typeof (raw as { unavailable: unknown }).unavailable === 'string') {
-    return { unavailable: (raw as { unavailable: string }).unavailable };
-  }
-  return { block: raw as B };
 }
