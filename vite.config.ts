@@ -11,6 +11,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
+    // Two pages: the lab and the lessons gallery.
+    rollupOptions: { input: { main: 'index.html', lessons: 'lessons.html' } },
   },
   worker: { format: 'es' },
   oxc: { jsx: { runtime: 'automatic' } },

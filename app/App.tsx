@@ -1,8 +1,10 @@
-/** The page layout: header (views, link), collapsible control panel, status, messages, the view. */
+/** The page layout: header (views, lessons, projector, link), collapsible control panel, status, messages, the view, cite/reproduce. */
 import { ControlPanel } from './controls/ControlPanel.tsx';
 import { CopyLink } from './components/CopyLink.tsx';
 import { LessonsMenu } from './components/LessonsMenu.tsx';
 import { Messages } from './components/Messages.tsx';
+import { ProjectorToggle } from './components/ProjectorToggle.tsx';
+import { Reproduce } from './components/Reproduce.tsx';
 import { RunStatus } from './components/RunStatus.tsx';
 import { ViewTabs } from './components/ViewTabs.tsx';
 import type { RunController } from './state/runSync.ts';
@@ -37,6 +39,7 @@ export function App({ runs }: { runs: RunController }) {
         </h1>
         <ViewTabs />
         <LessonsMenu />
+        <ProjectorToggle />
         <CopyLink />
       </header>
       <aside id="controls" className="app-controls" hidden={!panelOpen}>
@@ -46,6 +49,7 @@ export function App({ runs }: { runs: RunController }) {
         <RunStatus onCancel={runs.cancel} onRun={runs.runNow} />
         <Messages />
         <CurrentView />
+        <Reproduce />
       </main>
     </div>
   );

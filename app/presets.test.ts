@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { VIEWS } from '../src/core/spec.ts';
+import { PARAM_BY_KEY, VIEWS } from '../src/core/spec.ts';
 import { costIssues } from '../src/experiments/plan.ts';
 import { decodeSpec } from '../src/url/codec.ts';
-import { LESSONS } from './presets.ts';
+import { LESSONS, TOPICS } from './presets.ts';
 
 describe('lessons (app/presets.ts)', () => {
   it('every lesson link is accepted whole by the URL codec, with nothing migrated or dropped', () => {
@@ -11,7 +11,10 @@ describe('lessons (app/presets.ts)', () => {
       expect(decoded.issues, lesson.id).toEqual([]);
       expect(decoded.notes, lesson.id).toEqual([]);
       // Every key of the link reaches the spec (a typo would be an issue above; a default would be dropped silently).
-      for (const [key, value] of new URLSearchParams(lesson.url)) expect(String((decoded.spec as unknown as Record<string, unknown>)[key]), `${lesson.id}: ${key}`).toBe(value);
+      for (const [key, value] of new URLSearchParams(lesson.url)) {
+        const param = PARAM_BY_KEY.get(key)!;
+        expect(param.format((decoded.spec as unknown as Record<string, never>)[key]), `${lesson.id}: ${key}`).toBe(value);
+      }
     }
   });
 
@@ -24,8 +27,19 @@ describe('lessons (app/presets.ts)', () => {
     for (const l of LESSONS) {
       expect(VIEWS).toContain(decodeSpec(l.url).spec.view);
       expect(l.paper.href).toMatch(/^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{5}$/);
-      expect(l.question.endsWith('?')).toBe(true);
+      expect(l.question.endsWith('?') || l.question.endsWith('Predict it first.')).toBe(true);
+      expect(l.claim.length).toBeGreaterThan(40);
     }
+  });
+
+  it('covers the eight lessons of issue 7, each topic, and offers predict-then-reveal', () => {
+    expect(LESSONS.length).toBeGreaterThanOrEqual(8);
+    for (const id of ['nngp', 'relu-he', 'edge-of-chaos', 'branch-scaling', 'commute-mlp-resnet', 'fixed-width-3-vs-4', 'shaped-sde', 'finite-l-over-n']) {
+      expect(LESSONS.map((l) => l.id)).toContain(id);
+    }
+    for (const topic of TOPICS) expect(LESSONS.some((l) => l.topic === topic), topic).toBe(true);
+    const predicting = LESSONS.filter((l) => decodeSpec(l.url).spec.predict);
+    expect(predicting.length).toBeGreaterThanOrEqual(2);
   });
 
   it('the commutation lesson compares the MLP with the ResNets on a grid with a proportional diagonal', () => {

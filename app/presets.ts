@@ -23,17 +23,58 @@ export interface Lesson {
   readonly paper: Paper;
   /** Rough wall time on the CPU backend of a laptop, for the teacher planning the lesson. */
   readonly cpuTime: string;
-  /** The issue that introduced it (the gallery groups by topic). */
-  readonly topic: 'branch scaling' | 'commuting limits' | 'proportional limit';
+  /** The gallery groups lessons by topic, in this order. */
+  readonly topic: Topic;
+  /** What the plot shows, once revealed: the claim of the paper, in one sentence (rich text). */
+  readonly claim: string;
 }
 
+export const TOPICS = ['infinite width', 'criticality', 'branch scaling', 'commuting limits', 'proportional limit', 'finite width'] as const;
+export type Topic = (typeof TOPICS)[number];
+
 export const PAPERS = {
+  lee2018: { cite: 'Lee et al. 2018', title: 'Deep neural networks as Gaussian processes (ICLR 2018)', href: 'https://arxiv.org/abs/1711.00165' },
+  he2015: { cite: 'He et al. 2015', title: 'Delving deep into rectifiers: surpassing human-level performance on ImageNet classification (ICCV 2015)', href: 'https://arxiv.org/abs/1502.01852' },
+  poole2016: { cite: 'Poole et al. 2016', title: 'Exponential expressivity in deep neural networks through transient chaos (NeurIPS 2016)', href: 'https://arxiv.org/abs/1606.05340' },
+  schoenholz2017: { cite: 'Schoenholz et al. 2017', title: 'Deep information propagation (ICLR 2017)', href: 'https://arxiv.org/abs/1611.01232' },
+  hanin2020: { cite: 'Hanin & Nica 2020', title: 'Products of many large random matrices and gradients in deep neural networks (CMP 2020)', href: 'https://arxiv.org/abs/1812.05994' },
+  pdlt2022: { cite: 'Roberts, Yaida & Hanin 2022', title: 'The principles of deep learning theory (Cambridge University Press)', href: 'https://arxiv.org/abs/2106.10165' },
   hayouYang2023: { cite: 'Hayou & Yang 2023', title: 'Width and depth limits commute in residual networks (ICML 2023)', href: 'https://arxiv.org/abs/2302.00453' },
   hayou2022: { cite: 'Hayou 2022', title: 'On the infinite-depth limit of finite-width neural networks (TMLR)', href: 'https://arxiv.org/abs/2210.00688' },
   liNicaRoy2022: { cite: 'Li, Nica & Roy 2022', title: 'The neural covariance SDE: shaped infinite depth-and-width networks at initialization (NeurIPS 2022)', href: 'https://arxiv.org/abs/2206.02768' },
 } as const satisfies Record<string, Paper>;
 
 export const LESSONS: readonly Lesson[] = [
+  {
+    id: 'nngp',
+    title: 'A wide network is a Gaussian process',
+    question: 'As the width n of a random tanh MLP grows, does its empirical kernel settle on one deterministic value, and how fast?',
+    url: 'view=width&act=tanh&sw2=1.5&sb2=0.05&L=5&nmin=4&nmax=1024&M=200',
+    paper: PAPERS.lee2018,
+    cpuTime: 'about 10 s',
+    topic: 'infinite width',
+    claim: 'The networks concentrate on the NNGP kernel: the spread of $\\hat\\rho$ falls like $n^{-1/2}$ and its bias like $n^{-1}$.',
+  },
+  {
+    id: 'relu-he',
+    title: 'He initialisation: lengths survive, correlations do not',
+    question: 'A ReLU MLP with σ_w^2 = 2 keeps the length of its input through 50 layers. What happens to the correlation of two inputs? Predict it first.',
+    url: 'L=50&n=128&predict=1',
+    paper: PAPERS.he2015,
+    cpuTime: 'a few seconds',
+    topic: 'criticality',
+    claim: 'The limit $q^{\\ell}$ stays at $q_1$ while $\\rho^{\\ell} \\to 1$ (slowly, like $1 - O(\\ell^{-2})$): deep He-initialised ReLU nets forget which input they saw.',
+  },
+  {
+    id: 'edge-of-chaos',
+    title: 'The edge of chaos: ordered, chaotic, critical',
+    question: 'Where in the (σ_w^2, σ_b^2) plane does a deep tanh network neither forget its inputs (ordered) nor scramble them (chaotic)?',
+    url: 'view=phase&act=tanh&sw2=1.5&sb2=0.05',
+    paper: PAPERS.poole2016,
+    cpuTime: 'about 2 s (no networks until you click)',
+    topic: 'criticality',
+    claim: 'On the line $\\chi_1 = 1$ the correlation depth scale $\\xi_c$ diverges; click either side of it to sample networks that converge ($\\chi_1 < 1$) or decorrelate ($\\chi_1 > 1$).',
+  },
   {
     id: 'commute-mlp-resnet',
     title: 'Do the width and depth limits commute?',
@@ -42,6 +83,7 @@ export const LESSONS: readonly Lesson[] = [
     paper: PAPERS.hayouYang2023,
     cpuTime: 'about 20 s',
     topic: 'commuting limits',
+    claim: 'For the ResNet the distance to the width-first limit vanishes along every route to $n, L \\to \\infty$; for the MLP it depends on $L/n$: the limits do not commute.',
   },
   {
     id: 'branch-scaling',
@@ -51,6 +93,7 @@ export const LESSONS: readonly Lesson[] = [
     paper: PAPERS.hayouYang2023,
     cpuTime: 'a few seconds',
     topic: 'branch scaling',
+    claim: 'With $\\alpha = 0$ the kernel explodes with depth, with $\\alpha = 1$ the network tends to the identity; only $\\alpha = \\tfrac12$ has a non-trivial limit, the covariance ODE.',
   },
   {
     id: 'fixed-width-3-vs-4',
@@ -60,6 +103,7 @@ export const LESSONS: readonly Lesson[] = [
     paper: PAPERS.hayou2022,
     cpuTime: 'about 2 min (seconds on a GPU)',
     topic: 'commuting limits',
+    claim: 'The mean of $\\log(|\\varphi(Y_1)|^2/|\\varphi(Y_0)|^2)$ is negative at $n = 3$ and positive at $n = 4$: at fixed width and infinite depth the norm collapses or blows up.',
   },
   {
     id: 'shaped-sde',
@@ -69,6 +113,7 @@ export const LESSONS: readonly Lesson[] = [
     paper: PAPERS.liNicaRoy2022,
     cpuTime: 'about 10 s',
     topic: 'proportional limit',
+    claim: 'At fixed $T = L/n$ the correlation stays random as $n \\to \\infty$: its law converges to that of the neural covariance SDE, not to a number.',
   },
   {
     id: 'three-limits',
@@ -78,5 +123,26 @@ export const LESSONS: readonly Lesson[] = [
     paper: PAPERS.liNicaRoy2022,
     cpuTime: 'about 8 s',
     topic: 'proportional limit',
+    claim: 'The He-MLP is far from every limit at $L/n = 1$, the shaped MLP follows the covariance SDE, and the 1/√L ResNet sits near its deterministic ODE.',
+  },
+  {
+    id: 'finite-l-over-n',
+    title: 'Finite-width corrections grow like L/n',
+    question: 'At depth 16, how far is the mean correlation of width-16 ReLU networks from its infinite-width value? Predict it first.',
+    url: 'view=finite&L=16&nmin=16&nmax=256&M=400&predict=1',
+    paper: PAPERS.pdlt2022,
+    cpuTime: 'a few seconds',
+    topic: 'finite width',
+    claim: 'The mean kernel is off by $O(L/n)$ and the 1/n-corrected value predicts it; the bias falls like $n^{-1}$ and the spread like $n^{-1/2}$.',
+  },
+  {
+    id: 'orthogonal-weights',
+    title: 'Orthogonal weights do not accumulate fluctuations',
+    question: 'Deep linear networks with Haar-orthogonal instead of Gaussian weights: does the spread of the squared norm still grow with depth?',
+    url: 'view=finite&act=identity&sw2=1&weights=orthogonal&method=explicit&L=16&nmin=16&nmax=128&M=200',
+    paper: PAPERS.hanin2020,
+    cpuTime: 'about 15 s',
+    topic: 'finite width',
+    claim: 'Orthogonal layers preserve norms exactly, so $\\log \\hat q^L$ does not spread with depth, while Gaussian layers spread like $\\sqrt{L/n}$; both have the same infinite-width kernel.',
   },
 ];

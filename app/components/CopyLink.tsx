@@ -1,11 +1,12 @@
-/** Copies the page address (the whole experiment) to the clipboard, or selects it for copying. */
+/** Copies the page address (the whole experiment; compact `z=` form when long) to the clipboard, or selects it for copying. */
 import { useState } from 'react';
+import { shareQuery } from '../../src/url/codec.ts';
 import { useLab } from '../state/useLab.ts';
 
 export function CopyLink() {
-  const specKey = useLab((s) => s.specKey);
+  const spec = useLab((s) => s.spec);
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const url = `${location.origin}${location.pathname}?${specKey}`;
+  const url = `${location.origin}${location.pathname}?${shareQuery(spec)}`;
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);

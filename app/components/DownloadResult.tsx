@@ -1,4 +1,5 @@
 /** Saves the finished result document (the same JSON the CLI prints for this link). */
+import { resultJson, saveBlob } from '../export/download.ts';
 import { useLab } from '../state/useLab.ts';
 import { hidesMonteCarlo } from '../views/prediction.ts';
 
@@ -7,15 +8,8 @@ export function DownloadResult() {
   const run = useLab((s) => (s.run.runKey === s.runKey && s.run.status === 'done' && !hidesMonteCarlo(s) ? s.run : undefined));
   const result = run?.result;
   if (!run || !result) return null;
-  const save = () => {
-    // The Worker's result is runSpecStreaming's document, view block included: the CLI's JSON for this link.
-    const url = URL.createObjectURL(new Blob([`${JSON.stringify(result, null, 2)}\n`], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `limits-lab-${run.digest ?? 'result'}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  // The Worker's result is runSpecStreaming's document, view block included: the CLI's JSON for this link.
+  const save = () => saveBlob(new Blob([resultJson(result)], { type: 'application/json' }), `limits-lab-${run.digest ?? 'result'}.json`);
   return (
     <button type="button" data-testid="download" onClick={save} title="Download the result as JSON (the CLI's format)">
       JSON

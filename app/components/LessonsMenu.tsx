@@ -42,6 +42,11 @@ export function LessonsMenu() {
             </span>
           </li>
         ))}
+        <li className="lesson lesson-all">
+          <a href="./lessons.html" data-testid="lessons-gallery" className="lesson-link">
+            <strong>All lessons, as cards →</strong>
+          </a>
+        </li>
       </ul>
     </details>
   );

@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import type { CommuteBlock } from '../../src/experiments/commuteMap.ts';
 import { Panel } from '../components/Panel.tsx';
+import { heatmapsCsv, xyCsv } from '../plots/csv.ts';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawHeatmaps } from '../plots/drawHeatmaps.ts';
 import { drawXY } from '../plots/drawXY.ts';
@@ -47,7 +48,7 @@ export function CommuteView() {
         caption={`Each cell compares the law of ${obs} over M random networks of width $n$ and depth $L$ with the width-first limit at the same depth — the infinite-width recursion, a single number. The colour is that distance on one logarithmic scale shared by the three maps; hatched cells are not computed yet (the map fills from the cheapest cells), grey ones gave no finite value (every ReLU network of width 4 dead, or an unscaled ResNet overflowed). Three routes lead to the corner $n, L \\to \\infty$: width first (for the ResNet with $\\alpha = \\tfrac12$ the limit at $t = \\ell/L$ is then the covariance ODE), depth first (at fixed $n$ that ResNet is exactly the Euler scheme, step $1/L$, of the SDE $dY_t = \\sigma_w n^{-1/2}|\\varphi(Y_t)|\\,dB_t$, Hayou 2022) and proportional, $L = c\\,n$. ${spec.obs === 'logq' ? LOGQ_READING : RHO_READING}`}
         equation={lines(ARCH_TEX, distanceTex(spec.stat, spec.obs))}
       >
-        <PlotFrame draw={drawHeatmaps} data={maps} testId="plot-commute-map" height="tall" />
+        <PlotFrame draw={drawHeatmaps} data={maps} csv={heatmapsCsv} testId="plot-commute-map" height="tall" />
       </Panel>
       <Panel
         id="commute-diagonal"
@@ -55,7 +56,7 @@ export function CommuteView() {
         caption={`The cells on the diagonal of the maps, against the width $n$ with $L = c\\,n$ growing with it. A distance that falls like $n^{-1/2}$ (dotted guide) means the finite networks approach the width-first limit along this route too; a flat one means the proportional limit is a different object — for the MLP a random limit, which the shaped network of the "Shaped SDE" view makes precise.`}
         equation={'L = c\\,n,\\quad n \\to \\infty:\\qquad d(n, c\\,n) \\to 0 \\iff \\text{the limits commute along this route}'}
       >
-        <PlotFrame draw={drawXY} data={diagonal} testId="plot-commute-diagonal" />
+        <PlotFrame draw={drawXY} data={diagonal} csv={xyCsv} testId="plot-commute-diagonal" />
       </Panel>
     </div>
   );

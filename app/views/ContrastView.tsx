@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { contrastSpecs, type ContrastBlock, type ContrastVariant } from '../../src/experiments/contrast.ts';
 import { Panel } from '../components/Panel.tsx';
 import { RichLabel } from '../components/RichLabel.tsx';
+import { histogramCsv } from '../plots/csv.ts';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawHistogram } from '../plots/drawHistogram.ts';
 import { useLab } from '../state/useLab.ts';
@@ -69,8 +70,8 @@ export function ContrastView() {
           >
             {p ? (
               <>
-                <PlotFrame draw={drawHistogram} data={p.rho} testId={`plot-contrast-${id}-rho`} height="small" />
-                <PlotFrame draw={drawHistogram} data={p.logq} testId={`plot-contrast-${id}-logq`} height="small" />
+                <PlotFrame draw={drawHistogram} data={p.rho} csv={histogramCsv} testId={`plot-contrast-${id}-rho`} height="small" />
+                <PlotFrame draw={drawHistogram} data={p.logq} csv={histogramCsv} testId={`plot-contrast-${id}-logq`} height="small" />
               </>
             ) : (
               <p className="placeholder" data-testid={`contrast-waiting-${id}`}>

@@ -1,6 +1,7 @@
 /** View "depth": ρ^ℓ and q^ℓ against the layer — the limit as a line, the Monte Carlo as points and bands. */
 import { useMemo } from 'react';
 import { Panel } from '../components/Panel.tsx';
+import { xyCsv } from '../plots/csv.ts';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawXY } from '../plots/drawXY.ts';
 import { useLab } from '../state/useLab.ts';
@@ -33,7 +34,7 @@ export function DepthView() {
         caption={`The solid line is the infinite-width limit $\\rho^{\\ell}$ of the correlation between the pre-activations of two inputs $x_a, x_b$ with $\\rho_0 = ${spec.rho0}$, computed exactly in f64. ${mcText} As $n$ grows the bands shrink around the line; as $L$ grows at fixed $n$ they widen.${resnet}`}
         equation={`${kernelRecursionTex(spec)},\\quad ${RHO_TEX},\\quad ${activationTex(spec)}`}
       >
-        <PlotFrame draw={drawXY} data={rho} testId="plot-depth-rho" />
+        <PlotFrame draw={drawXY} data={rho} csv={xyCsv} testId="plot-depth-rho" />
       </Panel>
       <Panel
         id="depth-q"
@@ -41,7 +42,7 @@ export function DepthView() {
         caption={`The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; at finite width $\\log \\hat q^{\\ell}$ is a sum of $L$ noisy terms, so its spread grows with $L/n$.${spec.arch === 'resnet' ? ' The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches $q^{\\ell}$ grows geometrically, which is why the axis turns logarithmic when that curve is shown.' : ''}`}
         equation={varianceRecursionTex(spec)}
       >
-        <PlotFrame draw={drawXY} data={q} testId="plot-depth-q" />
+        <PlotFrame draw={drawXY} data={q} csv={xyCsv} testId="plot-depth-q" />
       </Panel>
     </div>
   );

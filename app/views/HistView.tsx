@@ -1,6 +1,7 @@
 /** View "hist": the law of ρ̂^ℓ and q̂^ℓ over the M networks at one layer, with the limit marked. */
 import { useMemo } from 'react';
 import { Panel } from '../components/Panel.tsx';
+import { histogramCsv } from '../plots/csv.ts';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawHistogram } from '../plots/drawHistogram.ts';
 import { useLab } from '../state/useLab.ts';
@@ -31,7 +32,7 @@ export function HistView() {
         caption={`Each of ${count} random networks (${networkSummary(spec)}) gives one empirical correlation $\\hat\\rho^{\\ell}$ between the pre-activations of $x_a$ and $x_b$; the bars count them. The solid line marks the infinite-width limit $\\rho^{\\ell}$, the dashed line the median of the networks. ${spec.arch === 'shaped' ? SHAPED_TEXT : 'At infinite width every network gives the limit; at finite width the law has a spread of order $n^{-1/2}$ and a bias of order $1/n$, both growing with depth.'}`}
         equation={spec.arch === 'shaped' ? lines(EMPIRICAL_TEX, SHAPED_SDE_TEX) : EMPIRICAL_TEX}
       >
-        <PlotFrame draw={drawHistogram} data={rho} testId="plot-hist-rho" />
+        <PlotFrame draw={drawHistogram} data={rho} csv={histogramCsv} testId="plot-hist-rho" />
       </Panel>
       <Panel
         id="hist-q"
@@ -39,7 +40,7 @@ export function HistView() {
         caption={`The squared length $\\hat q^{\\ell} = \\hat K^{\\ell}(x_a, x_a)$ of the same networks. Its law is skewed: $\\log \\hat q^{\\ell}$ is a sum of about $L$ independent terms, so for $L/n \\gtrsim 0.2$ the distribution is close to log-normal with a heavy right tail, and its median drifts below the limit $q^{\\ell}$.`}
         equation={`${Q_TEX},\\quad \\hat q^{\\ell} = \\frac1n\\sum_{i=1}^n (z^{\\ell}_{i,a})^2`}
       >
-        <PlotFrame draw={drawHistogram} data={q} testId="plot-hist-q" />
+        <PlotFrame draw={drawHistogram} data={q} csv={histogramCsv} testId="plot-hist-q" />
       </Panel>
     </div>
   );

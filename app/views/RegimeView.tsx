@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { REGIME_WIDTHS, type RegimeBlock } from '../../src/experiments/fixedWidth.ts';
 import { Panel } from '../components/Panel.tsx';
+import { xyCsv } from '../plots/csv.ts';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawXY } from '../plots/drawXY.ts';
 import { useLab } from '../state/useLab.ts';
@@ -32,7 +33,7 @@ export function RegimeView() {
         caption={`At fixed width $n$ the ResNet with branch scale $L^{-1/2}$ is exactly the Euler scheme, step $1/L$, of the SDE below, so $L = ${formatCount(spec.L)}$ samples the depth-first limit. Points: the mean of $\\log(|\\varphi(Y_1)|^2/|\\varphi(Y_0)|^2)$ over M = ${formatCount(spec.M)} networks at each width ($\\sigma_w^2 = ${spec.sw2}$), with bars of ±${SE_MULTIPLE} standard errors (about 95 %). For ReLU the mean is negative at $n \\le 3$ and positive from $n = 4$ (Hayou 2022): the norm of a narrow network shrinks with depth, a wider one grows. The effect is small next to the noise, so it needs a large M (the lesson uses M = 60 000, L = 64, σw² = 1). The dashed line is the exact mean for the identity activation, $\\sigma_w^2(1 - 2/n)$, which changes sign at $n = 2$.${dead !== undefined ? ` Networks with $\\varphi(Y) = 0$ at either end are left out (${dead} % at n = ${block!.n[0]}).` : ''}`}
         equation={lines(SDE_TEX, IDENTITY_TEX)}
       >
-        <PlotFrame draw={drawXY} data={drift} testId="plot-regime-drift" />
+        <PlotFrame draw={drawXY} data={drift} csv={xyCsv} testId="plot-regime-drift" />
       </Panel>
       <Panel
         id="regime-paths"
@@ -40,7 +41,7 @@ export function RegimeView() {
         caption={`A few networks of width 3 and 4 followed through the depth: $\\log(|\\varphi(Y_t)|^2/|\\varphi(Y_0)|^2)$ against $t = \\ell/L$, each line one network (its Euler path). The noise, of order $2\\sigma_w/\\sqrt n$, dwarfs the drift: a single path does not show its sign, only the mean over many does.`}
         equation={SDE_TEX}
       >
-        <PlotFrame draw={drawXY} data={paths} testId="plot-regime-paths" />
+        <PlotFrame draw={drawXY} data={paths} csv={xyCsv} testId="plot-regime-paths" />
       </Panel>
     </div>
   );

@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import type { SdeViewBlock } from '../../src/experiments/sdeView.ts';
 import { Panel } from '../components/Panel.tsx';
+import { histogramCsv, xyCsv } from '../plots/csv.ts';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { Unavailable } from '../components/Unavailable.tsx';
 import { drawHistogram } from '../plots/drawHistogram.ts';
@@ -44,7 +45,7 @@ export function SdeView() {
         caption={`Each orange-red line is one finite shaped network (n = ${formatCount(spec.n)}, $c_+ = ${spec.cp}$, $c_- = ${spec.cm}$): its empirical correlation $\\hat\\rho^{\\ell}$ at layer $\\ell$, plotted at $t = \\ell/n$. Each blue line is a path of the neural covariance SDE from the same $\\rho_0$ (Euler–Maruyama, hybrid scheme in $\\operatorname{atanh}\\rho$). In the proportional limit $n, L \\to \\infty$ with $T = L/n$ fixed the correlation does not settle on a curve: it stays random, and the two bundles have the same spread.`}
         equation={SHAPED_SDE_TEX}
       >
-        <PlotFrame draw={drawXY} data={paths} testId="plot-sde-paths" />
+        <PlotFrame draw={drawXY} data={paths} csv={xyCsv} testId="plot-sde-paths" />
       </Panel>
       <Panel
         id="sde-law"
@@ -52,7 +53,7 @@ export function SdeView() {
         caption={`The histogram (a density) of $\\hat\\rho_L$ over the M = ${formatCount(spec.M)} networks at the last layer, against the law of $\\rho_T$ from the Fokker–Planck equation of the SDE (curve). Where the law puts mass exactly at $\\rho = \\pm 1$ it is drawn as a spike labelled with that mass. Infinite width at fixed depth would give a single value; the proportional limit gives this whole law.`}
         equation={LAW_TEX}
       >
-        <PlotFrame draw={drawHistogram} data={lawPlot} testId="plot-sde-law" />
+        <PlotFrame draw={drawHistogram} data={lawPlot} csv={histogramCsv} testId="plot-sde-law" />
       </Panel>
       <Panel
         id="sde-convergence"
@@ -60,7 +61,7 @@ export function SdeView() {
         caption={`For widths $n$ from ${formatCount(Math.max(8, spec.nmin))} up to $n$ (keys nmin, n), networks of depth $L = \\mathrm{round}(T n)$: the Wasserstein-1 and Kolmogorov–Smirnov distances between the law of their $\\hat\\rho_L$ and the SDE law at their own $T_n = L/n$. On log–log axes a power law is a straight line; the dashed lines are least-squares fits and their slopes are printed. Both distances include the Monte Carlo noise of M networks (about $M^{-1/2}$), where they level off.`}
         equation={CONVERGENCE_TEX}
       >
-        <PlotFrame draw={drawXY} data={conv} testId="plot-sde-convergence" />
+        <PlotFrame draw={drawXY} data={conv} csv={xyCsv} testId="plot-sde-convergence" />
       </Panel>
     </div>
   );

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { sweepLayer, sweepWidths, type WidthSweepBlock } from '../../src/experiments/widthSweep.ts';
 import { Panel } from '../components/Panel.tsx';
+import { xyCsv } from '../plots/csv.ts';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawXY } from '../plots/drawXY.ts';
 import { useLab } from '../state/useLab.ts';
@@ -33,7 +34,7 @@ export function WidthView() {
         caption={`For each width ${range} the same M = ${formatCount(spec.M)} seeds are used (coupled: a width-$n$ network is the top-left block of the width-$2n$ one), so the curve carries no independent sampling noise between widths. Points are medians of $\\hat\\rho^{\\ell}$, bands p25–p75 and p05–p95; the horizontal line is the infinite-width limit $\\rho^{\\ell}$ onto which the law collapses.`}
         equation={EMPIRICAL_TEX}
       >
-        <PlotFrame draw={drawXY} data={rho} testId="plot-width-rho" />
+        <PlotFrame draw={drawXY} data={rho} csv={xyCsv} testId="plot-width-rho" />
       </Panel>
       <Panel
         id="width-q"
@@ -41,7 +42,7 @@ export function WidthView() {
         caption={`The same sweep for the squared length $\\hat q^{\\ell}$ of input $x_a$: its spread shrinks like $n^{-1/2}$, and its median approaches the limit $q^{\\ell}$ from below because the law is skewed.`}
         equation={'\\hat q^{\\ell}_n = \\frac1n\\sum_{i=1}^n (z^{\\ell}_{i,a})^2 \\xrightarrow[n\\to\\infty]{} q^{\\ell}'}
       >
-        <PlotFrame draw={drawXY} data={q} testId="plot-width-q" />
+        <PlotFrame draw={drawXY} data={q} csv={xyCsv} testId="plot-width-q" />
       </Panel>
       <Panel
         id="width-convergence"
@@ -49,7 +50,7 @@ export function WidthView() {
         caption={"On log–log axes a power law is a straight line. The bias of the mean, $|\\operatorname{mean}\\hat\\rho - \\rho|$, falls like $1/n$ and the standard deviation like $n^{-1/2}$: the dashed guides have those slopes and pass through the point of the widest networks. Where the bias reaches the Monte Carlo noise (about $\\operatorname{sd}/\\sqrt{M}$) it stops falling."}
         equation={CONVERGENCE_TEX}
       >
-        <PlotFrame draw={drawXY} data={conv} testId="plot-width-convergence" />
+        <PlotFrame draw={drawXY} data={conv} csv={xyCsv} testId="plot-width-convergence" />
       </Panel>
     </div>
   );

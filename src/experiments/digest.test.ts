@@ -34,7 +34,12 @@ describe('resultDigest', () => {
     const base = { spec: { n: 8 }, mc: { rho: [0.1] }, theory: { rho: [0.2] }, backend: { name: 'cpu' } };
     const d = resultDigest(base);
     expect(resultDigest({ ...base, backend: { name: 'webgpu' }, theory: { rho: [0.3] } })).toBe(d);
-    expect(resultDigest({ ...base, mc: { rho: [0.1000001] } })).not.toBe(d);
+    expect(resultDigest({ ...base, mc: { rho: [0.100001] } })).not.toBe(d);
+    // One ulp (JavaScript engines differ in the last bit of Math.log / Math.exp) does not change it.
+    expect(resultDigest({ ...base, mc: { rho: [0.1 * (1 + 2 ** -52)] } })).toBe(d);
+    expect(0.1 * (1 + 2 ** -52)).not.toBe(0.1);
+    // Numerical zeros (±1e−14 noise around an exact 0) count as 0.
+    expect(resultDigest({ ...base, mc: { rho: [0.1], c: [2.4e-14] } })).toBe(resultDigest({ ...base, mc: { rho: [0.1], c: [-7.5e-15] } }));
     expect(resultDigest({ ...base, width: { n: [4] } })).not.toBe(d);
   });
 });

@@ -22,15 +22,34 @@ export function digestJson(value: unknown): string {
   return h1.toString(16).padStart(8, '0') + h0.toString(16).padStart(8, '0');
 }
 
+/**
+ * Significant digits a number keeps in the result digest. JavaScript engines differ in the last
+ * bit of Math.log, Math.exp, Math.sin … (measured: Chromium 156 against Node 20's V8 11.3 disagree
+ * on ~1 % of Math.log / Math.exp calls by one ulp), so the same seed gives the same draws up to
+ * ~1e−16 relative (growing to ~1e−14 through deep networks), not bit for bit. Rounded to 6 digits,
+ * those differences vanish (a value would have to sit within ~1e−14 of a rounding boundary: odds of
+ * ~1e−8 per value) while a different draw, which moves the statistics by far more, changes it.
+ */
+export const DIGEST_DIGITS = 6;
+
+/** Below this magnitude a number counts as 0: exact zeros computed in floating point (c* of an odd φ with σb = 0) come out as ±1e−14 noise. */
+export const DIGEST_ZERO = 1e-12;
+
+function rounded(_key: string, value: unknown): unknown {
+  if (typeof value !== 'number' || !Number.isFinite(value) || Number.isInteger(value)) return value;
+  return Math.abs(value) < DIGEST_ZERO ? 0 : Number(value.toPrecision(DIGEST_DIGITS));
+}
+
 /** Blocks that do not depend on the random draws (or on where they ran): left out of the digest. */
 const NOT_RANDOM = new Set(['version', 'backend', 'theory', 'limit', 'sde']);
 
 /**
  * Digest of the random part of a result — the Monte Carlo summary and any view block (width sweep,
- * commutation map, …) — plus the spec: what "the same numbers" means for a shared URL.
+ * commutation map, …) — plus the spec, numbers to DIGEST_DIGITS significant digits: what "the same
+ * numbers" means for a shared URL, in any browser and in the CLI.
  */
 export function resultDigest(result: { spec: unknown; [key: string]: unknown }): string {
   const random: Record<string, unknown> = { spec: result.spec };
   for (const key of Object.keys(result).sort()) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = result[key];
-  return digestJson(random);
+  return digestJson(JSON.parse(JSON.stringify(random, rounded)));
 }
