@@ -63,7 +63,7 @@ export const LESSONS: readonly Lesson[] = [
     paper: PAPERS.he2015,
     cpuTime: 'a few seconds',
     topic: 'criticality',
-    claim: 'The limit $q^{\\ell}$ stays at $q_1$ while $\\rho^{\\ell} \\to 1$ (slowly, like $1 - O(\\ell^{-2})$): deep He-initialised ReLU nets forget which input they saw.',
+    claim: 'The limit $q^{\\ell}$ stays at its first-layer value $\\sigma_w^2 q_1 = 2$ while $\\rho^{\\ell} \\to 1$ (slowly, like $1 - O(\\ell^{-2})$): deep He-initialised ReLU nets forget which input they saw.',
   },
   {
     id: 'edge-of-chaos',

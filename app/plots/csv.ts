@@ -26,8 +26,10 @@ export function csvField(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Header and rows, every row padded to the header's width (RFC 4180: the same number of fields per line). */
 export function csvTable(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const pad = (r: readonly Cell[]) => [...r, ...new Array<Cell>(Math.max(0, header.length - r.length)).fill(undefined)];
+  return [header, ...rows.map(pad)].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 const drawable = (kind: ScaleKind) => (v: number) => Number.isFinite(v) && (kind === 'linear' || v > 0);

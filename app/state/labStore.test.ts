@@ -73,4 +73,32 @@ describe('lab store', () => {
     store.getState().report('run', [{ key: 'M', message: 'still too big' }]);
     expect(store.getState().messages.map((m) => m.text)).toEqual([expect.stringContaining('bar'), 'still too big']);
   });
+
+  it('shows a migrated link as a dismissible note naming the migration (issue 7: sharing guarantees)', () => {
+    const decoded = decodeSpec('n=64');
+    const store = createLabStore({ ...decoded, notes: ['This link was written for schema v0 and was migrated to v1: nothing changed in its numbers.'] });
+    const [note] = store.getState().messages;
+    expect(note).toMatchObject({ key: 'v', source: 'note' });
+    expect(note.text).toContain('migrated');
+    store.getState().dismissMessage(note.id);
+    expect(store.getState().messages).toEqual([]);
+  });
+
+  it('predict, then reveal: a guess is per experiment, the page-only keys do not start a new round', () => {
+    const store = fresh('predict=1&M=50');
+    const s = store.getState();
+    expect(s.prediction).toMatchObject({ revealed: false });
+    s.reveal();
+    expect(store.getState().prediction.revealed).toBe(false); // nothing to reveal without a guess
+    store.getState().placeGuess(0.7);
+    store.getState().toggleProjector(true);
+    expect(store.getState().prediction).toMatchObject({ guess: 0.7, revealed: false });
+    expect(store.getState().panelOpen).toBe(false);
+    store.getState().reveal();
+    expect(store.getState().prediction.revealed).toBe(true);
+    // A new experiment (another width) starts a new round.
+    store.getState().setParam('n', 64);
+    expect(store.getState().prediction).toMatchObject({ revealed: false });
+    expect(store.getState().prediction.guess).toBeUndefined();
+  });
 });
