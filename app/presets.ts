@@ -138,11 +138,11 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'orthogonal-weights',
     title: 'Orthogonal weights do not accumulate fluctuations',
-    question: 'Deep linear networks with Haar-orthogonal instead of Gaussian weights: does the spread of the squared norm still grow with depth?',
-    url: 'view=finite&act=identity&sw2=1&weights=orthogonal&method=explicit&L=16&nmin=16&nmax=128&M=200',
+    question: 'In a deep linear network with Haar-orthogonal weights (compare: weights = gaussian), does the spread of the squared length q̂ still grow with depth?',
+    url: 'act=identity&sw2=1&weights=orthogonal&method=explicit&n=32&L=64&M=200',
     paper: PAPERS.hanin2020,
-    cpuTime: 'about 15 s',
+    cpuTime: 'a few seconds',
     topic: 'finite width',
-    claim: 'Orthogonal layers preserve norms exactly, so $\\log \\hat q^L$ does not spread with depth, while Gaussian layers spread like $\\sqrt{L/n}$; both have the same infinite-width kernel.',
+    claim: 'Orthogonal layers preserve lengths exactly, so the bands of $\\hat q^{\\ell}$ keep the width they have after the first layer, while with Gaussian layers $\\log \\hat q^{\\ell}$ spreads like $\\sqrt{\\ell/n}$; both have the same infinite-width kernel.',
   },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPEC, type Spec } from '../../src/core/spec.ts';
-import { isRelevant, sliderMarks } from './controlLayout.ts';
+import { isRelevant, sliderMarks, TOKEN_SUGGESTIONS } from './controlLayout.ts';
 
 const spec = (changes: Partial<Spec>): Spec => ({ ...DEFAULT_SPEC, ...changes });
 
@@ -22,5 +22,23 @@ describe('which controls a view shows', () => {
     expect(marks.map((m) => m.value)).toEqual([0, 0.5, 1]);
     expect(marks.filter((m) => m.emphasis).map((m) => m.value)).toEqual([0.5]);
     expect(sliderMarks('n')).toBeUndefined();
+  });
+});
+
+describe('the phase diagram and finite-width views', () => {
+  const phase = { viewKeys: ['sw2max', 'sb2max', 'grid'], fixedKeys: ['arch', 'alpha', 'cp', 'cm', 'n', 'L', 'q1', 'q2', 'rho0', 'k', 'weights'] };
+  it('the phase diagram shows its grid keys, φ, σw², σb², and hides what the diagram does not depend on', () => {
+    const s = spec({ view: 'phase' });
+    for (const k of ['sw2max', 'sb2max', 'grid', 'act', 'sw2', 'sb2'] as const) expect(isRelevant(k, s, phase), k).toBe(true);
+    for (const k of ['n', 'L', 'weights', 'arch', 'rho0'] as const) expect(isRelevant(k, s, phase), k).toBe(false);
+    // φ stays editable even when the spec holds the shaped MLP (the diagram is the MLP's).
+    expect(isRelevant('act', spec({ view: 'phase', arch: 'shaped' }), phase)).toBe(true);
+    expect(isRelevant('act', spec({ arch: 'shaped' }), {})).toBe(false);
+    // Other views do not show the phase grid keys.
+    expect(isRelevant('grid', spec({}), {})).toBe(false);
+  });
+  it('the weight law has a control in the Network group, with suggestions', () => {
+    expect(isRelevant('weights', spec({ view: 'finite' }), { viewKeys: ['nmin', 'nmax'] })).toBe(true);
+    expect(TOKEN_SUGGESTIONS.weights).toContain('orthogonal');
   });
 });

@@ -14,7 +14,7 @@ export const CONTROL_GROUPS: readonly ControlGroup[] = [
   { title: 'Network', keys: ['arch', 'act', 'n', 'L', 'sw2', 'sb2', 'alpha', 'cp', 'cm', 'weights'] },
   { title: 'Inputs', keys: ['q1', 'q2', 'rho0', 'k'] },
   { title: 'Monte Carlo', keys: ['M', 'seed', 'method', 'backend'] },
-  { title: 'View', keys: ['layer', 'nmin', 'nmax', 'Lmin', 'Lmax', 'stat', 'obs'] },
+  { title: 'View', keys: ['layer', 'nmin', 'nmax', 'Lmin', 'Lmax', 'stat', 'obs', 'sw2max', 'sb2max', 'grid'] },
 ];
 
 /** What the current view needs (registry.ts): its own keys, and the keys it fixes itself. */
@@ -34,7 +34,8 @@ export function isRelevant(key: keyof Spec, spec: Spec, view: ViewNeeds = {}): b
     case 'cm':
       return spec.arch === 'shaped' || viewKeys.includes(key);
     case 'act':
-      return spec.arch !== 'shaped';
+      // A view that fixes the architecture (the phase diagram is the MLP's) still needs φ.
+      return spec.arch !== 'shaped' || (view.fixedKeys?.includes('arch') ?? false);
     case 'layer':
     case 'nmin':
     case 'nmax':
@@ -42,6 +43,9 @@ export function isRelevant(key: keyof Spec, spec: Spec, view: ViewNeeds = {}): b
     case 'Lmax':
     case 'stat':
     case 'obs':
+    case 'sw2max':
+    case 'sb2max':
+    case 'grid':
       return viewKeys.includes(key);
     default:
       return true;
@@ -90,3 +94,8 @@ export function sliderMarks(key: keyof Spec): readonly SliderMark[] | undefined 
   }
   return undefined;
 }
+
+/** Typical values offered with a token entry (the entry still accepts anything its Param parses). */
+export const TOKEN_SUGGESTIONS: Partial<Record<keyof Spec, readonly string[]>> = {
+  weights: ['gaussian', 'orthogonal', 'rademacher', 'sparse:0.1', 'lowrank:8'],
+};

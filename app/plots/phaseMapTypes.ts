@@ -33,4 +33,14 @@ export interface PhaseMapData {
   /** The spec's (σw², σb²). */
   readonly point?: { readonly x: number; readonly y: number; readonly label: string };
   readonly notes?: readonly string[];
+  /** Legend text for cells whose value is null (e.g. "ξ = ∞ or undefined"). */
+  readonly noneLabel?: string;
+  /** Regions named on the map (at the cell deepest inside each), e.g. ordered / chaotic. */
+  readonly regionLabels?: readonly { readonly region: string; readonly label: string }[];
+  /** The cell chosen from the keyboard, outlined: its centre in data units. */
+  readonly cursor?: { readonly x: number; readonly y: number };
+  /** Values marked across the colour bar (χ₁ = 1: the critical value). */
+  readonly colorMarks?: readonly { readonly value: number; readonly label: string }[];
+  /** Shown over the map while no cell has a value yet. */
+  readonly emptyText?: string;
 }

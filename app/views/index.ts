@@ -2,7 +2,9 @@
 import { CommuteView } from './CommuteView.tsx';
 import { ContrastView } from './ContrastView.tsx';
 import { DepthView } from './DepthView.tsx';
+import { FiniteView } from './FiniteView.tsx';
 import { HistView } from './HistView.tsx';
+import { PhaseView } from './PhaseView.tsx';
 import { RegimeView } from './RegimeView.tsx';
 import { registerView } from './registry.ts';
 import { SdeView } from './SdeView.tsx';
@@ -34,4 +36,21 @@ registerView({
   component: ContrastView,
   viewKeys: ['cp', 'cm'],
   fixedKeys: ['arch', 'act', 'sw2', 'sb2', 'alpha'],
+});
+registerView({
+  id: 'phase',
+  label: 'Phase diagram',
+  description: 'order and chaos over (σw², σb²): the critical line χ₁ = 1 and depth scales; a click shows the networks there',
+  component: PhaseView,
+  viewKeys: ['sw2max', 'sb2max', 'grid'],
+  // The diagram is the infinite-width MLP's: it depends on φ, σw², σb² only.
+  fixedKeys: ['arch', 'alpha', 'cp', 'cm', 'n', 'L', 'q1', 'q2', 'rho0', 'k', 'weights'],
+});
+registerView({
+  id: 'finite',
+  label: 'Finite width',
+  description: 'how far width n is from the limit: 1/n corrections, convergence rates, the exact law of |z^L|²',
+  component: FiniteView,
+  viewKeys: ['nmin', 'nmax'],
+  fixedKeys: ['alpha', 'cp', 'cm'],
 });

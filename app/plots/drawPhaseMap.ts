@@ -1,0 +1,287 @@
+/**
+ * The phase diagram (view=phase) as one colour map over the (σw², σb²) plane: each grid value is
+ * the centre of a cell coloured by the chosen quantity (viridis: perceptually uniform and
+ * colour-blind safe; log scale for depth scales), cells without a value in grey, the regions named
+ * on the map, the lines drawn over it (the critical line χ₁ = 1: a limit, so a line) and the spec's
+ * own point as a marker; a colour bar with its label and units on the right. The plot geometry is
+ * written on the <svg> (geometry.ts) so a click maps back to (σw², σb²). Pure: (data, size, style)
+ * → a new detached <svg>.
+ */
+import * as d3 from 'd3';
+import type { Selection } from 'd3';
+import { drawAxes, makeScale, type Scale } from './axes.ts';
+import { baseMargins } from './frame.ts';
+import { writeGeometry } from './geometry.ts';
+import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
+import type { PhaseMapData } from './phaseMapTypes.ts';
+import { appendRichText, plainText } from './richText.ts';
+import { OKABE_ITO, NORMAL_STYLE, scriptSize, strokeWidth, textWidth, type PlotStyle } from './theme.ts';
+import type { PlotSize } from './types.ts';
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Grey of cells without a value (q* = ∞, ξ = ∞ …) and of cells not computed yet. */
+export const PHASE_CELL_COLOR = { none: '#7b828c', pending: '#eceff3' } as const;
+/** The spec's own point. */
+export const POINT_COLOR = OKABE_ITO.vermillion;
+const BAR_WIDTH = 18;
+
+let counter = 0;
+
+/** Half a grid step on each side: the cells are centred on the grid values. */
+function cellDomain(values: readonly number[]): [number, number] {
+  if (values.length === 0) return [0, 1];
+  const step = values.length > 1 ? (values[values.length - 1] - values[0]) / (values.length - 1) : Math.max(Math.abs(values[0]), 1) * 0.1;
+  return [values[0] - step / 2, values[values.length - 1] + step / 2];
+}
+
+/** The colour domain: the data's, else the extent of the drawable values (positive on a log scale). */
+function colorDomainOf(data: PhaseMapData): [number, number] | undefined {
+  if (data.colorDomain) return [data.colorDomain[0], data.colorDomain[1]];
+  const log = data.colorScale === 'log';
+  const vs = data.values.flat().filter((v): v is number => v !== null && Number.isFinite(v) && (!log || v > 0));
+  const [lo, hi] = d3.extent(vs);
+  if (lo === undefined || hi === undefined) return undefined;
+  if (hi - lo <= 1e-12 * Math.max(1, Math.abs(hi))) return log ? [lo / 1.25, hi * 1.25] : [lo - 0.5, hi + 0.5];
+  return [lo, hi];
+}
+
+/**
+ * Where to write a region's name: the cell of that region farthest (chessboard distance) from any
+ * other region and from the edge of the grid — two-pass distance transform, O(cells).
+ */
+export function regionAnchor(regions: readonly (readonly string[])[], region: string): { i: number; j: number; depth: number } | undefined {
+  const R = regions.length;
+  const C = R > 0 ? Math.max(...regions.map((r) => r.length)) : 0;
+  const d = regions.map((row) => Array.from({ length: C }, (_, i) => (row[i] === region ? Infinity : 0)));
+  const at = (j: number, i: number) => (j < 0 || j >= R || i < 0 || i >= C ? 0 : d[j][i]);
+  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j][i] > 0) d[j][i] = Math.min(d[j][i], 1 + Math.min(at(j - 1, i - 1), at(j - 1, i), at(j - 1, i + 1), at(j, i - 1)));
+  for (let j = R - 1; j >= 0; j--) for (let i = C - 1; i >= 0; i--) if (d[j][i] > 0) d[j][i] = Math.min(d[j][i], 1 + Math.min(at(j + 1, i + 1), at(j + 1, i), at(j + 1, i - 1), at(j, i + 1)));
+  let best: { i: number; j: number; depth: number } | undefined;
+  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j][i] > 0 && (!best || d[j][i] > best.depth)) best = { i, j, depth: d[j][i] };
+  return best;
+}
+
+function formatNumber(v: number): string {
+  return d3.format('.3~g')(v).replace('-', '−');
+}
+
+export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyle = NORMAL_STYLE): SVGSVGElement {
+  const width = Math.max(320, Math.floor(size.width));
+  const height = Math.max(260, Math.floor(size.height));
+  const ink = style.ink;
+  const font = style.font;
+  const uid = ++counter;
+  const svg = (d3.create('svg') as unknown as Selection<SVGSVGElement, unknown, null, undefined>)
+    .attr('xmlns', 'http://www.w3.org/2000/svg')
+    .attr('width', width)
+    .attr('height', height)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'img')
+    .attr('aria-label', data.title)
+    .attr('data-style', style.name)
+    .attr('font-family', font.family);
+  svg.append('title').text(data.title);
+
+  // Right margin: the colour bar, its tick labels and its rotated label.
+  const base = baseMargins(style);
+  const right = BAR_WIDTH + 16 + textWidth('0.000', font.tick) + font.label + 22;
+  const legend: LegendItem[] = [
+    ...data.lines.map((l): LegendItem => ({ label: l.label, swatch: 'line', color: l.color, dash: l.dash, width: l.dash ? 1.75 : 4 })),
+    ...(data.point ? [{ label: data.point.label, swatch: 'points' as const, color: POINT_COLOR }] : []),
+    { label: data.noneLabel ?? 'no value', swatch: 'bar', color: PHASE_CELL_COLOR.none },
+  ];
+  const legendWidth = width - base.left - 10;
+  const margins = { top: base.top + legendHeight(legend, legendWidth, style) + 6, right, bottom: base.bottom, left: base.left };
+  drawLegend(svg.append('g').attr('transform', `translate(${base.left},${base.top})`), legend, legendWidth, style);
+  const w = Math.max(60, width - margins.left - margins.right);
+  const h = Math.max(60, height - margins.top - margins.bottom);
+  const g: G = svg.append('g').attr('class', 'plot-area').attr('transform', `translate(${margins.left},${margins.top})`);
+
+  const x: Scale = makeScale('linear', cellDomain(data.xs), [0, w], true);
+  const y: Scale = makeScale('linear', cellDomain(data.ys), [h, 0], true);
+  drawAxes(g, { x, y, xKind: 'linear', yKind: 'linear', width: w, height: h, xLabel: data.xLabel, yLabel: data.yLabel, margins, style });
+
+  const domain = colorDomainOf(data);
+  const log = data.colorScale === 'log';
+  const color = log ? d3.scaleSequentialLog(d3.interpolateViridis) : d3.scaleSequential(d3.interpolateViridis);
+  if (domain) color.domain(domain).clamp(true);
+
+  // Cells: [x0, x1] × [y0, y1] around each grid value.
+  const [dx0, dx1] = cellDomain(data.xs);
+  const [dy0, dy1] = cellDomain(data.ys);
+  const cw = data.xs.length > 0 ? (dx1 - dx0) / data.xs.length : 0;
+  const ch = data.ys.length > 0 ? (dy1 - dy0) / data.ys.length : 0;
+  const colorText = plainText(data.colorLabel);
+  const cells = g.append('g').attr('class', 'cells').attr('shape-rendering', 'crispEdges');
+  let valued = 0;
+  data.ys.forEach((yv, j) =>
+    data.xs.forEach((xv, i) => {
+      const v = data.values[j]?.[i] ?? null;
+      const region = data.regions[j]?.[i] ?? 'pending';
+      const ok = v !== null && Number.isFinite(v) && (!log || v > 0) && domain !== undefined;
+      if (ok) valued++;
+      const fill = ok ? color(v) : region === 'pending' ? PHASE_CELL_COLOR.pending : PHASE_CELL_COLOR.none;
+      const px0 = x(xv - cw / 2);
+      const py0 = y(yv + ch / 2);
+      cells
+        .append('rect')
+        .attr('class', 'cell')
+        .attr('data-region', region)
+        .attr('data-i', i)
+        .attr('data-j', j)
+        .attr('x', px0)
+        .attr('y', py0)
+        // A hair of overlap so that anti-aliasing leaves no seams between cells.
+        .attr('width', x(xv + cw / 2) - px0 + 0.5)
+        .attr('height', y(yv - ch / 2) - py0 + 0.5)
+        .attr('fill', fill)
+        .append('title')
+        .text(`σw² = ${formatNumber(xv)}, σb² = ${formatNumber(yv)}: ${region}; ${colorText} = ${v === null ? 'none' : formatNumber(v)}`);
+    }),
+  );
+  // Axes over the cells (drawAxes put them first).
+  g.selectAll<SVGGElement, unknown>('.axis').raise();
+  g.selectAll<SVGTextElement, unknown>('.axis-label').raise();
+
+  const clipId = `phase-clip-${uid}`;
+  svg.append('defs').append('clipPath').attr('id', clipId).append('rect').attr('width', w).attr('height', h);
+  const over = g.append('g').attr('class', 'overlays').attr('clip-path', `url(#${clipId})`);
+
+  drawRegionLabels(over, data, x, y, w, h, style);
+  drawLines(over, data, x, y, style);
+  if (data.cursor) {
+    const cx0 = x(data.cursor.x - cw / 2);
+    const cy0 = y(data.cursor.y + ch / 2);
+    const cur = over.append('g').attr('class', 'cursor').attr('fill', 'none');
+    const box = { x: cx0, y: cy0, width: x(data.cursor.x + cw / 2) - cx0, height: y(data.cursor.y - ch / 2) - cy0 };
+    cur.append('rect').attr('x', box.x).attr('y', box.y).attr('width', box.width).attr('height', box.height).attr('stroke', '#fff').attr('stroke-width', 5);
+    cur.append('rect').attr('x', box.x).attr('y', box.y).attr('width', box.width).attr('height', box.height).attr('stroke', OKABE_ITO.black).attr('stroke-width', 2.5);
+  }
+  if (data.point) {
+    over
+      .append('circle')
+      .attr('class', 'spec-point')
+      .attr('cx', x(data.point.x))
+      .attr('cy', y(data.point.y))
+      .attr('r', style.stroke.pointRadius + 2.5)
+      .attr('fill', POINT_COLOR)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 2.5)
+      .append('title')
+      .text(`${data.point.label}: σw² = ${formatNumber(data.point.x)}, σb² = ${formatNumber(data.point.y)}`);
+  }
+  if (valued === 0 && data.emptyText) {
+    g.append('text')
+      .attr('class', 'empty')
+      .attr('x', w / 2)
+      .attr('y', h / 2)
+      .attr('text-anchor', 'middle')
+      .attr('font-size', font.label)
+      .attr('fill', style.name === 'projector' ? ink : '#555')
+      .text(data.emptyText);
+  }
+
+  drawColorBar(svg, data, domain, color, { x: margins.left + w + 14, y: margins.top, h, uid, right: width }, style);
+  const node = svg.node()!;
+  const [x0, x1] = x.domain();
+  const [y0, y1] = y.domain();
+  writeGeometry(node, { left: margins.left, top: margins.top, width: w, height: h, x: { kind: 'linear', domain: [x0, x1] }, y: { kind: 'linear', domain: [y0, y1] } });
+  return node;
+}
+
+/** Region names on the map, in the cell deepest inside each region, on a white halo. */
+function drawRegionLabels(layer: G, data: PhaseMapData, x: Scale, y: Scale, w: number, h: number, style: PlotStyle): void {
+  const size = style.font.label;
+  for (const { region, label } of data.regionLabels ?? []) {
+    const anchor = regionAnchor(data.regions, region);
+    if (!anchor) continue;
+    const half = textWidth(plainText(label), size) / 2 + 6;
+    const cx = Math.max(half, Math.min(w - half, x(data.xs[anchor.i])));
+    const cy = Math.max(size + 4, Math.min(h - 8, y(data.ys[anchor.j]) + size / 3));
+    const text = layer
+      .append('text')
+      .attr('class', `region-label region-label-${region}`)
+      .attr('x', cx)
+      .attr('y', cy)
+      .attr('text-anchor', 'middle')
+      .attr('font-size', size)
+      .attr('font-weight', 700)
+      .attr('fill', style.name === 'projector' ? style.ink : '#1d2127')
+      .attr('paint-order', 'stroke')
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 5)
+      .attr('stroke-linejoin', 'round');
+    appendRichText(text.node()!, label, scriptSize(style));
+  }
+}
+
+/** Lines over the map on a white casing (readable over every viridis colour); null vertices break them. */
+function drawLines(layer: G, data: PhaseMapData, x: Scale, y: Scale, style: PlotStyle): void {
+  for (const l of data.lines) {
+    const pts = l.x.map((xv, i) => [xv, l.y[i]] as const);
+    const path = d3
+      .line<readonly [number | null, number | null]>()
+      .defined((p) => p[0] !== null && p[1] !== null && Number.isFinite(p[0]) && Number.isFinite(p[1]))
+      .x((p) => x(p[0]!))
+      .y((p) => y(p[1]!))(pts);
+    const thin = l.dash !== undefined;
+    const lw = thin ? strokeWidth(style, 1.75) : strokeWidth(style, 4);
+    const gl = layer.append('g').attr('class', `phase-line phase-line-${l.id}`).attr('fill', 'none').attr('stroke-linejoin', 'round').attr('stroke-linecap', 'round');
+    if (!thin) gl.append('path').attr('class', 'casing').attr('d', path).attr('stroke', '#fff').attr('stroke-width', lw + 3.5).attr('stroke-opacity', 0.9);
+    gl.append('path').attr('class', 'line').attr('d', path).attr('stroke', l.color).attr('stroke-width', lw).attr('stroke-dasharray', l.dash ?? null);
+  }
+}
+
+function drawColorBar(
+  svg: Selection<SVGSVGElement, unknown, null, undefined>,
+  data: PhaseMapData,
+  domain: [number, number] | undefined,
+  color: (v: number) => string,
+  at: { x: number; y: number; h: number; uid: number; right: number },
+  style: PlotStyle,
+): void {
+  const log = data.colorScale === 'log';
+  const id = `phase-colorbar-${at.uid}`;
+  const grad = svg.select('defs').append('linearGradient').attr('id', id).attr('x1', 0).attr('x2', 0).attr('y1', 1).attr('y2', 0);
+  if (domain) {
+    for (let i = 0; i <= 32; i++) {
+      const t = i / 32;
+      const v = log ? domain[0] * Math.pow(domain[1] / domain[0], t) : domain[0] + (domain[1] - domain[0]) * t;
+      grad.append('stop').attr('offset', t).attr('stop-color', color(v));
+    }
+  }
+  const bar = svg.append('g').attr('class', 'colorbar').attr('transform', `translate(${at.x},${at.y})`);
+  bar.append('rect').attr('width', BAR_WIDTH).attr('height', at.h).attr('fill', domain ? `url(#${id})` : PHASE_CELL_COLOR.pending).attr('stroke', style.ink).attr('stroke-width', 0.75);
+  if (domain) {
+    const scale = (log ? d3.scaleLog() : d3.scaleLinear()).domain(domain).range([at.h, 0]);
+    const count = Math.max(2, Math.floor(at.h / (45 * (style.font.tick / NORMAL_STYLE.font.tick))));
+    const f = d3.format('~g');
+    const axis = d3
+      .axisRight(scale)
+      .ticks(count)
+      .tickSizeOuter(0)
+      .tickFormat((v) => {
+        const n = v as number;
+        if (!log) return f(n).replace('-', '−');
+        const mantissa = n / Math.pow(10, Math.floor(Math.log10(n) + 1e-9));
+        return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? f(n) : '';
+      });
+    const ag = bar.append('g').attr('class', 'colorbar-axis').attr('transform', `translate(${BAR_WIDTH},0)`).call(axis);
+    ag.attr('font-size', style.font.tick).attr('font-family', style.font.family).attr('color', style.ink);
+    for (const m of data.colorMarks ?? []) {
+      if (!(m.value >= domain[0] && m.value <= domain[1])) continue;
+      const my = scale(m.value);
+      bar.append('line').attr('class', 'colorbar-mark').attr('x1', -5).attr('x2', BAR_WIDTH + 5).attr('y1', my).attr('y2', my).attr('stroke', '#fff').attr('stroke-width', strokeWidth(style, 4) + 3);
+      bar.append('line').attr('class', 'colorbar-mark').attr('x1', -5).attr('x2', BAR_WIDTH + 5).attr('y1', my).attr('y2', my).attr('stroke', OKABE_ITO.black).attr('stroke-width', strokeWidth(style, 4)).append('title').text(m.label);
+    }
+  }
+  const label = svg
+    .append('text')
+    .attr('class', 'colorbar-label')
+    .attr('transform', `translate(${at.right - style.font.label / 2 - 4},${at.y + at.h / 2}) rotate(90)`)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', style.font.label)
+    .attr('fill', style.ink);
+  appendRichText(label.node()!, data.colorLabel, scriptSize(style));
+}
