@@ -9,7 +9,7 @@
  */
 import * as d3 from 'd3';
 import type { Selection } from 'd3';
-import { drawAxes, makeScale, type Scale } from './axes.ts';
+import { createPlotSvg, drawAxes, makeScale, type Scale } from './axes.ts';
 import { baseMargins } from './frame.ts';
 import { writeGeometry } from './geometry.ts';
 import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
@@ -72,16 +72,7 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
   const ink = style.ink;
   const font = style.font;
   const uid = ++counter;
-  const svg = (d3.create('svg') as unknown as Selection<SVGSVGElement, unknown, null, undefined>)
-    .attr('xmlns', 'http://www.w3.org/2000/svg')
-    .attr('width', width)
-    .attr('height', height)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-label', data.title)
-    .attr('data-style', style.name)
-    .attr('font-family', font.family);
-  svg.append('title').text(data.title);
+  const svg = createPlotSvg(width, height, data.title, style);
 
   // Right margin: the colour bar, its tick labels and its rotated label.
   const base = baseMargins(style);
