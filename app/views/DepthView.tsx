@@ -26,12 +26,20 @@ export function DepthView() {
     ? `Points are the median of the empirical correlation $\\hat\\rho^{\\ell}$ over M = ${formatCount(mc.M)} random networks (${networkSummary(spec)}); the dark band holds the middle half of the networks (p25–p75), the light band 90 % of them (p05–p95).`
     : 'The Monte Carlo points appear when the networks have been sampled.';
   const resnet = spec.arch === 'resnet' ? RESNET_TEXT : '';
+  // Linear nets with Haar-orthogonal square layers preserve inner products: only the first layer (d → n) is random.
+  const orthogonal = spec.weights === 'orthogonal' && spec.act === 'identity' && spec.sb2 === 0 && spec.arch === 'mlp';
+  const spreadText = orthogonal
+    ? 'In this linear network with Haar-orthogonal weights every layer after the first preserves lengths and angles exactly, so the bands keep the width the first layer gave them (Gaussian weights: they widen with depth).'
+    : 'As $n$ grows the bands shrink around the line; as $L$ grows at fixed $n$ they widen.';
+  const logText = orthogonal
+    ? 'with orthogonal weights only the first layer is random, so the spread of $\\log \\hat q^{\\ell}$ does not grow with depth (with Gaussian weights it grows like $\\sqrt{\\ell/n}$).'
+    : 'at finite width $\\log \\hat q^{\\ell}$ is a sum of $L$ noisy terms, so its spread grows with $L/n$.';
   return (
     <div className="panels">
       <Panel
         id="depth-rho"
         title="Correlation of two inputs against depth"
-        caption={`The solid line is the infinite-width limit $\\rho^{\\ell}$ of the correlation between the pre-activations of two inputs $x_a, x_b$ with $\\rho_0 = ${spec.rho0}$, computed exactly in f64. ${mcText} As $n$ grows the bands shrink around the line; as $L$ grows at fixed $n$ they widen.${resnet}`}
+        caption={`The solid line is the infinite-width limit $\\rho^{\\ell}$ of the correlation between the pre-activations of two inputs $x_a, x_b$ with $\\rho_0 = ${spec.rho0}$, computed exactly in f64. ${mcText} ${spreadText}${resnet}`}
         equation={`${kernelRecursionTex(spec)},\\quad ${RHO_TEX},\\quad ${activationTex(spec)}`}
       >
         <PlotFrame draw={drawXY} data={rho} csv={xyCsv} testId="plot-depth-rho" />
@@ -39,7 +47,7 @@ export function DepthView() {
       <Panel
         id="depth-q"
         title="Variance of one input against depth"
-        caption={`The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; at finite width $\\log \\hat q^{\\ell}$ is a sum of $L$ noisy terms, so its spread grows with $L/n$.${spec.arch === 'resnet' ? ' The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches $q^{\\ell}$ grows geometrically, which is why the axis turns logarithmic when that curve is shown.' : ''}`}
+        caption={`The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; ${logText}${spec.arch === 'resnet' ? ' The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches $q^{\\ell}$ grows geometrically, which is why the axis turns logarithmic when that curve is shown.' : ''}`}
         equation={varianceRecursionTex(spec)}
       >
         <PlotFrame draw={drawXY} data={q} csv={xyCsv} testId="plot-depth-q" />
