@@ -11,6 +11,7 @@ for (const [name, query] of [
   ['fixed-width regime', 'view=regime&n=4&L=8&M=100&backend=cpu'],
   ['shaped SDE', 'view=sde&arch=shaped&n=32&L=16&M=50&nmin=8&backend=cpu'],
   ['three limits', 'view=contrast&n=16&L=16&M=50&backend=cpu'],
+  ['predict-then-reveal round', 'predict=1&M=30&L=8&backend=cpu'],
 ] as const) {
   test(`axe-core: no serious violations on the ${name}`, async ({ page }) => {
     await openLab(page, query);
@@ -28,4 +29,10 @@ test('axe-core: no serious violations with the Lessons menu open', async ({ page
   // Escape closes it.
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('lesson-commute-mlp-resnet')).toBeHidden();
+});
+
+test('axe-core: no serious violations on the lessons gallery', async ({ page }) => {
+  await page.goto('./lessons.html');
+  await expect(page.getByTestId('gallery')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });

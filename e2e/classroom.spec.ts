@@ -154,3 +154,25 @@ test('cite / reproduce: the command line, the digest and the lesson paper', asyn
   await expect(page.getByTestId('citation')).toContainText(digest);
   await expect(page.getByTestId('citation')).toContainText('Hayou & Yang 2023');
 });
+
+test('predict, then reveal from the keyboard: the marker is a slider; the networks appear only after Reveal', async ({ page }) => {
+  await openLab(page, 'predict=1&M=40&L=8');
+  await finalDigest(page);
+  const plot = page.getByTestId('plot-depth-rho');
+  // Finished, but hidden: no Monte Carlo points yet, and no answer in any export.
+  await expect(plot.locator('g.points circle')).toHaveCount(0);
+  const marker = page.getByTestId('prediction-marker');
+  await expect(marker).toHaveAttribute('aria-valuetext', 'not placed yet');
+  await marker.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('PageUp');
+  const placed = Number(await marker.getAttribute('aria-valuenow'));
+  const [lo, hi] = [Number(await marker.getAttribute('aria-valuemin')), Number(await marker.getAttribute('aria-valuemax'))];
+  expect(placed).toBeCloseTo((lo + hi) / 2 + 0.11 * (hi - lo), 2);
+  await page.getByTestId('reveal').click();
+  await expect(plot.locator('g.points-mc circle, g.points circle').first()).toBeVisible();
+  await expect(page.getByTestId('prediction-outcome')).toContainText(`Your guess ${placed.toPrecision(3)}`);
+  // The guess stays on the plot after the reveal, as a dashed rule labelled in the legend.
+  await expect(plot.locator('line.rule-guess-line')).toHaveCount(1);
+  await expect(plot.locator('.legend')).toContainText('your guess');
+});
