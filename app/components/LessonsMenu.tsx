@@ -26,6 +26,11 @@ export function LessonsMenu() {
     <details className="lessons" ref={menu} data-testid="lessons">
       <summary>Lessons</summary>
       <ul className="lessons-list">
+        <li className="lesson lesson-all">
+          <a href="./lessons.html" data-testid="lessons-gallery" className="lesson-link">
+            <strong>The lessons gallery: every lesson as a card →</strong>
+          </a>
+        </li>
         {LESSONS.map((l) => (
           <li key={l.id} className="lesson">
             <a href={`?${l.url}`} data-testid={`lesson-${l.id}`} className="lesson-link">
@@ -42,11 +47,6 @@ export function LessonsMenu() {
             </span>
           </li>
         ))}
-        <li className="lesson lesson-all">
-          <a href="./lessons.html" data-testid="lessons-gallery" className="lesson-link">
-            <strong>All lessons, as cards →</strong>
-          </a>
-        </li>
       </ul>
     </details>
   );
