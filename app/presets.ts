@@ -69,7 +69,7 @@ export const LESSONS: readonly Lesson[] = [
     id: 'edge-of-chaos',
     title: 'The edge of chaos: ordered, chaotic, critical',
     question: 'Where in the (σ_w^2, σ_b^2) plane does a deep tanh network neither forget its inputs (ordered) nor scramble them (chaotic)?',
-    url: 'view=phase&act=tanh&sw2=1.5&sb2=0.05',
+    url: 'view=phase&act=tanh&sw2=1.5&sb2=0.05&M=0',
     paper: PAPERS.poole2016,
     cpuTime: 'about 2 s (no networks until you click)',
     topic: 'criticality',

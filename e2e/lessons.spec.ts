@@ -6,7 +6,8 @@
  * link (CLI parity). Heavy lessons run with fewer networks here (the same M on both sides).
  *
  * "Equals": the same keys, arrays, strings and integers, the same digest, and every float equal to
- * 1e−9 relative (or 1e−12 absolute: numerical zeros). Not bit for bit, because Chromium's and Node's V8 differ in the last bit of
+ * 1e−9 relative (1e−6 in the phase diagram's roots and depth scales; 1e−12 absolute for numerical
+ * zeros). Not bit for bit, because Chromium's and Node's V8 differ in the last bit of
  * Math.log / Math.exp / Math.sin (~1 % of calls; src/experiments/digest.ts); the largest relative
  * difference seen is printed.
  */
@@ -46,6 +47,11 @@ async function exportedJson(page: Page): Promise<unknown> {
 }
 
 const REL = 1e-9;
+/**
+ * The phase diagram holds roots (Brent, tolerance ~1e−10) and depth scales ξ = −1/log χ, which
+ * magnify a last-bit difference near χ = 1: compared to 1e−6 relative.
+ */
+const REL_PHASE = 1e-6;
 /** Values that are zero in exact arithmetic (c* of an odd φ with σb = 0) come out as ±1e−14 noise. */
 const ABS = 1e-12;
 
@@ -55,7 +61,7 @@ function compare(a: unknown, b: unknown, path = '$', out = { diffs: [] as string
     if (a === b) return out;
     const rel = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
     if (Math.abs(a - b) > ABS) out.maxRel = Math.max(out.maxRel, rel);
-    if (!(Number.isInteger(a) && Number.isInteger(b) && Math.abs(a) > 1) && (rel <= REL || Math.abs(a - b) <= ABS)) return out;
+    if (!(Number.isInteger(a) && Number.isInteger(b) && Math.abs(a) > 1) && (rel <= (path.startsWith('$.phase') ? REL_PHASE : REL) || Math.abs(a - b) <= ABS)) return out;
     out.diffs.push(`${path}: ${a} ≠ ${b}`);
   } else if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) out.diffs.push(`${path}: length ${a.length} ≠ ${b.length}`);
