@@ -4,23 +4,11 @@
  * control with its one-click fix to method=explicit; screenshots of both views (e2e/screenshots/)
  * and axe-core scans.
  */
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe.ts';
 import { expect, finalDigest, openLab, queryOf, test } from './fixtures.ts';
 
 const DIR = 'e2e/screenshots';
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The phase diagram of ?query once every row and the critical line are drawn. */
 async function phaseMapDrawn(page: Page, query: string, cells: number) {
@@ -29,6 +17,8 @@ async function phaseMapDrawn(page: Page, query: string, cells: number) {
   await expect(map.locator('rect.cell')).toHaveCount(cells);
   await expect(map.locator('rect.cell[data-region="pending"]')).toHaveCount(0);
   await expect(map.locator('.phase-line-critical path.line')).toHaveCount(1);
+  // The rows arrive first, the critical line last (its path is empty until then).
+  await expect.poll(async () => ((await map.locator('.phase-line-critical path.line').getAttribute('d')) ?? '').length).toBeGreaterThan(0);
   return map;
 }
 
