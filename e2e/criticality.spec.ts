@@ -132,8 +132,10 @@ test('weight law: a non-Gaussian law with method=gram is refused with the reason
   expect(queryOf(page).get('weights')).toBe('orthogonal');
   await expect(page.getByTestId('problem-weights')).toHaveCount(0);
   await finalDigest(page);
-  // No exact law of Q for orthogonal weights: the view says why instead of drawing it.
-  await expect(page.getByTestId('finite-norm-unavailable')).toContainText('Gaussian');
+  // Orthogonal linear nets have their own exact law of Q (a Beta projection at layer 1, then isometries).
+  await expect(page.getByTestId('finite-norm-unavailable')).toHaveCount(0);
+  await expect(page.getByTestId('plot-finite-second-moment').locator('.legend')).toContainText('orthogonal weights');
+  await expect(page.getByTestId('plot-finite-second-moment').locator('.errorbars-mc .errorbar')).toHaveCount(2);
   await expect(page.getByTestId('plot-finite-rho').locator('.errorbars-mc-mean .errorbar')).toHaveCount(2);
   await page.screenshot({ path: `${DIR}/finite-orthogonal.png`, fullPage: true });
 });

@@ -21,6 +21,10 @@ const CORRECTION_TEX = '\\mathbb{E}\\,\\hat K^{L}_n = K^{L} + \\frac{d_L}{n} + O
 const CONVERGENCE_TEX = '\\big|\\mathbb{E}\\,\\hat K^{L}_n - K^{L}\\big| \\approx \\frac{|d_L|}{n} \\propto n^{-1},\\qquad \\operatorname{sd}\\hat K^{L}_n \\approx \\sqrt{c_L/n} \\propto n^{-1/2}';
 const SECOND_MOMENT_TEX =
   'Q_L = \\tfrac1n|z^{L}|^2,\\qquad \\frac{\\mathbb{E}\\,Q_L^2}{(\\mathbb{E}\\,Q_L)^2} = \\Big(1 + \\frac2n\\Big)\\Big(1 + \\frac{c}{n}\\Big)^{L-1},\\quad c = \\frac{5(s_+^4 + s_-^4) - 2s_+^2s_-^2}{(s_+^2+s_-^2)^2} = \\begin{cases}2 & \\text{linear}\\\\ 5 & \\text{ReLU}\\end{cases}';
+/** Haar-orthogonal layers (theory/finiteWidth/orthogonalNorm.ts): only the first layer's projection is random. */
+const ORTHO_SECOND_MOMENT_TEX =
+  'Q_L = \\sigma_w^2 q\\,(\\sigma_w^2 s^2)^{L-1}\\,\\tfrac{d}{n}B,\\quad B \\sim \\mathrm{Beta}\\big(\\tfrac n2, \\tfrac{d-n}2\\big),\\qquad \\frac{\\mathbb{E}\\,Q_L^2}{(\\mathbb{E}\\,Q_L)^2} = \\frac{1 + 2/n}{1 + 2/d}';
+const ORTHO_LOG_TEX = '\\operatorname{Var}\\log Q_L = \\psi\'(n/2) - \\psi\'(d/2) \\approx \\frac2n - \\frac2d\\quad\\text{for every } L';
 const LOG_TEX = '\\log Q_L \\approx \\mathcal N(\\mu, \\sigma^2),\\qquad \\sigma^2 = \\log\\frac{\\mathbb{E}\\,Q_L^2}{(\\mathbb{E}\\,Q_L)^2} \\approx \\frac{2 + c(L-1)}{n}';
 
 export function FiniteView() {
@@ -36,6 +40,7 @@ export function FiniteView() {
     return <Unavailable reason={unavailable ?? 'the finite-width theory (exact moments, 1/n corrections) is for the MLP: choose arch=mlp'} fix={{ key: 'arch', value: 'mlp', label: 'Use the MLP' }} />;
   }
   const norm = normLawOf(block);
+  const orthogonal = norm.law?.weights === 'orthogonal';
   const range = `n = ${plan.widths.map(formatCount).join(', ')}`;
   const limitNote = block ? ` The limit here is ${block.limitNote}.` : '';
   // Whether the engine has the 1/n theory for this spec (it says so in the block; until then, assume it).
@@ -81,7 +86,7 @@ export function FiniteView() {
         <Panel
           id="finite-norm"
           title="Exact law of the squared length"
-          caption={`The exact finite-width law of $Q_L = |z^L|^2/n$ is drawn for linear and ReLU-type MLPs with $\\sigma_b = 0$ and Gaussian weights; for this network there is none (the reason is above the caption). Try act=relu or act=identity with σb² = 0 and weights=gaussian.`}
+          caption={`The exact finite-width law of $Q_L = |z^L|^2/n$ is drawn for linear and ReLU-type MLPs with $\\sigma_b = 0$ and Gaussian weights, and for linear MLPs with orthogonal weights; for this network there is none (the reason is above the caption). Try act=relu or act=identity with σb² = 0 and weights=gaussian.`}
           equation={SECOND_MOMENT_TEX}
         >
           <p className="placeholder" data-testid="finite-norm-unavailable">
@@ -93,16 +98,24 @@ export function FiniteView() {
           <Panel
             id="finite-second-moment"
             title="Fluctuations of the squared length: E Q²/(E Q)²"
-            caption={`For fresh Gaussian layers $Q_L$ is a product of independent chi-square factors, so its moments are exact at every width: the ratio $(1 + 2/n)(1 + c/n)^{L-1}$ (solid line) grows with depth at fixed width — exponentially in $L/n$ (Hanin & Rolnick 2018). Points: the Monte Carlo ratio of M = ${formatCount(spec.M)} networks with ±2 standard errors; where $L/n \\ge 0.2$ (purple) the tails are heavy, the sample second moment converges slowly and its standard error is unreliable — compare the log-moments there.`}
-            equation={SECOND_MOMENT_TEX}
+            caption={
+              orthogonal
+                ? `With Haar-orthogonal weights every square layer is an isometry: only the first layer, which projects the $d = 1024$ input coordinates onto $n$, is random, so $Q_L$ is a fixed gain times a Beta variable and its ratio $(1 + 2/n)/(1 + 2/d)$ (solid line) is the same at every depth — compare $(1 + 2/n)^L$ for Gaussian layers (switch weights to gaussian). Points: the Monte Carlo ratio of M = ${formatCount(spec.M)} networks with ±2 standard errors.`
+                : `For fresh Gaussian layers $Q_L$ is a product of independent chi-square factors, so its moments are exact at every width: the ratio $(1 + 2/n)(1 + c/n)^{L-1}$ (solid line) grows with depth at fixed width — exponentially in $L/n$ (Hanin & Rolnick 2018). Points: the Monte Carlo ratio of M = ${formatCount(spec.M)} networks with ±2 standard errors; where $L/n \\ge 0.2$ (purple) the tails are heavy, the sample second moment converges slowly and its standard error is unreliable — compare the log-moments there.`
+            }
+            equation={orthogonal ? ORTHO_SECOND_MOMENT_TEX : SECOND_MOMENT_TEX}
           >
             <PlotFrame draw={drawXY} data={second} testId="plot-finite-second-moment" csv={xyCsv} />
           </Panel>
           <Panel
             id="finite-log-variance"
             title="The log-normal picture: Var log Q against n"
-            caption={`The variance of $\\log Q_L$ over the networks still alive (a ReLU network whose units are all off at one layer has $Q = 0$): exact (solid, from the digamma and trigamma functions), the log-normal approximation that matches $\\mathbb{E}\\,Q$ and $\\mathbb{E}\\,Q^2$ (dashed) and its leading order $(2 + c(L-1))/n \\propto L/n$ (dotted) — the ratio $L/n$, not $L$ or $n$ alone, sets the fluctuations (Hanin & Nica 2020).`}
-            equation={LOG_TEX}
+            caption={
+              orthogonal
+                ? `The variance of $\\log Q_L$: exact (solid, $\\psi'(n/2) - \\psi'(d/2)$ from the Beta law), the log-normal approximation matching $\\mathbb{E}\\,Q$ and $\\mathbb{E}\\,Q^2$ (dashed) and its leading order $2/n - 2/d$ (dotted). None depends on $L$: orthogonal layers do not accumulate fluctuations, while Gaussian ones add $\\approx 2/n$ per layer.`
+                : `The variance of $\\log Q_L$ over the networks still alive (a ReLU network whose units are all off at one layer has $Q = 0$): exact (solid, from the digamma and trigamma functions), the log-normal approximation that matches $\\mathbb{E}\\,Q$ and $\\mathbb{E}\\,Q^2$ (dashed) and its leading order $(2 + c(L-1))/n \\propto L/n$ (dotted) — the ratio $L/n$, not $L$ or $n$ alone, sets the fluctuations (Hanin & Nica 2020).`
+            }
+            equation={orthogonal ? ORTHO_LOG_TEX : LOG_TEX}
           >
             <PlotFrame draw={drawXY} data={logVar} testId="plot-finite-log-variance" csv={xyCsv} />
           </Panel>

@@ -144,7 +144,7 @@ export function secondMomentPlot(block: FiniteWidthBlock | undefined, plan: Fini
   const series: XYSeries[] = [];
   if (block && law && block.n.length > 0) {
     const sm = law.secondMoment;
-    series.push({ kind: 'line', id: 'exact', label: `exact at width n (${law.family} MLP)`, color: ROLE_COLOR.limit, x: block.n, y: sm.exact });
+    series.push({ kind: 'line', id: 'exact', label: law.weights === 'orthogonal' ? 'exact at width n (linear MLP, orthogonal weights)' : `exact at width n (${law.family} MLP)`, color: ROLE_COLOR.limit, x: block.n, y: sm.exact });
     const pick = (heavy: boolean) => block.n.map((_, i) => sm.heavyTailed[i] === heavy);
     for (const heavy of [false, true]) {
       const keep = pick(heavy);
@@ -162,10 +162,14 @@ export function secondMomentPlot(block: FiniteWidthBlock | undefined, plan: Fini
       });
     }
   }
+  // Log scale when the ratio spans a factor 3 or more (Gaussian layers at large L/n); a linear one
+  // otherwise (orthogonal layers: 1 to 1.2), where a log axis would show a single tick.
+  const shown = law ? [...law.secondMoment.exact, ...law.secondMoment.mc].filter((v) => Number.isFinite(v) && v > 0) : [];
+  const ratioScale = shown.length > 0 && Math.max(...shown) / Math.min(...shown) < 3 ? 'linear' : 'log';
   return {
     title: `second moment ratio E Q²/(E Q)² of the squared length Q = q̂11 at layer L against the width n: Monte Carlo and the exact formula`,
-    yLabel: `E Q^{2}/(E Q)^{2}, Q = q̂_{11}^{L}, L = ${L} (log scale)`,
-    yScale: 'log',
+    yLabel: `E Q^{2}/(E Q)^{2}, Q = q̂_{11}^{L}, L = ${L}${ratioScale === 'log' ? ' (log scale)' : ''}`,
+    yScale: ratioScale,
     ...widthAxis(shownWidths(block, plan.widths)),
     series,
     emptyText: block && !law ? 'no exact law for this network' : 'waiting for the finite-width runs…',
@@ -180,9 +184,9 @@ export function logVariancePlot(block: FiniteWidthBlock | undefined, plan: Finit
   const notes: PlotNote[] = [];
   if (block && law && block.n.length > 0) {
     const lm = law.logMoments;
-    if (lm.exactVar.some((v) => v !== null)) series.push({ kind: 'line', id: 'exact', label: 'exact Var log Q (live networks)', color: ROLE_COLOR.limit, x: block.n, y: nullToNaN(lm.exactVar) });
+    if (lm.exactVar.some((v) => v !== null)) series.push({ kind: 'line', id: 'exact', label: law.weights === 'orthogonal' ? 'exact Var log Q' : 'exact Var log Q (live networks)', color: ROLE_COLOR.limit, x: block.n, y: nullToNaN(lm.exactVar) });
     series.push({ kind: 'line', id: 'lognormal', label: 'log-normal σ^{2} (matching E Q, E Q^{2})', color: FINITE_COLOR.corrected, dash: '9 5', x: block.n, y: law.logNormal.sigma2 });
-    series.push({ kind: 'line', id: 'leading', label: 'leading order (2 + c(L − 1))/n', color: FINITE_COLOR.guide, dash: '2 5', width: 2, x: block.n, y: law.logNormal.sigma2Leading });
+    series.push({ kind: 'line', id: 'leading', label: law.weights === 'orthogonal' ? 'leading order 2/n − 2/d (no L)' : 'leading order (2 + c(L − 1))/n', color: FINITE_COLOR.guide, dash: '2 5', width: 2, x: block.n, y: law.logNormal.sigma2Leading });
     series.push({
       kind: 'errorbars',
       id: 'mc',

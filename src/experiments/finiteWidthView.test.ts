@@ -46,7 +46,10 @@ describe('view=finite in the result document', () => {
     const ortho = await runFiniteWidth({ ...DEFAULT_SPEC, view: 'finite', act: 'identity', sw2: 1, sb2: 0, method: 'explicit', weights: 'orthogonal', L: 3, M: 8, nmin: 8, nmax: 16 }, { backend: cpu });
     expect(ortho.correction.available).toBe(false);
     expect(ortho.correction.reason).toMatch(/orthogonal/);
-    expect((ortho.norm as { unavailable: string }).unavailable).toMatch(/Gaussian/);
+    // The exact law of |z^L|² exists for orthogonal linear nets (orthogonalNorm.ts), not for orthogonal ReLU nets.
+    expect(ortho.norm).toMatchObject({ family: 'linear', weights: 'orthogonal' });
+    const reluOrtho = await runFiniteWidth({ ...DEFAULT_SPEC, view: 'finite', act: 'relu', sb2: 0, method: 'explicit', weights: 'orthogonal', L: 2, M: 4, nmin: 8, nmax: 8 }, { backend: cpu });
+    expect((reluOrtho.norm as { unavailable: string }).unavailable).toMatch(/linear nets/);
     expect(ortho.notes.join(' ')).toMatch(/isometry/);
     // Only the first layer (a projection of the d = 1024 inputs onto n) fluctuates: sd(q̂) > 0, and
     // it is the same at depth L as at depth 1 up to the factor σw^{2(L−1)} = 1 here.

@@ -9,8 +9,8 @@
  *   - |mean − K^L| and sd against n with fitted log-log slopes (fit.ts): −1 for the bias, −1/2 for
  *     the fluctuations (the bias slope flattens where |bias| falls below the Monte Carlo error,
  *     reported per width as `se`);
- * and, for linear or relu-type φ with σb = 0 and Gaussian weights, the exact law of Q = q̂11 next
- * to its Monte Carlo (finiteNormLaw.ts).
+ * and, for linear or relu-type φ with σb = 0 and Gaussian weights, or linear φ with orthogonal
+ * weights, the exact law of Q = q̂11 next to its Monte Carlo (finiteNormLaw.ts).
  */
 import type { SimBackend } from '../backends/types.ts';
 import type { SimSize } from '../core/cost.ts';
