@@ -9,7 +9,19 @@ import { RunStatus } from './components/RunStatus.tsx';
 import { ViewTabs } from './components/ViewTabs.tsx';
 import type { RunController } from './state/runSync.ts';
 import { useLab, useLabActions } from './state/useLab.ts';
+import { PREDICTION_VIEWS, predictionTarget } from './views/prediction.ts';
 import { viewDefinition } from './views/registry.ts';
+
+/** predict=1 in a view without a prediction target: say where the game is played instead of ignoring the key. */
+function PredictionNotice() {
+  const { predict, view } = useLab((s) => s.spec);
+  if (!predict || predictionTarget(view)) return null;
+  return (
+    <p className="panel-note prediction-notice" data-testid="prediction-notice">
+      Predict, then reveal (predict=1) is played in the {PREDICTION_VIEWS.map((v) => viewDefinition(v)?.label ?? v).join(', ')} views; this view shows its networks directly.
+    </p>
+  );
+}
 
 function CurrentView() {
   const view = useLab((s) => s.spec.view);
@@ -48,6 +60,7 @@ export function App({ runs }: { runs: RunController }) {
       <main className="app-main">
         <RunStatus onCancel={runs.cancel} onRun={runs.runNow} />
         <Messages />
+        <PredictionNotice />
         <CurrentView />
         <Reproduce />
       </main>

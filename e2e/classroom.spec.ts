@@ -176,3 +176,9 @@ test('predict, then reveal from the keyboard: the marker is a slider; the networ
   await expect(plot.locator('line.rule-guess-line')).toHaveCount(1);
   await expect(plot.locator('.legend')).toContainText('your guess');
 });
+
+test('predict=1 in a view without a prediction target says where to play it', async ({ page }) => {
+  await openLab(page, 'view=hist&predict=1&M=30&L=6');
+  await expect(page.getByTestId('prediction-notice')).toContainText('Depth profile');
+  await expect(page.getByTestId('prediction')).toHaveCount(0);
+});
