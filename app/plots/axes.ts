@@ -17,6 +17,11 @@ export interface Margins {
 
 export type Scale = ScaleContinuousNumeric<number, number>;
 
+/** Whether a value can be drawn on an axis of this kind (finite; > 0 on a log axis). The CSV export writes exactly these. */
+export function drawable(kind: ScaleKind): (v: number) => boolean {
+  return kind === 'log' ? (v) => Number.isFinite(v) && v > 0 : Number.isFinite;
+}
+
 /** A scale over `domain`; linear scales are widened to round ticks unless `exact`. */
 export function makeScale(kind: ScaleKind, domain: readonly [number, number], range: [number, number], exact = false): Scale {
   const s = kind === 'log' ? d3.scaleLog() : d3.scaleLinear();
@@ -27,7 +32,7 @@ export function makeScale(kind: ScaleKind, domain: readonly [number, number], ra
 
 /** A domain that contains `values`, padded; degenerate and empty inputs get a sensible width. */
 export function paddedDomain(values: readonly number[], kind: ScaleKind, pad = 0.06): [number, number] {
-  const finite = values.filter((v) => Number.isFinite(v) && (kind === 'linear' || v > 0));
+  const finite = values.filter(drawable(kind));
   if (finite.length === 0) return kind === 'log' ? [1, 10] : [0, 1];
   let [lo, hi] = d3.extent(finite) as [number, number];
   if (kind === 'log') {
@@ -52,6 +57,12 @@ export function powerOfTen(exponent: number): string {
   return `10${String(exponent).replace(/[-0-9]/g, (c) => SUPERSCRIPT[c])}`;
 }
 
+/** A log-axis tick label for 1, 2 and 5 × 10^k only (the other ticks stay unlabelled: ''). */
+export function logTickLabel(v: number): string {
+  const mantissa = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
+  return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? d3.format('~g')(v) : '';
+}
+
 function tickFormat(scale: Scale, kind: ScaleKind, ticks: number): (v: number) => string {
   if (kind === 'log') {
     const f = d3.format('~g');
@@ -63,7 +74,7 @@ function tickFormat(scale: Scale, kind: ScaleKind, ticks: number): (v: number) =
       const e = Math.floor(Math.log10(v) + 1e-9);
       const mantissa = v / Math.pow(10, e);
       if (decades > 4) return Math.abs(mantissa - 1) < 1e-6 ? (Math.abs(e) >= 4 ? powerOfTen(e) : f(v)) : '';
-      return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? f(v) : '';
+      return logTickLabel(v);
     };
   }
   const f = scale.tickFormat(ticks);

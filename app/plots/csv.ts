@@ -13,9 +13,10 @@
  * Numbers are written in full (String(v): shortest round-trip), so the CSV carries the plotted
  * values exactly. Pure functions.
  */
+import { drawable } from './axes.ts';
 import type { HeatmapsData } from './heatmapTypes.ts';
 import type { PhaseMapData } from './phaseMapTypes.ts';
-import type { HistogramData, ScaleKind, XYPlotData } from './types.ts';
+import type { HistogramData, XYPlotData } from './types.ts';
 
 type Cell = string | number | undefined;
 
@@ -31,8 +32,6 @@ export function csvTable(header: readonly string[], rows: readonly (readonly Cel
   const pad = (r: readonly Cell[]) => [...r, ...new Array<Cell>(Math.max(0, header.length - r.length)).fill(undefined)];
   return [header, ...rows.map(pad)].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
-
-const drawable = (kind: ScaleKind) => (v: number) => Number.isFinite(v) && (kind === 'linear' || v > 0);
 
 export const XY_HEADER = ['series', 'label', 'kind', 'path', 'x', 'y', 'lo', 'hi'] as const;
 

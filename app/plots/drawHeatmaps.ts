@@ -6,7 +6,7 @@
  */
 import * as d3 from 'd3';
 import type { Selection } from 'd3';
-import { createPlotSvg } from './axes.ts';
+import { createPlotSvg, logTickLabel } from './axes.ts';
 import type { HeatmapsData } from './heatmapTypes.ts';
 import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
 import { appendRichText } from './richText.ts';
@@ -29,11 +29,6 @@ let counter = 0;
 /** Piecewise-linear index → pixel map: cells of size `cell`, then the ∞ strip (index = count). */
 function indexToPixel(count: number, cell: number): (i: number) => number {
   return (i) => (i <= count - 0.5 ? (i + 0.5) * cell : count * cell + (i - (count - 0.5)) * STRIP * cell);
-}
-
-function logTickFormat(v: number): string {
-  const mantissa = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
-  return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? d3.format('~g')(v) : '';
 }
 
 export function drawHeatmaps(data: HeatmapsData, size: PlotSize, style: PlotStyle = NORMAL_STYLE): SVGSVGElement {
@@ -190,7 +185,7 @@ function drawColorBar(
   bar.append('rect').attr('width', 18).attr('height', at.h).attr('fill', data.colorDomain ? `url(#${id})` : CELL_COLOR.strip).attr('stroke', style.ink).attr('stroke-width', 0.75);
   if (data.colorDomain) {
     const scale = d3.scaleLog().domain(domain).range([at.h, 0]);
-    const axis = d3.axisRight(scale).ticks(6).tickSizeOuter(0).tickFormat((v) => logTickFormat(v as number));
+    const axis = d3.axisRight(scale).ticks(6).tickSizeOuter(0).tickFormat((v) => logTickLabel(v as number));
     const ag = bar.append('g').attr('class', 'colorbar-axis').attr('transform', 'translate(18,0)').call(axis);
     ag.attr('font-size', style.font.tick).attr('font-family', style.font.family).attr('color', style.ink);
   }

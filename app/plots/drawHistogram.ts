@@ -4,7 +4,7 @@
  * point) as spikes labelled with their mass. Pure: (data, size) → a new detached <svg>.
  */
 import * as d3 from 'd3';
-import { drawAxes, makeScale, paddedDomain } from './axes.ts';
+import { drawable, drawAxes, makeScale, paddedDomain } from './axes.ts';
 import { createPlotFrame, drawEmptyNote } from './frame.ts';
 import type { LegendItem } from './legend.ts';
 import { NORMAL_STYLE, type PlotStyle } from './theme.ts';
@@ -28,6 +28,7 @@ export function drawHistogram(data: HistogramData, size: PlotSize, style: PlotSt
     ...(data.atoms ?? []).map((a): LegendItem => ({ label: a.label, swatch: 'spike', color: a.color })),
   ];
   const frame = createPlotFrame(size, data.title, legend, style);
+  const okX = drawable(data.xScale);
   const { svg, g, w, h, margins } = frame;
 
   let domain: [number, number];
@@ -60,7 +61,7 @@ export function drawHistogram(data: HistogramData, size: PlotSize, style: PlotSt
       .attr('height', h - y(b.count));
   }
   for (const c of data.curves ?? []) {
-    const ok = (i: number) => Number.isFinite(c.x[i]) && Number.isFinite(c.y[i]) && (data.xScale === 'linear' || c.x[i] > 0);
+    const ok = (i: number) => okX(c.x[i]) && Number.isFinite(c.y[i]);
     const line = d3
       .line<number>()
       .defined(ok)
@@ -77,7 +78,7 @@ export function drawHistogram(data: HistogramData, size: PlotSize, style: PlotSt
       .attr('stroke-dasharray', c.dash ?? null);
   }
   for (const m of data.markers) {
-    if (!Number.isFinite(m.x) || (data.xScale === 'log' && !(m.x > 0))) continue;
+    if (!okX(m.x)) continue;
     g.append('line')
       .attr('class', `marker marker-${m.id}`)
       .attr('x1', x(m.x))

@@ -9,9 +9,9 @@
  */
 import * as d3 from 'd3';
 import type { Selection } from 'd3';
-import { createPlotSvg, drawAxes, makeScale, type Scale } from './axes.ts';
-import { baseMargins } from './frame.ts';
-import { writeGeometry } from './geometry.ts';
+import { createPlotSvg, drawable, drawAxes, logTickLabel, makeScale, type Scale } from './axes.ts';
+import { baseMargins, drawEmptyNote } from './frame.ts';
+import { writeScaleGeometry } from './geometry.ts';
 import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
 import type { PhaseMapData } from './phaseMapTypes.ts';
 import { appendRichText, plainText } from './richText.ts';
@@ -39,7 +39,8 @@ function cellDomain(values: readonly number[]): [number, number] {
 function colorDomainOf(data: PhaseMapData): [number, number] | undefined {
   if (data.colorDomain) return [data.colorDomain[0], data.colorDomain[1]];
   const log = data.colorScale === 'log';
-  const vs = data.values.flat().filter((v): v is number => v !== null && Number.isFinite(v) && (!log || v > 0));
+  const ok = drawable(log ? 'log' : 'linear');
+  const vs = data.values.flat().filter((v): v is number => v !== null && ok(v));
   const [lo, hi] = d3.extent(vs);
   if (lo === undefined || hi === undefined) return undefined;
   if (hi - lo <= 1e-12 * Math.max(1, Math.abs(hi))) return log ? [lo / 1.25, hi * 1.25] : [lo - 0.5, hi + 0.5];
@@ -69,7 +70,6 @@ function formatNumber(v: number): string {
 export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyle = NORMAL_STYLE): SVGSVGElement {
   const width = Math.max(320, Math.floor(size.width));
   const height = Math.max(260, Math.floor(size.height));
-  const ink = style.ink;
   const font = style.font;
   const uid = ++counter;
   const svg = createPlotSvg(width, height, data.title, style);
@@ -95,6 +95,7 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
 
   const domain = colorDomainOf(data);
   const log = data.colorScale === 'log';
+  const colorable = drawable(log ? 'log' : 'linear');
   const color = log ? d3.scaleSequentialLog(d3.interpolateViridis) : d3.scaleSequential(d3.interpolateViridis);
   if (domain) color.domain(domain).clamp(true);
 
@@ -110,7 +111,7 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
     data.xs.forEach((xv, i) => {
       const v = data.values[j]?.[i] ?? null;
       const region = data.regions[j]?.[i] ?? 'pending';
-      const ok = v !== null && Number.isFinite(v) && (!log || v > 0) && domain !== undefined;
+      const ok = v !== null && colorable(v) && domain !== undefined;
       if (ok) valued++;
       const fill = ok ? color(v) : region === 'pending' ? PHASE_CELL_COLOR.pending : PHASE_CELL_COLOR.none;
       const px0 = x(xv - cw / 2);
@@ -162,22 +163,11 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
       .append('title')
       .text(`${data.point.label}: σw² = ${formatNumber(data.point.x)}, σb² = ${formatNumber(data.point.y)}`);
   }
-  if (valued === 0 && data.emptyText) {
-    g.append('text')
-      .attr('class', 'empty')
-      .attr('x', w / 2)
-      .attr('y', h / 2)
-      .attr('text-anchor', 'middle')
-      .attr('font-size', font.label)
-      .attr('fill', style.name === 'projector' ? ink : '#555')
-      .text(data.emptyText);
-  }
+  if (valued === 0 && data.emptyText) drawEmptyNote({ g, w, h, style }, data.emptyText);
 
   drawColorBar(svg, data, domain, color, { x: margins.left + w + 14, y: margins.top, h, uid, right: width }, style);
   const node = svg.node()!;
-  const [x0, x1] = x.domain();
-  const [y0, y1] = y.domain();
-  writeGeometry(node, { left: margins.left, top: margins.top, width: w, height: h, x: { kind: 'linear', domain: [x0, x1] }, y: { kind: 'linear', domain: [y0, y1] } });
+  writeScaleGeometry(node, margins, { kind: 'linear', scale: x }, { kind: 'linear', scale: y });
   return node;
 }
 
@@ -252,12 +242,7 @@ function drawColorBar(
       .axisRight(scale)
       .ticks(count)
       .tickSizeOuter(0)
-      .tickFormat((v) => {
-        const n = v as number;
-        if (!log) return f(n).replace('-', '−');
-        const mantissa = n / Math.pow(10, Math.floor(Math.log10(n) + 1e-9));
-        return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? f(n) : '';
-      });
+      .tickFormat((v) => (log ? logTickLabel(v as number) : f(v as number).replace('-', '−')));
     const ag = bar.append('g').attr('class', 'colorbar-axis').attr('transform', `translate(${BAR_WIDTH},0)`).call(axis);
     ag.attr('font-size', style.font.tick).attr('font-family', style.font.family).attr('color', style.ink);
     for (const m of data.colorMarks ?? []) {

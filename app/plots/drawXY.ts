@@ -4,9 +4,9 @@
  * a legend above the plot area and notes in its corners. Pure: (data, size) → a new detached <svg>;
  * no React, no store. The marks themselves are drawn by xySeries.ts.
  */
-import { drawAxes, makeScale, paddedDomain } from './axes.ts';
+import { drawable, drawAxes, makeScale, paddedDomain } from './axes.ts';
 import { createPlotFrame, drawEmptyNote, drawNotes } from './frame.ts';
-import { writeGeometry } from './geometry.ts';
+import { writeScaleGeometry } from './geometry.ts';
 import { NORMAL_STYLE, type PlotStyle } from './theme.ts';
 import type { PlotSize, XYPlotData } from './types.ts';
 import { drawSeries, legendItem, SERIES_ORDER, seriesValues } from './xySeries.ts';
@@ -17,8 +17,8 @@ export function drawXY(data: XYPlotData, size: PlotSize, style: PlotStyle = NORM
   const frame = createPlotFrame(size, data.title, data.series.filter((s) => s.legend !== false).map(legendItem), style);
   const { svg, g, w, h, margins } = frame;
 
-  const okX = (v: number) => Number.isFinite(v) && (data.xScale === 'linear' || v > 0);
-  const okY = (v: number) => Number.isFinite(v) && (data.yScale === 'linear' || v > 0);
+  const okX = drawable(data.xScale);
+  const okY = drawable(data.yScale);
   const xDomain = data.xDomain ?? paddedDomain(data.series.flatMap((s) => seriesValues(s, 'x')), data.xScale, 0.02);
   const yDomain = data.yDomain ?? paddedDomain(data.series.flatMap((s) => seriesValues(s, 'y')), data.yScale);
   const x = makeScale(data.xScale, xDomain, [0, w], data.xDomain !== undefined);
@@ -37,8 +37,6 @@ export function drawXY(data: XYPlotData, size: PlotSize, style: PlotStyle = NORM
   if (data.notes) drawNotes(frame, data.notes);
   if (data.emptyText && data.series.every((s) => s.kind === 'hrule' || s.x.length === 0)) drawEmptyNote(frame, data.emptyText);
   const node = svg.node()!;
-  const [x0, x1] = x.domain();
-  const [y0, y1] = y.domain();
-  writeGeometry(node, { left: margins.left, top: margins.top, width: w, height: h, x: { kind: data.xScale, domain: [x0, x1] }, y: { kind: data.yScale, domain: [y0, y1] } });
+  writeScaleGeometry(node, margins, { kind: data.xScale, scale: x }, { kind: data.yScale, scale: y });
   return node;
 }

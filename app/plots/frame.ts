@@ -39,7 +39,7 @@ export function createPlotFrame(size: PlotSize, title: string, legend: readonly 
 }
 
 /** A note in the middle of an empty plot ("waiting for the Monte Carlo…"). */
-export function drawEmptyNote(frame: PlotFrame, text: string): void {
+export function drawEmptyNote(frame: Pick<PlotFrame, 'g' | 'w' | 'h' | 'style'>, text: string): void {
   frame.g
     .append('text')
     .attr('class', 'empty')

@@ -37,6 +37,20 @@ export function readGeometry(svg: Element | null | undefined): PlotGeometry | un
   }
 }
 
+/** Write the geometry of a plot area at (left, top) whose axes are the scales x (range [0, w]) and y (range [h, 0]). */
+export function writeScaleGeometry(
+  svg: SVGSVGElement,
+  origin: { readonly left: number; readonly top: number },
+  x: { readonly kind: ScaleKind; readonly scale: d3.ScaleContinuousNumeric<number, number> },
+  y: { readonly kind: ScaleKind; readonly scale: d3.ScaleContinuousNumeric<number, number> },
+): void {
+  const [x0, x1] = x.scale.domain();
+  const [y0, y1] = y.scale.domain();
+  const width = x.scale.range()[1];
+  const height = y.scale.range()[0];
+  writeGeometry(svg, { left: origin.left, top: origin.top, width, height, x: { kind: x.kind, domain: [x0, x1] }, y: { kind: y.kind, domain: [y0, y1] } });
+}
+
 /** The axis as a d3 scale from values to pixels inside the plot area (y: 0 at the top). */
 export function axisScale(axis: AxisGeometry, length: number, vertical: boolean): d3.ScaleContinuousNumeric<number, number> {
   const s = axis.kind === 'log' ? d3.scaleLog() : d3.scaleLinear();

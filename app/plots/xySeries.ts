@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import type { Selection } from 'd3';
 import type { Scale } from './axes.ts';
 import type { LegendItem } from './legend.ts';
-import { strokeWidth, type PlotStyle } from './theme.ts';
+import { NORMAL_STYLE, strokeWidth, type PlotStyle } from './theme.ts';
 import type { XYSeries } from './types.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -85,7 +85,7 @@ export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): v
         .attr('d', line(d3.range(s.x.length)))
         .attr('fill', 'none')
         .attr('stroke', s.color)
-        .attr('stroke-width', strokeWidth(style, s.width ?? 2.75))
+        .attr('stroke-width', strokeWidth(style, s.width ?? NORMAL_STYLE.stroke.line))
         .attr('stroke-linejoin', 'round')
         .attr('stroke-dasharray', s.dash ?? null);
       if (s.endLabel) endLabel(labels, s.endLabel, s.color, s, c);
