@@ -10,7 +10,7 @@ import { ViewTabs } from './components/ViewTabs.tsx';
 import type { RunController } from './state/runSync.ts';
 import { useLab, useLabActions } from './state/useLab.ts';
 import { PREDICTION_VIEWS, predictionTarget } from './views/prediction.ts';
-import { viewDefinition } from './views/registry.ts';
+import { VIEW_LABEL, viewDefinition } from './views/registry.ts';
 
 /** predict=1 in a view without a prediction target: say where the game is played instead of ignoring the key. */
 function PredictionNotice() {
@@ -18,7 +18,7 @@ function PredictionNotice() {
   if (!predict || predictionTarget(view)) return null;
   return (
     <p className="panel-note prediction-notice" data-testid="prediction-notice">
-      Predict, then reveal (predict=1) is played in the {PREDICTION_VIEWS.map((v) => viewDefinition(v)?.label ?? v).join(', ')} views; this view shows its networks directly.
+      Predict, then reveal (predict=1) is played in the {PREDICTION_VIEWS.map((v) => VIEW_LABEL[v]).join(', ')} views; this view shows its networks directly.
     </p>
   );
 }

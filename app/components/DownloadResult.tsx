@@ -1,11 +1,10 @@
 /** Saves the finished result document (the same JSON the CLI prints for this link). */
 import { resultJson, saveBlob } from '../export/download.ts';
-import { useLab } from '../state/useLab.ts';
-import { hidesMonteCarlo } from '../views/prediction.ts';
+import { useFinishedRun } from '../views/useResults.ts';
 
 export function DownloadResult() {
   // Not while predict-then-reveal hides the Monte Carlo (the file would give the answer away).
-  const run = useLab((s) => (s.run.runKey === s.runKey && s.run.status === 'done' && !hidesMonteCarlo(s) ? s.run : undefined));
+  const run = useFinishedRun();
   const result = run?.result;
   if (!run || !result) return null;
   // The Worker's result is runSpecStreaming's document, view block included: the CLI's JSON for this link.

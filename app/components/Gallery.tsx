@@ -6,20 +6,9 @@
  */
 import { decodeSpec } from '../../src/url/codec.ts';
 import { LESSONS, TOPICS } from '../presets.ts';
+import { VIEW_LABEL } from '../views/registry.ts';
 import { RichLabel } from './RichLabel.tsx';
 import { Prose } from './Tex.tsx';
-
-const VIEW_NAME: Record<string, string> = {
-  depth: 'depth profile',
-  hist: 'distribution',
-  width: 'width sweep',
-  commute: 'commutation map',
-  regime: 'fixed width',
-  sde: 'shaped SDE',
-  contrast: 'three limits',
-  phase: 'phase diagram',
-  finite: 'finite width',
-};
 
 export function Gallery() {
   return (
@@ -56,7 +45,7 @@ export function Gallery() {
                         <RichLabel text={l.question} />
                       </p>
                       <p className="gallery-meta">
-                        {VIEW_NAME[spec.view] ?? spec.view}
+                        {VIEW_LABEL[spec.view]} view
                         {spec.predict && <span className="gallery-badge"> · predict first</span>} · CPU: {l.cpuTime} ·{' '}
                         <a href={l.paper.href} target="_blank" rel="noreferrer" title={l.paper.title}>
                           {l.paper.cite}

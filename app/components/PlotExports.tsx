@@ -5,12 +5,10 @@
  */
 import { useState, type RefObject } from 'react';
 import { pngBlob, resultJson, saveBlob, svgFile } from '../export/download.ts';
-import { useLab } from '../state/useLab.ts';
-import { hidesMonteCarlo } from '../views/prediction.ts';
-import { runOfExperiment } from '../views/useResults.ts';
+import { useFinishedRun } from '../views/useResults.ts';
 
 export function PlotExports({ frame, testId, csv }: { frame: RefObject<HTMLDivElement | null>; testId: string; csv?: () => string }) {
-  const result = useLab((s) => (s.run.status === 'done' && !hidesMonteCarlo(s) ? runOfExperiment(s)?.result : undefined));
+  const result = useFinishedRun()?.result;
   const [failed, setFailed] = useState<string>();
   const name = `limits-lab-${testId.replace(/^plot-/, '')}`;
   const svg = () => frame.current?.querySelector<SVGSVGElement>(':scope > svg') ?? null;

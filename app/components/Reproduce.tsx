@@ -4,9 +4,10 @@
  * numbers, the schema version and seed, and a citation with the paper of the lesson when the page
  * shows one.
  */
-import { useState } from 'react';
 import { SPEC_VERSION } from '../../src/core/spec.ts';
 import { decodeSpec, encodeSpec, shareQuery } from '../../src/url/codec.ts';
+import { shareUrl } from '../export/download.ts';
+import { useClipboard } from '../hooks/useClipboard.ts';
 import { LESSONS } from '../presets.ts';
 import { experimentOf } from '../state/pageKeys.ts';
 import { useLab } from '../state/useLab.ts';
@@ -17,24 +18,16 @@ export function cliCommand(query: string): string {
 }
 
 function CopyButton({ text, label, testId }: { text: string; label: string; testId: string }) {
-  const [done, setDone] = useState(false);
+  const { state, copy } = useClipboard(2000);
   return (
-    <button
-      type="button"
-      data-testid={testId}
-      aria-label={label}
-      onClick={() => {
-        void navigator.clipboard?.writeText(text).then(
-          () => setDone(true),
-          () => setDone(false),
-        );
-        setTimeout(() => setDone(false), 2000);
-      }}
-    >
-      {done ? 'Copied' : 'Copy'}
+    <button type="button" data-testid={testId} aria-label={label} onClick={() => void copy(text)}>
+      {state === 'copied' ? 'Copied' : 'Copy'}
     </button>
   );
 }
+
+/** The lessons by the query of their experiment, to name the paper when the page shows one. */
+const LESSON_BY_QUERY = new Map(LESSONS.map((l) => [encodeSpec(experimentOf(decodeSpec(l.url).spec)), l]));
 
 export function Reproduce() {
   const spec = useLab((s) => s.spec);
@@ -42,10 +35,10 @@ export function Reproduce() {
   const backend = useLab((s) => (s.run.runKey === s.runKey ? s.run.backend : undefined));
   const experiment = experimentOf(spec);
   const query = shareQuery(experiment);
-  const link = `${location.origin}${location.pathname}?${shareQuery(spec)}`;
+  const link = shareUrl(spec);
   const command = cliCommand(query);
   const plain = encodeSpec(experiment);
-  const lesson = LESSONS.find((l) => encodeSpec(experimentOf(decodeSpec(l.url).spec)) === plain);
+  const lesson = LESSON_BY_QUERY.get(plain);
   const citation = `Limits Lab v0.1.0, experiment “${plain || 'defaults'}” (schema v${SPEC_VERSION}, seed ${spec.seed}${digest ? `, digest ${digest}` : ''}).`;
   return (
     <details className="reproduce" data-testid="reproduce">

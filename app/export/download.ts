@@ -3,7 +3,14 @@
  * as JSON (the CLI's format). Browser-only helpers (Blob, <a download>, canvas); the content itself
  * comes from pure functions (plots/csv.ts, resultJson below) that the tests check.
  */
+import type { Spec } from '../../src/core/spec.ts';
 import type { LabResult } from '../../src/experiments/result.ts';
+import { shareQuery } from '../../src/url/codec.ts';
+
+/** The page address that reproduces `spec` (compact `z=` form when the plain query is long). */
+export function shareUrl(spec: Spec): string {
+  return `${location.origin}${location.pathname}?${shareQuery(spec)}`;
+}
 
 /** Offer `content` as a file download named `name`. */
 export function saveBlob(blob: Blob, name: string): void {

@@ -10,12 +10,11 @@ import { registerView } from './registry.ts';
 import { SdeView } from './SdeView.tsx';
 import { WidthView } from './WidthView.tsx';
 
-registerView({ id: 'depth', label: 'Depth profile', description: 'ρ^ℓ and q^ℓ against the layer ℓ', component: DepthView });
-registerView({ id: 'hist', label: 'Distribution', description: 'law of ρ̂ and q̂ over the networks at one layer', component: HistView, viewKeys: ['layer'] });
-registerView({ id: 'width', label: 'Width sweep', description: 'ρ̂ and q̂ against the width n at a fixed layer', component: WidthView, viewKeys: ['layer', 'nmin', 'nmax'] });
+registerView({ id: 'depth', description: 'ρ^ℓ and q^ℓ against the layer ℓ', component: DepthView });
+registerView({ id: 'hist', description: 'law of ρ̂ and q̂ over the networks at one layer', component: HistView, viewKeys: ['layer'] });
+registerView({ id: 'width', description: 'ρ̂ and q̂ against the width n at a fixed layer', component: WidthView, viewKeys: ['layer', 'nmin', 'nmax'] });
 registerView({
   id: 'commute',
-  label: 'Commuting limits',
   description: 'distance to the width-first limit over (n, L): MLP against ResNets',
   component: CommuteView,
   viewKeys: ['nmin', 'nmax', 'Lmin', 'Lmax', 'stat', 'obs'],
@@ -23,15 +22,13 @@ registerView({
 });
 registerView({
   id: 'regime',
-  label: 'Fixed width',
   description: 'depth first at fixed width: the drift of log|φ(Y)|² changes sign between n = 3 and 4',
   component: RegimeView,
   fixedKeys: ['arch', 'alpha', 'n', 'cp', 'cm', 'k', 'q2', 'rho0'],
 });
-registerView({ id: 'sde', label: 'Shaped SDE', description: 'the proportional limit: paths, law and convergence in law of ρ', component: SdeView, viewKeys: ['nmin', 'nmax'] });
+registerView({ id: 'sde', description: 'the proportional limit: paths, law and convergence in law of ρ', component: SdeView, viewKeys: ['nmin', 'nmax'] });
 registerView({
   id: 'contrast',
-  label: 'Three limits',
   description: 'He-MLP, shaped MLP and 1/√L ResNet at the same (n, L)',
   component: ContrastView,
   viewKeys: ['cp', 'cm'],
@@ -39,7 +36,6 @@ registerView({
 });
 registerView({
   id: 'phase',
-  label: 'Phase diagram',
   description: 'order and chaos over (σw², σb²): the critical line χ₁ = 1 and depth scales; a click shows the networks there',
   component: PhaseView,
   viewKeys: ['sw2max', 'sb2max', 'grid'],
@@ -48,7 +44,6 @@ registerView({
 });
 registerView({
   id: 'finite',
-  label: 'Finite width',
   description: 'how far width n is from the limit: 1/n corrections, convergence rates, the exact law of |z^L|²',
   component: FiniteView,
   viewKeys: ['nmin', 'nmax'],

@@ -21,10 +21,23 @@ export interface ViewDefinition {
   readonly fixedKeys?: readonly string[];
 }
 
+/** Tab text of every view: also what the lessons gallery calls them (it loads no view component). */
+export const VIEW_LABEL: Record<View, string> = {
+  depth: 'Depth profile',
+  hist: 'Distribution',
+  width: 'Width sweep',
+  commute: 'Commuting limits',
+  regime: 'Fixed width',
+  sde: 'Shaped SDE',
+  contrast: 'Three limits',
+  phase: 'Phase diagram',
+  finite: 'Finite width',
+};
+
 const views = new Map<View, ViewDefinition>();
 
-export function registerView(definition: ViewDefinition): void {
-  views.set(definition.id, definition);
+export function registerView(definition: Omit<ViewDefinition, 'label'>): void {
+  views.set(definition.id, { ...definition, label: VIEW_LABEL[definition.id] });
 }
 
 export function registeredViews(): ViewDefinition[] {

@@ -14,6 +14,11 @@ export function runOfExperiment(s: S): RunState | undefined {
   return s.run.runKey === s.runKey && s.run.result ? s.run : undefined;
 }
 
+/** The finished run the page may export: done, and not hidden by a predict-then-reveal round. */
+export function useFinishedRun(): RunState | undefined {
+  return useLab((s) => (s.run.status === 'done' && !hidesMonteCarlo(s) ? runOfExperiment(s) : undefined));
+}
+
 /** The run the views may draw: the current one, unless predict-then-reveal still hides it. */
 export function useCurrentRun(): RunState | undefined {
   return useLab((s) => (hidesMonteCarlo(s) ? undefined : runOfExperiment(s)));
