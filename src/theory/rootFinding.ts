@@ -21,17 +21,24 @@ function bracketIssue(a: number, b: number, fa: number, fb: number): string | nu
   return null;
 }
 
+/** f at both ends of [a, b]: the answer already (an end is a root, or no bracket), or the two values to iterate from. */
+function openBracket(f: (x: number) => number, a: number, b: number): { done: RootResult } | { fa: number; fb: number } {
+  const fa = f(a);
+  const fb = f(b);
+  if (fa === 0) return { done: { ok: true, root: a, iterations: 0 } };
+  if (fb === 0) return { done: { ok: true, root: b, iterations: 0 } };
+  const issue = bracketIssue(a, b, fa, fb);
+  return issue ? { done: { ok: false, reason: issue } } : { fa, fb };
+}
+
 /** Brent's method on [a, b] with f(a) f(b) ≤ 0. */
 export function brentRoot(f: (x: number) => number, a: number, b: number, opts: RootOptions = {}): RootResult {
   const xtol = opts.xtol ?? 1e-15;
   const rtol = opts.rtol ?? 4 * Number.EPSILON;
   const maxIter = opts.maxIter ?? 200;
-  let fa = f(a);
-  let fb = f(b);
-  if (fa === 0) return { ok: true, root: a, iterations: 0 };
-  if (fb === 0) return { ok: true, root: b, iterations: 0 };
-  const issue = bracketIssue(a, b, fa, fb);
-  if (issue) return { ok: false, reason: issue };
+  const start = openBracket(f, a, b);
+  if ('done' in start) return start.done;
+  let { fa, fb } = start;
   let c = a;
   let fc = fa;
   let d = b - a;
@@ -93,12 +100,9 @@ export function illinoisRoot(f: (x: number) => number, a: number, b: number, opt
   const xtol = opts.xtol ?? 1e-15;
   const rtol = opts.rtol ?? 4 * Number.EPSILON;
   const maxIter = opts.maxIter ?? 2000; // multiple roots converge only linearly
-  let fa = f(a);
-  let fb = f(b);
-  if (fa === 0) return { ok: true, root: a, iterations: 0 };
-  if (fb === 0) return { ok: true, root: b, iterations: 0 };
-  const issue = bracketIssue(a, b, fa, fb);
-  if (issue) return { ok: false, reason: issue };
+  const start = openBracket(f, a, b);
+  if ('done' in start) return start.done;
+  let { fa, fb } = start;
   let side = 0;
   for (let it = 1; it <= maxIter; it++) {
     const x = (a * fb - b * fa) / (fb - fa);
