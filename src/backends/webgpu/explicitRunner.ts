@@ -11,7 +11,7 @@ import { pairCount } from '../types.ts';
 import { EXPLICIT_ROWS_PER_WORKGROUP } from './chunkPlan.ts';
 import { recordSlots, type ChunkRunner, type RunnerArgs } from './chunkRunner.ts';
 import { reductionWorkgroupSize } from './kernels.ts';
-import { storageBuffer, storageFrom, submitAndRead, uniformBuffer, UniformTable } from './gpuBuffers.ts';
+import { kernelOutputs, storageBuffer, storageFrom, uniformBuffer, UniformTable } from './gpuBuffers.ts';
 
 /** WEIGHT_KIND of shaders/explicit_layer.wgsl. */
 const WEIGHT_KIND = { gaussian: 0, rademacher: 1, sparse: 2 } as const;
@@ -78,11 +78,9 @@ export async function createExplicitRunner({ ctx, model, job, capacity }: Runner
   const chunkParams = uniformBuffer(device, 'chunk params', 16);
   const inputs = storageFrom(device, 'inputs x', Float32Array.from(model.inputs.x));
   const stateBytes = capacity * n * k * 4;
-  const outBytes = capacity * R * P * 4;
   const states = [storageBuffer(device, 'state 0', stateBytes), storageBuffer(device, 'state 1', stateBytes)];
-  const outZ = storageBuffer(device, 'K̂ z', outBytes);
-  const outPhi = storageBuffer(device, 'K̂ φ', recordPhi ? outBytes : 16);
-  const owned = [layerParams, reduceParams, chunkParams, inputs, ...states, outZ, outPhi];
+  const out = kernelOutputs(device, capacity, R * P, recordPhi);
+  const owned = [layerParams, reduceParams, chunkParams, inputs, ...states, out.z, out.phi];
 
   // layerGroups[s]: writes state s (reads the other one).
   const layerLayout = pipelines.bindGroupLayout('explicitLayer');
@@ -105,8 +103,8 @@ export async function createExplicitRunner({ ctx, model, job, capacity }: Runner
       entries: [
         { binding: 0, resource: { buffer: reduceParams, size: 16 } },
         { binding: 1, resource: { buffer: states[s] } },
-        { binding: 2, resource: { buffer: outZ } },
-        { binding: 3, resource: { buffer: outPhi } },
+        { binding: 2, resource: { buffer: out.z } },
+        { binding: 3, resource: { buffer: out.phi } },
       ],
     }),
   );
@@ -131,10 +129,7 @@ export async function createExplicitRunner({ ctx, model, job, capacity }: Runner
         }
       }
       pass.end();
-      const bytes = count * R * P * 4;
-      const sources = [{ buffer: outZ, bytes }, ...(recordPhi ? [{ buffer: outPhi, bytes }] : [])];
-      const [z, phi] = await submitAndRead(device, encoder, sources, abort);
-      return { z, phi };
+      return out.read(encoder, count, abort);
     },
     destroy() {
       for (const b of owned) b.destroy();

@@ -58,6 +58,26 @@ export function uniformStruct(device: GPUDevice, label: string, fields: readonly
   return buf;
 }
 
+/**
+ * The per-network kernel outputs of a runner: K̂ of z and, when recorded, of φ(z) — `perNet` f32
+ * values per network for up to `capacity` networks (φ's buffer is a 16-byte placeholder otherwise,
+ * so that bind groups stay the same). `read` submits the encoder and reads back `count` networks.
+ */
+export function kernelOutputs(device: GPUDevice, capacity: number, perNet: number, recordPhi: boolean) {
+  const bytes = capacity * perNet * 4;
+  const z = storageBuffer(device, 'K̂ z', bytes);
+  const phi = storageBuffer(device, 'K̂ φ', recordPhi ? bytes : 16);
+  return {
+    z,
+    phi,
+    async read(encoder: GPUCommandEncoder, count: number, abort?: Promise<never>): Promise<{ z: Float32Array; phi?: Float32Array }> {
+      const used = count * perNet * 4;
+      const [zs, phis] = await submitAndRead(device, encoder, [{ buffer: z, bytes: used }, ...(recordPhi ? [{ buffer: phi, bytes: used }] : [])], abort);
+      return { z: zs, phi: phis };
+    },
+  };
+}
+
 /** Copy `bytes` of each source to a mappable buffer, submit with the encoder, and read them as f32. */
 export async function submitAndRead(
   device: GPUDevice,

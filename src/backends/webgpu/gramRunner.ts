@@ -9,7 +9,7 @@ import { Domain } from '../../core/philox.ts';
 import { pairCount } from '../types.ts';
 import { recordSlots, type ChunkRunner, type RunnerArgs } from './chunkRunner.ts';
 import { reductionWorkgroupSize } from './kernels.ts';
-import { storageBuffer, storageFrom, submitAndRead, uniformBuffer, UniformTable } from './gpuBuffers.ts';
+import { kernelOutputs, storageBuffer, storageFrom, uniformBuffer, UniformTable } from './gpuBuffers.ts';
 
 /** Threshold of the f32 PSD Cholesky (override PIVOT_TOL; why 1e-6: see shaders/gram_layers.wgsl). */
 export const GRAM_PIVOT_TOLERANCE_F32 = 1e-6;
@@ -45,13 +45,11 @@ export async function createGramRunner({ ctx, model, job, capacity }: RunnerArgs
   const gmat = storageBuffer(device, 'gram G', capacity * k * k * 4);
   const inputs = storageFrom(device, 'input gram', inputGram);
   const slots = storageFrom(device, 'record slots', recordSlots(job));
-  const outBytes = capacity * R * P * 4;
-  const outZ = storageBuffer(device, 'K̂ z', outBytes);
-  const outPhi = storageBuffer(device, 'K̂ φ', recordPhi ? outBytes : 16);
-  const owned = [paramBuffer, chunkParams, state, gmat, inputs, slots, outZ, outPhi];
+  const out = kernelOutputs(device, capacity, R * P, recordPhi);
+  const owned = [paramBuffer, chunkParams, state, gmat, inputs, slots, out.z, out.phi];
   const group = device.createBindGroup({
     layout: pipelines.bindGroupLayout('gramLayers'),
-    entries: [paramBuffer, chunkParams, state, gmat, inputs, slots, outZ, outPhi].map((buffer, binding) => ({
+    entries: [paramBuffer, chunkParams, state, gmat, inputs, slots, out.z, out.phi].map((buffer, binding) => ({
       binding,
       resource: binding === 0 ? { buffer, size: 48 } : { buffer },
     })),
@@ -90,10 +88,7 @@ export async function createGramRunner({ ctx, model, job, capacity }: RunnerArgs
         pass.dispatchWorkgroups(count);
       });
       pass.end();
-      const bytes = count * R * P * 4;
-      const sources = [{ buffer: outZ, bytes }, ...(recordPhi ? [{ buffer: outPhi, bytes }] : [])];
-      const [z, phi] = await submitAndRead(device, encoder, sources, abort);
-      return { z, phi };
+      return out.read(encoder, count, abort);
     },
     destroy() {
       for (const b of owned) b.destroy();
