@@ -18,7 +18,8 @@ export const CHROMIUM_ARGS = [
   '--disable-dawn-features=use_vulkan_zero_initialize_workgroup_memory_extension',
 ];
 
-const PORT = 4173;
+/** LAB_E2E_PORT lets two checkouts (git worktrees) run their e2e suites side by side. */
+const PORT = Number(process.env.LAB_E2E_PORT ?? 4173);
 /** Test a page served elsewhere (e.g. `vite preview` already running) instead of building one. */
 const external = process.env.LAB_BASE_URL;
 
