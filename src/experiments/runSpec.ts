@@ -9,6 +9,7 @@ import type { LayerSamples } from './mcAccumulator.ts';
 import type { Progress } from './monteCarlo.ts';
 import type { LabResult } from './result.ts';
 import { runLab } from './runLab.ts';
+import { estimateRunSeconds } from './plan.ts';
 import { viewRunner } from './viewRunners.ts';
 
 export interface PhasedProgress extends Progress {
@@ -32,6 +33,14 @@ export interface SpecRunOptions {
 }
 
 export async function runSpecStreaming(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
+  // The expected time goes into the result (backend.estimatedSeconds), next to what ran.
+  const estimatedSeconds = Number(estimateRunSeconds(spec, options.backend.info).toPrecision(3));
+  const withEstimate = (out: SpecRunOutput): SpecRunOutput => ({ ...out, result: { ...out.result, backend: { ...out.result.backend, estimatedSeconds } } });
+  const onPartial = options.onPartial && ((partial: SpecRunOutput, progress: PhasedProgress) => options.onPartial!(withEstimate(partial), progress));
+  return withEstimate(await runSpecBlocks(spec, { ...options, onPartial }));
+}
+
+async function runSpecBlocks(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
   const lab = await runLab(spec, {
     backend: options.backend,
     signal: options.signal,

@@ -23,6 +23,10 @@ export interface ViewRunner<B = unknown> {
   readonly phase: string;
   /** False for views that simulate nothing (the phase diagram): they run even when M = 0. */
   readonly simulates?: boolean;
+  /** The keys that set the size of its simulations, named when the planner refuses (default M, n, L). */
+  readonly costKeys?: readonly string[];
+  /** Its simulations in a refusal message, e.g. "the commutation map's cells". */
+  readonly costLabel?: string;
   /** The simulations it will run, for the cost planner. */
   plan(spec: Spec): SimSize[];
   /** undefined when it can run this spec, else why not (shown instead of the block). */
