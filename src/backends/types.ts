@@ -53,7 +53,15 @@ export interface KernelBlock {
   readonly z: Float64Array;
   /** (1/n) Σ_i φ(z_i)φ(z_i)ᵀ in the same layout, when the job asked for it. */
   readonly phi?: Float64Array;
+  /**
+   * Networks of this block per backend that ran them, when more than one did (the device-loss
+   * fallback: the GPU's part, then the CPU's). Absent: all ran on the backend that returned it.
+   */
+  readonly networksOn?: NetworkCounts;
 }
+
+/** Networks per backend name (issue 20 §4: a result says where its networks ran). */
+export type NetworkCounts = Readonly<Partial<Record<BackendInfo['name'], number>>>;
 
 export interface NormalRequest {
   readonly seed: number;

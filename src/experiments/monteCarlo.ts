@@ -6,7 +6,7 @@
  */
 import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import { isSoftwareAdapter } from '../backends/select.ts';
-import { throwIfAborted, type BackendInfo, type SimBackend, type SimJob } from '../backends/types.ts';
+import { throwIfAborted, type BackendInfo, type NetworkCounts, type SimBackend, type SimJob } from '../backends/types.ts';
 import { simulationOps } from '../core/cost.ts';
 import type { Spec } from '../core/spec.ts';
 import { McAccumulator } from './mcAccumulator.ts';
@@ -40,7 +40,8 @@ export function defaultChunk(spec: Spec, recorded: number, backend: SimBackend):
   return Math.max(1, Math.min(spec.M, Math.max(chunk, Math.ceil(spec.M / 200))));
 }
 
-export async function runNetworks(spec: Spec, recordLayers: readonly number[], options: McRunOptions): Promise<{ acc: McAccumulator; backend: BackendInfo }> {
+export async function runNetworks(spec: Spec, recordLayers: readonly number[], options: McRunOptions): Promise<{ acc: McAccumulator; backend: BackendInfo; networks: NetworkCounts }> {
+  const networks: Partial<Record<BackendInfo['name'], number>> = {};
   const acc = new McAccumulator(spec.M, recordLayers, spec.k, options.recordPhi ?? false);
   let backend = options.backend;
   let info: BackendInfo = backend.info;
@@ -59,6 +60,11 @@ export async function runNetworks(spec: Spec, recordLayers: readonly number[], o
     throwIfAborted(options.signal);
     const job: SimJob = { spec, netStart: start, netCount: Math.min(chunk, spec.M - start), recordLayers, recordPhi: options.recordPhi };
     const block = await backend.simulate(job, options.signal);
+    // Where these networks ran: the block says so when a device loss split it, else the backend's
+    // current name (after a loss the fallback reports 'cpu').
+    for (const [name, count] of Object.entries(block.networksOn ?? { [backend.info.name]: block.netCount }) as [BackendInfo['name'], number][]) {
+      if (count > 0) networks[name] = (networks[name] ?? 0) + count;
+    }
     if (backend.info.note && backend.info.note !== info.note) info = { ...info, note: backend.info.note };
     acc.add(block);
     const now = Date.now();
@@ -67,7 +73,7 @@ export async function runNetworks(spec: Spec, recordLayers: readonly number[], o
       options.onChunk(acc, { done: acc.count, total: spec.M }, info);
     }
   }
-  return { acc, backend: info };
+  return { acc, backend: info, networks };
 }
 
 /**

@@ -73,7 +73,7 @@ export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRun
   const layers = recordedLayers(spec.arch, spec.L);
   const wanted = options.samplesLayer ?? (spec.layer === 0 ? spec.L : spec.layer);
   const samplesIndex = nearestIndex(layers, wanted);
-  const { acc, backend } = await runNetworks(spec, layers, {
+  const { acc, backend, networks } = await runNetworks(spec, layers, {
     backend: options.backend,
     signal: options.signal,
     chunkNetworks: options.chunkNetworks,
@@ -87,7 +87,7 @@ export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRun
       : undefined,
   });
   return {
-    result: { ...base, backend: backendJson(backend), mc: acc.summary() },
+    result: { ...base, backend: { ...backendJson(backend), networks }, mc: acc.summary() },
     samples: acc.samples(samplesIndex),
   };
 }
