@@ -98,7 +98,8 @@ export function numberParam(spec: {
     parse(raw) {
       const parsed = parseDecimal(raw);
       if (!parsed.ok) return { ok: false, reason: `${parsed.reason}; allowed: ${allowed}` };
-      const v = parsed.value;
+      // −0 is 0 (it prints as 0, so a link with −0 would not round-trip to the same spec).
+      const v = parsed.value === 0 ? 0 : parsed.value;
       if (spec.kind === 'int' && !Number.isInteger(v)) return { ok: false, reason: `not an integer; allowed: ${allowed}` };
       const tooLow = minExclusive ? v <= spec.min : v < spec.min;
       if (tooLow || v > spec.max) return { ok: false, reason: `out of range; allowed: ${allowed}` };

@@ -77,9 +77,12 @@ export function decodeSpec(input: string): DecodedSpec {
   const { pairs, issues } = splitQuery(input);
   const notes: string[] = [];
   const raw = new Map<string, string>();
+  const duplicates: string[] = [];
   const add = (key: string, value: string) => {
     if (raw.has(key)) {
-      issues.push({ key, value, message: `${key} is given more than once (${showValue(raw.get(key)!)} and ${showValue(value)}); give it once` });
+      // Like unknown keys: a few messages, then one summary.
+      if (duplicates.length < MAX_UNKNOWN_KEY_ISSUES) issues.push({ key, value, message: `${showValue(key)} is given more than once (${showValue(raw.get(key)!)} and ${showValue(value)}); give it once` });
+      duplicates.push(key);
       return;
     }
     raw.set(key, value);
@@ -97,6 +100,11 @@ export function decodeSpec(input: string): DecodedSpec {
     }
     if (!pairs.some(([k]) => k === 'v')) add('v', String(unpacked.version));
     for (const [k, v] of unpacked.pairs) add(k, v);
+  }
+
+  if (duplicates.length > MAX_UNKNOWN_KEY_ISSUES) {
+    const rest = duplicates.slice(MAX_UNKNOWN_KEY_ISSUES);
+    issues.push({ key: rest[0], value: '', message: `${rest.length} more repeated keys (${[...new Set(rest)].slice(0, 3).map(showValue).join(', ')}); give each key once` });
   }
 
   // Versions: absent means current; older ones are migrated (and say so); newer are refused.
