@@ -55,6 +55,15 @@ export const HOSTILE_SPECS: readonly HostileCase[] = [
   { query: 'weights=sparse:0', key: 'weights', why: 'sparse fraction 0' },
   { query: 'layer=50&L=10', key: 'layer', why: 'layer deeper than the network' },
   { query: 'n=4096&L=1000&M=100000&method=explicit&backend=cpu', key: 'M', why: 'work far beyond the CPU budget' },
+  // Issue 20: accepted once, silently changed or never finishing.
+  { query: 'weights=sparse:1e-9&method=explicit', key: 'weights', why: 'sparse fraction keeping no weight' },
+  { query: 'sb2=1e-400', key: 'sb2', why: 'bias variance underflowing to 0' },
+  { query: 'act=leaky:1e-400', key: 'act', why: 'leaky slope underflowing to 0' },
+  { query: 'arch=resnet&ntk=1', key: 'ntk', why: 'NTK asked of a ResNet' },
+  { query: 'arch=shaped&ntk=1', key: 'ntk', why: 'NTK asked of a shaped MLP' },
+  { query: 'M=100000&L=10000&n=1&backend=cpu', key: 'M', why: '10⁹ network-layers on the CPU' },
+  { query: 'view=commute&nmin=4&nmax=65536&Lmax=10000&M=100&backend=cpu', key: 'nmax', why: 'commutation map far beyond the limit' },
+  { query: Array.from({ length: 3000 }, (_, i) => `u${i}=1`).join('&'), key: 'u0', why: '3000 unknown keys' },
   { query: '__proto__=1', key: '__proto__', why: 'prototype key' },
   { query: 'constructor=1', key: 'constructor', why: 'prototype key' },
 ];
