@@ -8,7 +8,9 @@
  *                  against a closed-form one (relu) — the cost of quadrature;
  *   webgpu         bench/webgpu.ts (Dawn; SwiftShader when there is no GPU) next to the CPU backend on
  *                  the same sizes: the speed-up of the GPU over the CPU;
- *   frameTime      bench/frameTime.ts: dragging the depth slider 1 → 1000 with tanh in Chromium.
+ *   frameTime      bench/frameTime.ts: dragging the depth slider 1 → 1000 with tanh in Chromium;
+ *   costModel      bench/costModel.ts: the run-time model's error, predicted vs measured seconds per
+ *                  backend as ratios (re-calibrate with `npm run bench:calibrate -- --write`).
  * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --full (GPU sizes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -113,6 +115,12 @@ async function main(): Promise<void> {
     } catch (e) {
       out.webgpu = { unavailable: (e as Error).message };
     }
+  }
+  try {
+    const { costModelError } = await import('./costModel.ts');
+    out.costModel = await costModelError({ webgpu: !args.has('--no-webgpu'), quick });
+  } catch (e) {
+    out.costModel = { unavailable: (e as Error).message };
   }
   if (!args.has('--no-browser')) {
     try {
