@@ -56,6 +56,8 @@ describe('cost model', () => {
     expect(issues[0].key).toBe('M');
     expect(issues[0].message).toMatch(/^M=100000: this run is expected to take about \d+ s .* over the limit of 600 s/);
     expect(issues[0].message).toMatch(/--max-seconds S or --allow-long/);
+    // n = 1 cannot be reduced: the message suggests M or L only.
+    expect(issues[0].message).toMatch(/reduce M or L,/);
     // Allowed with the limit raised; never silently.
     expect(costIssues(spec('M=100000&L=10000&n=1&backend=cpu'), 'cpu', { maxSeconds: Infinity })).toEqual([]);
   });

@@ -22,7 +22,7 @@ import { CALIBRATION } from '../core/costCalibration.ts';
 import { activation } from '../core/activations.ts';
 import { formatNumber } from '../core/params.ts';
 import { parseWeights } from '../core/weights.ts';
-import type { Spec, SpecIssue } from '../core/spec.ts';
+import { PARAM_BY_KEY, type Spec, type SpecIssue } from '../core/spec.ts';
 import { recordedLayers } from './monteCarlo.ts';
 import { viewRunner } from './viewRunners.ts';
 
@@ -131,9 +131,14 @@ export function costIssues(spec: Spec, backend: CostBackend, options: CostOption
   if (estimate.seconds > maxSeconds) {
     // Name the keys of the part that costs most: a commutation map is driven by nmax and Lmax.
     const top = [...estimate.parts].sort((a, b) => b.seconds - a.seconds)[0];
-    const keys = top?.keys ?? ['L'];
     const value = (key: string) => formatNumber((spec as unknown as Record<string, number>)[key]);
-    const where = top ? `${top.label} (${keys.map((k) => `${k}=${value(k)}`).join(', ')}, k=${spec.k}, method=${spec.method}) take about ${formatSeconds(top.seconds)}` : `the theory takes about ${formatSeconds(estimate.theorySeconds)}`;
+    // Keys already at their smallest value (n = 1) cannot be reduced: not suggested.
+    const reducible = (top?.keys ?? ['L']).filter((k) => {
+      const p = PARAM_BY_KEY.get(k);
+      return !(p && (p.kind === 'int' || p.kind === 'float') && (spec as unknown as Record<string, number>)[k] <= p.min);
+    });
+    const keys = reducible.length > 0 ? reducible : (top?.keys ?? ['L']);
+    const where = top ? `${top.label} (${top.keys.map((k) => `${k}=${value(k)}`).join(', ')}, k=${spec.k}, method=${spec.method}) take about ${formatSeconds(top.seconds)}` : `the theory takes about ${formatSeconds(estimate.theorySeconds)}`;
     const hints = [
       `reduce ${keys.join(' or ')}`,
       ...(spec.method === 'explicit' && spec.weights === 'gaussian' ? ['use method=gram'] : []),
