@@ -14,7 +14,7 @@
  *       `npm run bench` includes it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { createCpuBackend } from '../src/backends/cpu/cpuBackend.ts';
 import type { SimBackend } from '../src/backends/types.ts';
@@ -212,6 +212,7 @@ function formatCalibration(c: CostCalibration): string {
   const profile = (p: ProfileCalibration) => `{\n      measured: ${p.measured},\n      gram: ${obj(p.gram)},\n      explicit: ${obj(p.explicit)},\n    }`;
   return `export const CALIBRATION: CostCalibration = {
   measuredOn: ${JSON.stringify(c.measuredOn)},
+  headroom: ${c.headroom},
   profiles: {
 ${Object.entries(c.profiles).map(([k, p]) => `    ${JSON.stringify(k)}: ${profile(p)},`).join('\n').replace(/"cpu"/, 'cpu')}
   },
@@ -237,7 +238,8 @@ export async function calibrate(options: { webgpu: boolean; write: boolean }): P
     backend.dispose();
   }
   const calibration: CostCalibration = {
-    measuredOn: `${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; WebGPU: ${String((report['webgpu-software'] as { adapter?: string } | undefined)?.adapter ?? (report['webgpu-hardware'] as { adapter?: string } | undefined)?.adapter ?? 'not measured')}`,
+    headroom: CALIBRATION.headroom,
+    measuredOn: `${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()[0].toFixed(1)}, Node ${process.version}; WebGPU: ${String((report['webgpu-software'] as { adapter?: string } | undefined)?.adapter ?? (report['webgpu-hardware'] as { adapter?: string } | undefined)?.adapter ?? 'not measured')}`,
     profiles,
     theory: await calibrateTheory(),
   };

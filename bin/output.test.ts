@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkOutPath, describeWriteError, MIN_FREE_BYTES, type OutPathProbe } from './output.ts';
 import { parseArgs } from './cli.ts';
+import { DEFAULT_MAX_SECONDS } from '../src/experiments/plan.ts';
 
 const BIN = new URL('./limits-lab.mjs', import.meta.url).pathname;
 
@@ -114,7 +115,7 @@ describe('time limit flags', () => {
     expect(parseArgs(['run', 'n=8', '--max-seconds', '30'])).toMatchObject({ maxSeconds: 30 });
     expect(parseArgs(['run', 'n=8', '--max-seconds=1e4'])).toMatchObject({ maxSeconds: 1e4 });
     expect(parseArgs(['run', 'n=8', '--allow-long'])).toMatchObject({ maxSeconds: Infinity });
-    expect(parseArgs(['run', 'n=8'])).toMatchObject({ maxSeconds: 600 });
+    expect(parseArgs(['run', 'n=8'])).toMatchObject({ maxSeconds: DEFAULT_MAX_SECONDS });
     for (const bad of ['0', '-5', 'abc', 'Infinity', '']) expect(() => parseArgs(['run', 'n=8', `--max-seconds=${bad}`]), bad).toThrow(/--max-seconds=.*allowed: a number of seconds > 0/);
   });
 

@@ -97,8 +97,9 @@ export function estimateRun(spec: Spec, backend: CostBackend, calibration: CostC
   let profile = costProfile(backend);
   if (profile !== 'cpu' && runsOnCpuAnyway(spec)) profile = 'cpu';
   const constants = profileCalibration(profile, calibration);
-  const parts = planSpec(spec).parts.map((p) => ({ label: p.label, keys: p.keys, seconds: p.sizes.reduce((s, size) => s + simulationSeconds(size, constants), 0) }));
-  const theory = theorySeconds(spec, calibration);
+  const h = calibration.headroom;
+  const parts = planSpec(spec).parts.map((p) => ({ label: p.label, keys: p.keys, seconds: h * p.sizes.reduce((s, size) => s + simulationSeconds(size, constants), 0) }));
+  const theory = h * theorySeconds(spec, calibration);
   return { seconds: theory + parts.reduce((s, p) => s + p.seconds, 0), theorySeconds: theory, parts, profile, measured: constants.measured };
 }
 
@@ -108,7 +109,7 @@ export function estimateRunSeconds(spec: Spec, backend: CostBackend): number {
 }
 
 /** Runs expected to take longer than this are refused unless the limit is raised (CLI --max-seconds, --allow-long). */
-export const DEFAULT_MAX_SECONDS = 600;
+export const DEFAULT_MAX_SECONDS = 900;
 
 const PROFILE_NAMES: Record<CostProfile, string> = {
   cpu: 'the CPU backend',
