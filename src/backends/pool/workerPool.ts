@@ -69,12 +69,16 @@ export function createPoolBackend(spawn: () => SimPort, size: number): PoolBacke
     return p;
   };
 
-  const idleWorker = async (signal?: AbortSignal): Promise<number> => {
+  /** Claims an idle worker (marked busy before any await, so concurrent callers get different ones). */
+  const claimWorker = async (signal?: AbortSignal): Promise<number> => {
     for (;;) {
       throwIfAborted(signal);
       if (disposed) throw new Error('the worker pool was disposed');
       const w = busy.indexOf(false);
-      if (w >= 0) return w;
+      if (w >= 0) {
+        busy[w] = true;
+        return w;
+      }
       await new Promise<void>((resolve) => waiters.push(resolve));
     }
   };
@@ -86,8 +90,7 @@ export function createPoolBackend(spawn: () => SimPort, size: number): PoolBacke
     busy: () => busy.filter(Boolean).length,
 
     async simulate(job: SimJob, signal?: AbortSignal): Promise<KernelBlock> {
-      const w = await idleWorker(signal);
-      busy[w] = true;
+      const w = await claimWorker(signal);
       const id = nextId++;
       const p = port(w);
       return new Promise<KernelBlock>((resolve, reject) => {
