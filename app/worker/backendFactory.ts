@@ -13,14 +13,17 @@ import type { SimBackend } from '../../src/backends/types.ts';
 import type { BackendChoice } from '../../src/core/spec.ts';
 
 /**
- * Simulation Workers of the CPU pool: one per core the browser reports, at most 16 (each Worker is
- * a JavaScript engine of its own, ~10 MB; past 16 the Monte Carlo Worker's in-order merge and
- * statistics, which run on one thread, dominate).
+ * Simulation Workers of the CPU pool: one per core the browser reports but one, which stays with the
+ * page (with every core computing, a 2-core machine left the page's main thread stalls of over a
+ * second: e2e/run.spec.ts), and at most 16 (each Worker is a JavaScript engine of its own, ~10 MB;
+ * past 16 the Monte Carlo Worker's in-order merge and statistics, on one thread, dominate). With one
+ * simulation Worker the Monte Carlo Worker itself stays free to answer cancel and restart at once.
  */
 export const MAX_SIM_WORKERS = 16;
 
 export function simWorkerCount(hardwareConcurrency: number | undefined = (globalThis.navigator as Navigator | undefined)?.hardwareConcurrency): number {
-  return Math.max(1, Math.min(MAX_SIM_WORKERS, Math.floor(hardwareConcurrency ?? 1) || 1));
+  const cores = Math.floor(hardwareConcurrency ?? 1) || 1;
+  return Math.max(1, Math.min(MAX_SIM_WORKERS, cores - 1));
 }
 
 function spawnSimWorker(): SimPort {
@@ -40,7 +43,7 @@ function spawnSimWorker(): SimPort {
 
 /** The CPU backend on every core: a pool of simulation Workers (bit-identical to one thread). */
 export function browserCpuBackend(workers: number = simWorkerCount()): SimBackend {
-  return workers <= 1 || typeof Worker === 'undefined' ? createCpuBackend() : createPoolBackend(spawnSimWorker, workers);
+  return typeof Worker === 'undefined' ? createCpuBackend() : createPoolBackend(spawnSimWorker, workers);
 }
 
 export function browserWebGpu(gpu: GPU | undefined = (globalThis.navigator as Navigator | undefined)?.gpu): BackendEnvironment {
