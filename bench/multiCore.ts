@@ -2,7 +2,8 @@
  * Multi-core scaling (issue 19 §2): runNetworks on one thread (the plain CPU backend) against the
  * worker-thread pool (bin/threadPool.ts) on the same batch, in the same run; the ratio is the
  * speed-up (acceptance: ≥ 1.7× on 2 cores for M ≥ 64). Each figure is the median of `reps` timed
- * runs after a warm-up (JIT in every thread); `identical` checks that the summaries agree bit for bit.
+ * runs after a warm-up (JIT in every thread), the backends taking turns; `identical` checks that the
+ * summaries agree bit for bit.
  * On a machine shared with other work the ratio drops: the load average is recorded next to it.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -17,23 +18,16 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-async function timed(backend: SimBackend, spec: Spec, reps: number): Promise<{ seconds: number; summary: string }> {
-  await runNetworks({ ...spec, M: Math.min(spec.M, 2 * (backend.concurrency ?? 1)) }, [spec.L], { backend }); // warm-up
-  const t: number[] = [];
-  let summary = '';
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    const { acc } = await runNetworks(spec, [spec.L], { backend });
-    t.push((performance.now() - t0) / 1000);
-    summary = JSON.stringify(acc.summary());
-  }
-  return { seconds: median(t), summary };
+async function once(backend: SimBackend, spec: Spec): Promise<{ seconds: number; summary: string }> {
+  const t0 = performance.now();
+  const { acc } = await runNetworks(spec, [spec.L], { backend });
+  return { seconds: (performance.now() - t0) / 1000, summary: JSON.stringify(acc.summary()) };
 }
 
 export async function benchMultiCore(options: { quick?: boolean } = {}): Promise<object> {
   const cores = availableParallelism();
   const threadCounts = [...new Set([2, cores])].filter((t) => t >= 2);
-  const reps = options.quick ? 1 : 3;
+  const reps = options.quick ? 1 : 5;
   const cases: { method: Method; n: number; L: number; M: number }[] = options.quick
     ? [{ method: 'gram', n: 256, L: 16, M: 64 }]
     : [
@@ -42,21 +36,32 @@ export async function benchMultiCore(options: { quick?: boolean } = {}): Promise
         { method: 'explicit', n: 256, L: 16, M: 64 },
       ];
   const rows: object[] = [];
-  const one = createCpuBackend();
-  for (const c of cases) {
-    const spec: Spec = { ...DEFAULT_SPEC, act: 'relu', sw2: 2, k: 2, ...c };
-    const base = await timed(one, spec, reps);
-    const scaling: Record<string, { seconds: number; speedup: number; identical: boolean }> = {};
-    for (const threads of threadCounts) {
-      const pool = createThreadedCpuBackend(threads);
-      try {
-        const r = await timed(pool, spec, reps);
-        scaling[`threads${threads}`] = { seconds: r.seconds, speedup: base.seconds / r.seconds, identical: r.summary === base.summary };
-      } finally {
-        pool.dispose();
+  const backends: [string, SimBackend][] = [['oneThread', createCpuBackend()], ...threadCounts.map((t): [string, SimBackend] => [`threads${t}`, createThreadedCpuBackend(t)])];
+  try {
+    for (const c of cases) {
+      const spec: Spec = { ...DEFAULT_SPEC, act: 'relu', sw2: 2, k: 2, ...c };
+      // Warm-up (JIT in every thread), then the backends in turn, rep after rep, so that a change
+      // in the machine's load hits them alike.
+      for (const [, b] of backends) await runNetworks({ ...spec, M: Math.min(spec.M, 2 * (b.concurrency ?? 1)) }, [spec.L], { backend: b });
+      const times = new Map<string, number[]>(backends.map(([name]) => [name, []]));
+      const summaries = new Map<string, string>();
+      for (let r = 0; r < reps; r++) {
+        for (const [name, b] of backends) {
+          const x = await once(b, spec);
+          times.get(name)!.push(x.seconds);
+          summaries.set(name, x.summary);
+        }
       }
+      const base = median(times.get('oneThread')!);
+      const row: Record<string, unknown> = { ...c, k: 2, oneThreadSeconds: base };
+      for (const [name] of backends.slice(1)) {
+        const seconds = median(times.get(name)!);
+        row[name] = { seconds, speedup: base / seconds, identical: summaries.get(name) === summaries.get('oneThread') };
+      }
+      rows.push(row);
     }
-    rows.push({ ...c, k: 2, oneThreadSeconds: base.seconds, ...scaling });
+  } finally {
+    for (const [, b] of backends) b.dispose();
   }
   return { cores, loadAverage1m: loadavg()[0], reps, cases: rows };
 }

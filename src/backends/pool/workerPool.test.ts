@@ -43,10 +43,10 @@ function spec(query: string) {
 }
 
 describe('pool backend', () => {
-  it('gives the documents of one thread, bit for bit, for a depth profile, a width sweep and a commutation map', async () => {
+  it('gives the documents of one thread, bit for bit, for a depth profile, a width sweep, a commutation map and the fixed-width view (post-activation kernels)', async () => {
     const log = { spawned: 0 };
     const pool = createPoolBackend(() => inProcessWorker(delays(7), log), 3);
-    for (const q of ['act=tanh&n=24&L=6&M=23&seed=2', 'view=width&nmin=8&nmax=32&L=4&M=11&seed=3', 'view=commute&nmin=4&nmax=16&Lmin=2&Lmax=8&M=7&seed=4&method=explicit']) {
+    for (const q of ['act=tanh&n=24&L=6&M=23&seed=2', 'view=width&nmin=8&nmax=32&L=4&M=11&seed=3', 'view=commute&nmin=4&nmax=16&Lmin=2&Lmax=8&M=7&seed=4&method=explicit', 'view=regime&L=8&M=5&seed=7']) {
       const one = await runSpec(spec(q), { backend: createCpuBackend() });
       const many = await runSpec(spec(q), { backend: pool, chunkNetworks: 2 });
       expect(JSON.stringify(many), q).toBe(JSON.stringify(one));
