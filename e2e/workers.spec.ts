@@ -23,3 +23,18 @@ test('the CPU backend runs on a pool of simulation Workers and gives the digest 
   expect(workers.filter((u) => /simWorker/.test(u))).toHaveLength(Math.max(1, Math.min(16, cores - 1)));
   expect(workers.filter((u) => /labWorker/.test(u))).toHaveLength(1);
 });
+
+test('Cancel stops every Worker of the run: the Monte Carlo Worker and its simulation Workers close', async ({ page }) => {
+  const open = new Map<string, number>();
+  page.on('worker', (w) => {
+    const kind = /simWorker/.test(w.url()) ? 'sim' : /labWorker/.test(w.url()) ? 'lab' : 'other';
+    open.set(kind, (open.get(kind) ?? 0) + 1);
+    w.on('close', () => open.set(kind, open.get(kind)! - 1));
+  });
+  await openLab(page, 'n=1024&L=50&M=10000&backend=cpu');
+  await expect(page.getByTestId('progress')).toBeVisible();
+  await expect.poll(() => open.get('sim') ?? 0).toBeGreaterThan(0);
+  await page.getByTestId('cancel').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'cancelled');
+  await expect.poll(() => [open.get('lab'), open.get('sim')], { timeout: 5000 }).toEqual([0, 0]);
+});
