@@ -4,7 +4,9 @@
  * speed-up (acceptance: ≥ 1.7× on 2 cores for M ≥ 64). Each figure is the median of `reps` timed
  * runs after a warm-up (JIT in every thread), the backends taking turns; `identical` checks that the
  * summaries agree bit for bit.
- * On a machine shared with other work the ratio drops: the load average is recorded next to it.
+ * On a machine shared with other work the ratio drops: the load average and the cores the process
+ * actually got (CPU time / wall time) are recorded next to it; cpuOverOneThread is the pool's total
+ * CPU time over one thread's (its overhead: messages, the in-order merge).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { createThreadedCpuBackend } from '../bin/threadPool.ts';
@@ -18,10 +20,14 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-async function once(backend: SimBackend, spec: Spec): Promise<{ seconds: number; summary: string }> {
+/** Wall time, and CPU time of the whole process (every thread: process.cpuUsage counts workers too). */
+async function once(backend: SimBackend, spec: Spec): Promise<{ seconds: number; cpuSeconds: number; summary: string }> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const { acc } = await runNetworks(spec, [spec.L], { backend });
-  return { seconds: (performance.now() - t0) / 1000, summary: JSON.stringify(acc.summary()) };
+  const seconds = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  return { seconds, cpuSeconds: (c.user + c.system) / 1e6, summary: JSON.stringify(acc.summary()) };
 }
 
 export async function benchMultiCore(options: { quick?: boolean } = {}): Promise<object> {
@@ -44,19 +50,23 @@ export async function benchMultiCore(options: { quick?: boolean } = {}): Promise
       // in the machine's load hits them alike.
       for (const [, b] of backends) await runNetworks({ ...spec, M: Math.min(spec.M, 2 * (b.concurrency ?? 1)) }, [spec.L], { backend: b });
       const times = new Map<string, number[]>(backends.map(([name]) => [name, []]));
+      const cpu = new Map<string, number[]>(backends.map(([name]) => [name, []]));
       const summaries = new Map<string, string>();
       for (let r = 0; r < reps; r++) {
         for (const [name, b] of backends) {
           const x = await once(b, spec);
           times.get(name)!.push(x.seconds);
+          cpu.get(name)!.push(x.cpuSeconds);
           summaries.set(name, x.summary);
         }
       }
       const base = median(times.get('oneThread')!);
-      const row: Record<string, unknown> = { ...c, k: 2, oneThreadSeconds: base };
+      // coresUsed = CPU time / wall time: below the thread count, the machine did not give the
+      // process that many cores (shared machine), and the speed-up says more about the load.
+      const row: Record<string, unknown> = { ...c, k: 2, oneThreadSeconds: base, oneThreadCoresUsed: median(cpu.get('oneThread')!) / base };
       for (const [name] of backends.slice(1)) {
         const seconds = median(times.get(name)!);
-        row[name] = { seconds, speedup: base / seconds, identical: summaries.get(name) === summaries.get('oneThread') };
+        row[name] = { seconds, speedup: base / seconds, coresUsed: median(cpu.get(name)!) / seconds, cpuOverOneThread: median(cpu.get(name)!) / median(cpu.get('oneThread')!), identical: summaries.get(name) === summaries.get('oneThread') };
       }
       rows.push(row);
     }
