@@ -94,7 +94,7 @@ describe('limits-lab run --shard i/N + merge', () => {
     expect(await part({ AWS_BATCH_JOB_ARRAY_INDEX: '0' }, 'c.json')).toEqual({ index: 0, count: 3 });
   });
 
-  it('refuses, with one line and exit 2: a missing shard, a repeated shard, a part of another spec, a file that is no part, bad --shard values', async () => {
+  it('refuses, with one line and exit 2: a missing shard, a repeated shard, a part of another spec, a tampered spec, a file that is no part, bad --shard values', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'll-bad-'));
     const query = 'act=relu&n=16&L=3&M=8&seed=35';
     const { parts } = await shardAndMerge(query, 3, dir);
@@ -102,7 +102,16 @@ describe('limits-lab run --shard i/N + merge', () => {
     expect((await cli(['run', query.replace('seed=35', 'seed=36'), '--shard', '1/3', '--out', other])).code).toBe(0);
     const notPart = join(dir, 'result.json');
     writeFileSync(notPart, (await cli(['run', query])).stdout);
+    // Parts are data from elsewhere: a spec out of range is refused like a link would be.
+    const tampered = parts.map((p, i) => {
+      const doc = JSON.parse(readFileSync(p, 'utf8'));
+      doc.spec.n = 1e9;
+      const name = join(dir, `tampered-${i}.json`);
+      writeFileSync(name, JSON.stringify(doc));
+      return name;
+    });
     const cases: [string[], RegExp][] = [
+      [['merge', ...tampered], /^limits-lab: .*tampered-0\.json: its spec is not one this limits-lab accepts \(n="1000000000": out of range; allowed: an integer in \[1, 65536\]\)$/],
       [['merge', parts[0], parts[2]], /^limits-lab: missing shard 1\/3 \(have 0, 2\)$/],
       [['merge', parts[0], parts[1], parts[1], parts[2]], /^limits-lab: shard 1\/3 given twice: .*part-1\.json and .*part-1\.json$/],
       [['merge', parts[0], other, parts[2]], /^limits-lab: .*other\.json is a shard of another spec than .*part-0\.json \(seed: 36 vs 35\)$/],

@@ -7,6 +7,7 @@ import type { Spec } from '../src/core/spec.ts';
 import type { LabResult } from '../src/experiments/result.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
 import { partsProblem, replayBackend, ShardMismatchError, ShardRecorder, ShardReplayer, withLedger, type ShardId } from '../src/experiments/shard.ts';
+import { decodeSpec, encodeSpec } from '../src/url/codec.ts';
 import { VERSION } from '../src/version.ts';
 import { partStatus, readParts, ShardUsageError, writePart } from './shardFiles.ts';
 
@@ -31,6 +32,16 @@ export async function runShard(spec: Spec, shard: ShardId, out: string, backend:
 /** The unsharded run's document, from its parts. */
 export async function mergeParts(files: readonly string[]): Promise<LabResult> {
   const { header, parts } = readParts(files);
+  // A part is data from elsewhere: its spec goes through the codec like a link would.
+  let checked;
+  try {
+    checked = decodeSpec(encodeSpec(header.spec, { all: true }));
+  } catch {
+    checked = undefined;
+  }
+  if (!checked || checked.issues.length > 0 || JSON.stringify(checked.spec) !== JSON.stringify(header.spec)) {
+    throw new ShardUsageError(`${parts[0].name}: its spec is not one this limits-lab accepts${checked?.issues.length ? ` (${checked.issues[0].message})` : ''}`);
+  }
   const problem = partsProblem(parts);
   if (problem) throw new ShardUsageError(problem);
   if (header.version !== VERSION) throw new ShardUsageError(`the parts were written by limits-lab ${header.version}, this is ${VERSION}: merge with the version that ran them, or run the shards again`);
