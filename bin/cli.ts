@@ -11,12 +11,12 @@ import { showValue } from '../src/core/params.ts';
 import { decodeSpec } from '../src/url/codec.ts';
 import { VERSION } from '../src/version.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
-import { costIssues } from '../src/experiments/plan.ts';
+import { costIssues, planSpec } from '../src/experiments/plan.ts';
 import { nodeBackend } from './nodeBackend.ts';
 import { createCpuBackend } from '../src/backends/cpu/cpuBackend.ts';
 import { parseShard, ShardUsageError } from './shardFiles.ts';
 import { mergeParts, runShard, shardDone } from './shardRun.ts';
-import { defaultThreads, MAX_THREADS } from './threadPool.ts';
+import { defaultThreads, MAX_THREADS, threadsFor } from './threadPool.ts';
 
 export class UsageError extends Error {}
 
@@ -45,8 +45,9 @@ Options:
                              there is one, else the CPU; webgpu falls back to SwiftShader)
   --out FILE                 also write the JSON to FILE
   --pretty                   indent the JSON
-  --threads N                CPU worker threads, 1..${MAX_THREADS} (default: every core, here ${defaultThreads()});
-                             the numbers are bit-identical to --threads 1
+  --threads N                CPU worker threads, 1..${MAX_THREADS}; default: every core (here ${defaultThreads()}) for
+                             runs over about a second of work, else 1 (starting a thread costs
+                             about that); the numbers are bit-identical to --threads 1
   --shard i/N                compute shard i (0 ≤ i < N) of the run and write it to --out (needed),
                              nothing on stdout; every batch of M networks (depth profile, each width,
                              cell or variant of the view) is cut into N ranges and shard i simulates
@@ -164,7 +165,8 @@ export async function main(argv: string[]): Promise<number> {
     refuse(spec.backend === 'cpu' ? 'cpu' : 'webgpu');
     if (shard && shardDone(spec, shard, args.out!)) return 0;
     // Theory only (M = 0) needs no simulation backend at all.
-    const backend = spec.M === 0 ? createCpuBackend() : await nodeBackend(spec.backend, args.threads);
+    const threads = threadsFor(planSpec(spec).ops / (shard?.count ?? 1), args.threads);
+    const backend = spec.M === 0 ? createCpuBackend() : await nodeBackend(spec.backend, threads);
     try {
       refuse(backend.info.name);
     } catch (e) {

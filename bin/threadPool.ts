@@ -1,7 +1,8 @@
 /**
  * The CLI's every-core CPU backend: a pool of worker_threads (bin/simThread.mjs) behind the
  * SimBackend interface (src/backends/pool/workerPool.ts). `--threads N` picks N; the default is
- * every core the process may use (os.availableParallelism). One thread is the plain CPU backend.
+ * every core the process may use (os.availableParallelism) for runs of more than about a second,
+ * one thread below. One thread is the plain CPU backend.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -39,6 +40,18 @@ function spawnThread(): SimPort {
     },
     terminate: () => void worker.terminate(),
   };
+}
+
+/**
+ * Work (core/cost.ts operations) below which the default is one thread: starting a worker thread
+ * loads the engine through tsx (~1 s here), more than a run under about a second of one-thread
+ * work (~5e8 operations: monteCarlo.ts's chunks of 5e7 take ~0.1 s) would save.
+ */
+export const POOL_MIN_OPS = 5e8;
+
+/** --threads: what was asked for, else every core for runs worth it, else 1. */
+export function threadsFor(ops: number, requested?: number): number {
+  return requested ?? (ops < POOL_MIN_OPS ? 1 : defaultThreads());
 }
 
 export function createThreadedCpuBackend(threads: number = defaultThreads()): SimBackend {
