@@ -9,7 +9,8 @@ import { AbortError } from '../src/backends/types.ts';
 import { runNetworks } from '../src/experiments/monteCarlo.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
 import { decodeSpec } from '../src/url/codec.ts';
-import { createThreadedCpuBackend } from './threadPool.ts';
+import { availableParallelism } from 'node:os';
+import { createThreadedCpuBackend, POOL_MIN_OPS, threadsFor } from './threadPool.ts';
 
 const spec = (q: string) => decodeSpec(q).spec;
 
@@ -48,6 +49,13 @@ describe('worker-thread pool', () => {
     } finally {
       pool.dispose();
     }
+  });
+
+  it('--threads default: every core for runs over POOL_MIN_OPS of work, one thread below; an explicit N wins', () => {
+    expect(threadsFor(POOL_MIN_OPS / 10)).toBe(1);
+    expect(threadsFor(POOL_MIN_OPS * 10)).toBe(availableParallelism());
+    expect(threadsFor(POOL_MIN_OPS / 10, 3)).toBe(3);
+    expect(threadsFor(POOL_MIN_OPS * 10, 1)).toBe(1);
   });
 
   it('one thread is the plain CPU backend (no workers)', () => {
