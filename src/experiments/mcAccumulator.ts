@@ -5,6 +5,7 @@
  * the final one is independent of the chunking.
  */
 import { pairIndex, type KernelBlock } from '../backends/types.ts';
+import { faultMessage, type Fault } from './faults.ts';
 import type { McBlock, Quantiles } from './result.ts';
 import { logMoments, summarise } from './stats.ts';
 
@@ -27,7 +28,29 @@ function finite(values: Float64Array): Float64Array {
   return all ? values : values.filter(Number.isFinite);
 }
 
+/**
+ * How far rounding can push a computed ρ̂ = K̂12/(√K̂11·√K̂22) beyond ±1 (Cauchy–Schwarz holds for
+ * the exact sums): each K̂ is a sum of n products, whose relative error is at most γ_n ≈ n·u
+ * (Higham 2002, §4.2), so |ρ̂| ≤ 1 + (n + 2)·u. f64 blocks: u = 2^−53 and n ≤ 65536 (MAX_WIDTH)
+ * give 1.5e−11; f32 blocks (the GPU) state their own bound (KernelBlock.roundoff). Only excesses
+ * within the bound are clamped to ±1; a larger one is kept as it is (it would be a bug to see).
+ */
+export const F64_RHO_ROUNDOFF = 2 ** 17 * 2 ** -53;
+
+/** ρ̂ of one network: the product of roots (K̂11·K̂22 overflows at 1.3e154), clamped only within rounding. */
+export function empiricalCorrelation(q11: number, q12: number, q22: number, roundoff: number): number {
+  const r = q12 / (Math.sqrt(q11) * Math.sqrt(q22));
+  return Math.abs(r) > 1 && Math.abs(r) <= 1 + roundoff ? Math.sign(r) : r;
+}
+
+/** Below this a network's q̂ is at the bottom of its float's range: a next-layer 0 is an underflow. */
+const TINY = { f64: 1e-290, f32: 1e-30 } as const;
+
 export class McAccumulator {
+  /** Largest ρ̂ rounding bound of the blocks so far (F64_RHO_ROUNDOFF unless a block says more). */
+  private roundoff = F64_RHO_ROUNDOFF;
+  /** 'f32' once a block came from a single-precision backend. */
+  private format: 'f64' | 'f32' = 'f64';
   /** [layerIndex][net] for each statistic (layer-major: summaries read contiguous memory). */
   private readonly q11: Float64Array;
   private readonly q12: Float64Array;
@@ -73,6 +96,8 @@ export class McAccumulator {
         }
       }
     }
+    if (block.roundoff !== undefined) this.roundoff = Math.max(this.roundoff, block.roundoff);
+    if (block.format === 'f32') this.format = 'f32';
     this.count += block.netCount;
   }
 
@@ -84,7 +109,7 @@ export class McAccumulator {
     const q12 = this.q12.slice(from, to);
     const q22 = this.q22.slice(from, to);
     const rho = new Float64Array(this.count);
-    for (let i = 0; i < this.count; i++) rho[i] = q12[i] / Math.sqrt(q11[i] * q22[i]);
+    for (let i = 0; i < this.count; i++) rho[i] = empiricalCorrelation(q11[i], q12[i], q22[i], this.roundoff);
     return { layer: this.layers[layerIndex], q11, q12, q22, rho };
   }
 
@@ -93,6 +118,63 @@ export class McAccumulator {
     const src = input === 0 ? this.phi11 : this.phi22;
     if (!src) throw new Error('this accumulator was created without post-activation kernels');
     return src.slice(layerIndex * this.M, layerIndex * this.M + this.count);
+  }
+
+  /**
+   * Where the networks leave the float format they ran in (issue 20): the first recorded layer
+   * where some q̂ is ±∞ or NaN (overflow), and the first where every network is dead (q̂ = 0 for
+   * input 1 or 2, or not finite) — an underflow when every network was at the bottom of the
+   * format's range the recorded layer before, else dead networks (ReLU: all units off).
+   */
+  faults(): Fault[] {
+    const out: Fault[] = [];
+    const M = this.M;
+    const fmt = this.format;
+    const quantities = [['q11', this.q11], ['q12', this.q12], ['q22', this.q22]] as const;
+    for (const [name, values] of quantities) {
+      for (let r = 0; r < this.layers.length; r++) {
+        let bad = 0;
+        for (let m = 0; m < this.count; m++) if (!Number.isFinite(values[r * M + m])) bad++;
+        if (bad === 0) continue;
+        const layer = this.layers[r];
+        out.push({
+          block: 'mc',
+          quantity: name,
+          layer,
+          cause: 'overflow',
+          message: `${faultMessage(`q̂ (${name}) of ${bad} of ${this.count} networks`, `layer ${layer}`, 'overflow', fmt)}; the statistics use the others`,
+        });
+        break;
+      }
+    }
+    const alive = (r: number, m: number) => {
+      const a = this.q11[r * M + m];
+      const b = this.q22[r * M + m];
+      return a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b);
+    };
+    for (let r = 0; r < this.layers.length && this.count > 0; r++) {
+      let live = 0;
+      for (let m = 0; m < this.count; m++) if (alive(r, m)) live++;
+      if (live > 0) continue;
+      let tiny = r > 0;
+      for (let m = 0; m < this.count && tiny; m++) {
+        const a = this.q11[(r - 1) * M + m];
+        const b = this.q22[(r - 1) * M + m];
+        if (!(Math.min(a, b) < TINY[fmt])) tiny = false;
+      }
+      const layer = this.layers[r];
+      out.push({
+        block: 'mc',
+        quantity: 'rho',
+        layer,
+        cause: tiny ? 'underflow' : 'dead',
+        message: tiny
+          ? `every network's q̂ underflows ${fmt} at layer ${layer} (below ${fmt === 'f32' ? '1.2e−38' : '2.2e−308'}): ρ̂ is undefined from there on`
+          : faultMessage('ρ̂', `layer ${layer}`, 'dead', fmt),
+      });
+      break;
+    }
+    return out;
   }
 
   summary(): McBlock {

@@ -44,9 +44,15 @@ export function inputKernel(q1: number, q2: number, rho0: number): Kernel2x2 {
   return { k11: X[0], k12: X[1], k22: X[3] };
 }
 
-/** ρ = K12/√(K11 K22), clamped to [−1, 1] against rounding; 0 when a diagonal entry is 0. */
+/**
+ * ρ = K12/(√K11·√K22), clamped to [−1, 1] against rounding (Cauchy–Schwarz holds exactly for the
+ * exact kernel; the computed one may exceed it by a few ulps); 0 when a diagonal entry is 0.
+ * The product of roots, not the root of the product: K11·K22 overflows at K ≈ 1.3e154 while ρ is
+ * still defined (issue 20). NaN when an entry is not finite (a fault names that layer).
+ */
 export function kernelCorrelation(k11: number, k12: number, k22: number): number {
-  const den = Math.sqrt(k11 * k22);
+  if (!Number.isFinite(k11) || !Number.isFinite(k12) || !Number.isFinite(k22)) return NaN;
+  const den = Math.sqrt(k11) * Math.sqrt(k22);
   if (!(den > 0)) return 0;
   return Math.max(-1, Math.min(1, k12 / den));
 }
@@ -85,6 +91,19 @@ function newProfile(layers: number[], withNtk: boolean): KernelProfile {
     k22: new Float64Array(n),
     ...(withNtk ? { ntk: { t11: new Float64Array(n), t12: new Float64Array(n), t22: new Float64Array(n) } } : {}),
   };
+}
+
+/**
+ * Once an entry has left f64 (∞ or NaN at index i) the recursion cannot go on: the layers after
+ * it are NaN (null in the JSON), and faults.ts names the first layer and the cause. Returns true
+ * when it stopped the profile.
+ */
+function stopAtFault(p: KernelProfile, i: number): boolean {
+  const t = p.ntk;
+  const ok = (x: number) => Number.isFinite(x);
+  if (ok(p.k11[i]) && ok(p.k12[i]) && ok(p.k22[i]) && (!t || (ok(t.t11[i]) && ok(t.t12[i]) && ok(t.t22[i])))) return false;
+  for (const arr of [p.k11, p.k12, p.k22, ...(t ? [t.t11, t.t12, t.t22] : [])]) arr.fill(NaN, i + 1);
+  return true;
 }
 
 function range(from: number, to: number): number[] {
@@ -136,6 +155,7 @@ export function mlpKernelRecursion(
       p.ntk.t12[i] = t12;
       p.ntk.t22[i] = t22;
     }
+    if (stopAtFault(p, i)) break;
   }
   return p;
 }
@@ -170,6 +190,7 @@ export function resnetKernelRecursion(
     p.k11[l] = k11;
     p.k12[l] = k12;
     p.k22[l] = k22;
+    if (stopAtFault(p, l)) break;
   }
   return p;
 }
@@ -208,6 +229,7 @@ export function shapedKernelRecursion(
     p.k11[i] = k11;
     p.k12[i] = k12;
     p.k22[i] = k22;
+    if (stopAtFault(p, i)) break;
   }
   return p;
 }
