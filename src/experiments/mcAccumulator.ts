@@ -45,6 +45,8 @@ export function empiricalCorrelation(q11: number, q12: number, q22: number, roun
 
 /** Below this a network's q̂ is at the bottom of its float's range: a next-layer 0 is an underflow. */
 const TINY = { f64: 1e-290, f32: 1e-30 } as const;
+/** Above this it is at the top (recorded layers may be geometrically spaced): a next-layer 0 or ∞ is an overflow. */
+const HUGE = { f64: 1e250, f32: 1e30 } as const;
 
 export class McAccumulator {
   /** Largest ρ̂ rounding bound of the blocks so far (F64_RHO_ROUNDOFF unless a block says more). */
@@ -121,58 +123,59 @@ export class McAccumulator {
   }
 
   /**
-   * Where the networks leave the float format they ran in (issue 20): the first recorded layer
-   * where some q̂ is ±∞ or NaN (overflow), and the first where every network is dead (q̂ = 0 for
-   * input 1 or 2, or not finite) — an underflow when every network was at the bottom of the
-   * format's range the recorded layer before, else dead networks (ReLU: all units off).
+   * Where the networks leave the float format they ran in (issue 20). Each network's first
+   * recorded layer without a live q̂ (q̂11, q̂22 > 0 and finite) is classified by what it had the
+   * recorded layer before: above 1e250 (f32: 1e30) or not finite → overflow (a backend may turn an
+   * infinite G into a zero network: the CPU's Cholesky drops non-finite pivots); below 1e−290
+   * (f32: 1e−30) → underflow; otherwise → dead (ReLU: every unit off). Faults: the first layer
+   * where some network overflows (q11), where some network underflows (q11), and where every
+   * network is gone (rho: ρ̂ undefined from there on), each with its cause and counts.
    */
   faults(): Fault[] {
-    const out: Fault[] = [];
     const M = this.M;
     const fmt = this.format;
-    const quantities = [['q11', this.q11], ['q12', this.q12], ['q22', this.q22]] as const;
-    for (const [name, values] of quantities) {
-      for (let r = 0; r < this.layers.length; r++) {
-        let bad = 0;
-        for (let m = 0; m < this.count; m++) if (!Number.isFinite(values[r * M + m])) bad++;
-        if (bad === 0) continue;
-        const layer = this.layers[r];
-        out.push({
-          block: 'mc',
-          quantity: name,
-          layer,
-          cause: 'overflow',
-          message: `${faultMessage(`q̂ (${name}) of ${bad} of ${this.count} networks`, `layer ${layer}`, 'overflow', fmt)}; the statistics use the others`,
-        });
-        break;
-      }
+    const R = this.layers.length;
+    const n = this.count;
+    const value = (r: number, m: number) => Math.min(this.q11[r * M + m], this.q22[r * M + m]);
+    const top = (r: number, m: number) => Math.max(this.q11[r * M + m], this.q22[r * M + m]);
+    const alive = (r: number, m: number) => value(r, m) > 0 && Number.isFinite(top(r, m));
+    const death: { r: number; cause: 'overflow' | 'underflow' | 'dead' }[] = [];
+    for (let m = 0; m < n; m++) {
+      let r = 0;
+      while (r < R && alive(r, m)) r++;
+      if (r === R) continue;
+      const cause = !Number.isFinite(top(r, m)) || (r > 0 && top(r - 1, m) > HUGE[fmt]) ? 'overflow' : r > 0 && value(r - 1, m) < TINY[fmt] ? 'underflow' : 'dead';
+      death.push({ r, cause });
     }
-    const alive = (r: number, m: number) => {
-      const a = this.q11[r * M + m];
-      const b = this.q22[r * M + m];
-      return a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b);
-    };
-    for (let r = 0; r < this.layers.length && this.count > 0; r++) {
-      let live = 0;
-      for (let m = 0; m < this.count; m++) if (alive(r, m)) live++;
-      if (live > 0) continue;
-      let tiny = r > 0;
-      for (let m = 0; m < this.count && tiny; m++) {
-        const a = this.q11[(r - 1) * M + m];
-        const b = this.q22[(r - 1) * M + m];
-        if (!(Math.min(a, b) < TINY[fmt])) tiny = false;
-      }
+    const out: Fault[] = [];
+    for (const cause of ['overflow', 'underflow'] as const) {
+      const these = death.filter((d) => d.cause === cause);
+      if (these.length === 0) continue;
+      const r = Math.min(...these.map((d) => d.r));
       const layer = this.layers[r];
+      out.push({
+        block: 'mc',
+        quantity: 'q11',
+        layer,
+        cause,
+        message: `${faultMessage(`q̂ of ${these.length} of ${n} networks`, `layer ${layer}`, cause, fmt)}${cause === 'overflow' ? ' (the backend reports them as 0 or ∞)' : ''}; the statistics use the networks still live`,
+      });
+    }
+    if (n > 0 && death.length === n) {
+      const r = Math.max(...death.map((d) => d.r));
+      const layer = this.layers[r];
+      const causes = new Set(death.map((d) => d.cause));
+      const cause = causes.size === 1 ? death[0].cause : 'dead';
       out.push({
         block: 'mc',
         quantity: 'rho',
         layer,
-        cause: tiny ? 'underflow' : 'dead',
-        message: tiny
-          ? `every network's q̂ underflows ${fmt} at layer ${layer} (below ${fmt === 'f32' ? '1.2e−38' : '2.2e−308'}): ρ̂ is undefined from there on`
-          : faultMessage('ρ̂', `layer ${layer}`, 'dead', fmt),
+        cause,
+        message:
+          cause === 'dead'
+            ? faultMessage('ρ̂', `layer ${layer}`, 'dead', fmt)
+            : `every network's q̂ ${cause === 'overflow' ? 'overflows' : 'underflows'} ${fmt} by layer ${layer}: ρ̂ is undefined from there on`,
       });
-      break;
     }
     return out;
   }

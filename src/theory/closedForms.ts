@@ -97,28 +97,33 @@ export function piecewiseLinearDualDeriv(sp: number, sm: number, a: number, c: n
 }
 
 /**
- * E[erf(u) erf(v)] = (2/π) arcsin(2c / √((1+2a)(1+2b))) (Williams 1997); the root of a product
- * as a product of roots, so that it holds for every a, b in f64.
+ * det(I + 2Σ) = (1+2a)(1+2b) − 4c² = 1 + 2a + 2b + 4(ab − c²), summed from non-negative parts
+ * (no cancellation between (1+2a)(1+2b) and 4c²: it lost everything at a ≈ 1e16, ρ = 1), in
+ * units of λ² (λ = 2^⌊log₂ max(a, b)⌋ above 2^500, else 1) so that nothing overflows:
+ * returns [2c/λ, √(det/λ²), λ].
  */
-export function erfDual(a: number, c: number, b: number): number {
-  const r = (2 * c) / (Math.sqrt(1 + 2 * a) * Math.sqrt(1 + 2 * b));
-  return (2 / Math.PI) * Math.asin(Math.max(-1, Math.min(1, r)));
+function erfGeometry(a: number, c: number, b: number): [number, number, number] {
+  const m = Math.max(a, b);
+  const lambda = m >= 2 ** SAFE_LOG2 ? Math.pow(2, Math.floor(Math.log2(m))) : 1;
+  const e = 1 / lambda;
+  const det = e * e + 2 * e * (a * e + b * e) + 4 * Math.max(gramDeterminant(a * e, b * e, c * e), 0);
+  return [2 * c * e, Math.sqrt(det), lambda];
 }
 
 /**
- * φ' = (2/√π) e^{−x²}: E = (4/π) det(I + 2Σ)^{−1/2} (Gaussian integral), with
- * det(I + 2Σ) = 1 + 2a + 2b + 4(ab − c²) summed from positive parts (no cancellation between
- * (1+2a)(1+2b) and 4c²) and, when ab leaves f64, factored as √(1+2a)√(1+2b)√(1 − r²).
+ * E[erf(u) erf(v)] = (2/π) arcsin(2c / √((1+2a)(1+2b))) (Williams 1997), written as
+ * (2/π) atan2(2c, √det(I + 2Σ)): arcsin near ±1 turns the rounding of its argument into an error
+ * of its square root (1e−8 at a = 1e300, ρ = 1); atan2 of the two legs does not.
  */
+export function erfDual(a: number, c: number, b: number): number {
+  const [x, y] = erfGeometry(a, c, b);
+  return (2 / Math.PI) * Math.atan2(x, y);
+}
+
+/** φ' = (2/√π) e^{−x²}: E = (4/π) det(I + 2Σ)^{−1/2} (Gaussian integral), det from erfGeometry. */
 export function erfDualDeriv(a: number, c: number, b: number): number {
-  if (Math.abs(a) < 2 ** SAFE_LOG2 && Math.abs(b) < 2 ** SAFE_LOG2) {
-    const det = 1 + 2 * a + 2 * b + 4 * gramDeterminant(a, b, c);
-    return 4 / Math.PI / Math.sqrt(det);
-  }
-  const sa = Math.sqrt(1 + 2 * a);
-  const sb = Math.sqrt(1 + 2 * b);
-  const r = Math.max(-1, Math.min(1, (2 * c) / (sa * sb)));
-  return 4 / Math.PI / sa / sb / Math.sqrt((1 - r) * (1 + r));
+  const [, y, lambda] = erfGeometry(a, c, b);
+  return 4 / Math.PI / lambda / y;
 }
 
 /**
