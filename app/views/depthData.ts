@@ -62,7 +62,7 @@ const CAUSE_WORDS: Record<Fault['cause'], string> = {
  * The marker where a curve ends because its values left the float format (issue 20): at the last
  * drawable point before the fault's layer, with a short message (the full one on hover).
  */
-export function faultMarker(id: string, who: string, color: string, fault: Fault, x: ArrayLike<number>, y: ArrayLike<number>): FaultSeries {
+export function faultMarker(id: string, who: string, color: string, fault: Fault, x: ArrayLike<number>, y: ArrayLike<number>, xUnit = 1): FaultSeries {
   let last = -1;
   for (let i = 0; i < x.length && x[i] < fault.layer; i++) if (Number.isFinite(y[i])) last = i;
   const at = fault.block === 'limit' ? `t = ${fault.layer}` : `layer ${fault.layer}`;
@@ -74,7 +74,7 @@ export function faultMarker(id: string, who: string, color: string, fault: Fault
     label: `${who}: ${what} at ${at}${fault.cause === 'overflow' || fault.cause === 'nan' || fault.cause === 'dead' ? '; the curve ends' : ''}`,
     legend: false,
     color,
-    x: last >= 0 ? x[last] : fault.layer,
+    x: (last >= 0 ? x[last] : fault.layer) * xUnit,
     y: last >= 0 ? y[last] : NaN,
     detail: fault.message,
   };
@@ -122,7 +122,8 @@ export function depthPlot(
   }
   if (theory?.limit) {
     const [f] = faultsOf(limitFaults(theory.limit), 'limit', stat);
-    if (f) series.push(faultMarker('fault-ode', `ODE ${label.name}`, ROLE_COLOR.secondLimit, { ...f, layer: f.layer * spec.L }, theory.limit.t.map((t) => t * spec.L), theory.limit[stat]));
+    // The ODE's time t = ℓ/L: the marker is placed in layers, its message keeps t.
+    if (f) series.push(faultMarker('fault-ode', `ODE ${label.name}`, ROLE_COLOR.secondLimit, f, theory.limit.t, theory.limit[stat], spec.L));
   }
   if (mc) {
     // Its own quantity's fault, else the end of every network (dead or underflowed), which ends every statistic.
