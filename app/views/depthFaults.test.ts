@@ -14,23 +14,30 @@ import { depthPlot } from './depthData.ts';
 const specOf = (q: string) => decodeSpec(q).spec;
 
 describe('fault markers on the depth plots', () => {
-  it('act=relu&sw2=64&L=300: the limit ends at layer 204 with "overflows f64 at layer 205", ρ stays near 1 up to there', () => {
+  it('act=relu&sw2=64&L=300: q ends at layer 204 with "overflows f64 at layer 205"; ρ (scale-free) goes on to layer 300', () => {
     const spec = specOf('act=relu&sw2=64&L=300&M=0');
     const theory = computeTheory(spec, 'exact');
-    for (const stat of ['rho', 'q11'] as const) {
-      const plot = depthPlot(stat, spec, theory, undefined);
-      const marks = plot.series.filter((s): s is FaultSeries => s.kind === 'fault');
-      expect(marks).toHaveLength(1);
-      const [m] = marks;
-      expect(m).toMatchObject({ id: 'fault-limit', x: 204 });
-      expect(m.y).toBe(theory.block[stat][203]);
-      expect(m.label).toBe(`limit ${stat === 'rho' ? 'correlation' : 'variance'}: overflows f64 at layer 205; the curve ends`);
-      expect(m.detail).toContain('layer 205');
-      // The CSV carries the marker as one row, with its message.
-      expect(xyCsv(plot)).toContain(`fault-limit,limit ${stat === 'rho' ? 'correlation' : 'variance'}: overflows f64 at layer 205; the curve ends,fault,,204,`);
+    const q = depthPlot('q11', spec, theory, undefined);
+    const marks = q.series.filter((s): s is FaultSeries => s.kind === 'fault');
+    expect(marks).toHaveLength(1);
+    const [m] = marks;
+    expect(m).toMatchObject({ id: 'fault-limit', x: 204, label: 'limit variance: overflows f64 at layer 205; the curve ends' });
+    expect(m.y).toBe(theory.block.q11[203]);
+    expect(m.detail).toContain('layer 205');
+    // The CSV carries the marker as one row, with its message.
+    expect(xyCsv(q)).toContain('fault-limit,limit variance: overflows f64 at layer 205; the curve ends,fault,,204,');
+    const rho = depthPlot('rho', spec, theory, undefined);
+    expect(rho.series.some((s) => s.kind === 'fault')).toBe(false);
+    expect(theory.block.rho.every((r) => r > 0.4 && r <= 1)).toBe(true);
+  });
+
+  it('act=softplus&sw2=64&sb2=64&L=1000 (not homogeneous): both curves end at layer 204 with a marker', () => {
+    const spec = specOf('act=softplus&sw2=64&sb2=64&L=1000&M=0');
+    const theory = computeTheory(spec, 'exact');
+    for (const [stat, name] of [['rho', 'correlation'], ['q11', 'variance']] as const) {
+      const m = depthPlot(stat, spec, theory, undefined).series.find((s) => s.kind === 'fault') as FaultSeries;
+      expect(m).toMatchObject({ x: 204, label: `limit ${name}: overflows f64 at layer 205; the curve ends` });
     }
-    // The line itself never drops to 0 before the fault.
-    expect(theory.block.rho.slice(0, 204).every((r) => r > 0.4)).toBe(true);
   });
 
   it('no marker where nothing leaves f64', () => {

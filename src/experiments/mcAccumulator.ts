@@ -53,6 +53,8 @@ export class McAccumulator {
   private roundoff = F64_RHO_ROUNDOFF;
   /** 'f32' once a block came from a single-precision backend. */
   private format: 'f64' | 'f32' = 'f64';
+  /** Networks that ended (no live q̂): the recorded-layer index where, and why (classify). */
+  private readonly fates = new Map<number, { r: number; cause: 'overflow' | 'underflow' | 'dead' }>();
   /** [layerIndex][net] for each statistic (layer-major: summaries read contiguous memory). */
   private readonly q11: Float64Array;
   private readonly q12: Float64Array;
@@ -100,7 +102,34 @@ export class McAccumulator {
     }
     if (block.roundoff !== undefined) this.roundoff = Math.max(this.roundoff, block.roundoff);
     if (block.format === 'f32') this.format = 'f32';
+    for (let m = 0; m < block.netCount; m++) this.classify(block.netStart + m, block.format ?? 'f64');
     this.count += block.netCount;
+  }
+
+  /**
+   * How network `net` ends (issue 20): its first recorded layer without a live q̂ (q̂11, q̂22 > 0
+   * and finite), classified by what it had the recorded layer before: above 1e250 (f32: 1e30) or
+   * not finite → overflow (a backend may turn an infinite G into a zero network: the CPU's
+   * Cholesky drops non-finite pivots); below 1e−290 (f32: 1e−30) → underflow; otherwise → dead
+   * (ReLU: every unit off, a true 0). After an overflow or underflow its numbers are not data: they
+   * become NaN, so the statistics use the networks still live (and the fault says so).
+   */
+  private classify(net: number, fmt: 'f64' | 'f32'): void {
+    const M = this.M;
+    const R = this.layers.length;
+    const lo = (r: number) => Math.min(this.q11[r * M + net], this.q22[r * M + net]);
+    const hi = (r: number) => Math.max(this.q11[r * M + net], this.q22[r * M + net]);
+    let r = 0;
+    while (r < R && lo(r) > 0 && Number.isFinite(hi(r))) r++;
+    if (r === R) return;
+    const cause = !Number.isFinite(hi(r)) || (r > 0 && hi(r - 1) > HUGE[fmt]) ? 'overflow' : r > 0 && lo(r - 1) < TINY[fmt] ? 'underflow' : 'dead';
+    this.fates.set(net, { r, cause });
+    if (cause === 'dead') return;
+    for (let k = r; k < R; k++) {
+      this.q11[k * M + net] = NaN;
+      this.q12[k * M + net] = NaN;
+      this.q22[k * M + net] = NaN;
+    }
   }
 
   /** The first `count` samples of one recorded layer. */
@@ -123,30 +152,15 @@ export class McAccumulator {
   }
 
   /**
-   * Where the networks leave the float format they ran in (issue 20). Each network's first
-   * recorded layer without a live q̂ (q̂11, q̂22 > 0 and finite) is classified by what it had the
-   * recorded layer before: above 1e250 (f32: 1e30) or not finite → overflow (a backend may turn an
-   * infinite G into a zero network: the CPU's Cholesky drops non-finite pivots); below 1e−290
-   * (f32: 1e−30) → underflow; otherwise → dead (ReLU: every unit off). Faults: the first layer
-   * where some network overflows (q11), where some network underflows (q11), and where every
-   * network is gone (rho: ρ̂ undefined from there on), each with its cause and counts.
+   * Where the networks leave the float format they ran in (issue 20; how each ends: classify).
+   * Faults: the first layer where some network overflows (q11) and where some network underflows
+   * (q11), and the layer where every network is gone (rho: ρ̂ undefined from there on), each with
+   * its cause and counts.
    */
   faults(): Fault[] {
-    const M = this.M;
     const fmt = this.format;
-    const R = this.layers.length;
     const n = this.count;
-    const value = (r: number, m: number) => Math.min(this.q11[r * M + m], this.q22[r * M + m]);
-    const top = (r: number, m: number) => Math.max(this.q11[r * M + m], this.q22[r * M + m]);
-    const alive = (r: number, m: number) => value(r, m) > 0 && Number.isFinite(top(r, m));
-    const death: { r: number; cause: 'overflow' | 'underflow' | 'dead' }[] = [];
-    for (let m = 0; m < n; m++) {
-      let r = 0;
-      while (r < R && alive(r, m)) r++;
-      if (r === R) continue;
-      const cause = !Number.isFinite(top(r, m)) || (r > 0 && top(r - 1, m) > HUGE[fmt]) ? 'overflow' : r > 0 && value(r - 1, m) < TINY[fmt] ? 'underflow' : 'dead';
-      death.push({ r, cause });
-    }
+    const death = [...this.fates.values()];
     const out: Fault[] = [];
     for (const cause of ['overflow', 'underflow'] as const) {
       const these = death.filter((d) => d.cause === cause);

@@ -43,6 +43,10 @@ describe('ρ̂ and q̂ at the edge of f64 (CPU)', () => {
       expect(mc.rho.p95[i]).toBeLessThanOrEqual(1);
     }
     expect(r.faults!.find((f) => f.block === 'theory' && f.quantity === 'q11')).toMatchObject({ layer: 205, cause: 'overflow' });
+    // The networks that overflowed are not counted as q̂ = 0 (the CPU reports them as zero networks):
+    // no quantile of q̂ is ever 0 here, they are taken over the networks still live or undefined.
+    for (const p of [mc.q11.p05, mc.q11.p50]) expect(p.filter((x) => x === 0)).toEqual([]);
+    expect(mc.live[mc.live.length - 1]).toBe(0);
   });
 
   it('a ρ̂ beyond ±1 is clamped only within the rounding bound of its block', () => {
