@@ -17,8 +17,9 @@ override PIVOT_TOL: f32 = 1e-6;
 // e^{−c·l/n} (He init, n = 16: below 1e-38 by layer ~350) or grows like (σw²/2)^l. For positively
 // homogeneous φ (φ(2^k x) = 2^k φ(x): the piecewise-linear family) the state is kept as Z·2^{−e}
 // and G as G·4^{−e}, with e a per-network integer chosen each layer so that tr G stays near 1:
-// multiplying by a power of two is exact, so this changes no bit of the arithmetic in range and
-// only removes the underflow and overflow (the bias enters as b²·4^{−e}, exactly the same scaling).
+// multiplying by a power of two is exact and +, ×, φ commute with it, so in range the numbers are
+// those of the unscaled kernel up to the last bit of sqrt (WGSL does not promise it correctly
+// rounded); out of range the underflow and overflow are gone (the bias enters as b²·4^{−e}).
 // The recorded K̂ are written with their e (out_exp) and multiplied back in f64 on the CPU.
 // Other φ are not homogeneous: RESCALE is false and e stays 0 (their faults are reported instead).
 override RESCALE: bool = false;
