@@ -68,6 +68,13 @@ fn gmat_base(net: u32) -> u32 {
 fn psd_cholesky() {
   var trace = 0.0;
   for (var a = 0u; a < K; a++) { trace += abs(wg_g[a * K + a]); }
+  // A G that has left f32 (∞ or NaN) has no factor: NaN keeps the network visibly ended instead of
+  // a zero factor reviving it (src/core/linalg.ts psdCholesky, issue 20).
+  if (!(trace <= bitcast<f32>(0x7f7fffffu))) { // the largest finite f32
+    let nan = trace - trace; // ∞ − ∞ or NaN − NaN: a NaN made at run time (WGSL has no NaN constant)
+    for (var e = 0u; e < K * K; e++) { wg_c[e] = nan; }
+    return;
+  }
   let tol = PIVOT_TOL * trace;
   for (var e = 0u; e < K * K; e++) { wg_c[e] = 0.0; }
   for (var j = 0u; j < K; j++) {

@@ -109,8 +109,8 @@ export class McAccumulator {
   /**
    * How network `net` ends (issue 20): its first recorded layer without a live q̂ (q̂11, q̂22 > 0
    * and finite), classified by what it had the recorded layer before: above 1e250 (f32: 1e30) or
-   * not finite → overflow (a backend may turn an infinite G into a zero network: the CPU's
-   * Cholesky drops non-finite pivots); below 1e−290 (f32: 1e−30) → underflow; otherwise → dead
+   * not finite → overflow (a backend may also report a network that overflowed as 0); below
+   * 1e−290 (f32: 1e−30) → underflow; otherwise → dead
    * (ReLU: every unit off, a true 0). After an overflow or underflow its numbers are not data: they
    * become NaN, so the statistics use the networks still live (and the fault says so).
    */
@@ -172,7 +172,7 @@ export class McAccumulator {
         quantity: 'q11',
         layer,
         cause,
-        message: `${faultMessage(`q̂ of ${these.length} of ${n} networks`, `layer ${layer}`, cause, fmt)}${cause === 'overflow' ? ' (the backend reports them as 0 or ∞)' : ''}; the statistics use the networks still live`,
+        message: `${faultMessage(`q̂ of ${these.length} of ${n} networks`, `layer ${layer}`, cause, fmt)}; the statistics use the networks still live`,
       });
     }
     if (n > 0 && death.length === n) {

@@ -49,6 +49,16 @@ describe('ρ̂ and q̂ at the edge of f64 (CPU)', () => {
     expect(mc.live[mc.live.length - 1]).toBe(0);
   });
 
+  it('act=softplus&sw2=64&sb2=64 (gram): a network whose G overflowed stays ended, it is not revived at q̂ ≈ σb² (linalg.ts)', async () => {
+    const r = await run('act=softplus&sw2=64&sb2=64&L=400&M=4&n=16&backend=cpu');
+    const mc = r.mc!;
+    // Once gone, never back: the live count only falls, and no q̂ statistic is 0 or a revived ~100.
+    for (let i = 1; i < mc.live.length; i++) expect(mc.live[i]).toBeLessThanOrEqual(mc.live[i - 1]);
+    expect(mc.live[mc.live.length - 1]).toBe(0);
+    for (let i = 0; i < mc.layers.length; i++) if (mc.layers[i] > 100 && Number.isFinite(mc.q11.p05[i])) expect(mc.q11.p05[i]).toBeGreaterThan(1e100);
+    expect(r.faults!.filter((f) => f.block === 'mc').map((f) => [f.quantity, f.cause])).toEqual([['q11', 'overflow'], ['rho', 'overflow']]);
+  });
+
   it('a ρ̂ beyond ±1 is clamped only within the rounding bound of its block', () => {
     const q = 1e200; // √q·√q, not √(q·q), which overflows
     expect(empiricalCorrelation(q, q * (1 + 1e-15), q, F64_RHO_ROUNDOFF)).toBe(1);

@@ -65,6 +65,22 @@ describe('WebGPU gram kernel rescaled by powers of two (positively homogeneous �
     }
   });
 
+  it('act=softplus (not homogeneous, not rescaled), σw² = σb² = 64: past f32 the network stays ended (NaN), a named overflow, never revived', async () => {
+    const j = job({ act: 'softplus', sw2: 64, sb2: 64, L: 40, M: 2 }, Array.from({ length: 40 }, (_, i) => i + 1));
+    const g = await gpu.simulate(j);
+    const acc = new McAccumulator(j.netCount, j.recordLayers, 2);
+    acc.add(g);
+    const faults = acc.faults();
+    // q ≈ 33^ℓ leaves f32 (3.4e38) near layer 26; the f64 CPU goes on to layer ~205.
+    expect(faults.map((f) => [f.quantity, f.cause])).toEqual([['q11', 'overflow'], ['rho', 'overflow']]);
+    expect(faults[0].layer).toBeGreaterThan(20);
+    expect(faults[0].layer).toBeLessThan(30);
+    expect(faults[0].message).toContain('overflows f32');
+    const live = acc.summary().live;
+    for (let i = 1; i < live.length; i++) expect(live[i]).toBeLessThanOrEqual(live[i - 1]);
+    expect(live[live.length - 1]).toBe(0);
+  });
+
   it('resnet (the state accumulates across layers and dispatches): GPU = CPU at α = 0, where q̂ grows ×2 a layer', async () => {
     const j = job({ arch: 'resnet', alpha: 0, L: 200, M: 2 }, [0, 1, 50, 150, 200]);
     const [g, c] = [await gpu.simulate(j), await cpu.simulate(j)];
