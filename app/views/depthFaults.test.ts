@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSpec } from '../../src/url/codec.ts';
 import type { Fault } from '../../src/experiments/faults.ts';
+import { paddedDomain } from '../plots/axes.ts';
 import { xyCsv } from '../plots/csv.ts';
 import { computeTheory } from '../engine/theory.ts';
 import type { FaultSeries } from '../plots/types.ts';
@@ -38,6 +39,15 @@ describe('fault markers on the depth plots', () => {
       const m = depthPlot(stat, spec, theory, undefined).series.find((s) => s.kind === 'fault') as FaultSeries;
       expect(m).toMatchObject({ x: 204, label: `limit ${name}: overflows f64 at layer 205; the curve ends` });
     }
+  });
+
+  it('the padded axis of values up to 1.8e308 stays inside f64 (padding used to reach ∞ and blank the axis)', () => {
+    for (const kind of ['log', 'linear'] as const) {
+      const [lo, hi] = paddedDomain([64, 1.2e308], kind);
+      expect(Number.isFinite(lo) && Number.isFinite(hi) && hi > 1.2e308 * 0.999 && lo < 64).toBe(true);
+    }
+    const [lo] = paddedDomain([1e-300, 1], 'log');
+    expect(lo).toBeGreaterThan(0);
   });
 
   it('no marker where nothing leaves f64', () => {
