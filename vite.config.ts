@@ -29,7 +29,7 @@ export default defineConfig({
   server: { port: 5173, strictPort: false, headers: securityHeaders },
   preview: { port: 4173, strictPort: false, headers: securityHeaders },
   test: {
-    include: ['src/**/*.test.ts', 'app/**/*.test.ts', 'bin/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'app/**/*.test.ts', 'bin/**/*.test.ts', 'scripts/**/*.test.ts', 'deploy/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -10,8 +10,10 @@
  *                  the same sizes: the speed-up of the GPU over the CPU;
  *   frameTime      bench/frameTime.ts: dragging the depth slider 1 → 1000 with tanh in Chromium;
  *   costModel      bench/costModel.ts: the run-time model's error, predicted vs measured seconds per
- *                  backend as ratios (re-calibrate with `npm run bench:calibrate -- --write`).
- * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --full (GPU sizes).
+ *                  backend as ratios (re-calibrate with `npm run bench:calibrate -- --write`);
+ *   multiCore      bench/multiCore.ts: one thread against the worker-thread pool (2 threads and every
+ *                  core) on M = 64 and 256 networks: the speed-up, and that the numbers are identical.
+ * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --no-multicore, --full (GPU sizes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
   };
   out.theory = theoryTimes();
   out.cpuMonteCarlo = await cpuMonteCarlo();
+  if (!args.has('--no-multicore')) out.multiCore = await (await import('./multiCore.ts')).benchMultiCore({ quick });
   if (!args.has('--no-webgpu')) {
     try {
       out.webgpu = await webgpu();

@@ -50,6 +50,9 @@ export function xyCsv(data: XYPlotData): string {
       case 'errorbars':
         for (let i = 0; i < s.x.length; i++) if (okX(s.x[i]) && okY(s.y[i])) rows.push([s.id, s.label, s.kind, undefined, s.x[i], s.y[i], s.lo[i], s.hi[i]]);
         break;
+      case 'fault':
+        rows.push([s.id, s.label, s.kind, undefined, s.x, s.y]);
+        break;
       case 'paths':
         s.ys.forEach((ys, p) => {
           for (let i = 0; i < Math.min(s.x.length, ys.length); i++) if (okX(s.x[i]) && okY(ys[i])) rows.push([s.id, s.label, s.kind, p, s.x[i], ys[i]]);

@@ -58,6 +58,10 @@ export interface KernelBlock {
    * fallback: the GPU's part, then the CPU's). Absent: all ran on the backend that returned it.
    */
   readonly networksOn?: NetworkCounts;
+  /** The float format the kernels were computed in (default f64); f32 on the GPU. */
+  readonly format?: 'f64' | 'f32';
+  /** Bound on the rounding of ρ̂ beyond ±1 (mcAccumulator.ts F64_RHO_ROUNDOFF when absent). */
+  readonly roundoff?: number;
 }
 
 /** Networks per backend name (issue 20 §4: a result says where its networks ran). */
@@ -82,6 +86,8 @@ export interface BackendInfo {
 
 export interface SimBackend {
   readonly info: BackendInfo;
+  /** Jobs it runs at once (a pool of CPU workers: one per worker); absent means 1. */
+  readonly concurrency?: number;
   /** undefined when the backend can run this job, else the reason it cannot (the runner then uses the CPU and says why). */
   supports(job: SimJob): string | undefined;
   /** Simulate the job's networks. Rejects with an AbortError when `signal` aborts. */

@@ -120,6 +120,8 @@ const PROFILE_NAMES: Record<CostProfile, string> = {
 export interface CostOptions {
   /** Refuse runs expected to take longer (default DEFAULT_MAX_SECONDS; Infinity: never). */
   readonly maxSeconds?: number;
+  /** The run is one of this many shards (run --shard i/N), each simulating about 1/N of the networks. */
+  readonly shards?: number;
   /** How to raise the limit, appended to a time refusal (default: the CLI's flags). */
   readonly raiseHint?: string;
 }
@@ -127,8 +129,11 @@ export interface CostOptions {
 /** Issues that stop a spec from running on `backend`: expected time over the limit, memory over budget. */
 export function costIssues(spec: Spec, backend: CostBackend, options: CostOptions = {}): SpecIssue[] {
   const maxSeconds = options.maxSeconds ?? DEFAULT_MAX_SECONDS;
+  const shards = Math.max(1, options.shards ?? 1);
   const issues: SpecIssue[] = [];
-  const estimate = estimateRun(spec, backend);
+  const whole = estimateRun(spec, backend);
+  // A shard simulates its share of every batch; the theory runs in each shard in full.
+  const estimate = shards === 1 ? whole : { ...whole, seconds: whole.theorySeconds + (whole.seconds - whole.theorySeconds) / shards, parts: whole.parts.map((p) => ({ ...p, seconds: p.seconds / shards })) };
   if (estimate.seconds > maxSeconds) {
     // Name the keys of the part that costs most: a commutation map is driven by nmax and Lmax.
     const top = [...estimate.parts].sort((a, b) => b.seconds - a.seconds)[0];
@@ -149,7 +154,7 @@ export function costIssues(spec: Spec, backend: CostBackend, options: CostOption
     issues.push({
       key: keys[0],
       value: value(keys[0]),
-      message: `${keys[0]}=${value(keys[0])}: this run is expected to take about ${formatSeconds(estimate.seconds)} on ${PROFILE_NAMES[estimate.profile]}${estimate.measured ? '' : ' (a rough estimate: not calibrated on such a backend)'}, over the limit of ${formatSeconds(maxSeconds)}: ${where}; ${hints.join(', ')}`,
+      message: `${keys[0]}=${value(keys[0])}: this run is expected to take about ${formatSeconds(estimate.seconds)}${shards > 1 ? ` in each of ${shards} shards` : ''} on ${PROFILE_NAMES[estimate.profile]}${estimate.measured ? '' : ' (a rough estimate: not calibrated on such a backend)'}, over the limit of ${formatSeconds(maxSeconds)}: ${where}; ${hints.join(', ')}`,
     });
   }
   const plan = planSpec(spec);
