@@ -128,6 +128,6 @@ describe('time limit flags', () => {
     expect(ok.code).toBe(0);
     const json = JSON.parse(ok.stdout);
     expect(json.backend.estimatedSeconds).toBeGreaterThan(0);
-    expect(json.backend.networks).toEqual({ cpu: 2 });
+    expect(json.backend.networks).toBeUndefined(); // every network ran on the backend named
   });
 });

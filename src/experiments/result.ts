@@ -66,7 +66,8 @@ export interface LabResult {
   readonly spec: Spec;
   /**
    * What ran: name, adapter, why (note); networks: the depth profile's networks per backend that
-   * ran them (a device loss moves the rest to the CPU); estimatedSeconds: the cost model's
+   * ran them, present only when not all ran on the backend named (a device loss moves the rest to
+   * the CPU); estimatedSeconds: the cost model's
    * expected wall-clock time of the whole run on this backend (experiments/plan.ts).
    */
   readonly backend: { name: string; adapter: string; note?: string; networks?: Readonly<Partial<Record<'cpu' | 'webgpu', number>>>; estimatedSeconds?: number };

@@ -91,13 +91,20 @@ export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRun
   return {
     result: {
       ...base,
-      // Networks per backend that ran them (absent when a merge replayed shards' blocks).
-      backend: Object.keys(networks).length > 0 ? { ...backendJson(backend), networks } : backendJson(backend),
+      // Networks per backend that ran them, when not all ran on the backend named (a device loss
+      // moved the rest to the CPU): a plain run's document stays as it was, and a merge of shards
+      // (which replays blocks) prints the unsharded run's bytes.
+      backend: splitRun(networks, backend.name) ? { ...backendJson(backend), networks } : backendJson(backend),
       mc: acc.summary(),
       ...faultsEntry([...exactFaults, ...acc.faults()]),
     },
     samples: acc.samples(samplesIndex),
   };
+}
+
+function splitRun(networks: Readonly<Partial<Record<string, number>>>, name: string): boolean {
+  const names = Object.keys(networks);
+  return names.length > 1 || (names.length === 1 && names[0] !== name);
 }
 
 function backendJson(info: { name: string; adapter: string; note?: string }): LabResult['backend'] {
