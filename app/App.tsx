@@ -8,6 +8,7 @@ import { Reproduce } from './components/Reproduce.tsx';
 import { RunStatus } from './components/RunStatus.tsx';
 import { ViewTabs } from './components/ViewTabs.tsx';
 import type { RunController } from './state/runSync.ts';
+import { theoryKey } from './state/theorySync.ts';
 import { useLab, useLabActions } from './state/useLab.ts';
 import { PREDICTION_VIEWS, predictionTarget } from './views/prediction.ts';
 import { VIEW_LABEL, viewDefinition } from './views/registry.ts';
@@ -40,8 +41,10 @@ function CurrentView() {
 export function App({ runs }: { runs: RunController }) {
   const panelOpen = useLab((s) => s.panelOpen);
   const { togglePanel } = useLabActions();
+  // The theory of the spec on screen: pending while the Worker computes it, then fast or exact.
+  const theoryState = useLab((s) => (s.theory && s.theory.specKey === theoryKey(s.spec) ? s.theory.precision : 'pending'));
   return (
-    <div className={`app ${panelOpen ? 'panel-open' : 'panel-closed'}`}>
+    <div className={`app ${panelOpen ? 'panel-open' : 'panel-closed'}`} data-testid="app" data-theory={theoryState}>
       <header className="app-header">
         <button type="button" className="panel-toggle" aria-expanded={panelOpen} aria-controls="controls" data-testid="toggle-panel" onClick={() => togglePanel()}>
           {panelOpen ? '◀ Controls' : '▶ Controls'}

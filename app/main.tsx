@@ -7,20 +7,22 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { computeTheory } from './engine/theory.ts';
 import { createLabStore } from './state/labStore.ts';
 import { connectRuns } from './state/runSync.ts';
 import { connectTheory } from './state/theorySync.ts';
 import { connectUrl, decodeLocation } from './state/urlSync.ts';
 import { LabStoreContext } from './state/useLab.ts';
 import { createRunClient } from './worker/runClient.ts';
+import { createTheoryClient } from './worker/theoryClient.ts';
 import './views/index.ts';
 
 const store = createLabStore(decodeLocation(window.location));
 // On a phone-sized window the panel would push the plots below the fold: start with it closed.
 if (window.matchMedia('(max-width: 820px)').matches) store.getState().togglePanel(false);
 connectUrl(store, { history: window.history, location: window.location });
-connectTheory(store, computeTheory);
+// The theory runs in its own Worker: a heavy quadrature never holds the main thread (issue 14 §8).
+const theory = createTheoryClient();
+connectTheory(store, theory.compute);
 const runs = connectRuns(store, createRunClient());
 
 createRoot(document.getElementById('root')!).render(

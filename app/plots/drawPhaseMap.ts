@@ -25,6 +25,8 @@ export const PHASE_CELL_COLOR = { none: '#7b828c', pending: '#eceff3' } as const
 /** The spec's own point. */
 export const POINT_COLOR = OKABE_ITO.vermillion;
 const BAR_WIDTH = 18;
+/** Above this many cells the map is drawn as one path per colour (see drawPhaseMap). */
+export const MAX_CELL_RECTS = 2601;
 
 let counter = 0;
 
@@ -106,32 +108,59 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
   const ch = data.ys.length > 0 ? (dy1 - dy0) / data.ys.length : 0;
   const colorText = plainText(data.colorLabel);
   const cells = g.append('g').attr('class', 'cells').attr('shape-rendering', 'crispEdges');
+  const fillOf = (i: number, j: number): { fill: string; region: string; v: number | null; ok: boolean } => {
+    const v = data.values[j]?.[i] ?? null;
+    const region = data.regions[j]?.[i] ?? 'pending';
+    const ok = v !== null && colorable(v) && domain !== undefined;
+    return { fill: ok ? color(v) : region === 'pending' ? PHASE_CELL_COLOR.pending : PHASE_CELL_COLOR.none, region, v, ok };
+  };
+  const box = (i: number, j: number) => {
+    const px0 = x(data.xs[i] - cw / 2);
+    const py0 = y(data.ys[j] + ch / 2);
+    // A hair of overlap so that anti-aliasing leaves no seams between cells.
+    return { x: px0, y: py0, w: x(data.xs[i] + cw / 2) - px0 + 0.5, h: y(data.ys[j] - ch / 2) - py0 + 0.5 };
+  };
   let valued = 0;
-  data.ys.forEach((yv, j) =>
-    data.xs.forEach((xv, i) => {
-      const v = data.values[j]?.[i] ?? null;
-      const region = data.regions[j]?.[i] ?? 'pending';
-      const ok = v !== null && colorable(v) && domain !== undefined;
-      if (ok) valued++;
-      const fill = ok ? color(v) : region === 'pending' ? PHASE_CELL_COLOR.pending : PHASE_CELL_COLOR.none;
-      const px0 = x(xv - cw / 2);
-      const py0 = y(yv + ch / 2);
-      cells
-        .append('rect')
-        .attr('class', 'cell')
-        .attr('data-region', region)
-        .attr('data-i', i)
-        .attr('data-j', j)
-        .attr('x', px0)
-        .attr('y', py0)
-        // A hair of overlap so that anti-aliasing leaves no seams between cells.
-        .attr('width', x(xv + cw / 2) - px0 + 0.5)
-        .attr('height', y(yv - ch / 2) - py0 + 0.5)
-        .attr('fill', fill)
-        .append('title')
-        .text(`σw² = ${formatNumber(xv)}, σb² = ${formatNumber(yv)}: ${region}; ${colorText} = ${v === null ? 'none' : formatNumber(v)}`);
-    }),
-  );
+  if (data.xs.length * data.ys.length <= MAX_CELL_RECTS) {
+    data.ys.forEach((yv, j) =>
+      data.xs.forEach((xv, i) => {
+        const { fill, region, v, ok } = fillOf(i, j);
+        if (ok) valued++;
+        const b = box(i, j);
+        cells
+          .append('rect')
+          .attr('class', 'cell')
+          .attr('data-region', region)
+          .attr('data-i', i)
+          .attr('data-j', j)
+          .attr('x', b.x)
+          .attr('y', b.y)
+          .attr('width', b.w)
+          .attr('height', b.h)
+          .attr('fill', fill)
+          .append('title')
+          .text(`σw² = ${formatNumber(xv)}, σb² = ${formatNumber(yv)}: ${region}; ${colorText} = ${v === null ? 'none' : formatNumber(v)}`);
+      }),
+    );
+  } else {
+    // A fine grid (up to 201 × 201 = 40 401 cells): one <path> per colour instead of one <rect> per
+    // cell, so that a redraw creates a few hundred elements, not tens of thousands (issue 14 §8: a
+    // 201² map of rects held the main thread for seconds per partial result). d3's viridis is a
+    // ramp of 256 colours, so at most 258 paths; the picture is the same. The cell under the
+    // keyboard cursor is read out below the map (PhaseView), not in a per-cell tooltip.
+    const paths = new Map<string, string[]>();
+    for (let j = 0; j < data.ys.length; j++) {
+      for (let i = 0; i < data.xs.length; i++) {
+        const { fill, ok } = fillOf(i, j);
+        if (ok) valued++;
+        const b = box(i, j);
+        let parts = paths.get(fill);
+        if (!parts) paths.set(fill, (parts = []));
+        parts.push(`M${b.x.toFixed(2)},${b.y.toFixed(2)}h${b.w.toFixed(2)}v${b.h.toFixed(2)}h${(-b.w).toFixed(2)}z`);
+      }
+    }
+    for (const [fill, parts] of paths) cells.append('path').attr('class', 'cells-binned').attr('fill', fill).attr('d', parts.join(''));
+  }
   // Axes over the cells (drawAxes put them first).
   g.selectAll<SVGGElement, unknown>('.axis').raise();
   g.selectAll<SVGTextElement, unknown>('.axis-label').raise();
