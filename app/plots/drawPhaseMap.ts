@@ -25,7 +25,7 @@ export const PHASE_CELL_COLOR = { none: '#7b828c', pending: '#eceff3' } as const
 /** The spec's own point. */
 export const POINT_COLOR = OKABE_ITO.vermillion;
 const BAR_WIDTH = 18;
-/** Above this many cells the map is drawn as one path per colour (see drawPhaseMap). */
+/** Above this many cells the map is drawn as one raster image (see drawPhaseMap). */
 export const MAX_CELL_RECTS = 2601;
 
 let counter = 0;
@@ -55,13 +55,17 @@ function colorDomainOf(data: PhaseMapData): [number, number] | undefined {
  */
 export function regionAnchor(regions: readonly (readonly string[])[], region: string): { i: number; j: number; depth: number } | undefined {
   const R = regions.length;
-  const C = R > 0 ? Math.max(...regions.map((r) => r.length)) : 0;
-  const d = regions.map((row) => Array.from({ length: C }, (_, i) => (row[i] === region ? Infinity : 0)));
-  const at = (j: number, i: number) => (j < 0 || j >= R || i < 0 || i >= C ? 0 : d[j][i]);
-  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j][i] > 0) d[j][i] = Math.min(d[j][i], 1 + Math.min(at(j - 1, i - 1), at(j - 1, i), at(j - 1, i + 1), at(j, i - 1)));
-  for (let j = R - 1; j >= 0; j--) for (let i = C - 1; i >= 0; i--) if (d[j][i] > 0) d[j][i] = Math.min(d[j][i], 1 + Math.min(at(j + 1, i + 1), at(j + 1, i), at(j + 1, i - 1), at(j, i + 1)));
+  let C = 0;
+  for (const row of regions) C = Math.max(C, row.length);
+  // Flat typed array (a 201² map is redrawn per partial result: no per-cell closures or boxing).
+  const BIG = 1 << 30;
+  const d = new Int32Array(R * C);
+  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) d[j * C + i] = regions[j][i] === region ? BIG : 0;
+  const at = (j: number, i: number) => (j < 0 || j >= R || i < 0 || i >= C ? 0 : d[j * C + i]);
+  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j * C + i] > 0) d[j * C + i] = Math.min(d[j * C + i], 1 + Math.min(at(j - 1, i - 1), at(j - 1, i), at(j - 1, i + 1), at(j, i - 1)));
+  for (let j = R - 1; j >= 0; j--) for (let i = C - 1; i >= 0; i--) if (d[j * C + i] > 0) d[j * C + i] = Math.min(d[j * C + i], 1 + Math.min(at(j + 1, i + 1), at(j + 1, i), at(j + 1, i - 1), at(j, i + 1)));
   let best: { i: number; j: number; depth: number } | undefined;
-  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j][i] > 0 && (!best || d[j][i] > best.depth)) best = { i, j, depth: d[j][i] };
+  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j * C + i] > 0 && (!best || d[j * C + i] > best.depth)) best = { i, j, depth: d[j * C + i] };
   return best;
 }
 
@@ -143,23 +147,49 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
       }),
     );
   } else {
-    // A fine grid (up to 201 × 201 = 40 401 cells): one <path> per colour instead of one <rect> per
-    // cell, so that a redraw creates a few hundred elements, not tens of thousands (issue 14 §8: a
-    // 201² map of rects held the main thread for seconds per partial result). d3's viridis is a
-    // ramp of 256 colours, so at most 258 paths; the picture is the same. The cell under the
-    // keyboard cursor is read out below the map (PhaseView), not in a per-cell tooltip.
-    const paths = new Map<string, string[]>();
-    for (let j = 0; j < data.ys.length; j++) {
-      for (let i = 0; i < data.xs.length; i++) {
+    // A fine grid (up to 201 × 201 = 40 401 cells): one raster image, one pixel per cell, scaled
+    // up without smoothing, instead of one <rect> per cell (issue 14 §8: a 201² map of rects held
+    // the main thread for seconds per partial result). The image is a PNG data URL inside the SVG,
+    // so the SVG and PNG exports carry it. The cell under the keyboard cursor is read out below the
+    // map (PhaseView), not in a per-cell tooltip.
+    const C = data.xs.length;
+    const R = data.ys.length;
+    const canvas = document.createElement('canvas');
+    canvas.width = C;
+    canvas.height = R;
+    const ctx = canvas.getContext('2d');
+    const pixels = ctx?.createImageData(C, R);
+    const rgbOf = new Map<string, d3.RGBColor>();
+    for (let j = 0; j < R; j++) {
+      for (let i = 0; i < C; i++) {
         const { fill, ok } = fillOf(i, j);
         if (ok) valued++;
-        const b = box(i, j);
-        let parts = paths.get(fill);
-        if (!parts) paths.set(fill, (parts = []));
-        parts.push(`M${b.x.toFixed(2)},${b.y.toFixed(2)}h${b.w.toFixed(2)}v${b.h.toFixed(2)}h${(-b.w).toFixed(2)}z`);
+        if (!pixels) continue;
+        let rgb = rgbOf.get(fill);
+        if (!rgb) rgbOf.set(fill, (rgb = d3.rgb(fill)));
+        // Row j = 0 is the smallest σb², drawn at the bottom.
+        const o = 4 * ((R - 1 - j) * C + i);
+        pixels.data[o] = rgb.r;
+        pixels.data[o + 1] = rgb.g;
+        pixels.data[o + 2] = rgb.b;
+        pixels.data[o + 3] = 255;
       }
     }
-    for (const [fill, parts] of paths) cells.append('path').attr('class', 'cells-binned').attr('fill', fill).attr('d', parts.join(''));
+    if (ctx && pixels) {
+      ctx.putImageData(pixels, 0, 0);
+      const b0 = box(0, R - 1);
+      const b1 = box(C - 1, 0);
+      cells
+        .append('image')
+        .attr('class', 'cells-raster')
+        .attr('x', b0.x)
+        .attr('y', b0.y)
+        .attr('width', b1.x + b1.w - 0.5 - b0.x)
+        .attr('height', b1.y + b1.h - 0.5 - b0.y)
+        .attr('preserveAspectRatio', 'none')
+        .attr('style', 'image-rendering: pixelated')
+        .attr('href', canvas.toDataURL('image/png'));
+    }
   }
   // Axes over the cells (drawAxes put them first).
   g.selectAll<SVGGElement, unknown>('.axis').raise();
