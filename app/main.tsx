@@ -19,7 +19,7 @@ import './views/index.ts';
 const store = createLabStore(decodeLocation(window.location));
 // On a phone-sized window the panel would push the plots below the fold: start with it closed.
 if (window.matchMedia('(max-width: 820px)').matches) store.getState().togglePanel(false);
-connectUrl(store, { history: window.history, location: window.location });
+connectUrl(store, { history: window.history, location: window.location, events: window });
 // The theory runs in its own Worker: a heavy quadrature never holds the main thread (issue 14 §8).
 const theory = createTheoryClient();
 connectTheory(store, theory.compute);
