@@ -15,6 +15,7 @@ import { CONTROL_GROUPS, ENTRY_ONLY, isRelevant, sliderMarks, sliderRange } from
 import { NumberControl } from './NumberControl.tsx';
 import { ProportionalControl } from './ProportionalControl.tsx';
 import { TokenControl } from './TokenControl.tsx';
+import { WeightsControl } from './WeightsControl.tsx';
 
 function Control({ name, spec }: { name: keyof Spec; spec: Spec }) {
   const param = PARAM_BY_KEY.get(name);
@@ -28,7 +29,9 @@ function Control({ name, spec }: { name: keyof Spec; spec: Spec }) {
     case 'bool':
       return <BoolControl param={param as BoolParam} />;
     case 'token':
-      return name === 'act' ? <ActivationControl param={param as TokenParam} /> : <TokenControl param={param as TokenParam} />;
+      if (name === 'act') return <ActivationControl param={param as TokenParam} />;
+      if (name === 'weights') return <WeightsControl param={param as TokenParam} />;
+      return <TokenControl param={param as TokenParam} />;
   }
 }
 
