@@ -1,6 +1,7 @@
 /** The page layout: header (views, lessons, projector, link), collapsible control panel, status, messages, the view, cite/reproduce. */
 import { ControlPanel } from './controls/ControlPanel.tsx';
 import { CopyLink } from './components/CopyLink.tsx';
+import { LessonBanner } from './components/LessonBanner.tsx';
 import { LessonsMenu } from './components/LessonsMenu.tsx';
 import { Messages } from './components/Messages.tsx';
 import { ProjectorToggle } from './components/ProjectorToggle.tsx';
@@ -24,6 +25,17 @@ function PredictionNotice() {
   );
 }
 
+/** Embed mode: the open lesson's controls in one row; nothing when no lesson is open. */
+function EmbedControls() {
+  const lesson = useLab((s) => s.lessonId);
+  if (!lesson) return null;
+  return (
+    <div className="embed-controls" data-testid="embed-controls">
+      <ControlPanel />
+    </div>
+  );
+}
+
 function CurrentView() {
   const view = useLab((s) => s.spec.view);
   const def = viewDefinition(view);
@@ -43,6 +55,22 @@ export function App({ runs }: { runs: RunController }) {
   const { togglePanel } = useLabActions();
   // The theory of the spec on screen: pending while the Worker computes it, then fast or exact.
   const theoryState = useLab((s) => (s.theory && s.theory.specKey === theoryKey(s.spec) ? s.theory.precision : 'pending'));
+  const embed = useLab((s) => s.spec.embed);
+  const withLesson = useLab((s) => s.lessonId !== undefined);
+  if (embed) {
+    // Embed mode (embed=1, issue 14 §2): for an iframe or a slide — no header, no panel, no
+    // citation; the lesson's controls (or none) over the view's first plot.
+    return (
+      <div className="app app-embed" data-testid="app" data-theory={theoryState}>
+        <main className="app-main">
+          <EmbedControls />
+          <RunStatus onCancel={runs.cancel} onRun={runs.runNow} />
+          <Messages />
+          <CurrentView />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className={`app ${panelOpen ? 'panel-open' : 'panel-closed'}`} data-testid="app" data-theory={theoryState}>
       <header className="app-header">
@@ -60,7 +88,8 @@ export function App({ runs }: { runs: RunController }) {
       <aside id="controls" className="app-controls" hidden={!panelOpen}>
         <ControlPanel />
       </aside>
-      <main className="app-main">
+      <main className={withLesson ? 'app-main with-lesson' : 'app-main'}>
+        <LessonBanner />
         <RunStatus onCancel={runs.cancel} onRun={runs.runNow} />
         <Messages />
         <PredictionNotice />
