@@ -13,6 +13,7 @@ import { encodeSpec, withChanges, type DecodedSpec } from '../../src/url/codec.t
 import type { TheoryOutput } from '../engine/theory.ts';
 import { fixFor, type MessageFix } from './fixes.ts';
 import { lessonOf } from './lesson.ts';
+import type { RunEstimate } from './runEstimate.ts';
 import { runKeyOf } from './pageKeys.ts';
 import { nextFixedT, proportionalChanges } from './proportional.ts';
 
@@ -56,7 +57,8 @@ export interface TheoryState {
   readonly ms: number;
 }
 
-export type RunStatus = 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'refused' | 'error';
+/** confirm: estimated over ASK_ABOVE_SECONDS (runEstimate.ts): waits for the Run button. */
+export type RunStatus = 'idle' | 'confirm' | 'starting' | 'running' | 'done' | 'cancelled' | 'refused' | 'error';
 
 export interface RunProgress {
   readonly done: number;
@@ -81,6 +83,8 @@ export interface RunState {
   readonly backend?: LabResult['backend'];
   readonly startedAt?: number;
   readonly elapsedMs?: number;
+  /** The estimate that made the run ask before starting (status 'confirm'). */
+  readonly estimate?: RunEstimate;
 }
 
 export interface LabState {
