@@ -46,7 +46,8 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
     <div className="run-status" data-testid="run-status" data-status={stale ? 'stale' : run.status}>
       <span className="backend-badge" data-testid="backend" data-backend={backend?.name ?? ''} title={backend?.note ?? backend?.adapter ?? 'no run yet'}>
         <span>
-          <strong>{backend ? (backend.name === 'webgpu' ? 'WebGPU' : 'CPU') : 'backend'}</strong> · {backend ? backend.adapter : '–'}
+          <strong>{backend ? (backend.name === 'webgpu' ? 'WebGPU' : 'CPU') : 'backend'}</strong>
+          <span className="backend-adapter"> · {backend ? backend.adapter : '–'}</span>
         </span>
         {backend?.note && <span className="backend-note">{backend.note}</span>}
       </span>
