@@ -34,7 +34,8 @@ const FIT_MAX = 760;
  * Projector mode (issue 14 §3): the page's first plot takes the height left between its top and
  * the bottom of the window, so that it is entirely visible without scrolling at 1024 × 768 and
  * 1280 × 720 whatever sits above it (a lesson's prediction bar, a view's notes). Measured after
- * every render of the plot and on resize; other plots keep their CSS height.
+ * every render of the plot, when the main area changes size and on resize; other plots keep their
+ * CSS height.
  */
 function useProjectorFit(box: RefObject<HTMLDivElement | null>, proj: boolean): number | undefined {
   const [fit, setFit] = useState<number>();
@@ -54,8 +55,16 @@ function useProjectorFit(box: RefObject<HTMLDivElement | null>, proj: boolean): 
       setFit((old) => (old === h ? old : h));
     };
     measure();
+    // What sits above the plot can change without this plot re-rendering (a status line, a note,
+    // a formula's slice): any change in the size of the page's main area measures again.
+    const observer = new ResizeObserver(() => measure());
+    const main = el.closest('main');
+    if (main) observer.observe(main);
     window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
   });
   return fit;
 }
