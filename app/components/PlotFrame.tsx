@@ -7,6 +7,7 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useElementSize } from '../hooks/useElementSize.ts';
+import { cancelDraw, scheduleDraw } from '../plots/drawQueue.ts';
 import { readGeometry, type PlotGeometry } from '../plots/geometry.ts';
 import { NORMAL_STYLE, PROJECTOR_STYLE } from '../plots/theme.ts';
 import type { DrawFunction, XYPlotData } from '../plots/types.ts';
@@ -81,13 +82,23 @@ export function PlotFrame<D>({ draw, data, testId, height = 'normal', csv }: Plo
   useLayoutEffect(() => {
     const el = box.current;
     if (!el || !size || size.width < 10 || size.height < 10) return;
-    const svg = draw(shown, size, style);
-    // Replace only the plot: the overlay beside it belongs to React.
-    const old = el.querySelector(':scope > svg');
-    if (old) old.replaceWith(svg);
-    else el.prepend(svg);
-    setGeometry(round ? readGeometry(svg) : undefined);
+    // In its own task (drawQueue.ts): a page of plots never redraws in one long task.
+    scheduleDraw(el, () => {
+      if (!el.isConnected) return;
+      const svg = draw(shown, size, style);
+      // Replace only the plot: the overlay beside it belongs to React.
+      const old = el.querySelector(':scope > svg');
+      if (old) old.replaceWith(svg);
+      else el.prepend(svg);
+      setGeometry(round ? readGeometry(svg) : undefined);
+    });
   }, [draw, shown, size, style, round]);
+  useLayoutEffect(() => {
+    const el = box.current;
+    return () => {
+      if (el) cancelDraw(el);
+    };
+  }, []);
   const fit = useProjectorFit(box, proj);
   const className = height === 'normal' ? 'plot-frame' : `plot-frame plot-frame-${height}`;
   return (
