@@ -7,7 +7,7 @@
  * rendered in slices of at most SLICE_MS between tasks (a queue drained by setTimeout), each
  * showing its TeX source until its turn; a formula rendered before is served from a cache at once.
  */
-import katex from 'katex';
+import type katexType from 'katex';
 import { useEffect, useState } from 'react';
 
 const SLICE_MS = 12;
@@ -15,12 +15,23 @@ const cache = new Map<string, string>();
 const queue: { key: string; tex: string; display: boolean; done: () => void }[] = [];
 let scheduled = false;
 
+/** KaTeX itself is loaded on first use, in a task of its own (its module is large). */
+let katex: typeof katexType | undefined;
+let loading: Promise<void> | undefined;
+
 function render(tex: string, display: boolean): string {
-  return katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });
+  return katex!.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });
 }
 
 function drain(): void {
   scheduled = false;
+  if (!katex) {
+    loading ??= import('katex').then((m) => {
+      katex = m.default;
+    });
+    void loading.then(schedule);
+    return;
+  }
   const t0 = performance.now();
   while (queue.length > 0 && performance.now() - t0 < SLICE_MS) {
     const job = queue.shift()!;

@@ -9,7 +9,7 @@ import type { Selection } from 'd3';
 import { createPlotSvg, logTickLabel } from './axes.ts';
 import type { HeatmapsData } from './heatmapTypes.ts';
 import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
-import { appendRichText } from './richText.ts';
+import { appendRichText, plainText } from './richText.ts';
 import { NORMAL_STYLE, scriptSize, textWidth, type PlotStyle } from './theme.ts';
 import type { PlotSize } from './types.ts';
 
@@ -112,7 +112,11 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize, style: PlotStyl
       .append('g')
       .attr('class', `heatmap heatmap-${map.id}`)
       .attr('transform', `translate(${M.left + col * (mw + M.gap)},${top + Math.floor(i / perRow) * (mh + ROW_GAP)})`);
-    const title = g.append('text').attr('class', 'heatmap-title').attr('x', (C * cw) / 2).attr('y', -10).attr('text-anchor', 'middle').attr('font-size', font.label).attr('font-weight', 650).attr('fill', ink);
+    // Titles of side-by-side maps never run into each other: smaller type when one is wider than
+    // its map and the gap (never under 18 px on a projector, 12 px otherwise).
+    const titleWidth = textWidth(plainText(map.label), font.label) * 1.08; // bold
+    const titleSize = Math.max(style.name === 'projector' ? 18 : 12, Math.min(font.label, (font.label * (mw + M.gap - 8)) / titleWidth));
+    const title = g.append('text').attr('class', 'heatmap-title').attr('x', (C * cw) / 2).attr('y', -10).attr('text-anchor', 'middle').attr('font-size', titleSize).attr('font-weight', 650).attr('fill', ink);
     appendRichText(title.node()!, map.label, scriptSize(style));
     // The ∞ strips: where the width-first (right) and depth-first (top) limits live.
     g.append('rect').attr('class', 'strip').attr('x', C * cw).attr('y', 0).attr('width', STRIP * cw).attr('height', mh).attr('fill', CELL_COLOR.strip);
