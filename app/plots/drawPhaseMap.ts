@@ -159,14 +159,22 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
     canvas.height = R;
     const ctx = canvas.getContext('2d');
     const pixels = ctx?.createImageData(C, R);
-    const rgbOf = new Map<string, d3.RGBColor>();
+    // Colours by index into viridis's 256-colour ramp (what d3.interpolateViridis returns for
+    // t in [i/256, (i+1)/256)), without a colour string per cell: 40 401 strings per redraw were
+    // most of the garbage of a partial result.
+    const ramp = Array.from({ length: 256 }, (_, i) => d3.rgb(d3.interpolateViridis((i + 0.5) / 256)));
+    const t = domain ? (log ? d3.scaleLog() : d3.scaleLinear()).domain(domain).range([0, 1]).clamp(true) : undefined;
+    const none = d3.rgb(PHASE_CELL_COLOR.none);
+    const pending = d3.rgb(PHASE_CELL_COLOR.pending);
     for (let j = 0; j < R; j++) {
+      const row = data.values[j];
+      const regionRow = data.regions[j];
       for (let i = 0; i < C; i++) {
-        const { fill, ok } = fillOf(i, j);
+        const v = row?.[i] ?? null;
+        const ok = v !== null && t !== undefined && colorable(v);
         if (ok) valued++;
         if (!pixels) continue;
-        let rgb = rgbOf.get(fill);
-        if (!rgb) rgbOf.set(fill, (rgb = d3.rgb(fill)));
+        const rgb = ok ? ramp[Math.min(255, Math.max(0, Math.floor(t(v) * 256)))] : (regionRow?.[i] ?? 'pending') === 'pending' ? pending : none;
         // Row j = 0 is the smallest σb², drawn at the bottom.
         const o = 4 * ((R - 1 - j) * C + i);
         pixels.data[o] = rgb.r;
