@@ -8,8 +8,10 @@
  *                  against a closed-form one (relu) — the cost of quadrature;
  *   webgpu         bench/webgpu.ts (Dawn; SwiftShader when there is no GPU) next to the CPU backend on
  *                  the same sizes: the speed-up of the GPU over the CPU;
- *   frameTime      bench/frameTime.ts: dragging the depth slider 1 → 1000 with tanh in Chromium.
- * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --full (GPU sizes).
+ *   frameTime      bench/frameTime.ts: dragging the depth slider 1 → 1000 with tanh in Chromium;
+ *   multiCore      bench/multiCore.ts: one thread against the worker-thread pool (2 threads and every
+ *                  core) on M = 64 and 256 networks: the speed-up, and that the numbers are identical.
+ * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --no-multicore, --full (GPU sizes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
   };
   out.theory = theoryTimes();
   out.cpuMonteCarlo = await cpuMonteCarlo();
+  if (!args.has('--no-multicore')) out.multiCore = await (await import('./multiCore.ts')).benchMultiCore({ quick });
   if (!args.has('--no-webgpu')) {
     try {
       out.webgpu = await webgpu();
