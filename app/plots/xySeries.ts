@@ -3,6 +3,7 @@
  * label), horizontal rules, points, points with error bars, and bundles of thin sample paths.
  * Used by drawXY.ts; every mark carries a class naming its series id (tests count them).
  */
+import { decimateColumns } from './decimate.ts';
 import * as d3 from 'd3';
 import type { Selection } from 'd3';
 import type { Scale } from './axes.ts';
@@ -85,7 +86,7 @@ export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): v
       body
         .append('path')
         .attr('class', `line line-${s.id}`)
-        .attr('d', line(d3.range(s.x.length)))
+        .attr('d', line(decimateColumns(s.x.length, (i) => x(s.x[i]), (i) => y(s.y[i]), ok)))
         .attr('fill', 'none')
         .attr('stroke', s.color)
         .attr('stroke-width', strokeWidth(style, s.width ?? NORMAL_STYLE.stroke.line))
@@ -116,7 +117,8 @@ export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): v
           .defined((i) => okX(s.x[i]) && okY(ys[i]))
           .x((i) => x(s.x[i]))
           .y((i) => y(ys[i]));
-        g.append('path').attr('class', 'path').attr('d', line(d3.range(Math.min(s.x.length, ys.length))));
+        const okAt = (i: number) => okX(s.x[i]) && okY(ys[i]);
+        g.append('path').attr('class', 'path').attr('d', line(decimateColumns(Math.min(s.x.length, ys.length), (i) => x(s.x[i]), (i) => y(ys[i]), okAt)));
       }
       return;
     }

@@ -1,58 +1,78 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { decodeSpec } from '../../src/url/codec.ts';
 import { createLabStore } from './labStore.ts';
-import { connectUrl, decodeEditedLocation, decodeLocation } from './urlSync.ts';
+import { connectUrl } from './urlSync.ts';
 
-/** A minimal address bar: location, history.replaceState and hashchange listeners. */
-function fakeWindow(url: string) {
-  const u = new URL(url);
-  const location = { pathname: u.pathname, search: u.search, hash: u.hash } as Location;
-  const listeners = new Set<() => void>();
+/** A browser history in miniature: entries, an index, and the location they show. */
+function fakeBrowser(initial: string) {
+  const entries = [initial];
+  let index = 0;
+  const listeners: (() => void)[] = [];
+  const location = {
+    pathname: '/',
+    get search() {
+      return entries[index].replace(/^\/[^?]*/, '');
+    },
+    hash: '',
+  };
   const history = {
     state: null,
-    replaceState(_s: unknown, _t: string, next: string) {
-      const n = new URL(next, 'http://x');
-      Object.assign(location, { pathname: n.pathname, search: n.search, hash: n.hash });
-    },
-  } as unknown as History;
-  const events = {
-    addEventListener: (_type: string, f: () => void) => listeners.add(f),
-    removeEventListener: (_type: string, f: () => void) => listeners.delete(f),
-  } as unknown as Pick<Window, 'addEventListener' | 'removeEventListener'>;
-  const editHash = (hash: string) => {
-    location.hash = hash;
-    for (const f of listeners) f();
+    pushState: vi.fn((_s: unknown, _t: string, url: string) => {
+      entries.splice(index + 1);
+      entries.push(url);
+      index++;
+    }),
+    replaceState: vi.fn((_s: unknown, _t: string, url: string) => {
+      entries[index] = url;
+    }),
   };
-  return { location, history, events, editHash, listeners };
+  const events = {
+    addEventListener: (_type: string, fn: () => void) => listeners.push(fn),
+    removeEventListener: () => {},
+  } as unknown as Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  const go = (delta: number) => {
+    index += delta;
+    for (const fn of listeners) fn();
+  };
+  return { entries, history, location, events, go, index: () => index };
 }
 
-describe('URL sync: editing the #fragment of an open tab (issue 20 §4)', () => {
-  it('applies the edited fragment over the query, then writes the canonical address', () => {
-    const w = fakeWindow('http://x/lab/?v=1&n=64&L=5');
-    const store = createLabStore(decodeLocation(w.location));
-    const stop = connectUrl(store, { history: w.history, location: w.location, events: w.events, debounceMs: 0 });
-    expect(store.getState().spec.n).toBe(64);
-    w.editHash('#n=128&act=tanh');
-    expect(store.getState().spec).toMatchObject({ n: 128, L: 5, act: 'tanh' });
-    expect(w.location.search).toBe('?v=1&act=tanh&n=128&L=5');
-    expect(w.location.hash).toBe('');
-    stop();
-    expect(w.listeners.size).toBe(0);
+describe('URL history: discrete changes push, drags replace, Back restores', () => {
+  it('pushes one entry per discrete change and walks back through them', () => {
+    vi.useFakeTimers();
+    const b = fakeBrowser('/?L=5');
+    const store = createLabStore(decodeSpec('L=5'));
+    connectUrl(store, { history: b.history, location: b.location, events: b.events, debounceMs: 10 });
+    store.getState().setParam('L', 6);
+    store.getState().setParam('n', 64);
+    expect(b.entries).toEqual(['/?v=1&L=5', '/?v=1&L=6', '/?v=1&n=64&L=6']);
+    expect(b.history.pushState).toHaveBeenCalledTimes(2);
+    b.go(-1);
+    expect(store.getState().spec).toMatchObject({ L: 6, n: 256 });
+    b.go(-1);
+    expect(store.getState().spec).toMatchObject({ L: 5, n: 256 });
+    // Going back wrote nothing: the entries are still there for Forward.
+    expect(b.entries).toHaveLength(3);
+    b.go(2);
+    expect(store.getState().spec).toMatchObject({ L: 6, n: 64 });
+    vi.useRealTimers();
   });
 
-  it('a rejected key in the edited fragment is reported by name and leaves the spec as it was', () => {
-    const w = fakeWindow('http://x/?v=1&n=64');
-    const store = createLabStore(decodeLocation(w.location));
-    connectUrl(store, { history: w.history, location: w.location, events: w.events, debounceMs: 0 });
-    w.editHash('#n=0x100&L=7');
-    expect(store.getState().spec).toMatchObject({ n: 64, L: 7 });
-    const messages = store.getState().messages.filter((m) => m.source === 'url');
-    expect(messages.map((m) => m.key)).toEqual(['n']);
-    expect(messages[0].text).toContain('n="0x100"');
-  });
-
-  it('the fragment overrides the query key by key (no "given more than once")', () => {
-    const d = decodeEditedLocation({ search: '?v=1&n=64&L=5', hash: '#n=8' });
-    expect(d.issues).toEqual([]);
-    expect(d.spec).toMatchObject({ n: 8, L: 5 });
+  it('a drag is one entry: pushed when it starts, replaced while it moves and on release', () => {
+    vi.useFakeTimers();
+    const b = fakeBrowser('/?L=5');
+    const store = createLabStore(decodeSpec('L=5'));
+    connectUrl(store, { history: b.history, location: b.location, events: b.events, debounceMs: 10 });
+    for (const L of [6, 8, 11, 15]) {
+      store.getState().setParam('L', L, { live: true });
+      vi.advanceTimersByTime(20);
+    }
+    store.getState().setParam('L', 16, { live: false });
+    vi.advanceTimersByTime(20);
+    expect(b.history.pushState).toHaveBeenCalledTimes(1);
+    expect(b.entries).toEqual(['/?v=1&L=5', '/?v=1&L=16']);
+    b.go(-1);
+    expect(store.getState().spec.L).toBe(5);
+    vi.useRealTimers();
   });
 });
