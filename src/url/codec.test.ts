@@ -55,6 +55,7 @@ describe('URL codec', () => {
       grid: 21,
       predict: true,
       proj: true,
+      embed: true,
     };
     // ntk=1 is refused with arch=resnet (issue 20 §4): the NTK key round-trips in an mlp spec.
     const withNtk: Spec = { ...changed, arch: 'mlp', ntk: true };
