@@ -1,6 +1,7 @@
 /**
  * One entry point from a validated spec to the result document (DESIGN.md §6), dispatching on
- * `view`: the depth-profile result (theory, limits, Monte Carlo) plus the view's own block. The CLI
+ * `view`: the depth-profile result (theory, limits, and the Monte Carlo when the view draws its
+ * networks: depth, hist, sde) plus the view's own block. The CLI
  * prints it, the page's Worker streams it, e2e compares the two.
  */
 import type { SimBackend } from '../backends/types.ts';
@@ -9,7 +10,7 @@ import type { LayerSamples } from './mcAccumulator.ts';
 import type { Progress } from './monteCarlo.ts';
 import type { LabResult } from './result.ts';
 import { runLab } from './runLab.ts';
-import { viewRunner } from './viewRunners.ts';
+import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
 
 export interface PhasedProgress extends Progress {
   /** 'networks' for the depth-profile Monte Carlo, then the view's own unit ('widths', 'cells', …). */
@@ -33,6 +34,7 @@ export interface SpecRunOptions {
 
 export async function runSpecStreaming(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
   const lab = await runLab(spec, {
+    networks: samplesDepthNetworks(spec),
     backend: options.backend,
     signal: options.signal,
     chunkNetworks: options.chunkNetworks,

@@ -65,8 +65,8 @@ describe('URL codec', () => {
   });
 
   it('writes only the version and non-default keys (short links)', () => {
-    expect(encodeSpec(DEFAULT_SPEC)).toBe('v=1');
-    expect(encodeSpec({ ...DEFAULT_SPEC, n: 64 })).toBe('v=1&n=64');
+    expect(encodeSpec(DEFAULT_SPEC)).toBe('v=2');
+    expect(encodeSpec({ ...DEFAULT_SPEC, n: 64 })).toBe('v=2&n=64');
   });
 
   it('canonicalises activations and weight laws', () => {
