@@ -68,6 +68,11 @@ export interface LabResult {
   readonly mc?: McBlock;
   readonly limit?: LimitBlock;
   readonly sde?: SdeBlock;
+  /**
+   * resultDigest of this document (digest.ts): the same numbers give the same digest in the CLI,
+   * the page and its exported JSON. Present on finished runs (not on partial results).
+   */
+  readonly digest?: string;
   /** View-specific blocks (commute map, width sweep, phase diagram, …) are added by their issues. */
   readonly [view: string]: unknown;
 }

@@ -9,6 +9,7 @@ import type { Spec } from '../core/spec.ts';
 import type { LayerSamples } from './mcAccumulator.ts';
 import type { Progress } from './monteCarlo.ts';
 import type { LabResult } from './result.ts';
+import { resultDigest } from './digest.ts';
 import { runLab } from './runLab.ts';
 import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
 
@@ -32,7 +33,16 @@ export interface SpecRunOptions {
   readonly samplesLayer?: number;
 }
 
+/** The finished result with its digest (the CLI prints it, the page exports it). */
+function finished(out: SpecRunOutput): SpecRunOutput {
+  return { ...out, result: { ...out.result, digest: resultDigest(out.result) } };
+}
+
 export async function runSpecStreaming(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
+  return finished(await runSpecParts(spec, options));
+}
+
+async function runSpecParts(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
   const lab = await runLab(spec, {
     networks: samplesDepthNetworks(spec),
     backend: options.backend,

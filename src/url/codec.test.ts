@@ -55,6 +55,7 @@ describe('URL codec', () => {
       grid: 21,
       predict: true,
       proj: true,
+      embed: true,
     };
     // Every key of the table is exercised (a key added later must be added here).
     for (const p of PARAMS) if (p.key !== 'v') expect(changed[p.key as keyof Spec], p.key).not.toEqual(p.default);
