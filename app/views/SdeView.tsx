@@ -58,7 +58,7 @@ export function SdeView() {
       <Panel
         id="sde-convergence"
         title="Convergence in law at fixed T"
-        caption={`For widths $n$ from ${formatCount(Math.max(8, spec.nmin))} up to $n$ (keys nmin, n), networks of depth $L = \\mathrm{round}(T n)$: the Wasserstein-1 and Kolmogorov–Smirnov distances between the law of their $\\hat\\rho_L$ and the SDE law at their own $T_n = L/n$. On log–log axes a power law is a straight line; the dashed lines are least-squares fits and their slopes are printed. Both distances include the Monte Carlo noise of M networks (about $M^{-1/2}$), where they level off.`}
+        caption={`For widths $n$ from ${formatCount(Math.max(8, spec.nmin))} up to $n$ (keys nmin, n), networks of depth $L = \\mathrm{round}(T n)$: the Wasserstein-1 and Kolmogorov–Smirnov distances between the law of their $\\hat\\rho_L$ and the SDE law at their own $T_n = L/n$. On log–log axes a power law is a straight line. Both distances include the Monte Carlo noise of M networks: the dotted lines are their noise floors (the expected distance of M exact draws from the SDE law itself, about $M^{-1/2}$). A rate is fitted (dashed) and printed only over the widths whose distance stands above twice its floor; below that the points measure the noise, not the convergence.`}
         equation={CONVERGENCE_TEX}
       >
         <PlotFrame draw={drawXY} data={conv} csv={xyCsv} testId="plot-sde-convergence" />
