@@ -75,7 +75,7 @@ test('ResNet depth view: thin limit curves for α = 0, ½, 1 next to the chosen 
       await expect(plot.locator(`text.end-label-alpha-${a}`)).toHaveCount(1);
     }
     await expect(plot.locator('path.line-limit')).toHaveCount(1);
-    await expect(plot.locator('.legend-item')).toContainText(['α = 0: explodes', 'α = ½: the non-trivial limit', 'α = 1: → identity']);
+    await expect(plot.locator('.legend-item')).toContainText(['α = 0: grows with depth', 'α = ½: the non-trivial limit', 'α = 1: → identity']);
   }
   // α = 0 multiplies q by 2 per block: 2³⁰ ≈ 10⁹, so the variance axis is logarithmic, in powers of ten.
   const ticks = await page.getByTestId('plot-depth-q').locator('.axis-y .tick text').allTextContents();

@@ -5,14 +5,10 @@ import { xyCsv } from '../plots/csv.ts';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawXY } from '../plots/drawXY.ts';
 import { useLab } from '../state/useLab.ts';
-import { depthPlot } from './depthData.ts';
+import { depthPlot, resnetText } from './depthData.ts';
 import { activationTex, kernelRecursionTex, RHO_TEX, varianceRecursionTex } from './equations.ts';
 import { formatCount, networkSummary } from './labels.ts';
 import { useCurrentRun, useTheory } from './useResults.ts';
-
-/** The ResNet's branch scaling and its two limits (Hayou 2022; Hayou & Yang 2023). */
-const RESNET_TEXT =
-  ' Thin lines: the same limit for the branch exponents $\\alpha = 0$ (the kernel grows geometrically with depth: it explodes), $\\alpha = \\tfrac12$ — the only scaling with a non-trivial depth limit (Hayou & Yang 2023) — and $\\alpha = 1$ (the branches vanish: the network tends to the identity). For $\\alpha = \\tfrac12$, width first then depth gives the covariance ODE on $t = \\ell/L$ (dashed); depth first at fixed width gives the SDE $dY_t = \\sigma_w n^{-1/2}|\\varphi(Y_t)|\\,dB_t$ (Hayou 2022), of which this network is exactly the Euler scheme with step $1/L$.';
 
 export function DepthView() {
   const spec = useLab((s) => s.spec);
@@ -25,7 +21,8 @@ export function DepthView() {
   const mcText = mc
     ? `Points are the median of the empirical correlation $\\hat\\rho^{\\ell}$ over M = ${formatCount(mc.M)} random networks (${networkSummary(spec)}); the dark band holds the middle half of the networks (p25–p75), the light band 90 % of them (p05–p95).`
     : 'The Monte Carlo points appear when the networks have been sampled.';
-  const resnet = spec.arch === 'resnet' ? RESNET_TEXT : '';
+  // The ResNet's branch scaling and its two limits (Hayou 2022; Hayou & Yang 2023), α = 0 read off its curve.
+  const resnet = spec.arch === 'resnet' ? resnetText(theory?.alphas) : '';
   // Linear nets with Haar-orthogonal square layers preserve inner products: only the first layer (d → n) is random.
   const orthogonal = spec.weights === 'orthogonal' && spec.act === 'identity' && spec.sb2 === 0 && spec.arch === 'mlp';
   const spreadText = orthogonal
