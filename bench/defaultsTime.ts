@@ -6,7 +6,7 @@
  *
  * Standalone: `node bin/run-ts.mjs bench/defaultsTime.ts [--cap=SECONDS]`; `npm run bench` includes it.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { createCpuBackend } from '../src/backends/cpu/cpuBackend.ts';
 import { VIEWS } from '../src/core/spec.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
@@ -28,6 +28,8 @@ export interface SpecTiming {
   readonly cpuSeconds: number;
   /** Over BUDGET_SECONDS of wall time (or stopped at the cap). */
   readonly overBudget: boolean;
+  /** Over BUDGET_SECONDS of CPU time: over budget even on an idle machine. */
+  readonly overBudgetCpu: boolean;
 }
 
 /** Every default view and every lesson, as (name, query) pairs. */
@@ -38,7 +40,9 @@ export function timedSpecs(): { name: string; query: string }[] {
   ];
 }
 
-export async function timeDefaults(options: { capSeconds?: number; log?: (line: string) => void } = {}): Promise<{ budgetSeconds: number; cpus: number; runs: SpecTiming[]; over: string[] }> {
+export async function timeDefaults(options: { capSeconds?: number; log?: (line: string) => void } = {}): Promise<{ budgetSeconds: number; cpus: number; loadAverage: { start: number; end: number }; runs: SpecTiming[]; over: string[]; overCpu: string[] }> {
+  // The 1-minute load average: on a shared machine wall times exceed CPU times by about load/cores.
+  const loadStart = loadavg()[0];
   const cap = options.capSeconds ?? 4 * BUDGET_SECONDS;
   const runs: SpecTiming[] = [];
   for (const { name, query } of timedSpecs()) {
@@ -63,17 +67,25 @@ export async function timeDefaults(options: { capSeconds?: number; log?: (line: 
     }
     const c = process.cpuUsage(c0);
     const cpuSeconds = (c.user + c.system) / 1e6;
-    const timing = { name, query, seconds, cpuSeconds, overBudget: seconds === null || seconds > BUDGET_SECONDS };
+    const timing = { name, query, seconds, cpuSeconds, overBudget: seconds === null || seconds > BUDGET_SECONDS, overBudgetCpu: cpuSeconds > BUDGET_SECONDS };
     runs.push(timing);
     options.log?.(`${timing.overBudget ? 'OVER' : '  ok'}  ${seconds === null ? `> ${cap}` : seconds.toFixed(2).padStart(6)} s wall  ${cpuSeconds.toFixed(2).padStart(6)} s cpu  ${name}  ${query}`);
   }
-  return { budgetSeconds: BUDGET_SECONDS, cpus: cpus().length, runs, over: runs.filter((r) => r.overBudget).map((r) => r.name) };
+  return {
+    budgetSeconds: BUDGET_SECONDS,
+    cpus: cpus().length,
+    loadAverage: { start: loadStart, end: loadavg()[0] },
+    runs,
+    over: runs.filter((r) => r.overBudget).map((r) => r.name),
+    overCpu: runs.filter((r) => r.overBudgetCpu).map((r) => r.name),
+  };
 }
 
 if (process.argv[1]?.endsWith('defaultsTime.ts')) {
   const capArg = process.argv.find((a) => a.startsWith('--cap='));
   const report = await timeDefaults({ capSeconds: capArg ? Number(capArg.slice(6)) : undefined, log: (l) => process.stderr.write(`${l}\n`) });
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  process.stderr.write(report.over.length > 0 ? `over ${BUDGET_SECONDS} s: ${report.over.join(', ')}\n` : `every default view and lesson ran in ≤ ${BUDGET_SECONDS} s\n`);
+  process.stderr.write(report.over.length > 0 ? `over ${BUDGET_SECONDS} s of wall time (load average ${report.loadAverage.start.toFixed(1)} on ${report.cpus} cores): ${report.over.join(', ')}\n` : `every default view and lesson ran in ≤ ${BUDGET_SECONDS} s\n`);
+  process.stderr.write(report.overCpu.length > 0 ? `over ${BUDGET_SECONDS} s of CPU time: ${report.overCpu.join(', ')}\n` : `every default view and lesson took ≤ ${BUDGET_SECONDS} s of CPU time\n`);
   process.exit(0);
 }
