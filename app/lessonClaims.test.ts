@@ -23,7 +23,7 @@ import { decodeSpec } from '../src/url/codec.ts';
 import { computeTheory } from './engine/theory.ts';
 import { LESSONS } from './presets.ts';
 import { CLOSE_LOG_SD, FAR_LOG_SD, heMlpCaption } from './views/contrastData.ts';
-import { alphaZeroGrowth } from './views/depthData.ts';
+import { alphaZeroGrowth, qSpreadSentence } from './views/depthData.ts';
 import { driftTitle, signChange } from './views/regimeData.ts';
 
 const cpu = createCpuBackend();
@@ -88,6 +88,11 @@ describe('lesson claims, derived from a run of the lesson', () => {
     expect(Math.sqrt(mc.logq11.var[i])).toBeLessThan(1.3 * Math.sqrt((5 * spec.L) / spec.n));
     expect(claim).toContain('n = 128');
     expect(spec).toMatchObject({ n: 128, L: 50, sw2: 2, act: 'relu' });
+    // The q-panel caption quotes the median and the 90 % range the plot draws at ℓ = 50.
+    const sentence = qSpreadSentence(mc, last(th.q11));
+    const numbers = [...sentence.matchAll(/(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+    expect(sentence).toMatch(/median/);
+    for (const v of [mc.q11.p50[i], mc.q11.p05[i], mc.q11.p95[i]]) expect(numbers.some((x) => Math.abs(x - v) <= 0.005 * Math.abs(v) + 1e-3), String(v)).toBe(true);
   });
 
   it('edge-of-chaos: χ₁ = 1 on the critical line, ξ_c large beside it; χ₁ < 1 on one side, > 1 on the other', { timeout: SLOW }, async () => {

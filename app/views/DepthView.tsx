@@ -5,7 +5,7 @@ import { xyCsv } from '../plots/csv.ts';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawXY } from '../plots/drawXY.ts';
 import { useLab } from '../state/useLab.ts';
-import { depthPlot, resnetText } from './depthData.ts';
+import { alphaZeroGrowth, depthPlot, qSpreadSentence, resnetText } from './depthData.ts';
 import { activationTex, kernelRecursionTex, RHO_TEX, varianceRecursionTex } from './equations.ts';
 import { formatCount, networkSummary } from './labels.ts';
 import { useCurrentRun, useTheory } from './useResults.ts';
@@ -44,7 +44,7 @@ export function DepthView() {
       <Panel
         id="depth-q"
         title="Variance of one input against depth"
-        caption={`The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; ${logText}${spec.arch === 'resnet' ? ' The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches $q^{\\ell}$ grows geometrically, which is why the axis turns logarithmic when that curve is shown.' : ''}`}
+        caption={`The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; ${logText}${qSpreadSentence(mc, theory?.block?.q11[theory.block.q11.length - 1])}${spec.arch === 'resnet' ? ` The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches ${alphaZeroGrowth(theory?.alphas) ?? 'the kernel grows with depth'}; the axis turns logarithmic when the curves span more than a factor 30.` : ''}`}
         equation={varianceRecursionTex(spec)}
       >
         <PlotFrame draw={drawXY} data={q} csv={xyCsv} testId="plot-depth-q" />

@@ -130,3 +130,16 @@ export function resnetText(alphas: readonly AlphaCurve[] | undefined): string {
   const zero = alphaZeroGrowth(alphas) ?? 'the kernel is unscaled: it grows with depth';
   return ` Thin lines: the same limit for the branch exponents $\\alpha = 0$ (${zero}), $\\alpha = \\tfrac12$ — the only scaling with a non-trivial depth limit (Hayou & Yang 2023) — and $\\alpha = 1$ (the branches vanish: the network tends to the identity). For $\\alpha = \\tfrac12$, width first then depth gives the covariance ODE on $t = \\ell/L$ (dashed); depth first at fixed width gives the SDE $dY_t = \\sigma_w n^{-1/2}|\\varphi(Y_t)|\\,dB_t$ (Hayou 2022), of which this network is exactly the Euler scheme with step $1/L$.`;
 }
+
+/**
+ * What the q-panel's points and bands show at the last recorded layer (issue 14 §1: the He lesson's
+ * "lengths survive" holds for the mean and the limit, not for a typical network): the median and the
+ * 90 % range of q̂ next to the limit.
+ */
+export function qSpreadSentence(mc: McBlock | undefined, limit: number | undefined): string {
+  if (!mc || mc.layers.length === 0) return '';
+  const i = mc.layers.length - 1;
+  const q = mc.q11;
+  const lim = limit !== undefined ? ` (the limit is ${formatValue(limit, 3)}, the networks' mean ${formatValue(q.mean[i], 3)})` : '';
+  return ` At $\\ell = ${mc.layers[i]}$ the median $\\hat q$ of the networks is ${formatValue(q.p50[i], 3)} and 90 % of them lie in [${formatValue(q.p05[i], 3)}, ${formatValue(q.p95[i], 3)}]${lim}.`;
+}
