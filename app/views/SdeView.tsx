@@ -42,7 +42,7 @@ export function SdeView() {
       <Panel
         id="sde-paths"
         title={`Correlation paths: ${formatCount(spec.n)}-wide shaped networks and the SDE, up to T = L/n = ${T}`}
-        caption={`Each orange-red line is one finite shaped network (n = ${formatCount(spec.n)}, $c_+ = ${spec.cp}$, $c_- = ${spec.cm}$): its empirical correlation $\\hat\\rho^{\\ell}$ at layer $\\ell$, plotted at $t = \\ell/n$. Each blue line is a path of the neural covariance SDE from the same $\\rho_0$ (Euler–Maruyama, hybrid scheme in $\\operatorname{atanh}\\rho$). In the proportional limit $n, L \\to \\infty$ with $T = L/n$ fixed the correlation does not settle on a curve: it stays random, and the two bundles have the same spread.`}
+        caption={`Each orange-red line is one finite shaped network (n = ${formatCount(spec.n)}, $c_+ = ${spec.cp}$, $c_- = ${spec.cm}$): its empirical correlation $\\hat\\rho^{\\ell}$ at layer $\\ell$, plotted at $t = \\ell/n$. Each blue line is a path of the neural covariance SDE from the same $\\rho_0$ (Euler–Maruyama, hybrid scheme in $\\operatorname{atanh}\\rho$). In the proportional limit $n, L \\to \\infty$ with $T = L/n$ fixed the correlation does not settle on a curve: it stays random, and the two bundles have the same law (at finite $n$ they differ by the distance shown in the convergence panel).`}
         equation={SHAPED_SDE_TEX}
       >
         <PlotFrame draw={drawXY} data={paths} csv={xyCsv} testId="plot-sde-paths" />
