@@ -27,8 +27,8 @@ import { alphaZeroGrowth, qSpreadSentence } from './views/depthData.ts';
 import { driftTitle, signChange } from './views/regimeData.ts';
 
 const cpu = createCpuBackend();
-/** Lesson runs take seconds on an idle core; a loaded test machine may take several times longer. */
-const SLOW = 180_000;
+/** Lesson runs take seconds on an idle core; a loaded test machine may take many times longer (a deadlock guard, not a timing). */
+const SLOW = 600_000;
 
 function lesson(id: string): { spec: Spec; claim: string } {
   const l = LESSONS.find((x) => x.id === id);
