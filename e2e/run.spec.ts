@@ -69,5 +69,5 @@ test('changing the spec during a long run restarts it for the new spec instead o
   // (minutes of work even on an idle machine): the wait below is a deadline, not a measurement.
   await finalDigest(page, 90_000);
   await expect(page.getByTestId('run-text')).toContainText('Done: 40 networks');
-  await expect(page.getByTestId('plot-depth-rho').locator('.points-mc-median circle')).toHaveCount(50);
+  await expect(page.getByTestId('plot-depth-rho').locator('.points-mc-median circle')).toHaveCount(100); // L = 100 layers
 });
