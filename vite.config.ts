@@ -19,7 +19,7 @@ export default defineConfig({
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },
   test: {
-    include: ['src/**/*.test.ts', 'app/**/*.test.ts', 'bin/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'app/**/*.test.ts', 'bin/**/*.test.ts', 'scripts/**/*.test.ts', 'deploy/**/*.test.ts'],
     environment: 'node',
     // Deadlock guards, not timings (issue 14 §7): the heaviest Monte Carlo tests take ~1 min on an
     // idle core and several times that on a loaded 2-core machine; a hang still fails after 10 min.

@@ -8,13 +8,15 @@
  *                  against a closed-form one (relu) — the cost of quadrature;
  *   webgpu         bench/webgpu.ts (Dawn; SwiftShader when there is no GPU) next to the CPU backend on
  *                  the same sizes: the speed-up of the GPU over the CPU;
- *   frameTime      bench/frameTime.ts: dragging the depth slider 1 → 1000 with tanh in Chromium.
- *   pageRun        bench/pageRun.ts: Cancel latency, frame gaps and click latency during a long run.
- *   kernels        bench/kernelTimes.ts: one Haar 512 × 512 layer, the Fokker–Planck law.
+ *   frameTime      bench/frameTime.ts: dragging the depth slider 1 → 1000 with tanh in Chromium;
+ *   multiCore      bench/multiCore.ts: one thread against the worker-thread pool (2 threads and every
+ *                  core) on M = 64 and 256 networks: the speed-up, and that the numbers are identical;
+ *   pageRun        bench/pageRun.ts: Cancel latency, frame gaps and click latency during a long run;
+ *   kernels        bench/kernelTimes.ts: one Haar 512 × 512 layer, the Fokker–Planck law;
  *   defaults       bench/defaultsTime.ts: every default view and lesson through runSpec on the CPU
  *                  (the CLI's engine function), flagged when over 15 s (issue 14 §4).
- * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --full (GPU sizes),
- *          --no-defaults (skip the default-view and lesson timings).
+ * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --no-multicore,
+ *          --full (GPU sizes), --no-defaults (skip the default-view and lesson timings).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
     process.stderr.write(report.over.length > 0 ? `defaults: OVER ${BUDGET_SECONDS} s: ${report.over.join(', ')}\n` : `defaults: every default view and lesson ran in ≤ ${BUDGET_SECONDS} s\n`);
   }
   out.cpuMonteCarlo = await cpuMonteCarlo();
+  if (!args.has('--no-multicore')) out.multiCore = await (await import('./multiCore.ts')).benchMultiCore({ quick });
   if (!args.has('--no-webgpu')) {
     try {
       out.webgpu = await webgpu();
