@@ -42,8 +42,12 @@ function rounded(_key: string, value: unknown): unknown {
   return Math.abs(value) < DIGEST_ZERO ? 0 : Number(value.toPrecision(DIGEST_DIGITS));
 }
 
-/** Blocks that do not depend on the random draws (or on where they ran), and the digest itself: left out of the digest. */
-const NOT_RANDOM = new Set(['version', 'backend', 'theory', 'limit', 'sde', 'digest']);
+/**
+ * Blocks that do not depend on the random draws (or on where they ran), and the digest itself: left
+ * out of the digest. `faults` too: it is derived from blocks that are hashed (mc, views) or not
+ * random (theory), and leaving it out keeps every digest of a result without faults as it was (issue 20).
+ */
+const NOT_RANDOM = new Set(['version', 'backend', 'theory', 'limit', 'sde', 'faults', 'digest']);
 
 /** Plain objects with their keys sorted, at every level: the digest does not depend on key order. */
 function canonical(value: unknown): unknown {

@@ -35,6 +35,11 @@ export interface SdeViewBlock {
     readonly slopeW1: number;
     readonly slopeKs: number;
   };
+  /**
+   * Widths at which every network died (q̂ = 0, ρ̂ undefined: shaped ReLU nets at n = 1, or with
+   * c₋ ≪ 0): no distance to the law there (NaN, null in the JSON), and one fault each (issue 20).
+   */
+  readonly faults?: { quantity: string; layer: number; cause: 'empty'; message: string }[];
 }
 
 export const SDE_PATHS = 24;
@@ -126,9 +131,19 @@ export async function runSdeView(
     const c = block.convergence;
     c.n.push(n);
     c.L.push(L);
-    c.w1.push(wasserstein1ToLaw(samples, lawN));
-    c.ks.push(kolmogorovSmirnovToLaw(samples, lawN));
-    const floor = noiseFloors(lawN, samples.length);
+    if (samples.length === 0) {
+      const faults = ((block as { faults?: SdeViewBlock['faults'] }).faults ??= []);
+      faults.push({
+        quantity: 'convergence',
+        layer: L,
+        cause: 'empty',
+        message: `convergence in law at n = ${n}: all ${sized.M} networks are dead by layer ${L} (q̂ = 0, ρ̂ undefined), so there is no law to compare`,
+      });
+    }
+    c.w1.push(samples.length > 0 ? wasserstein1ToLaw(samples, lawN) : NaN);
+    c.ks.push(samples.length > 0 ? kolmogorovSmirnovToLaw(samples, lawN) : NaN);
+    // No floor without samples (NaN): such a width never counts as above its floor.
+    const floor = samples.length > 0 ? noiseFloors(lawN, samples.length) : { w1: NaN, ks: NaN };
     c.floorW1.push(floor.w1);
     c.floorKs.push(floor.ks);
     (c as { slopeW1: number }).slopeW1 = slopeAboveFloor(c.n, c.w1, c.floorW1);
