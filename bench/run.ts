@@ -12,8 +12,13 @@
  *   costModel      bench/costModel.ts: the run-time model's error, predicted vs measured seconds per
  *                  backend as ratios (re-calibrate with `npm run bench:calibrate -- --write`);
  *   multiCore      bench/multiCore.ts: one thread against the worker-thread pool (2 threads and every
- *                  core) on M = 64 and 256 networks: the speed-up, and that the numbers are identical.
- * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --no-multicore, --full (GPU sizes).
+ *                  core) on M = 64 and 256 networks: the speed-up, and that the numbers are identical;
+ *   pageRun        bench/pageRun.ts: Cancel latency, frame gaps and click latency during a long run;
+ *   kernels        bench/kernelTimes.ts: one Haar 512 × 512 layer, the Fokker–Planck law;
+ *   defaults       bench/defaultsTime.ts: every default view and lesson through runSpec on the CPU
+ *                  (the CLI's engine function), flagged when over 15 s (issue 14 §4).
+ * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --no-multicore,
+ *          --full (GPU sizes), --no-defaults (skip the default-view and lesson timings).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -110,6 +115,13 @@ async function main(): Promise<void> {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
   };
   out.theory = theoryTimes();
+  out.kernels = (await import('./kernelTimes.ts')).kernelTimes();
+  if (!args.has('--no-defaults')) {
+    const { timeDefaults, BUDGET_SECONDS } = await import('./defaultsTime.ts');
+    const report = await timeDefaults({ log: (line) => process.stderr.write(`defaults: ${line}\n`) });
+    out.defaults = report;
+    process.stderr.write(report.over.length > 0 ? `defaults: OVER ${BUDGET_SECONDS} s: ${report.over.join(', ')}\n` : `defaults: every default view and lesson ran in ≤ ${BUDGET_SECONDS} s\n`);
+  }
   out.cpuMonteCarlo = await cpuMonteCarlo();
   if (!args.has('--no-multicore')) out.multiCore = await (await import('./multiCore.ts')).benchMultiCore({ quick });
   if (!args.has('--no-webgpu')) {
@@ -131,6 +143,14 @@ async function main(): Promise<void> {
       out.frameTime = await benchFrameTime();
     } catch (e) {
       out.frameTime = { unavailable: (e as Error).message };
+    }
+  }
+  if (!args.has('--no-browser')) {
+    try {
+      const { benchPageRun } = await import('./pageRun.ts');
+      out.pageRun = await benchPageRun();
+    } catch (e) {
+      out.pageRun = { unavailable: (e as Error).message };
     }
   }
   const json = JSON.stringify(out, null, 2);

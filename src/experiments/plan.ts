@@ -24,7 +24,7 @@ import { formatNumber } from '../core/params.ts';
 import { parseWeights } from '../core/weights.ts';
 import { PARAM_BY_KEY, type Spec, type SpecIssue } from '../core/spec.ts';
 import { recordedLayers } from './monteCarlo.ts';
-import { viewRunner } from './viewRunners.ts';
+import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
 
 /** A group of simulations and the keys whose values set their size (named in a refusal). */
 export interface PlanPart {
@@ -41,12 +41,16 @@ export interface Plan {
   readonly bytes: number;
 }
 
-/** The simulations a spec asks for: one batch of M networks, plus its view's own (viewRunners.ts). */
+/**
+ * The simulations a spec asks for: one batch of M networks when the view draws them, plus the
+ * view's own (viewRunners.ts).
+ */
 export function planSpec(spec: Spec): Plan {
   const parts: PlanPart[] = [];
   if (spec.M > 0) {
     const recorded = recordedLayers(spec.arch, spec.L).length;
-    parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [{ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded }] });
+    // The depth profile's networks only when the view draws them (issue 14 §4).
+    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [{ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded }] });
     const runner = viewRunner(spec.view);
     if (runner && runner.applies?.(spec) === undefined) {
       const sizes = runner.plan(spec);

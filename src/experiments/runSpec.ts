@@ -1,6 +1,7 @@
 /**
  * One entry point from a validated spec to the result document (DESIGN.md §6), dispatching on
- * `view`: the depth-profile result (theory, limits, Monte Carlo) plus the view's own block. The CLI
+ * `view`: the depth-profile result (theory, limits, and the Monte Carlo when the view draws its
+ * networks: depth, hist, sde) plus the view's own block. The CLI
  * prints it, the page's Worker streams it, e2e compares the two.
  */
 import type { SimBackend } from '../backends/types.ts';
@@ -9,9 +10,10 @@ import type { LayerSamples } from './mcAccumulator.ts';
 import type { Progress } from './monteCarlo.ts';
 import { faultsEntry, type Fault } from './faults.ts';
 import type { LabResult } from './result.ts';
+import { resultDigest } from './digest.ts';
 import { runLab } from './runLab.ts';
 import { estimateRunSeconds } from './plan.ts';
-import { viewRunner } from './viewRunners.ts';
+import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
 
 export interface PhasedProgress extends Progress {
   /** 'networks' for the depth-profile Monte Carlo, then the view's own unit ('widths', 'cells', …). */
@@ -33,16 +35,22 @@ export interface SpecRunOptions {
   readonly samplesLayer?: number;
 }
 
+/** The finished result with its digest (the CLI prints it, the page exports it). */
+function finished(out: SpecRunOutput): SpecRunOutput {
+  return { ...out, result: { ...out.result, digest: resultDigest(out.result) } };
+}
+
 export async function runSpecStreaming(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
   // The expected time goes into the result (backend.estimatedSeconds), next to what ran.
   const estimatedSeconds = Number(estimateRunSeconds(spec, options.backend.info).toPrecision(3));
   const withEstimate = (out: SpecRunOutput): SpecRunOutput => ({ ...out, result: { ...out.result, backend: { ...out.result.backend, estimatedSeconds } } });
   const onPartial = options.onPartial && ((partial: SpecRunOutput, progress: PhasedProgress) => options.onPartial!(withEstimate(partial), progress));
-  return withEstimate(await runSpecBlocks(spec, { ...options, onPartial }));
+  return finished(withEstimate(await runSpecParts(spec, { ...options, onPartial })));
 }
 
-async function runSpecBlocks(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
+async function runSpecParts(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
   const lab = await runLab(spec, {
+    networks: samplesDepthNetworks(spec),
     backend: options.backend,
     signal: options.signal,
     chunkNetworks: options.chunkNetworks,

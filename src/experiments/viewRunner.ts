@@ -30,6 +30,12 @@ export interface ViewRunner<B = unknown> {
   readonly costKeys?: readonly string[];
   /** Its simulations in a refusal message, e.g. "the commutation map's cells". */
   readonly costLabel?: string;
+  /**
+   * True when the view draws the depth-profile networks (the M networks of spec.n, spec.L and
+   * their `mc` block, or their samples) next to its own block. Otherwise those networks are not
+   * sampled at all (issue 14 §4: views that draw no networks sample none).
+   */
+  readonly depthNetworks?: boolean;
   /** The simulations it will run, for the cost planner. */
   plan(spec: Spec): SimSize[];
   /** undefined when it can run this spec, else why not (shown instead of the block). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SPEC, PARAMS, type Spec } from '../core/spec.ts';
+import { DEFAULT_SPEC, PARAMS, SPEC_VERSION, type Spec } from '../core/spec.ts';
 import { costIssues } from '../experiments/plan.ts';
 import { decodeSpec, encodeSpec, MAX_UNKNOWN_KEY_ISSUES, splitQuery } from './codec.ts';
 import { HOSTILE_SPECS } from './hostileSpecs.ts';
@@ -73,8 +73,8 @@ describe('URL codec', () => {
   });
 
   it('writes only the version and non-default keys (short links)', () => {
-    expect(encodeSpec(DEFAULT_SPEC)).toBe('v=1');
-    expect(encodeSpec({ ...DEFAULT_SPEC, n: 64 })).toBe('v=1&n=64');
+    expect(encodeSpec(DEFAULT_SPEC)).toBe('v=2');
+    expect(encodeSpec({ ...DEFAULT_SPEC, n: 64 })).toBe('v=2&n=64');
   });
 
   it('canonicalises activations and weight laws', () => {
@@ -152,7 +152,7 @@ describe('URL codec', () => {
 
     it('the v message and --help give the same allowed range', () => {
       const allowed = PARAMS.find((p) => p.key === 'v')!.allowed;
-      expect(allowed).toBe('an integer in [1, 1]');
+      expect(allowed).toBe(`an integer in [1, ${SPEC_VERSION}]`);
       expect(refusal('v=abc', 'v').message).toContain(allowed);
       expect(refusal('v=99', 'v').message).toContain(allowed);
     });
