@@ -348,3 +348,64 @@ void gaussian_rows_times(uint32_t seed, uint32_t domain, uint32_t net, uint32_t 
     }
   }
 }
+
+/*
+ * One layer of the gram method for a piecewise-linear φ(z) = sp·z (z > 0), sm·z (else): the body of
+ * gramLayer in cpu/gramNetwork.ts, with the same operations in the same order (so the same bits).
+ * ξ = the layer's n·k normals of (seed, domain, net, layer, row 0) drawn into `xi` (n·k + 16
+ * doubles); row i: v_a = Σ_{b ≤ a} C[a, b] ξ[i·k + b], z = v (residualOn = 0) or Z + residual·v,
+ * then the packed sums Σ z zᵀ and Σ φ(z)φ(z)ᵀ over rows in order (pairIndex order, a ≤ b).
+ */
+__attribute__((export_name("gram_layer")))
+void gram_layer(uint32_t seed, uint32_t domain, uint32_t net, uint32_t layer, uint32_t n, uint32_t k, const double *C,
+                double *Z, int32_t residualOn, double residual, double sp, double sm, double *zSums, double *phiSums,
+                double *xi, double *h) {
+  normals(seed, domain, net, layer, 0, 0, (n * k + 3) >> 2, xi);
+  if (k == 2) {
+    /* The same sums, held in locals: each still adds its terms one at a time, in row order. */
+    double s00 = 0.0, s01 = 0.0, s11 = 0.0, p00 = 0.0, p01 = 0.0, p11 = 0.0;
+    const double c00 = C[0], c10 = C[2], c11 = C[3];
+    for (uint32_t i = 0; i < n; i++) {
+      double v0 = 0.0, v1 = 0.0;
+      v0 += c00 * xi[2 * i];
+      v1 += c10 * xi[2 * i];
+      v1 += c11 * xi[2 * i + 1];
+      double z0 = residualOn ? Z[2 * i] + residual * v0 : v0;
+      double z1 = residualOn ? Z[2 * i + 1] + residual * v1 : v1;
+      Z[2 * i] = z0;
+      Z[2 * i + 1] = z1;
+      double h0 = z0 > 0 ? sp * z0 : sm * z0;
+      double h1 = z1 > 0 ? sp * z1 : sm * z1;
+      s00 += z0 * z0;
+      p00 += h0 * h0;
+      s01 += z0 * z1;
+      p01 += h0 * h1;
+      s11 += z1 * z1;
+      p11 += h1 * h1;
+    }
+    zSums[0] = s00, zSums[1] = s01, zSums[2] = s11;
+    phiSums[0] = p00, phiSums[1] = p01, phiSums[2] = p11;
+    return;
+  }
+  uint32_t P = k * (k + 1) / 2;
+  for (uint32_t p = 0; p < P; p++) zSums[p] = 0.0, phiSums[p] = 0.0;
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t base = i * k;
+    for (uint32_t a = 0; a < k; a++) {
+      double v = 0.0;
+      for (uint32_t b = 0; b <= a; b++) v += C[a * k + b] * xi[base + b];
+      double z = residualOn ? Z[base + a] + residual * v : v;
+      Z[base + a] = z;
+      h[a] = z > 0 ? sp * z : sm * z;
+    }
+    uint32_t p = 0;
+    for (uint32_t a = 0; a < k; a++) {
+      double za = Z[base + a], ha = h[a];
+      for (uint32_t b = a; b < k; b++) {
+        zSums[p] += za * Z[base + b];
+        phiSums[p] += ha * h[b];
+        p++;
+      }
+    }
+  }
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createCpuBackend } from '../../backends/cpu/cpuBackend.ts';
 import { NormalStream, uniformOpen } from '../philox.ts';
-import { philoxWasm } from './philoxWasm.ts';
+import { DEFAULT_SPEC, type Spec } from '../spec.ts';
+import { philoxWasm, usePhiloxWasm } from './philoxWasm.ts';
 
 const kernel = philoxWasm();
 
@@ -83,6 +85,36 @@ describe('WebAssembly SIMD Philox + Box–Muller kernel', () => {
         for (let j = 0; j < nIn; j++) sum += w[j] * H[j * k + a];
         expect(acc[i * k + a]).toBe(sum);
       }
+    }
+  });
+});
+
+describe('CPU backend with and without the WebAssembly kernel', () => {
+  // Same spec, same networks: the kernel must change the speed, not the numbers.
+  const cases: [string, Partial<Spec>][] = [
+    ['gram mlp relu k=2', { method: 'gram', arch: 'mlp', act: 'relu', k: 2 }],
+    ['gram resnet leaky k=3', { method: 'gram', arch: 'resnet', act: 'leaky:0.2', k: 3 }],
+    ['gram shaped k=2', { method: 'gram', arch: 'shaped', k: 2, cp: 0.5, cm: -0.5 }],
+    ['explicit mlp relu k=2', { method: 'explicit', arch: 'mlp', act: 'relu', k: 2 }],
+    ['explicit resnet tanh k=3', { method: 'explicit', arch: 'resnet', act: 'tanh', k: 3, sb2: 0.1 }],
+  ];
+  it.each(cases)('%s: identical kernels, layer by layer', async (_name, over) => {
+    const spec: Spec = { ...DEFAULT_SPEC, n: 96, L: 5, M: 3, sw2: 1.8, sb2: 0.05, ...over };
+    const first = spec.arch === 'resnet' ? 0 : 1;
+    const job = { spec, netStart: 2, netCount: 3, recordLayers: Array.from({ length: spec.L - first + 1 }, (_, i) => first + i), recordPhi: true };
+    const fast = await createCpuBackend().simulate(job);
+    usePhiloxWasm(false);
+    try {
+      const slow = await createCpuBackend().simulate(job);
+      expect(slow.z.length).toBe(fast.z.length);
+      if (fdlibmEngine) {
+        expect(Array.from(fast.z)).toEqual(Array.from(slow.z));
+        expect(Array.from(fast.phi!)).toEqual(Array.from(slow.phi!));
+      } else {
+        for (let i = 0; i < fast.z.length; i++) expect(Math.abs(fast.z[i] - slow.z[i])).toBeLessThan(1e-12 * (1 + Math.abs(slow.z[i])));
+      }
+    } finally {
+      usePhiloxWasm(true);
     }
   });
 });

@@ -34,6 +34,24 @@ interface KernelExports {
     scratch: number,
   ): void;
   box_muller_parts(w1: number, w2: number, n: number, r: number, c: number, s: number): void;
+  gram_layer(
+    seed: number,
+    domain: number,
+    net: number,
+    layer: number,
+    n: number,
+    k: number,
+    C: number,
+    Z: number,
+    residualOn: number,
+    residual: number,
+    sp: number,
+    sm: number,
+    zSums: number,
+    phiSums: number,
+    xi: number,
+    h: number,
+  ): void;
 }
 
 /** Room the kernel may write past the requested normals (it writes whole groups of 4 quads). */
@@ -96,6 +114,42 @@ export class PhiloxWasm {
     acc.set(this.f64.subarray(accAt >>> 3, (accAt >>> 3) + nrows * k));
   }
 
+  /**
+   * One gram-method layer for a piecewise-linear φ (s₊ = sp, s₋ = sm): the body of gramLayer in
+   * backends/cpu/gramNetwork.ts, same operations in the same order. Z (n × k) is read (resnet)
+   * and overwritten; zSums, phiSums receive the packed Σ z zᵀ and Σ φ(z)φ(z)ᵀ.
+   */
+  gramLayer(
+    seed: number,
+    domain: number,
+    net: number,
+    layer: number,
+    n: number,
+    k: number,
+    C: Float64Array,
+    Z: Float64Array,
+    residual: number | undefined,
+    sp: number,
+    sm: number,
+    zSums: Float64Array,
+    phiSums: Float64Array,
+  ): void {
+    const P = (k * (k + 1)) / 2;
+    const cAt = this.base;
+    const zAt = cAt + 8 * k * k;
+    const sumsAt = zAt + 8 * n * k;
+    const phiAt = sumsAt + 8 * P;
+    const hAt = phiAt + 8 * P;
+    const xiAt = hAt + 8 * k;
+    this.reserve(xiAt - this.base + 8 * (n * k + SLACK_DOUBLES));
+    this.f64.set(C.subarray(0, k * k), cAt >>> 3);
+    if (residual !== undefined) this.f64.set(Z.subarray(0, n * k), zAt >>> 3);
+    this.ex.gram_layer(seed, domain, net, layer, n, k, cAt, zAt, residual === undefined ? 0 : 1, residual ?? 0, sp, sm, sumsAt, phiAt, xiAt, hAt);
+    Z.set(this.f64.subarray(zAt >>> 3, (zAt >>> 3) + n * k));
+    zSums.set(this.f64.subarray(sumsAt >>> 3, (sumsAt >>> 3) + P));
+    phiSums.set(this.f64.subarray(phiAt >>> 3, (phiAt >>> 3) + P));
+  }
+
   /** √(−2 ln u(w1)), cos θ(w2), sin θ(w2) for each word pair (the parts of the transform, for tests). */
   boxMullerParts(w1: Uint32Array, w2: Uint32Array): { r: Float64Array; c: Float64Array; s: Float64Array } {
     const n = w1.length;
@@ -127,8 +181,19 @@ function decodeBase64(b64: string): Uint8Array {
   return bytes;
 }
 
+let enabled = true;
+
+/**
+ * Switch the kernel off (or back on) for this process: the JavaScript path then runs everywhere.
+ * For tests that compare the two paths and for the bench's before/after figures.
+ */
+export function usePhiloxWasm(on: boolean): void {
+  enabled = on;
+}
+
 /** The kernel, instantiated on first call; undefined where WebAssembly SIMD cannot run here. */
 export function philoxWasm(): PhiloxWasm | undefined {
+  if (!enabled) return undefined;
   if (kernel !== undefined) return kernel ?? undefined;
   try {
     if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly in this runtime');
