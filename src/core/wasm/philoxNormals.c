@@ -153,8 +153,6 @@ static inline __attribute__((always_inline)) v128_t log_f64x2(v128_t x) {
   v128_t dklo = MUL(dk, SPLAT(ln2_lo));
   /* |f| < 2^-20: R = f²(1/2 − f/3); dk·ln2_hi − ((R − dk·ln2_lo) − f). */
   v128_t tinyMask = mask64(wasm_i32x4_lt(wasm_v128_and(wasm_i32x4_add(hx, I32(2)), I32(0x000FFFFF)), I32(3)));
-  v128_t Rt = MUL(MUL(f, f), SUB(SPLAT(0.5), MUL(SPLAT(0.33333333333333333), f)));
-  v128_t tiny = SUB(dkhi, SUB(SUB(Rt, dklo), f));
   v128_t s = wasm_f64x2_div(f, ADD(SPLAT(2.0), f));
   v128_t z = MUL(s, s);
   v128_t w = MUL(z, z);
@@ -167,6 +165,9 @@ static inline __attribute__((always_inline)) v128_t log_f64x2(v128_t x) {
   v128_t big = SUB(dkhi, SUB(SUB(hfsq, ADD(MUL(s, ADD(hfsq, R)), dklo)), f));
   v128_t small = SUB(dkhi, SUB(SUB(MUL(s, SUB(f, R)), dklo), f));
   v128_t main = wasm_v128_bitselect(big, small, bigMask);
+  if (!wasm_v128_any_true(tinyMask)) return main; /* |f| < 2^-20: a few u in 2^23 */
+  v128_t Rt = MUL(MUL(f, f), SUB(SPLAT(0.5), MUL(SPLAT(0.33333333333333333), f)));
+  v128_t tiny = SUB(dkhi, SUB(SUB(Rt, dklo), f));
   return wasm_v128_bitselect(tiny, main, tinyMask);
 }
 
@@ -205,10 +206,12 @@ static inline __attribute__((always_inline)) void sincos_f64x2(v128_t x, v128_t 
   v128_t direct = mask64(wasm_i32x4_le(ix, I32(0x3FE921FB)));
   /* |θ| < 3π/4: n = 1, one or (at θ ≈ π/2) two constants. */
   v128_t nearHalfPi = mask64(wasm_i32x4_eq(ix, I32(0x3FF921FB)));
-  v128_t z1 = SUB(t, SPLAT(pio2_1));
-  v128_t z2 = SUB(z1, SPLAT(pio2_2));
-  v128_t zs = wasm_v128_bitselect(z2, z1, nearHalfPi);
-  v128_t ct = wasm_v128_bitselect(SPLAT(pio2_2t), SPLAT(pio2_1t), nearHalfPi);
+  v128_t zs = SUB(t, SPLAT(pio2_1));
+  v128_t ct = SPLAT(pio2_1t);
+  if (wasm_v128_any_true(nearHalfPi)) { /* rare: the high word of π/2 (two θ in 2^23) */
+    zs = wasm_v128_bitselect(SUB(zs, SPLAT(pio2_2)), zs, nearHalfPi);
+    ct = wasm_v128_bitselect(SPLAT(pio2_2t), ct, nearHalfPi);
+  }
   v128_t y0s = SUB(zs, ct);
   v128_t y1s = SUB(SUB(zs, y0s), ct);
   /* Medium case, 3π/4 ≤ |θ| < π. */
@@ -221,13 +224,15 @@ static inline __attribute__((always_inline)) void sincos_f64x2(v128_t x, v128_t 
   v128_t e = wasm_v128_and(wasm_i32x4_shr(y0m, 20), I32(0x7FF));
   v128_t second = wasm_v128_and(mask64(wasm_v128_and(wasm_i32x4_eq(ix, I32(0x400921FB)), wasm_i32x4_gt(wasm_i32x4_sub(j, e), I32(16)))),
                                 wasm_f64x2_eq(fn, SPLAT(2.0)));
-  v128_t w2a = MUL(fn, SPLAT(pio2_2));
-  v128_t r2 = SUB(r, w2a);
-  v128_t w2 = SUB(MUL(fn, SPLAT(pio2_2t)), SUB(SUB(r, r2), w2a));
-  v128_t y0m2 = SUB(r2, w2);
-  r = wasm_v128_bitselect(r2, r, second);
-  w = wasm_v128_bitselect(w2, w, second);
-  y0m = wasm_v128_bitselect(y0m2, y0m, second);
+  if (wasm_v128_any_true(second)) { /* rare: θ within ~2^-19 of ±π */
+    v128_t w2a = MUL(fn, SPLAT(pio2_2));
+    v128_t r2 = SUB(r, w2a);
+    v128_t w2 = SUB(MUL(fn, SPLAT(pio2_2t)), SUB(SUB(r, r2), w2a));
+    v128_t y0m2 = SUB(r2, w2);
+    r = wasm_v128_bitselect(r2, r, second);
+    w = wasm_v128_bitselect(w2, w, second);
+    y0m = wasm_v128_bitselect(y0m2, y0m, second);
+  }
   v128_t y1m = SUB(SUB(r, y0m), w);
   v128_t small = mask64(wasm_i32x4_lt(ix, I32(0x4002D97C)));
   v128_t y0 = wasm_v128_bitselect(y0s, y0m, small);
@@ -325,13 +330,45 @@ void normals(uint32_t seed, uint32_t domain, uint32_t net, uint32_t layer, uint3
 /*
  * The explicit method's layer product for rows row0 .. row0 + nrows − 1 of a Gaussian W:
  * acc[(i − row0)·k + a] = Σ_j W[i, j] H[j·k + a], j = 0 .. nIn − 1 in order (the same sum, in the
- * same order, as explicitNetwork.ts), W[i, ·] drawn into `scratch` (nIn + 16 doubles).
+ * same order, as explicitNetwork.ts), W[i, ·] drawn into `scratch` (4·(4⌈nIn/4⌉ + 16) doubles).
  */
 __attribute__((export_name("gaussian_rows_times")))
 void gaussian_rows_times(uint32_t seed, uint32_t domain, uint32_t net, uint32_t layer, uint32_t row0, uint32_t nrows,
                          uint32_t nIn, const double *H, uint32_t k, double *acc, double *scratch) {
   uint32_t nquads = (nIn + 3) >> 2;
-  for (uint32_t i = 0; i < nrows; i++) {
+  uint32_t stride = 4 * nquads + 16; /* scratch holds 4 rows */
+  uint32_t i = 0;
+  /* Four rows at a time: four independent sums per column pair hide the latency of f64x2.add;
+     each row's sum still runs over j in order. */
+  for (; i + 4 <= nrows; i += 4) {
+    for (uint32_t r = 0; r < 4; r++) normals(seed, domain, net, layer, row0 + i + r, 0, nquads, scratch + r * stride);
+    const double *w0 = scratch, *w1 = scratch + stride, *w2 = scratch + 2 * stride, *w3 = scratch + 3 * stride;
+    uint32_t a = 0;
+    for (; a + 2 <= k; a += 2) {
+      v128_t s0 = wasm_f64x2_splat(0.0), s1 = s0, s2 = s0, s3 = s0;
+      const double *h = H + a;
+      for (uint32_t j = 0; j < nIn; j++) {
+        v128_t hj = wasm_v128_load(h + j * k);
+        s0 = ADD(s0, MUL(wasm_f64x2_splat(w0[j]), hj));
+        s1 = ADD(s1, MUL(wasm_f64x2_splat(w1[j]), hj));
+        s2 = ADD(s2, MUL(wasm_f64x2_splat(w2[j]), hj));
+        s3 = ADD(s3, MUL(wasm_f64x2_splat(w3[j]), hj));
+      }
+      wasm_v128_store(acc + i * k + a, s0);
+      wasm_v128_store(acc + (i + 1) * k + a, s1);
+      wasm_v128_store(acc + (i + 2) * k + a, s2);
+      wasm_v128_store(acc + (i + 3) * k + a, s3);
+    }
+    if (a < k) {
+      for (uint32_t r = 0; r < 4; r++) {
+        const double *w = scratch + r * stride;
+        double s = 0.0;
+        for (uint32_t j = 0; j < nIn; j++) s += w[j] * H[j * k + a];
+        acc[(i + r) * k + a] = s;
+      }
+    }
+  }
+  for (; i < nrows; i++) {
     normals(seed, domain, net, layer, row0 + i, 0, nquads, scratch);
     double *out = acc + i * k;
     uint32_t a = 0;

@@ -108,7 +108,7 @@ export class PhiloxWasm {
     const hAt = this.base;
     const accAt = hAt + 8 * nIn * k;
     const scratchAt = accAt + 8 * nrows * k;
-    this.reserve(scratchAt - this.base + 8 * (4 * ((nIn + 3) >>> 2) + SLACK_DOUBLES));
+    this.reserve(scratchAt - this.base + 8 * 4 * (4 * ((nIn + 3) >>> 2) + SLACK_DOUBLES)); // 4 rows at a time
     this.f64.set(H.subarray(0, nIn * k), hAt >>> 3);
     this.ex.gaussian_rows_times(seed, domain, net, layer, row0, nrows, nIn, hAt, k, accAt, scratchAt);
     acc.set(this.f64.subarray(accAt >>> 3, (accAt >>> 3) + nrows * k));
