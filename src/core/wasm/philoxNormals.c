@@ -91,6 +91,8 @@ static inline __attribute__((always_inline)) v128_t from_high(v128_t v) { return
 /* (double) of the small integers in i32 lanes 1 and 3. */
 static inline __attribute__((always_inline)) v128_t high_to_f64(v128_t v) { return wasm_f64x2_convert_low_i32x4(wasm_i32x4_shuffle(v, v, 1, 3, 1, 3)); }
 
+#define TWO_PI 6.283185307179586 /* 2·Math.PI, exactly */
+
 /* fdlibm constants (hex-float literals; the 64-bit patterns fdlibm lists in the comments). */
 #define ln2_hi 0x1.62e42fee00000p-1 /* 0x3FE62E42FEE00000 */
 #define ln2_lo 0x1.a39ef35793c76p-33 /* 0x3DEA39EF35793C76 */
@@ -120,19 +122,85 @@ static inline __attribute__((always_inline)) v128_t high_to_f64(v128_t v) { retu
 #define pio2_2t 0x1.3198a2e037073p-69 /* 0x3BA3198A2E037073 */
 
 /*
- * A constant f64x2 as a (volatile) load + splat: V8 builds every v128.const from immediates with
- * 3–4 instructions at each use inside the loop; a load from memory is one (measured: ~25 % of the
- * kernel's time).
+ * Constants come from two tables through one base pointer that the compiler cannot see through
+ * (an empty asm): V8 builds every v128.const from immediates with 3–4 instructions at each use
+ * inside a loop, and per-constant addresses would each take a register; a load from
+ * [base + offset] is one instruction.
  */
-#define SPLAT(x) \
-  ({ \
-    static volatile double k_ = (x); \
-    wasm_f64x2_splat(k_); \
-  })
+static const double KD[] = {
+  1.0, /* 0 */
+  ln2_hi, /* 1 */
+  ln2_lo, /* 2 */
+  2.0, /* 3 */
+  Lg2, /* 4 */
+  Lg4, /* 5 */
+  Lg6, /* 6 */
+  Lg1, /* 7 */
+  Lg3, /* 8 */
+  Lg5, /* 9 */
+  Lg7, /* 10 */
+  0.5, /* 11 */
+  0.33333333333333333, /* 12 */
+  S2, /* 13 */
+  S3, /* 14 */
+  S4, /* 15 */
+  S5, /* 16 */
+  S6, /* 17 */
+  S1, /* 18 */
+  C1, /* 19 */
+  C2, /* 20 */
+  C3, /* 21 */
+  C4, /* 22 */
+  C5, /* 23 */
+  C6, /* 24 */
+  0.28125, /* 25 */
+  0.0, /* 26 */
+  pio2_1, /* 27 */
+  pio2_1t, /* 28 */
+  pio2_2, /* 29 */
+  pio2_2t, /* 30 */
+  invpio2, /* 31 */
+  -0.0, /* 32 */
+  -2.0, /* 33 */
+  TWO_PI, /* 34 */
+};
+static const int32_t KI[] = {
+  1023, /* 0 */
+  0x000FFFFF, /* 1 */
+  0x95F64, /* 2 */
+  0x100000, /* 3 */
+  0x3FF00000, /* 4 */
+  2, /* 5 */
+  3, /* 6 */
+  0x6147A, /* 7 */
+  0x6B851, /* 8 */
+  0, /* 9 */
+  0x7FFFFFFF, /* 10 */
+  0x00200000, /* 11 */
+  0x3FE90000, /* 12 */
+  0x3FD33333, /* 13 */
+  0x3FE921FB, /* 14 */
+  0x3FF921FB, /* 15 */
+  0x7FF, /* 16 */
+  0x400921FB, /* 17 */
+  16, /* 18 */
+  0x4002D97C, /* 19 */
+};
+static inline __attribute__((always_inline)) const double *kd(void) {
+  const double *p = KD;
+  __asm__("" : "+r"(p));
+  return p;
+}
+static inline __attribute__((always_inline)) const int32_t *ki(void) {
+  const int32_t *p = KI;
+  __asm__("" : "+r"(p));
+  return p;
+}
+#define SPLATK(i) wasm_v128_load64_splat(kd() + (i))
+#define I32K(i) wasm_v128_load32_splat(ki() + (i))
 #define ADD wasm_f64x2_add
 #define SUB wasm_f64x2_sub
 #define MUL wasm_f64x2_mul
-#define I32(x) wasm_i32x4_splat(x)
 
 /*
  * ln x for 0 < x < 1, both lanes (fdlibm e_log.c). fdlibm's k = 0 formulas equal its k ≠ 0 ones
@@ -141,32 +209,32 @@ static inline __attribute__((always_inline)) v128_t high_to_f64(v128_t v) { retu
  */
 static inline __attribute__((always_inline)) v128_t log_f64x2(v128_t x) {
   v128_t hx = x;
-  v128_t k = wasm_i32x4_sub(wasm_i32x4_shr(hx, 20), I32(1023));
-  hx = wasm_v128_and(hx, I32(0x000FFFFF));
-  v128_t i = wasm_v128_and(wasm_i32x4_add(hx, I32(0x95F64)), I32(0x100000));
-  v128_t high = wasm_v128_or(hx, wasm_v128_xor(i, I32(0x3FF00000)));
+  v128_t k = wasm_i32x4_sub(wasm_i32x4_shr(hx, 20), I32K(0 /* 1023 */));
+  hx = wasm_v128_and(hx, I32K(1 /* 0x000FFFFF */));
+  v128_t i = wasm_v128_and(wasm_i32x4_add(hx, I32K(2 /* 0x95F64 */)), I32K(3 /* 0x100000 */));
+  v128_t high = wasm_v128_or(hx, wasm_v128_xor(i, I32K(4 /* 0x3FF00000 */)));
   v128_t xn = wasm_i32x4_shuffle(x, high, 0, 5, 2, 7);
   k = wasm_i32x4_add(k, wasm_i32x4_shr(i, 20));
-  v128_t f = SUB(xn, SPLAT(1.0));
+  v128_t f = SUB(xn, SPLATK(0 /* 1.0 */));
   v128_t dk = high_to_f64(k);
-  v128_t dkhi = MUL(dk, SPLAT(ln2_hi));
-  v128_t dklo = MUL(dk, SPLAT(ln2_lo));
+  v128_t dkhi = MUL(dk, SPLATK(1 /* ln2_hi */));
+  v128_t dklo = MUL(dk, SPLATK(2 /* ln2_lo */));
   /* |f| < 2^-20: R = f²(1/2 − f/3); dk·ln2_hi − ((R − dk·ln2_lo) − f). */
-  v128_t tinyMask = mask64(wasm_i32x4_lt(wasm_v128_and(wasm_i32x4_add(hx, I32(2)), I32(0x000FFFFF)), I32(3)));
-  v128_t s = wasm_f64x2_div(f, ADD(SPLAT(2.0), f));
+  v128_t tinyMask = mask64(wasm_i32x4_lt(wasm_v128_and(wasm_i32x4_add(hx, I32K(5 /* 2 */)), I32K(1 /* 0x000FFFFF */)), I32K(6 /* 3 */)));
+  v128_t s = wasm_f64x2_div(f, ADD(SPLATK(3 /* 2.0 */), f));
   v128_t z = MUL(s, s);
   v128_t w = MUL(z, z);
-  v128_t t1 = MUL(w, ADD(SPLAT(Lg2), MUL(w, ADD(SPLAT(Lg4), MUL(w, SPLAT(Lg6))))));
-  v128_t t2 = MUL(z, ADD(SPLAT(Lg1), MUL(w, ADD(SPLAT(Lg3), MUL(w, ADD(SPLAT(Lg5), MUL(w, SPLAT(Lg7))))))));
+  v128_t t1 = MUL(w, ADD(SPLATK(4 /* Lg2 */), MUL(w, ADD(SPLATK(5 /* Lg4 */), MUL(w, SPLATK(6 /* Lg6 */))))));
+  v128_t t2 = MUL(z, ADD(SPLATK(7 /* Lg1 */), MUL(w, ADD(SPLATK(8 /* Lg3 */), MUL(w, ADD(SPLATK(9 /* Lg5 */), MUL(w, SPLATK(10 /* Lg7 */))))))));
   v128_t R = ADD(t2, t1);
-  v128_t ij = wasm_v128_or(wasm_i32x4_sub(hx, I32(0x6147A)), wasm_i32x4_sub(I32(0x6B851), hx));
-  v128_t bigMask = mask64(wasm_i32x4_gt(ij, I32(0)));
-  v128_t hfsq = MUL(MUL(SPLAT(0.5), f), f);
+  v128_t ij = wasm_v128_or(wasm_i32x4_sub(hx, I32K(7 /* 0x6147A */)), wasm_i32x4_sub(I32K(8 /* 0x6B851 */), hx));
+  v128_t bigMask = mask64(wasm_i32x4_gt(ij, I32K(9 /* 0 */)));
+  v128_t hfsq = MUL(MUL(SPLATK(11 /* 0.5 */), f), f);
   v128_t big = SUB(dkhi, SUB(SUB(hfsq, ADD(MUL(s, ADD(hfsq, R)), dklo)), f));
   v128_t small = SUB(dkhi, SUB(SUB(MUL(s, SUB(f, R)), dklo), f));
   v128_t main = wasm_v128_bitselect(big, small, bigMask);
   if (!wasm_v128_any_true(tinyMask)) return main; /* |f| < 2^-20: a few u in 2^23 */
-  v128_t Rt = MUL(MUL(f, f), SUB(SPLAT(0.5), MUL(SPLAT(0.33333333333333333), f)));
+  v128_t Rt = MUL(MUL(f, f), SUB(SPLATK(11 /* 0.5 */), MUL(SPLATK(12 /* 0.33333333333333333 */), f)));
   v128_t tiny = SUB(dkhi, SUB(SUB(Rt, dklo), f));
   return wasm_v128_bitselect(tiny, main, tinyMask);
 }
@@ -175,22 +243,22 @@ static inline __attribute__((always_inline)) v128_t log_f64x2(v128_t x) {
 static inline __attribute__((always_inline)) v128_t ksin_f64x2(v128_t x, v128_t y, v128_t iy0Mask) {
   v128_t z = MUL(x, x);
   v128_t v = MUL(z, x);
-  v128_t r = ADD(SPLAT(S2), MUL(z, ADD(SPLAT(S3), MUL(z, ADD(SPLAT(S4), MUL(z, ADD(SPLAT(S5), MUL(z, SPLAT(S6)))))))));
-  v128_t r0 = ADD(x, MUL(v, ADD(SPLAT(S1), MUL(z, r))));
-  v128_t r1 = SUB(x, SUB(SUB(MUL(z, SUB(MUL(SPLAT(0.5), y), MUL(v, r))), y), MUL(v, SPLAT(S1))));
+  v128_t r = ADD(SPLATK(13 /* S2 */), MUL(z, ADD(SPLATK(14 /* S3 */), MUL(z, ADD(SPLATK(15 /* S4 */), MUL(z, ADD(SPLATK(16 /* S5 */), MUL(z, SPLATK(17 /* S6 */)))))))));
+  v128_t r0 = ADD(x, MUL(v, ADD(SPLATK(18 /* S1 */), MUL(z, r))));
+  v128_t r1 = SUB(x, SUB(SUB(MUL(z, SUB(MUL(SPLATK(11 /* 0.5 */), y), MUL(v, r))), y), MUL(v, SPLATK(18 /* S1 */))));
   return wasm_v128_bitselect(r0, r1, iy0Mask);
 }
 
 /* fdlibm k_cos.c: for |x| < 0.3 its first formula equals the second with qx = 0 bit for bit. */
 static inline __attribute__((always_inline)) v128_t kcos_f64x2(v128_t x, v128_t y) {
-  v128_t ix = wasm_v128_and(x, I32(0x7FFFFFFF));
+  v128_t ix = wasm_v128_and(x, I32K(10 /* 0x7FFFFFFF */));
   v128_t z = MUL(x, x);
-  v128_t r = MUL(z, ADD(SPLAT(C1), MUL(z, ADD(SPLAT(C2), MUL(z, ADD(SPLAT(C3), MUL(z, ADD(SPLAT(C4), MUL(z, ADD(SPLAT(C5), MUL(z, SPLAT(C6))))))))))));
-  v128_t quarter = from_high(wasm_i32x4_sub(ix, I32(0x00200000))); /* x/4, high word only */
-  v128_t qx = wasm_v128_bitselect(SPLAT(0.28125), quarter, mask64(wasm_i32x4_gt(ix, I32(0x3FE90000))));
-  qx = wasm_v128_andnot(qx, mask64(wasm_i32x4_lt(ix, I32(0x3FD33333))));
-  v128_t hz = SUB(MUL(SPLAT(0.5), z), qx);
-  v128_t a = SUB(SPLAT(1.0), qx);
+  v128_t r = MUL(z, ADD(SPLATK(19 /* C1 */), MUL(z, ADD(SPLATK(20 /* C2 */), MUL(z, ADD(SPLATK(21 /* C3 */), MUL(z, ADD(SPLATK(22 /* C4 */), MUL(z, ADD(SPLATK(23 /* C5 */), MUL(z, SPLATK(24 /* C6 */))))))))))));
+  v128_t quarter = from_high(wasm_i32x4_sub(ix, I32K(11 /* 0x00200000 */))); /* x/4, high word only */
+  v128_t qx = wasm_v128_bitselect(SPLATK(25 /* 0.28125 */), quarter, mask64(wasm_i32x4_gt(ix, I32K(12 /* 0x3FE90000 */))));
+  qx = wasm_v128_andnot(qx, mask64(wasm_i32x4_lt(ix, I32K(13 /* 0x3FD33333 */))));
+  v128_t hz = SUB(MUL(SPLATK(11 /* 0.5 */), z), qx);
+  v128_t a = SUB(SPLATK(0 /* 1.0 */), qx);
   return SUB(a, SUB(hz, SUB(MUL(z, r), MUL(x, y))));
 }
 
@@ -200,45 +268,45 @@ static inline __attribute__((always_inline)) v128_t kcos_f64x2(v128_t x, v128_t 
  * with fn = n = 1 or 2 and its second iteration near π), then the kernels and the quadrant n & 3.
  */
 static inline __attribute__((always_inline)) void sincos_f64x2(v128_t x, v128_t *cosOut, v128_t *sinOut) {
-  v128_t ix = wasm_v128_and(x, I32(0x7FFFFFFF));
-  v128_t neg = wasm_f64x2_lt(x, SPLAT(0.0)); /* fdlibm: hx < 0; θ ≠ ±0 here */
+  v128_t ix = wasm_v128_and(x, I32K(10 /* 0x7FFFFFFF */));
+  v128_t neg = wasm_f64x2_lt(x, SPLATK(26 /* 0.0 */)); /* fdlibm: hx < 0; θ ≠ ±0 here */
   v128_t t = wasm_f64x2_abs(x);
-  v128_t direct = mask64(wasm_i32x4_le(ix, I32(0x3FE921FB)));
+  v128_t direct = mask64(wasm_i32x4_le(ix, I32K(14 /* 0x3FE921FB */)));
   /* |θ| < 3π/4: n = 1, one or (at θ ≈ π/2) two constants. */
-  v128_t nearHalfPi = mask64(wasm_i32x4_eq(ix, I32(0x3FF921FB)));
-  v128_t zs = SUB(t, SPLAT(pio2_1));
-  v128_t ct = SPLAT(pio2_1t);
+  v128_t nearHalfPi = mask64(wasm_i32x4_eq(ix, I32K(15 /* 0x3FF921FB */)));
+  v128_t zs = SUB(t, SPLATK(27 /* pio2_1 */));
+  v128_t ct = SPLATK(28 /* pio2_1t */);
   if (wasm_v128_any_true(nearHalfPi)) { /* rare: the high word of π/2 (two θ in 2^23) */
-    zs = wasm_v128_bitselect(SUB(zs, SPLAT(pio2_2)), zs, nearHalfPi);
-    ct = wasm_v128_bitselect(SPLAT(pio2_2t), ct, nearHalfPi);
+    zs = wasm_v128_bitselect(SUB(zs, SPLATK(29 /* pio2_2 */)), zs, nearHalfPi);
+    ct = wasm_v128_bitselect(SPLATK(30 /* pio2_2t */), ct, nearHalfPi);
   }
   v128_t y0s = SUB(zs, ct);
   v128_t y1s = SUB(SUB(zs, y0s), ct);
   /* Medium case, 3π/4 ≤ |θ| < π. */
-  v128_t fn = wasm_f64x2_trunc(ADD(MUL(t, SPLAT(invpio2)), SPLAT(0.5)));
-  v128_t r = SUB(t, MUL(fn, SPLAT(pio2_1)));
-  v128_t w = MUL(fn, SPLAT(pio2_1t));
+  v128_t fn = wasm_f64x2_trunc(ADD(MUL(t, SPLATK(31 /* invpio2 */)), SPLATK(11 /* 0.5 */)));
+  v128_t r = SUB(t, MUL(fn, SPLATK(27 /* pio2_1 */)));
+  v128_t w = MUL(fn, SPLATK(28 /* pio2_1t */));
   v128_t y0m = SUB(r, w);
   /* npio2_hw[n−1] check: only n = 2 with the high word of π can reach here (n = 1 needs θ ≈ π/2). */
   v128_t j = wasm_i32x4_shr(ix, 20);
-  v128_t e = wasm_v128_and(wasm_i32x4_shr(y0m, 20), I32(0x7FF));
-  v128_t second = wasm_v128_and(mask64(wasm_v128_and(wasm_i32x4_eq(ix, I32(0x400921FB)), wasm_i32x4_gt(wasm_i32x4_sub(j, e), I32(16)))),
-                                wasm_f64x2_eq(fn, SPLAT(2.0)));
+  v128_t e = wasm_v128_and(wasm_i32x4_shr(y0m, 20), I32K(16 /* 0x7FF */));
+  v128_t second = wasm_v128_and(mask64(wasm_v128_and(wasm_i32x4_eq(ix, I32K(17 /* 0x400921FB */)), wasm_i32x4_gt(wasm_i32x4_sub(j, e), I32K(18 /* 16 */)))),
+                                wasm_f64x2_eq(fn, SPLATK(3 /* 2.0 */)));
   if (wasm_v128_any_true(second)) { /* rare: θ within ~2^-19 of ±π */
-    v128_t w2a = MUL(fn, SPLAT(pio2_2));
+    v128_t w2a = MUL(fn, SPLATK(29 /* pio2_2 */));
     v128_t r2 = SUB(r, w2a);
-    v128_t w2 = SUB(MUL(fn, SPLAT(pio2_2t)), SUB(SUB(r, r2), w2a));
+    v128_t w2 = SUB(MUL(fn, SPLATK(30 /* pio2_2t */)), SUB(SUB(r, r2), w2a));
     v128_t y0m2 = SUB(r2, w2);
     r = wasm_v128_bitselect(r2, r, second);
     w = wasm_v128_bitselect(w2, w, second);
     y0m = wasm_v128_bitselect(y0m2, y0m, second);
   }
   v128_t y1m = SUB(SUB(r, y0m), w);
-  v128_t small = mask64(wasm_i32x4_lt(ix, I32(0x4002D97C)));
+  v128_t small = mask64(wasm_i32x4_lt(ix, I32K(19 /* 0x4002D97C */)));
   v128_t y0 = wasm_v128_bitselect(y0s, y0m, small);
   v128_t y1 = wasm_v128_bitselect(y1s, y1m, small);
   /* fdlibm negates (y0, y1) and n for θ < 0. */
-  const v128_t signBit = SPLAT(-0.0);
+  const v128_t signBit = SPLATK(32 /* -0.0 */);
   v128_t negBits = wasm_v128_and(neg, signBit);
   y0 = wasm_v128_xor(y0, negBits);
   y1 = wasm_v128_xor(y1, negBits);
@@ -247,7 +315,7 @@ static inline __attribute__((always_inline)) void sincos_f64x2(v128_t x, v128_t 
   v128_t S = ksin_f64x2(y0, y1, direct);
   v128_t C = kcos_f64x2(y0, y1);
   /* Quadrant n & 3: 0 (direct): (C, S); 1: (−S, C); 2: (−C, −S); 3: (S, −C) as (cos, sin). */
-  v128_t q2 = wasm_v128_andnot(wasm_v128_andnot(wasm_f64x2_eq(fn, SPLAT(2.0)), small), direct);
+  v128_t q2 = wasm_v128_andnot(wasm_v128_andnot(wasm_f64x2_eq(fn, SPLATK(3 /* 2.0 */)), small), direct);
   v128_t q1 = wasm_v128_andnot(wasm_v128_not(q2), direct);
   v128_t cosNeg = wasm_v128_or(q2, wasm_v128_andnot(q1, neg));
   v128_t sinNeg = wasm_v128_or(q2, wasm_v128_and(q1, neg));
@@ -257,14 +325,13 @@ static inline __attribute__((always_inline)) void sincos_f64x2(v128_t x, v128_t 
   *sinOut = wasm_v128_xor(s, wasm_v128_and(sinNeg, signBit));
 }
 
-#define TWO_PI 6.283185307179586 /* 2·Math.PI, exactly */
 
 /* The Box–Muller radius √(−2 ln u1) and angle (cos θ, sin θ) of the words in lanes (lane, lane + 1). */
 static inline __attribute__((always_inline)) void box_muller_parts(v128_t w1, v128_t w2, int high, v128_t *r, v128_t *c, v128_t *s) {
   v128_t u1 = uniform_pair(w1, high);
   v128_t u2 = uniform_pair(w2, high);
-  *r = wasm_f64x2_sqrt(MUL(SPLAT(-2.0), log_f64x2(u1)));
-  sincos_f64x2(MUL(SPLAT(TWO_PI), SUB(u2, SPLAT(0.5))), c, s);
+  *r = wasm_f64x2_sqrt(MUL(SPLATK(33 /* -2.0 */), log_f64x2(u1)));
+  sincos_f64x2(MUL(SPLATK(34 /* TWO_PI */), SUB(u2, SPLATK(11 /* 0.5 */))), c, s);
 }
 
 /* Box–Muller of the word pairs in lanes (lane, lane + 1) of (w1, w2): normals (r cos θ, r sin θ). */
