@@ -11,9 +11,11 @@
  *   frameTime      bench/frameTime.ts: dragging the depth slider 1 → 1000 with tanh in Chromium;
  *   peers          bench/peers.ts: the CPU backend against numpy (one thread and every core) and
  *                  PyTorch (one thread, where installed) at n = 2048, L = 16, k = 2, ReLU, explicit
- *                  and gram, as speed ratios lab/peer (issue 19 §3).
+ *                  and gram, as speed ratios lab/peer (issue 19 §3);
+ *   kernels        bench/kernels.ts: the CPU engine's kernels before/after (JavaScript path vs
+ *                  WebAssembly SIMD kernel, same numbers).
  * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --no-peers,
- * --peers-only (just the peer comparison), --repeats=R (peer comparison, default 5),
+ * --peers-only (just the peer comparison and the kernels' before/after), --repeats=R (peer comparison, default 5),
  * --full (GPU sizes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -127,6 +129,11 @@ async function main(): Promise<void> {
       peerRepeats,
       (line) => process.stderr.write(`${line}\n`),
     );
+  }
+  if (!args.has('--no-peers')) {
+    const { kernelsBeforeAfter } = await import('./kernels.ts');
+    out.kernels = await kernelsBeforeAfter(quick ? { n: 256, L: 4 } : { n: 2048, L: 16 }, quick ? 1 : 3);
+    process.stderr.write(`bench: kernels before/after ${JSON.stringify(out.kernels)}\n`);
   }
   if (args.has('--peers-only')) return finish(out);
   out.theory = theoryTimes();
