@@ -25,7 +25,7 @@ export function validateRecordLayers(job: SimJob): void {
 export function createCpuBackend(): SimBackend {
   return {
     info: philoxWasm()
-      ? { name: 'cpu', adapter: 'JavaScript (f64) + WebAssembly SIMD draws' }
+      ? { name: 'cpu', adapter: 'WebAssembly SIMD + JavaScript (f64)' }
       : { name: 'cpu', adapter: 'JavaScript (f64)', note: philoxWasmUnavailable },
 
     supports: () => undefined,
