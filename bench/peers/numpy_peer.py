@@ -99,25 +99,23 @@ def blas_info():
         info["simd"] = cfg.get("SIMD Extensions")
     except TypeError:  # numpy < 1.26 has no mode=
         info["blas"] = "see numpy.show_config()"
-    # The OpenBLAS runtime (core type chosen at load, threads): its own C API, where exported.
+    # The OpenBLAS runtime (the core type it chose at load, its threads), from its own C API: numpy's
+    # wheel bundles it as scipy_openblas with symbol prefix "scipy_" and suffix "64_" (ILP64).
     try:
         import ctypes
         import glob
 
-        libs = glob.glob(os.path.join(os.path.dirname(np.__file__), "..", "numpy.libs", "*openblas*"))
-        for path in libs:
+        for path in glob.glob(os.path.join(os.path.dirname(np.__file__), "..", "numpy.libs", "*openblas*")):
             lib = ctypes.CDLL(path)
-            for prefix in ("scipy_openblas_", "openblas_", ""):
+            for stem in ("scipy_openblas_", "openblas_"):
                 for suffix in ("64_", ""):
-                    core = getattr(lib, f"{prefix}get_corename{suffix}", None) or getattr(lib, f"openblas_get_corename{suffix}", None)
-                    nth = getattr(lib, f"{prefix}get_num_threads{suffix}", None) or getattr(lib, f"openblas_get_num_threads{suffix}", None)
-                    if core and nth:
+                    core = getattr(lib, f"{stem}get_corename{suffix}", None)
+                    threads = getattr(lib, f"{stem}get_num_threads{suffix}", None)
+                    if core and threads:
                         core.restype = ctypes.c_char_p
                         info["openblasCore"] = core().decode()
-                        info["openblasThreads"] = nth()
-                        raise StopIteration
-    except StopIteration:
-        pass
+                        info["openblasThreads"] = threads()
+                        return info
     except OSError as e:
         info["openblasRuntime"] = f"unavailable: {e}"
     return info
