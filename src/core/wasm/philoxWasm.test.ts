@@ -90,6 +90,18 @@ describe('WebAssembly SIMD Philox + Box–Muller kernel', () => {
 });
 
 describe('CPU backend with and without the WebAssembly kernel', () => {
+  it('says which path draws: WebAssembly SIMD when the kernel runs, plain JavaScript when it is off', () => {
+    expect(createCpuBackend().info.adapter).toBe('WebAssembly SIMD + JavaScript (f64)');
+    usePhiloxWasm(false);
+    try {
+      expect(philoxWasm()).toBeUndefined();
+      expect(createCpuBackend().info.adapter).toBe('JavaScript (f64)');
+    } finally {
+      usePhiloxWasm(true);
+    }
+    expect(philoxWasm()).toBeDefined();
+  });
+
   // Same spec, same networks: the kernel must change the speed, not the numbers.
   const cases: [string, Partial<Spec>][] = [
     ['gram mlp relu k=2', { method: 'gram', arch: 'mlp', act: 'relu', k: 2 }],
