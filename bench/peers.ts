@@ -14,10 +14,11 @@
  * peer's environment; the peer reports which BLAS core and how many threads numpy really used.
  *
  * Multi-core lab: `labAllCores` is the hook for the worker pool (issue 19 §2); it reports itself
- * unavailable until a pool module exists.
+ * unavailable until bin/threadPool.ts exists. CPU-time ratios are not given for it (CPU time adds
+ * up over threads): wall clock only.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createCpuBackend } from '../src/backends/cpu/cpuBackend.ts';
 import type { SimBackend } from '../src/backends/types.ts';
@@ -118,9 +119,40 @@ function timing(runs: { wall: number; cpu: number }[]): Timing {
   return { wall: median(wallAll), cpu: median(cpuAll), wallAll, cpuAll };
 }
 
-/** The worker-pool hook: the lab on every core, once issue 19 §2's pool is in. */
-async function labAllCores(_c: PeerCase): Promise<Timing | { unavailable: string }> {
-  return { unavailable: 'no worker pool in this build (issue 19 §2): the lab ran on one thread only' };
+/**
+ * The worker-pool hook (issue 19 §2): where bin/threadPool.ts provides createThreadedCpuBackend,
+ * the lab on every core (availableParallelism() threads) through runNetworks, wall-clock seconds per
+ * network over max(M, 4·threads) networks (one network cannot be split), median of `repeats`.
+ * Until that module exists, reports itself unavailable.
+ */
+const THREAD_POOL_MODULE = '../bin/threadPool.ts';
+
+async function labAllCores(c: PeerCase, repeats: number): Promise<Timing | { unavailable: string; threads?: number }> {
+  let pool: SimBackend;
+  const threads = availableParallelism();
+  try {
+    const mod = (await import(THREAD_POOL_MODULE)) as { createThreadedCpuBackend?: (threads: number) => SimBackend };
+    if (typeof mod.createThreadedCpuBackend !== 'function') throw new Error('no createThreadedCpuBackend');
+    pool = mod.createThreadedCpuBackend(threads);
+  } catch {
+    return { unavailable: 'no worker pool in this build (issue 19 §2, bin/threadPool.ts): the lab ran on one thread only' };
+  }
+  const { runNetworks } = await import('../src/experiments/monteCarlo.ts');
+  try {
+    const M = Math.max(c.M, 4 * threads);
+    const spec = { ...caseSpec(c), M };
+    await runNetworks({ ...spec, M: 2 * threads }, [c.L], { backend: pool }); // warm-up in every thread
+    const runs: { wall: number; cpu: number }[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const w0 = performance.now();
+      const c0 = cpuSeconds();
+      await runNetworks(spec, [c.L], { backend: pool });
+      runs.push({ wall: (performance.now() - w0) / 1000 / M, cpu: (cpuSeconds() - c0) / M });
+    }
+    return { ...timing(runs), threads } as Timing & { threads: number };
+  } finally {
+    pool.dispose();
+  }
 }
 
 export async function peerComparison(cases: PeerCase[], repeats: number, log: (line: string) => void): Promise<object> {
@@ -158,7 +190,18 @@ export async function peerComparison(cases: PeerCase[], repeats: number, log: (l
       peerT[name] = t;
       ratios[name] = { wall: t.wall / labT.wall, cpu: t.cpu / labT.cpu };
     }
-    const allCores = await labAllCores(c);
+    const allCores = await labAllCores(c, repeats);
+    if ('wall' in allCores) {
+      // Every core against numpy on every core, and against numpy on one thread (wall clock).
+      const wallOf = (name: PeerName) => (notes[name] ? undefined : timing(peers[name]).wall);
+      const vs = (name: PeerName) => {
+        const w = wallOf(name);
+        return w === undefined ? undefined : w / allCores.wall;
+      };
+      ratios.allCoresVsNumpyAll = { wall: vs('numpyAll') ?? Number.NaN, cpu: Number.NaN };
+      ratios.allCoresVsNumpy1 = { wall: vs('numpy1') ?? Number.NaN, cpu: Number.NaN };
+      log(`bench: ${c.method}: lab on ${availableParallelism()} threads ${(allCores.wall * 1e3).toFixed(2)} ms wall per network; speed / numpy all cores ${ratios.allCoresVsNumpyAll.wall.toFixed(2)}× (wall)`);
+    } else log(`bench: ${c.method}: ${allCores.unavailable}`);
     const numpyRun = details.numpy1 ?? details.numpyAll;
     const row = {
       ...c,
