@@ -12,7 +12,7 @@
  * every operation to nearest, so each lane rounds exactly as the scalar fdlibm code does. Every
  * data-dependent branch of fdlibm that our inputs can reach (u ∈ (0, 1) on a 2^-23 grid, θ ∈ (−π, π)
  * at least 2^-22·π/2 away from every multiple of π/2) is evaluated on both sides and selected per
- * lane. philoxNormals.test.ts checks all 2^23 possible u1 and all 2^23 possible θ against
+ * lane. philoxWasm.test.ts checks all 2^23 possible u1 and all 2^23 possible θ against
  * Math.log/cos/sin (≤ 1 ulp on any engine; on Node 20 bit for bit, see the test).
  */
 #include <stdint.h>
