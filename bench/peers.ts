@@ -159,7 +159,7 @@ export async function peerComparison(cases: PeerCase[], repeats: number, log: (l
   const backend = createCpuBackend();
   const rows: object[] = [];
   for (const c of cases) {
-    await labOnce(backend, { ...c, M: Math.min(c.M, 8) }); // warm-up: JIT, WebAssembly tier-up (untimed)
+    await labOnce(backend, { ...c, M: Math.min(c.M, 64) }); // warm-up: JIT, WebAssembly tier-up (untimed)
     const lab: { wall: number; cpu: number }[] = [];
     const peers: Record<PeerName, { wall: number; cpu: number }[]> = { numpy1: [], numpyAll: [], torch1: [] };
     const notes: Partial<Record<PeerName, string>> = {};
