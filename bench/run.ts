@@ -13,10 +13,12 @@
  *                  PyTorch (one thread, where installed) at n = 2048, L = 16, k = 2, ReLU, explicit
  *                  and gram, as speed ratios lab/peer (issue 19 §3);
  *   kernels        bench/kernels.ts: the CPU engine's kernels before/after (JavaScript path vs
- *                  WebAssembly SIMD kernel, same numbers).
- * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --no-peers,
- * --peers-only (just the peer comparison and the kernels' before/after), --repeats=R (peer comparison, default 5),
- * --full (GPU sizes).
+ *                  WebAssembly SIMD kernel, same numbers);
+ *   multiCore      bench/multiCore.ts: one thread against the worker-thread pool (2 threads and every
+ *                  core) on M = 64 and 256 networks: the speed-up, and that the numbers are identical.
+ * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --no-multicore,
+ * --no-peers, --peers-only (just the peer comparison and the kernels' before/after),
+ * --repeats=R (peer comparison, default 5), --full (GPU sizes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
   if (args.has('--peers-only')) return finish(out);
   out.theory = theoryTimes();
   out.cpuMonteCarlo = await cpuMonteCarlo();
+  if (!args.has('--no-multicore')) out.multiCore = await (await import('./multiCore.ts')).benchMultiCore({ quick });
   if (!args.has('--no-webgpu')) {
     try {
       out.webgpu = await webgpu();

@@ -18,6 +18,8 @@ export interface BackendEnvironment {
   readonly createWebGpu?: () => Promise<SimBackend>;
   /** Why there is no WebGPU at all here (e.g. "navigator.gpu is not available in this browser"). */
   readonly noWebGpuReason?: string;
+  /** The CPU backend to use (a pool of workers: every core); default the one-thread CPU backend. */
+  readonly createCpu?: () => SimBackend;
 }
 
 export class BackendUnavailableError extends Error {}
@@ -30,23 +32,24 @@ export function withNote(backend: SimBackend, note: string): SimBackend {
 }
 
 export async function selectBackend(choice: BackendChoice, env: BackendEnvironment): Promise<SimBackend> {
-  if (choice === 'cpu') return createCpuBackend();
+  const createCpu = env.createCpu ?? createCpuBackend;
+  if (choice === 'cpu') return createCpu();
   if (!env.createWebGpu) {
     const why = env.noWebGpuReason ?? 'WebGPU is not available here';
     if (choice === 'webgpu') throw new BackendUnavailableError(`backend=webgpu: ${why}`);
-    return withNote(createCpuBackend(), `CPU backend: ${why}`);
+    return withNote(createCpu(), `CPU backend: ${why}`);
   }
   try {
     const gpu = await env.createWebGpu();
     if (choice === 'auto' && isSoftwareAdapter(gpu.info.adapter)) {
       gpu.dispose();
-      return withNote(createCpuBackend(), `CPU backend: the only WebGPU adapter is a software one (${gpu.info.adapter}), slower than the CPU backend; choose backend=webgpu to use it anyway`);
+      return withNote(createCpu(), `CPU backend: the only WebGPU adapter is a software one (${gpu.info.adapter}), slower than the CPU backend; choose backend=webgpu to use it anyway`);
     }
     return gpu;
   } catch (e) {
     const why = (e as Error)?.message ?? String(e);
     if (choice === 'webgpu') throw new BackendUnavailableError(`backend=webgpu: ${why}`);
-    return withNote(createCpuBackend(), `CPU backend: ${why}`);
+    return withNote(createCpu(), `CPU backend: ${why}`);
   }
 }
 

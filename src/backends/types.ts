@@ -74,6 +74,8 @@ export interface BackendInfo {
 
 export interface SimBackend {
   readonly info: BackendInfo;
+  /** Jobs it runs at once (a pool of CPU workers: one per worker); absent means 1. */
+  readonly concurrency?: number;
   /** undefined when the backend can run this job, else the reason it cannot (the runner then uses the CPU and says why). */
   supports(job: SimJob): string | undefined;
   /** Simulate the job's networks. Rejects with an AbortError when `signal` aborts. */

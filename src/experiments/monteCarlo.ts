@@ -6,10 +6,12 @@
  */
 import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import { isSoftwareAdapter } from '../backends/select.ts';
-import { throwIfAborted, type BackendInfo, type SimBackend, type SimJob } from '../backends/types.ts';
+import { throwIfAborted, type BackendInfo, type KernelBlock, type SimBackend, type SimJob } from '../backends/types.ts';
 import { simulationOps } from '../core/cost.ts';
 import type { Spec } from '../core/spec.ts';
 import { McAccumulator } from './mcAccumulator.ts';
+import { batchKey, ledgerOf } from './shard.ts';
+import { chunkRanges, concatBlocks, InOrder, zeroBlock, type NetRange } from './slices.ts';
 
 export interface Progress {
   readonly done: number;
@@ -30,18 +32,32 @@ export interface McRunOptions {
 /**
  * Networks per chunk: about 0.1 s of work on the CPU, larger batches on a GPU (which also splits
  * them into ~0.25 s submissions itself); a software adapter gets CPU-sized chunks so that partial
- * results keep streaming.
+ * results keep streaming. A pool of workers gets at most M/lanes networks per chunk.
  */
 export function defaultChunk(spec: Spec, recorded: number, backend: SimBackend): number {
   const perNet = simulationOps({ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: 1, recorded });
   const hardwareGpu = backend.info.name === 'webgpu' && !isSoftwareAdapter(backend.info.adapter);
   const target = hardwareGpu ? 2e10 : 5e7;
-  const chunk = Math.floor(target / Math.max(perNet, 1));
-  return Math.max(1, Math.min(spec.M, Math.max(chunk, Math.ceil(spec.M / 200))));
+  const chunk = Math.max(Math.floor(target / Math.max(perNet, 1)), Math.ceil(spec.M / 200));
+  // Several lanes (a worker pool): at least one chunk per lane, so that every worker has work.
+  const lanes = Math.max(1, backend.concurrency ?? 1);
+  return Math.max(1, Math.min(spec.M, chunk, Math.ceil(spec.M / lanes)));
 }
 
 export async function runNetworks(spec: Spec, recordLayers: readonly number[], options: McRunOptions): Promise<{ acc: McAccumulator; backend: BackendInfo }> {
-  const acc = new McAccumulator(spec.M, recordLayers, spec.k, options.recordPhi ?? false);
+  const withPhi = options.recordPhi ?? false;
+  const acc = new McAccumulator(spec.M, recordLayers, spec.k, withPhi);
+  // A sharded run (shard.ts): this process simulates one slice of the batch, or a merge replays
+  // the slices the shards computed.
+  const ledger = ledgerOf(options.backend);
+  const key = ledger ? batchKey(spec, recordLayers, withPhi) : '';
+  if (ledger?.kind === 'replay') {
+    const order = new InOrder(0, spec.M, (b: KernelBlock) => acc.add(b));
+    for (const block of ledger.take(key, spec, recordLayers, withPhi)) order.put(block);
+    if (!order.complete) throw new Error(`the parts lack networks ${order.missing().map((r) => `[${r.start}, ${r.start + r.count})`).join(', ')} of a batch`);
+    return { acc, backend: options.backend.info };
+  }
+  const range = ledger ? ledger.range(spec.M) : { start: 0, count: spec.M };
   let backend = options.backend;
   let info: BackendInfo = backend.info;
   let cpu: SimBackend | undefined;
@@ -52,22 +68,58 @@ export async function runNetworks(spec: Spec, recordLayers: readonly number[], o
     backend = cpu;
     info = { ...cpu.info, note: `${options.backend.info.name} cannot run this: ${unsupported}; ran on the CPU` };
   }
-  const chunk = options.chunkNetworks ?? defaultChunk(spec, recordLayers.length, backend);
+  const lanes = Math.max(1, backend.concurrency ?? 1);
+  const chunk = options.chunkNetworks ?? defaultChunk({ ...spec, M: range.count }, recordLayers.length, backend);
   const every = options.partialEveryMs ?? 150;
   let lastPartial = -Infinity;
-  for (let start = 0; start < spec.M; start += chunk) {
-    throwIfAborted(options.signal);
-    const job: SimJob = { spec, netStart: start, netCount: Math.min(chunk, spec.M - start), recordLayers, recordPhi: options.recordPhi };
+  const mine: KernelBlock[] = [];
+  // Blocks finish in any order on several lanes; the accumulator takes them in network order.
+  const order = new InOrder(range.start, range.count, (b: KernelBlock) => (ledger ? mine.push(b) : acc.add(b)));
+  await onLanes(chunkRanges(range.start, range.count, chunk), lanes, options.signal, async (r) => {
+    const job: SimJob = { spec, netStart: r.start, netCount: r.count, recordLayers, recordPhi: options.recordPhi };
     const block = await backend.simulate(job, options.signal);
     if (backend.info.note && backend.info.note !== info.note) info = { ...info, note: backend.info.note };
-    acc.add(block);
+    order.put(block);
     const now = Date.now();
-    if (options.onChunk && (now - lastPartial >= every || acc.count === spec.M)) {
+    if (!ledger && options.onChunk && (now - lastPartial >= every || order.complete)) {
       lastPartial = now;
-      options.onChunk(acc, { done: acc.count, total: spec.M }, info);
+      // Progress sums the networks finished on every lane; the summary covers the in-order prefix.
+      options.onChunk(acc, { done: order.count, total: spec.M }, info);
     }
+  });
+  if (ledger) {
+    // This shard's networks are kept for the merge; the others are placeholders (zeros) so that the
+    // view can go on to its next batch. Its statistics are never shown: merge recomputes them.
+    const block = concatBlocks(range.start, spec.k, recordLayers, mine, withPhi);
+    ledger.record(key, spec.M, block);
+    acc.add(zeroBlock(0, range.start, spec.k, recordLayers, withPhi));
+    acc.add(block);
+    acc.add(zeroBlock(range.start + range.count, spec.M - range.start - range.count, spec.k, recordLayers, withPhi));
   }
   return { acc, backend: info };
+}
+
+/**
+ * Runs `work` on every range with at most `lanes` in flight (one per worker of a pool backend).
+ * On a failure or an abort no new range starts, and the call settles only when every running range
+ * has stopped, so that a cancelled run leaves no worker busy.
+ */
+async function onLanes(ranges: readonly NetRange[], lanes: number, signal: AbortSignal | undefined, work: (r: NetRange) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const lane = async () => {
+    while (failure === undefined && next < ranges.length) {
+      const r = ranges[next++];
+      try {
+        throwIfAborted(signal);
+        await work(r);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, ranges.length) }, lane));
+  if (failure !== undefined) throw failure.error;
 }
 
 /**

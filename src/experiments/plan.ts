@@ -30,16 +30,20 @@ export function planSpec(spec: Spec): Plan {
   return { sizes, ops, bytes };
 }
 
-/** Issues that stop a spec from running on `backend` ('cpu' or 'webgpu'). */
-export function costIssues(spec: Spec, backend: 'cpu' | 'webgpu'): SpecIssue[] {
+/**
+ * Issues that stop a spec from running on `backend` ('cpu' or 'webgpu'). `shards`: the run is one
+ * of that many shards (run --shard i/N), each simulating about 1/N of the networks.
+ */
+export function costIssues(spec: Spec, backend: 'cpu' | 'webgpu', shards = 1): SpecIssue[] {
   const plan = planSpec(spec);
   const issues: SpecIssue[] = [];
   const budget = WORK_BUDGET[backend];
-  if (plan.ops > budget) {
+  if (plan.ops / shards > budget) {
+    const each = shards > 1 ? ` (${formatOps(plan.ops / shards)} in each of ${shards} shards)` : '';
     issues.push({
       key: 'M',
       value: String(spec.M),
-      message: `M=${spec.M} with n=${spec.n}, L=${spec.L}, k=${spec.k}, method=${spec.method} is about ${formatOps(plan.ops)} operations, over the ${backend} limit of ${formatOps(budget)}; reduce M, n or L${spec.method === 'explicit' ? ', or use method=gram' : ''}${backend === 'cpu' ? ', or run on a WebGPU backend' : ''}`,
+      message: `M=${spec.M} with n=${spec.n}, L=${spec.L}, k=${spec.k}, method=${spec.method} is about ${formatOps(plan.ops)} operations${each}, over the ${backend} limit of ${formatOps(budget)}; reduce M, n or L${spec.method === 'explicit' ? ', or use method=gram' : ''}${backend === 'cpu' ? ', or run on a WebGPU backend' : ''}`,
     });
   }
   if (plan.bytes > MEMORY_BUDGET_BYTES) {

@@ -2,6 +2,9 @@
  * A view's own computation (width sweep, commutation map, …): what it adds to the result document
  * under `key`, what it costs (for the planner's refusal), and how it streams partial blocks.
  * Register new views in viewRunners.ts — one line each.
+ * Contract (sharded runs, shard.ts): a view's batches — its runNetworks calls, in order — depend on
+ * the spec only, never on the numbers of earlier batches (a shard sees placeholders there); merge
+ * checks each batch's key and refuses parts that disagree. Tests: shard.test.ts, every view.
  */
 import type { SimBackend } from '../backends/types.ts';
 import type { SimSize } from '../core/cost.ts';
