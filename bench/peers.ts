@@ -191,16 +191,14 @@ export async function peerComparison(cases: PeerCase[], repeats: number, log: (l
       ratios[name] = { wall: t.wall / labT.wall, cpu: t.cpu / labT.cpu };
     }
     const allCores = await labAllCores(c, repeats);
+    // Every core against numpy on every core and on one thread: wall clock only (CPU time adds up over threads).
+    const allCoresSpeedOverPeer: Partial<Record<PeerName, number>> = {};
     if ('wall' in allCores) {
-      // Every core against numpy on every core, and against numpy on one thread (wall clock).
-      const wallOf = (name: PeerName) => (notes[name] ? undefined : timing(peers[name]).wall);
-      const vs = (name: PeerName) => {
-        const w = wallOf(name);
-        return w === undefined ? undefined : w / allCores.wall;
-      };
-      ratios.allCoresVsNumpyAll = { wall: vs('numpyAll') ?? Number.NaN, cpu: Number.NaN };
-      ratios.allCoresVsNumpy1 = { wall: vs('numpy1') ?? Number.NaN, cpu: Number.NaN };
-      log(`bench: ${c.method}: lab on ${availableParallelism()} threads ${(allCores.wall * 1e3).toFixed(2)} ms wall per network; speed / numpy all cores ${ratios.allCoresVsNumpyAll.wall.toFixed(2)}× (wall)`);
+      for (const name of ['numpyAll', 'numpy1'] as const) if (!notes[name]) allCoresSpeedOverPeer[name] = timing(peers[name]).wall / allCores.wall;
+      log(
+        `bench: ${c.method}: lab on ${availableParallelism()} threads ${(allCores.wall * 1e3).toFixed(2)} ms wall per network;` +
+          ` speed / numpy all cores ${allCoresSpeedOverPeer.numpyAll?.toFixed(2) ?? 'n/a'}× (wall), / numpy 1 thread ${allCoresSpeedOverPeer.numpy1?.toFixed(2) ?? 'n/a'}× (wall)`,
+      );
     } else log(`bench: ${c.method}: ${allCores.unavailable}`);
     const numpyRun = details.numpy1 ?? details.numpyAll;
     const row = {
@@ -209,6 +207,7 @@ export async function peerComparison(cases: PeerCase[], repeats: number, log: (l
       lab: { backend: backend.info, oneThread: labT, allCores },
       peers: peerT,
       labSpeedOverPeer: ratios,
+      allCoresSpeedOverPeer,
       numpyBlas: numpyRun?.blasInfo,
       numpyBlasAllCores: details.numpyAll?.blasInfo,
       torch: details.torch1?.torch,
