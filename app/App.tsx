@@ -1,6 +1,7 @@
 /** The page layout: header (views, lessons, projector, link), collapsible control panel, status, messages, the view, cite/reproduce. */
 import { ControlPanel } from './controls/ControlPanel.tsx';
 import { CopyLink } from './components/CopyLink.tsx';
+import { LessonBanner } from './components/LessonBanner.tsx';
 import { LessonsMenu } from './components/LessonsMenu.tsx';
 import { Messages } from './components/Messages.tsx';
 import { ProjectorToggle } from './components/ProjectorToggle.tsx';
@@ -8,6 +9,7 @@ import { Reproduce } from './components/Reproduce.tsx';
 import { RunStatus } from './components/RunStatus.tsx';
 import { ViewTabs } from './components/ViewTabs.tsx';
 import type { RunController } from './state/runSync.ts';
+import { theoryKey } from './state/theorySync.ts';
 import { useLab, useLabActions } from './state/useLab.ts';
 import { PREDICTION_VIEWS, predictionTarget } from './views/prediction.ts';
 import { VIEW_LABEL, viewDefinition } from './views/registry.ts';
@@ -20,6 +22,17 @@ function PredictionNotice() {
     <p className="panel-note prediction-notice" data-testid="prediction-notice">
       Predict, then reveal (predict=1) is played in the {PREDICTION_VIEWS.map((v) => VIEW_LABEL[v]).join(', ')} views; this view shows its networks directly.
     </p>
+  );
+}
+
+/** Embed mode: the open lesson's controls in one row; nothing when no lesson is open. */
+function EmbedControls() {
+  const lesson = useLab((s) => s.lessonId);
+  if (!lesson) return null;
+  return (
+    <div className="embed-controls" data-testid="embed-controls">
+      <ControlPanel />
+    </div>
   );
 }
 
@@ -40,8 +53,26 @@ function CurrentView() {
 export function App({ runs }: { runs: RunController }) {
   const panelOpen = useLab((s) => s.panelOpen);
   const { togglePanel } = useLabActions();
+  // The theory of the spec on screen: pending while the Worker computes it, then fast or exact.
+  const theoryState = useLab((s) => (s.theory && s.theory.specKey === theoryKey(s.spec) ? s.theory.precision : 'pending'));
+  const embed = useLab((s) => s.spec.embed);
+  const withLesson = useLab((s) => s.lessonId !== undefined);
+  if (embed) {
+    // Embed mode (embed=1, issue 14 §2): for an iframe or a slide — no header, no panel, no
+    // citation; the lesson's controls (or none) over the view's first plot.
+    return (
+      <div className="app app-embed" data-testid="app" data-theory={theoryState}>
+        <main className="app-main">
+          <EmbedControls />
+          <RunStatus onCancel={runs.cancel} onRun={runs.runNow} />
+          <Messages />
+          <CurrentView />
+        </main>
+      </div>
+    );
+  }
   return (
-    <div className={`app ${panelOpen ? 'panel-open' : 'panel-closed'}`}>
+    <div className={`app ${panelOpen ? 'panel-open' : 'panel-closed'}`} data-testid="app" data-theory={theoryState}>
       <header className="app-header">
         <button type="button" className="panel-toggle" aria-expanded={panelOpen} aria-controls="controls" data-testid="toggle-panel" onClick={() => togglePanel()}>
           {panelOpen ? '◀ Controls' : '▶ Controls'}
@@ -57,7 +88,8 @@ export function App({ runs }: { runs: RunController }) {
       <aside id="controls" className="app-controls" hidden={!panelOpen}>
         <ControlPanel />
       </aside>
-      <main className="app-main">
+      <main className={withLesson ? 'app-main with-lesson' : 'app-main'}>
+        <LessonBanner />
         <RunStatus onCancel={runs.cancel} onRun={runs.runNow} />
         <Messages />
         <PredictionNotice />

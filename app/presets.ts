@@ -5,6 +5,7 @@
  * URL codec like any link (presets.test.ts checks that each is accepted whole and that the planner
  * lets it run on the CPU backend).
  */
+import type { Spec } from '../src/core/spec.ts';
 
 export interface Paper {
   readonly cite: string;
@@ -15,6 +16,13 @@ export interface Paper {
 export interface Lesson {
   /** Stable id (test ids, gallery anchors). */
   readonly id: string;
+  /**
+   * What to do, in order, on the lesson's banner (rich text): actions and where to look, never the
+   * answer (that is the claim, shown after Reveal or folded).
+   */
+  readonly steps: readonly string[];
+  /** The only controls the lesson's banner and embed mode show (all of them one click away). */
+  readonly controls: readonly (keyof Spec)[];
   readonly title: string;
   /** The question a class answers by looking (rich text: L^{−α}). */
   readonly question: string;
@@ -47,6 +55,8 @@ export const PAPERS = {
 export const LESSONS: readonly Lesson[] = [
   {
     id: 'nngp',
+    steps: ['Each point is the median $\\hat\\rho$ over the networks of one width n; the bands hold their middle 50 % and 90 %.', 'Follow the bands from n = 4 to n = 1024: how fast do they narrow? Compare them with the dashed guides.', 'Drag L to 20 and watch the bands at small n.'],
+    controls: ['L', 'nmin', 'nmax', 'M'],
     title: 'A wide network is a Gaussian process',
     question: 'As the width n of a random tanh MLP grows, does its empirical kernel settle on one deterministic value, and how fast?',
     url: 'view=width&act=tanh&sw2=1.5&sb2=0.05&L=5&nmin=4&nmax=1024&M=200',
@@ -57,6 +67,8 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'relu-he',
+    steps: ['Click on the plot to place your guess of $\\rho^{50}$, then press Reveal.', 'Drag L to 200 and watch where the median $\\hat\\rho$ goes.', 'Drag n down to 16 and compare the band of $\\hat q$ with the one at n = 128.'],
+    controls: ['L', 'n', 'sw2'],
     title: 'He initialisation: lengths survive, correlations do not',
     question: 'A ReLU MLP with σ_w^2 = 2 keeps the length of its input through 50 layers. What happens to the correlation of two inputs? Predict it first.',
     url: 'L=50&n=128&predict=1',
@@ -67,6 +79,8 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'edge-of-chaos',
+    steps: ['Find the black line $\\chi_1 = 1$ on the map.', 'Click a point left of the line (ordered) and look at $\\rho^{\\ell}$ in the depth view.', 'Press Back, click a point right of the line (chaotic) and compare.'],
+    controls: ['act', 'sw2', 'sb2'],
     title: 'The edge of chaos: ordered, chaotic, critical',
     question: 'Where in the (σ_w^2, σ_b^2) plane does a deep tanh network neither forget its inputs (ordered) nor scramble them (chaotic)?',
     url: 'view=phase&act=tanh&sw2=1.5&sb2=0.05&M=0',
@@ -77,6 +91,8 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'commute-mlp-resnet',
+    steps: ['Read each map along a diagonal (L/n fixed), then down a column (n fixed).', 'Compare the MLP map with the map of the ResNet with branch $L^{-1/2}$.', 'Switch the distance to w1 and see whether the picture changes.'],
+    controls: ['stat', 'obs', 'M'],
     title: 'Do the width and depth limits commute?',
     question: 'Send n and L to infinity in either order: does an MLP end where a ResNet with 1/√L branches does?',
     url: 'view=commute&act=relu&sw2=2&obs=logq&stat=sd&nmin=4&nmax=256&Lmin=2&Lmax=256&M=100',
@@ -87,6 +103,8 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'branch-scaling',
+    steps: ['Find the thin curves for α = 0, ½ and 1 next to the networks.', 'Drag α to 0 and watch the kernel against depth; then drag it to 1.', 'Back at α = ½, drag L to 1000 and see whether the networks follow the covariance ODE.'],
+    controls: ['alpha', 'L', 'n'],
     title: 'Which branch scale has a depth limit?',
     question: 'Scale the residual branches by L^{−α}: what happens for α = 0, ½ and 1?',
     url: 'arch=resnet&alpha=0.5&n=128&L=64&M=200',
@@ -97,6 +115,8 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'fixed-width-3-vs-4',
+    steps: ['Read the mean drift of $\\log|\\varphi(Y)|^2$ at each width n, with its error bar.', 'Compare the widths 3 and 4: on which side of zero is each?', 'Raise M and watch the error bars shrink.'],
+    controls: ['M', 'sw2', 'L'],
     title: 'Width 3 or width 4?',
     question: 'At fixed width and infinite depth, does the norm of a ReLU ResNet shrink or grow?',
     url: 'view=regime&arch=resnet&act=relu&sw2=1&n=4&L=64&M=60000',
@@ -107,6 +127,8 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'shaped-sde',
+    steps: ['Compare the paths of the networks with the paths of the SDE.', 'Look at the law of $\\rho_T$: the histogram of the networks against the SDE density.', 'Raise n (L follows, T = L/n fixed) and watch the distance in law.'],
+    controls: ['n', 'L', 'cm', 'M'],
     title: 'A random limit: the neural covariance SDE',
     question: 'When depth and width grow together (T = L/n fixed), what does the correlation of two inputs converge to?',
     url: 'view=sde&arch=shaped&cp=0&cm=-1&sw2=1&n=128&L=64&M=1000&nmin=8&nmax=128',
@@ -117,6 +139,8 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'three-limits',
+    steps: ['Compare each histogram with the limit drawn over it.', 'Drag L to 16, then to 256 (n = 64): L/n changes, which network changes most?'],
+    controls: ['n', 'L', 'M'],
     title: 'Three networks, three kinds of limit',
     question: 'At n = L = 64, which infinite-width or infinite-depth limit describes the He-MLP, the shaped MLP and the 1/√L ResNet?',
     url: 'view=contrast&cp=0&cm=-1&n=64&L=64&M=1000',
@@ -127,6 +151,8 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'finite-l-over-n',
+    steps: ['Click on the plot to place your guess of the mean $\\hat\\rho$ at the smallest width, then press Reveal.', 'Compare the Monte Carlo mean with the limit $K$ and the 1/n-corrected $K + d/n$.', 'Drag L up and see at which L/n the correction stops predicting the mean.'],
+    controls: ['L', 'nmin', 'nmax', 'M'],
     title: 'Finite-width corrections grow like L/n',
     question: 'At depth 16, how far is the mean correlation of width-16 ReLU networks from its infinite-width value? Predict it first.',
     url: 'view=finite&L=16&nmin=16&nmax=256&M=400&predict=1',
@@ -137,6 +163,8 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'orthogonal-weights',
+    steps: ['Look at the bands of $\\hat q^{\\ell}$ against the layer ℓ.', 'Switch the weight law to Gaussian and back, and compare how the bands grow.', 'Drag L to 256.'],
+    controls: ['weights', 'L', 'n'],
     title: 'Orthogonal weights do not accumulate fluctuations',
     question: 'In a deep linear network with Haar-orthogonal weights (compare: weights = gaussian), does the spread of the squared length q̂ still grow with depth?',
     url: 'act=identity&sw2=1&weights=orthogonal&method=explicit&n=32&L=64&M=200',

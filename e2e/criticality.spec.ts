@@ -121,9 +121,8 @@ test('finite width with predict=1: the mean-correlation plot carries the guess, 
 
 test('weight law: a non-Gaussian law with method=gram is refused with the reason, and one click switches to explicit', async ({ page }) => {
   await openLab(page, 'view=finite&act=identity&sw2=1&sb2=0&L=3&M=60&nmin=8&nmax=16&backend=cpu');
-  const entry = page.getByTestId('entry-weights');
-  await entry.fill('orthogonal');
-  await entry.press('Enter');
+  // The weight law is a dropdown (issue 14 §6).
+  await page.getByTestId('select-weights').selectOption('orthogonal');
   await expect(page.getByTestId('problem-weights')).toContainText('explicit');
   await expect(page.getByTestId('message-fix')).toHaveText('Switch to method=explicit');
   expect(queryOf(page).get('weights')).toBeNull(); // refused: still Gaussian

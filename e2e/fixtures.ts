@@ -35,10 +35,12 @@ export const test = base.extend<{ problems: PageProblems }>({
 
 export { expect };
 
-/** Open the lab at a query and wait until the first plot is drawn. */
+/** Open the lab at a query and wait until the first plot is drawn; a run that asks first (estimated over 30 s) is confirmed. */
 export async function openLab(page: Page, query = ''): Promise<void> {
   await page.goto(query ? `./?${query}` : './');
   await expect(page.locator('.plot-frame svg').first()).toBeVisible();
+  const ask = page.locator('[data-testid=run][data-confirm=true]');
+  if (await ask.count()) await ask.click();
 }
 
 /** Wait for the Monte Carlo of the current spec to finish; returns its digest. */

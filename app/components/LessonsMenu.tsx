@@ -2,26 +2,12 @@
  * The "Lessons" menu in the header: each lesson (app/presets.ts) as a link that opens its
  * experiment, with the question it answers and the paper it follows.
  */
-import { useEffect, useRef } from 'react';
+import { useMenuDetails } from '../hooks/useMenuDetails.ts';
 import { LESSONS } from '../presets.ts';
 import { RichLabel } from './RichLabel.tsx';
 
 export function LessonsMenu() {
-  const menu = useRef<HTMLDetailsElement>(null);
-  // Close on Escape and on a click elsewhere (a <details> stays open by itself).
-  useEffect(() => {
-    const close = (e: Event) => {
-      const el = menu.current;
-      if (!el?.open) return;
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !el.contains(e.target as Node)) el.open = false;
-    };
-    document.addEventListener('keydown', close);
-    document.addEventListener('pointerdown', close);
-    return () => {
-      document.removeEventListener('keydown', close);
-      document.removeEventListener('pointerdown', close);
-    };
-  }, []);
+  const menu = useMenuDetails();
   return (
     <details className="lessons" ref={menu} data-testid="lessons">
       <summary>Lessons</summary>

@@ -1,5 +1,5 @@
 /** One figure: a title, a plot, a one-paragraph caption and its equation. */
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useElementSize } from '../hooks/useElementSize.ts';
 import { Prose, Tex } from './Tex.tsx';
 
@@ -8,7 +8,8 @@ function Equation({ tex }: { tex: string }) {
   const box = useRef<HTMLDivElement>(null);
   const size = useElementSize(box);
   const [scrolls, setScrolls] = useState(false);
-  useLayoutEffect(() => {
+  // After paint, not in the commit: reading the layout there would force it inside React's task.
+  useEffect(() => {
     const el = box.current;
     if (el) setScrolls(el.scrollWidth > el.clientWidth + 1);
   }, [size, tex]);

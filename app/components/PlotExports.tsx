@@ -6,9 +6,14 @@
 import { useState, type RefObject } from 'react';
 import { pngBlob, resultJson, saveBlob, svgFile } from '../export/download.ts';
 import { useFinishedRun } from '../views/useResults.ts';
+import { encodeSpec } from '../../src/url/codec.ts';
+import { experimentOf } from '../state/pageKeys.ts';
+import { useLab } from '../state/useLab.ts';
 
 export function PlotExports({ frame, testId, csv }: { frame: RefObject<HTMLDivElement | null>; testId: string; csv?: () => string }) {
-  const result = useFinishedRun()?.result;
+  const finished = useFinishedRun();
+  const result = finished?.result;
+  const spec = useLab((s) => s.spec);
   const [failed, setFailed] = useState<string>();
   const name = `limits-lab-${testId.replace(/^plot-/, '')}`;
   const svg = () => frame.current?.querySelector<SVGSVGElement>(':scope > svg') ?? null;
@@ -18,7 +23,10 @@ export function PlotExports({ frame, testId, csv }: { frame: RefObject<HTMLDivEl
     if (!el) return;
     try {
       setFailed(undefined);
-      saveBlob(await pngBlob(el), `${name}.png`);
+      // The picture carries its title and the parameters that made it (issue 14 §3).
+      const query = encodeSpec(experimentOf(spec)) || 'defaults';
+      const params = `Limits Lab · ${query}${finished?.digest ? ` · digest ${finished.digest}` : ''}`;
+      saveBlob(await pngBlob(el, 2, { title: el.getAttribute('aria-label') ?? name, params }), `${name}.png`);
     } catch (e) {
       setFailed(e instanceof Error ? e.message : String(e));
     }

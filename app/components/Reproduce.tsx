@@ -5,10 +5,10 @@
  * shows one.
  */
 import { SPEC_VERSION } from '../../src/core/spec.ts';
-import { decodeSpec, encodeSpec, shareQuery } from '../../src/url/codec.ts';
+import { encodeSpec, shareQuery } from '../../src/url/codec.ts';
 import { shareUrl } from '../export/download.ts';
 import { useClipboard } from '../hooks/useClipboard.ts';
-import { LESSONS } from '../presets.ts';
+import { lessonOf } from '../state/lesson.ts';
 import { experimentOf } from '../state/pageKeys.ts';
 import { useLab } from '../state/useLab.ts';
 
@@ -26,8 +26,6 @@ function CopyButton({ text, label, testId }: { text: string; label: string; test
   );
 }
 
-/** The lessons by the query of their experiment, to name the paper when the page shows one. */
-const LESSON_BY_QUERY = new Map(LESSONS.map((l) => [encodeSpec(experimentOf(decodeSpec(l.url).spec)), l]));
 
 export function Reproduce() {
   const spec = useLab((s) => s.spec);
@@ -38,7 +36,7 @@ export function Reproduce() {
   const link = shareUrl(spec);
   const command = cliCommand(query);
   const plain = encodeSpec(experiment);
-  const lesson = LESSON_BY_QUERY.get(plain);
+  const lesson = lessonOf(spec);
   const citation = `Limits Lab v0.1.0, experiment “${plain || 'defaults'}” (schema v${SPEC_VERSION}, seed ${spec.seed}${digest ? `, digest ${digest}` : ''}).`;
   return (
     <details className="reproduce" data-testid="reproduce">

@@ -6,6 +6,8 @@ import { viewRunner } from '../../src/experiments/viewRunners.ts';
 import { useLab } from '../state/useLab.ts';
 import { DownloadResult } from './DownloadResult.tsx';
 import { formatCount } from '../views/labels.ts';
+import { formatOps } from '../../src/core/cost.ts';
+import { formatSeconds, secondsLeft, workDone } from '../state/runEstimate.ts';
 
 /** What the progress counts, per phase of runSpecStreaming (the depth profile, then the view's block). */
 const PHASE_NOUN: Record<string, string> = { networks: 'networks', widths: 'widths', cells: 'cells of the map', rows: 'rows of the phase diagram' };
@@ -21,11 +23,18 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
   const active = !stale && (run.status === 'starting' || run.status === 'running');
   const p = run.progress;
   const noun = PHASE_NOUN[p?.phase ?? 'networks'] ?? p?.phase ?? 'networks';
+  const spec = useLab((s) => s.spec);
+  const fraction = run.status === 'running' && p ? workDone(spec, p) : undefined;
+  const left = fraction !== undefined && run.startedAt !== undefined ? secondsLeft(performance.now() - run.startedAt, fraction) : undefined;
+  const est = run.estimate;
   let text: string;
   if (!runs) text = 'Theory only (M = 0)';
+  else if (!stale && run.status === 'confirm' && est)
+    text = `This run is estimated at about ${formatSeconds(est.seconds)} on the ${est.backend === 'cpu' ? 'CPU' : 'GPU'} (${formatOps(est.ops)} operations; set by ${est.drivers.join(', ')}). Run it?`;
   else if (stale) text = 'Monte Carlo waits for the new settings…';
   else if (run.status === 'starting') text = 'Starting the Monte Carlo…';
-  else if (run.status === 'running' && p) text = `${p.phase === 'networks' ? 'Sampling' : 'Computing'} ${noun}: ${formatCount(p.done)} / ${formatCount(p.total)}`;
+  else if (run.status === 'running' && p)
+    text = `${p.phase === 'networks' ? 'Sampling' : 'Computing'} ${noun}: ${formatCount(p.done)} / ${formatCount(p.total)} · ${Math.floor(100 * (fraction ?? 0))} % of the work${left !== undefined ? `, about ${formatSeconds(left)} left` : ''}`;
   else if (run.status === 'done') text = `Done: ${M === 0 ? 'theory (no networks)' : `${formatCount(run.result?.mc?.M ?? M)} networks`}${run.elapsedMs !== undefined ? ` in ${(run.elapsedMs / 1000).toFixed(1)} s` : ''}`;
   else if (run.status === 'cancelled') text = `Cancelled${p ? ` after ${formatCount(p.done)} / ${formatCount(p.total)} ${noun}` : ''}`;
   else if (run.status === 'refused') text = 'Not run: too large for this backend (see the message)';
@@ -37,7 +46,8 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
     <div className="run-status" data-testid="run-status" data-status={stale ? 'stale' : run.status}>
       <span className="backend-badge" data-testid="backend" data-backend={backend?.name ?? ''} title={backend?.note ?? backend?.adapter ?? 'no run yet'}>
         <span>
-          <strong>{backend ? (backend.name === 'webgpu' ? 'WebGPU' : 'CPU') : 'backend'}</strong> · {backend ? backend.adapter : '–'}
+          <strong>{backend ? (backend.name === 'webgpu' ? 'WebGPU' : 'CPU') : 'backend'}</strong>
+          <span className="backend-adapter"> · {backend ? backend.adapter : '–'}</span>
         </span>
         {backend?.note && <span className="backend-note">{backend.note}</span>}
       </span>
@@ -45,7 +55,8 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
         {text}
       </span>
       {active && (
-        <progress data-testid="progress" max={Math.max(1, p?.total ?? 1)} value={p?.done ?? 0} aria-label={`Monte Carlo progress (${noun})`} />
+        // The bar counts work (operations), not units: a width sweep's last widths weigh the most.
+        <progress data-testid="progress" max={1000} value={Math.round(1000 * (fraction ?? 0))} data-done={p?.done ?? 0} aria-label="Monte Carlo progress (share of the work)" />
       )}
       {active ? (
         <button type="button" className="button-cancel" data-testid="cancel" onClick={onCancel}>
@@ -53,9 +64,9 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
         </button>
       ) : (
         runs &&
-        (run.status === 'cancelled' || run.status === 'error' || stale) && (
-          <button type="button" data-testid="run" onClick={onRun}>
-            Run
+        (run.status === 'cancelled' || run.status === 'error' || run.status === 'confirm' || stale) && (
+          <button type="button" data-testid="run" data-confirm={run.status === 'confirm' && !stale ? 'true' : undefined} onClick={onRun}>
+            {run.status === 'confirm' && !stale ? `Run (about ${formatSeconds(est?.seconds ?? 0)})` : 'Run'}
           </button>
         )
       )}

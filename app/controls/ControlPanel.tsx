@@ -2,9 +2,10 @@
  * The left panel: one control per PARAMS entry, grouped, generated from the Param's kind
  * (TensorFlow Playground style). Keys that do not matter for this architecture or view are hidden.
  */
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import type { BoolParam, EnumParam, NumberParam, TokenParam } from '../../src/core/params.ts';
 import { PARAM_BY_KEY, type Spec } from '../../src/core/spec.ts';
+import { lessonById } from '../state/lesson.ts';
 import { useLab } from '../state/useLab.ts';
 import { viewDefinition } from '../views/registry.ts';
 import { ActivationControl } from './ActivationControl.tsx';
@@ -15,6 +16,7 @@ import { CONTROL_GROUPS, ENTRY_ONLY, isRelevant, sliderMarks, sliderRange } from
 import { NumberControl } from './NumberControl.tsx';
 import { ProportionalControl } from './ProportionalControl.tsx';
 import { TokenControl } from './TokenControl.tsx';
+import { WeightsControl } from './WeightsControl.tsx';
 
 function Control({ name, spec }: { name: keyof Spec; spec: Spec }) {
   const param = PARAM_BY_KEY.get(name);
@@ -28,17 +30,31 @@ function Control({ name, spec }: { name: keyof Spec; spec: Spec }) {
     case 'bool':
       return <BoolControl param={param as BoolParam} />;
     case 'token':
-      return name === 'act' ? <ActivationControl param={param as TokenParam} /> : <TokenControl param={param as TokenParam} />;
+      if (name === 'act') return <ActivationControl param={param as TokenParam} />;
+      if (name === 'weights') return <WeightsControl param={param as TokenParam} />;
+      return <TokenControl param={param as TokenParam} />;
   }
 }
 
 export function ControlPanel() {
   const spec = useLab((s) => s.spec);
+  const lesson = useLab((s) => lessonById(s.lessonId));
+  const [all, setAll] = useState(false);
   const view = viewDefinition(spec.view) ?? {};
+  // An open lesson shows only the controls it needs (issue 14 §2); every control is one click away.
+  const only = lesson && !all ? new Set<keyof Spec>(lesson.controls) : undefined;
   return (
     <form className="control-panel" aria-label="Experiment controls" onSubmit={(e) => e.preventDefault()}>
+      {lesson && (
+        <p className="control-lesson-note" data-testid="lesson-controls-note">
+          {all ? 'Every control.' : 'The controls of this lesson.'}{' '}
+          <button type="button" data-testid="lesson-controls-toggle" onClick={() => setAll(!all)}>
+            {all ? 'Lesson controls only' : 'Show every control'}
+          </button>
+        </p>
+      )}
       {CONTROL_GROUPS.map((group) => {
-        const keys = group.keys.filter((k) => isRelevant(k, spec, view));
+        const keys = group.keys.filter((k) => isRelevant(k, spec, view) && (!only || only.has(k)));
         if (keys.length === 0) return null;
         return (
           <fieldset key={group.title} className="control-group">

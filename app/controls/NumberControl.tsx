@@ -7,7 +7,7 @@ import type { NumberParam } from '../../src/core/params.ts';
 import type { Spec } from '../../src/core/spec.ts';
 import { useLab, useLabActions } from '../state/useLab.ts';
 import type { SliderMark } from './controlLayout.ts';
-import { sliderScale } from './sliderScale.ts';
+import { nextDistinct, sliderScale } from './sliderScale.ts';
 import { useDraft } from './useDraft.ts';
 
 export interface NumberControlProps {
@@ -73,6 +73,13 @@ export function NumberControl({ param, range, entryOnly = false, marks }: Number
           data-testid={`slider-${key}`}
           list={marks ? `${id}-marks` : undefined}
           onChange={(e) => setParam(key, scale.fromPosition(Number(e.target.value)), { live: true })}
+          onKeyDown={(e) => {
+            // Arrow keys step to the next distinct value (a committed change, one history entry each).
+            const dir = e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0;
+            if (dir === 0) return;
+            e.preventDefault();
+            setParam(key, nextDistinct(scale, value, dir));
+          }}
         />
       )}
       {!entryOnly && marks && (

@@ -12,6 +12,20 @@ export interface SliderScale {
   fromPosition(position: number): number;
 }
 
+/**
+ * The next distinct value from `value` in direction `dir` (+1 / −1): the first slider position
+ * past the value's own whose value differs in that direction. An arrow key on a log slider must
+ * change the value every press (issue 14 §6: at L = 20 one position is 0.9 %, which rounds back to
+ * 20); it returns `value` itself only at the end of the range.
+ */
+export function nextDistinct(scale: SliderScale, value: number, dir: 1 | -1): number {
+  for (let p = scale.toPosition(value) + dir; p >= 0 && p <= scale.positions; p += dir) {
+    const v = scale.fromPosition(p);
+    if (dir > 0 ? v > value : v < value) return v;
+  }
+  return value;
+}
+
 export const LOG_POSITIONS = 1000;
 
 function roundTo(value: number, step: number): number {

@@ -16,8 +16,9 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): ElementSize 
       const h = Math.round(height);
       setSize((old) => (old && old.width === w && old.height === h ? old : { width: w, height: h }));
     };
-    const rect = el.getBoundingClientRect();
-    measure(rect.width, rect.height);
+    // No synchronous measure here: reading the layout inside React's commit would force the whole
+    // page's first layout into that task (issue 14 §8); the observer's first report comes with the
+    // next frame's own layout.
     const observer = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1].contentRect;
       measure(box.width, box.height);

@@ -35,19 +35,20 @@ export function paddedDomain(values: readonly number[], kind: ScaleKind, pad = 0
   const finite = values.filter(drawable(kind));
   if (finite.length === 0) return kind === 'log' ? [1, 10] : [0, 1];
   let [lo, hi] = d3.extent(finite) as [number, number];
+  // Padding never pushes a bound out of f64: values near 1e308 (issue 20) would pad to ∞ and
+  // break the scale, tiny ones to 0 on a log axis.
+  const inRange = (a: number, b: number): [number, number] => [Math.max(a, kind === 'log' ? 2.2250738585072014e-308 : -Number.MAX_VALUE), Math.min(b, Number.MAX_VALUE)];
   if (kind === 'log') {
-    if (hi / lo < 1.5) return [lo / 1.25, hi * 1.25];
-    const r = Math.pow(hi / lo, pad);
-    return [lo / r, hi * r];
+    if (hi / lo < 1.5) return inRange(lo / 1.25, hi * 1.25);
+    const r = Math.exp(pad * (Math.log(hi) - Math.log(lo)));
+    return inRange(lo / r, hi * r);
   }
   if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
     const w = Math.max(Math.abs(hi) * 0.05, 0.05);
-    return [lo - w, hi + w];
+    return inRange(lo - w, hi + w);
   }
-  const w = (hi - lo) * pad;
-  lo -= w;
-  hi += w;
-  return [lo, hi];
+  const w = (hi / 2 - lo / 2) * 2 * pad;
+  return inRange(lo - w, hi + w);
 }
 
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };

@@ -14,6 +14,7 @@
  * values exactly. Pure functions.
  */
 import { drawable } from './axes.ts';
+import { csvText } from './richText.ts';
 import type { HeatmapsData } from './heatmapTypes.ts';
 import type { PhaseMapData } from './phaseMapTypes.ts';
 import type { HistogramData, XYPlotData } from './types.ts';
@@ -42,21 +43,24 @@ export function xyCsv(data: XYPlotData): string {
   for (const s of data.series) {
     switch (s.kind) {
       case 'hrule':
-        if (okY(s.y)) rows.push([s.id, s.label, s.kind, undefined, undefined, s.y]);
+        if (okY(s.y)) rows.push([s.id, csvText(s.label), s.kind, undefined, undefined, s.y]);
         break;
       case 'band':
-        for (let i = 0; i < s.x.length; i++) if (okX(s.x[i]) && okY(s.lo[i]) && okY(s.hi[i])) rows.push([s.id, s.label, s.kind, undefined, s.x[i], undefined, s.lo[i], s.hi[i]]);
+        for (let i = 0; i < s.x.length; i++) if (okX(s.x[i]) && okY(s.lo[i]) && okY(s.hi[i])) rows.push([s.id, csvText(s.label), s.kind, undefined, s.x[i], undefined, s.lo[i], s.hi[i]]);
         break;
       case 'errorbars':
-        for (let i = 0; i < s.x.length; i++) if (okX(s.x[i]) && okY(s.y[i])) rows.push([s.id, s.label, s.kind, undefined, s.x[i], s.y[i], s.lo[i], s.hi[i]]);
+        for (let i = 0; i < s.x.length; i++) if (okX(s.x[i]) && okY(s.y[i])) rows.push([s.id, csvText(s.label), s.kind, undefined, s.x[i], s.y[i], s.lo[i], s.hi[i]]);
+        break;
+      case 'fault':
+        rows.push([s.id, s.label, s.kind, undefined, s.x, s.y]);
         break;
       case 'paths':
         s.ys.forEach((ys, p) => {
-          for (let i = 0; i < Math.min(s.x.length, ys.length); i++) if (okX(s.x[i]) && okY(ys[i])) rows.push([s.id, s.label, s.kind, p, s.x[i], ys[i]]);
+          for (let i = 0; i < Math.min(s.x.length, ys.length); i++) if (okX(s.x[i]) && okY(ys[i])) rows.push([s.id, csvText(s.label), s.kind, p, s.x[i], ys[i]]);
         });
         break;
       default:
-        for (let i = 0; i < s.x.length; i++) if (okX(s.x[i]) && okY(s.y[i])) rows.push([s.id, s.label, s.kind, undefined, s.x[i], s.y[i]]);
+        for (let i = 0; i < s.x.length; i++) if (okX(s.x[i]) && okY(s.y[i])) rows.push([s.id, csvText(s.label), s.kind, undefined, s.x[i], s.y[i]]);
     }
   }
   return csvTable(XY_HEADER, rows);
@@ -68,11 +72,11 @@ export function histogramCsv(data: HistogramData): string {
   const rows: Cell[][] = [];
   for (const b of data.bins) if (b.count > 0) rows.push(['bars', data.barLabel, 'bar', b.x0, b.x1, b.count]);
   const okX = drawable(data.xScale);
-  for (const m of data.markers) if (okX(m.x)) rows.push([m.id, m.label, 'marker', undefined, undefined, undefined, m.x]);
+  for (const m of data.markers) if (okX(m.x)) rows.push([m.id, csvText(m.label), 'marker', undefined, undefined, undefined, m.x]);
   for (const c of data.curves ?? []) {
-    for (let i = 0; i < c.x.length; i++) if (okX(c.x[i]) && Number.isFinite(c.y[i])) rows.push([c.id, c.label, 'curve', undefined, undefined, undefined, c.x[i], c.y[i]]);
+    for (let i = 0; i < c.x.length; i++) if (okX(c.x[i]) && Number.isFinite(c.y[i])) rows.push([c.id, csvText(c.label), 'curve', undefined, undefined, undefined, c.x[i], c.y[i]]);
   }
-  for (const a of data.atoms ?? []) rows.push([a.id, a.label, 'atom', undefined, undefined, undefined, a.x, a.mass]);
+  for (const a of data.atoms ?? []) rows.push([a.id, csvText(a.label), 'atom', undefined, undefined, undefined, a.x, a.mass]);
   return csvTable(HISTOGRAM_HEADER, rows);
 }
 
@@ -82,7 +86,7 @@ export function heatmapsCsv(data: HeatmapsData): string {
     data.rows.forEach((yv, r) =>
       data.columns.forEach((xv, c) => {
         const state = map.states[r]?.[c] ?? 'pending';
-        rows.push([map.id, map.label, xv, yv, state === 'value' ? map.values[r]?.[c] : undefined, state]);
+        rows.push([map.id, csvText(map.label), xv, yv, state === 'value' ? map.values[r]?.[c] : undefined, state]);
       }),
     );
   }
@@ -93,16 +97,16 @@ export function phaseMapCsv(data: PhaseMapData): string {
   const rows: Cell[][] = [];
   data.ys.forEach((y, j) =>
     data.xs.forEach((x, i) => {
-      rows.push(['cells', data.colorLabel, 'cell', x, y, data.values[j]?.[i] ?? undefined, data.regions[j]?.[i]]);
+      rows.push(['cells', csvText(data.colorLabel), 'cell', x, y, data.values[j]?.[i] ?? undefined, data.regions[j]?.[i]]);
     }),
   );
   for (const line of data.lines) {
     for (let i = 0; i < line.x.length; i++) {
       const x = line.x[i];
       const y = line.y[i];
-      if (x !== null && y !== null && Number.isFinite(x) && Number.isFinite(y)) rows.push([line.id, line.label, 'line', x, y]);
+      if (x !== null && y !== null && Number.isFinite(x) && Number.isFinite(y)) rows.push([line.id, csvText(line.label), 'line', x, y]);
     }
   }
-  if (data.point) rows.push(['point', data.point.label, 'point', data.point.x, data.point.y]);
+  if (data.point) rows.push(['point', csvText(data.point.label), 'point', data.point.x, data.point.y]);
   return csvTable(['series', 'label', 'kind', 'x', 'y', 'value', 'phase'], rows);
 }

@@ -9,8 +9,8 @@ import type { Selection } from 'd3';
 import { createPlotSvg, logTickLabel } from './axes.ts';
 import type { HeatmapsData } from './heatmapTypes.ts';
 import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
-import { appendRichText } from './richText.ts';
-import { NORMAL_STYLE, scriptSize, type PlotStyle } from './theme.ts';
+import { appendRichText, plainText } from './richText.ts';
+import { NORMAL_STYLE, scriptSize, textWidth, type PlotStyle } from './theme.ts';
 import type { PlotSize } from './types.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -25,6 +25,23 @@ const ROW_GAP = 34 + M.title;
 export const CELL_COLOR = { none: '#7b828c', pendingLine: '#a3abb5', strip: '#eceff3' } as const;
 
 let counter = 0;
+
+/**
+ * Which of the labels centred at increasing `centres` (with extents `sizes`) to draw so that none
+ * overlaps another or the `reserved` label (the ∞ strip) — greedy from the first, a gap of 4 px.
+ */
+export function spacedLabels(centres: readonly number[], sizes: readonly number[], reserved?: { at: number; size: number }): boolean[] {
+  const GAP = 4;
+  let lastEnd = -Infinity;
+  const limit = reserved ? reserved.at - reserved.size / 2 - GAP : Infinity;
+  return centres.map((c, i) => {
+    const start = c - sizes[i] / 2;
+    const end = c + sizes[i] / 2;
+    if (start < lastEnd + GAP || end > limit) return false;
+    lastEnd = end;
+    return true;
+  });
+}
 
 /** Piecewise-linear index → pixel map: cells of size `cell`, then the ∞ strip (index = count). */
 function indexToPixel(count: number, cell: number): (i: number) => number {
@@ -88,7 +105,6 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize, style: PlotStyl
       .attr('stroke-width', 1);
   }
   const tickFont = cw < 34 && style.name === 'normal' ? font.tick - 2 : font.tick;
-  const every = cw < 22 ? 2 : 1;
 
   data.maps.forEach((map, i) => {
     const col = i % perRow;
@@ -96,7 +112,11 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize, style: PlotStyl
       .append('g')
       .attr('class', `heatmap heatmap-${map.id}`)
       .attr('transform', `translate(${M.left + col * (mw + M.gap)},${top + Math.floor(i / perRow) * (mh + ROW_GAP)})`);
-    const title = g.append('text').attr('class', 'heatmap-title').attr('x', (C * cw) / 2).attr('y', -10).attr('text-anchor', 'middle').attr('font-size', font.label).attr('font-weight', 650).attr('fill', ink);
+    // Titles of side-by-side maps never run into each other: smaller type when one is wider than
+    // its map and the gap (never under 18 px on a projector, 12 px otherwise).
+    const titleWidth = textWidth(plainText(map.label), font.label) * 1.08; // bold
+    const titleSize = Math.max(style.name === 'projector' ? 18 : 12, Math.min(font.label, (font.label * (mw + M.gap - 8)) / titleWidth));
+    const title = g.append('text').attr('class', 'heatmap-title').attr('x', (C * cw) / 2).attr('y', -10).attr('text-anchor', 'middle').attr('font-size', titleSize).attr('font-weight', 650).attr('fill', ink);
     appendRichText(title.node()!, map.label, scriptSize(style));
     // The ∞ strips: where the width-first (right) and depth-first (top) limits live.
     g.append('rect').attr('class', 'strip').attr('x', C * cw).attr('y', 0).attr('width', STRIP * cw).attr('height', mh).attr('fill', CELL_COLOR.strip);
@@ -122,13 +142,27 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize, style: PlotStyl
     }
     g.append('rect').attr('x', 0).attr('y', STRIP * ch).attr('width', C * cw).attr('height', mh - STRIP * ch).attr('fill', 'none').attr('stroke', ink).attr('stroke-width', style.stroke.axis);
     const ticks = g.append('g').attr('class', 'ticks').attr('font-size', tickFont).attr('fill', ink);
-    data.columns.forEach((v, c) => {
-      if (c % every === 0 || c === C - 1) ticks.append('text').attr('class', 'tick-x').attr('x', px(c)).attr('y', mh + 18).attr('text-anchor', 'middle').text(d3.format('~g')(v));
+    // Tick labels never overlap (issue 14 §6): a label is kept only where it clears its kept
+    // neighbour and the ∞ label by a gap, at the estimated text width.
+    const xText = data.columns.map((v) => d3.format('~g')(v));
+    const xKeep = spacedLabels(
+      xText.map((_, c) => px(c)),
+      xText.map((t) => textWidth(t, tickFont)),
+      { at: px(C), size: textWidth('∞', tickFont) },
+    );
+    data.columns.forEach((_, c) => {
+      if (xKeep[c]) ticks.append('text').attr('class', 'tick-x').attr('x', px(c)).attr('y', mh + 18).attr('text-anchor', 'middle').text(xText[c]);
     });
     ticks.append('text').attr('class', 'tick-x').attr('x', px(C)).attr('y', mh + 18).attr('text-anchor', 'middle').attr('font-weight', 700).text('∞');
     if (col === 0) {
+      // Rows go up the page: spaced by the text height, from the bottom row.
+      const yKeep = spacedLabels(
+        data.rows.map((_, r) => -py(r)),
+        data.rows.map(() => tickFont),
+        { at: -py(R), size: tickFont },
+      );
       data.rows.forEach((v, r) => {
-        if (r % every === 0 || r === R - 1) ticks.append('text').attr('class', 'tick-y').attr('x', -8).attr('y', py(r) + 5).attr('text-anchor', 'end').text(d3.format('~g')(v));
+        if (yKeep[r]) ticks.append('text').attr('class', 'tick-y').attr('x', -8).attr('y', py(r) + 5).attr('text-anchor', 'end').text(d3.format('~g')(v));
       });
       ticks.append('text').attr('class', 'tick-y').attr('x', -8).attr('y', py(R) + 5).attr('text-anchor', 'end').attr('font-weight', 700).text('∞');
     }

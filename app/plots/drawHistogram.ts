@@ -47,7 +47,7 @@ export function drawHistogram(data: HistogramData, size: PlotSize, style: PlotSt
   svg.append('defs').append('clipPath').attr('id', clipId).append('rect').attr('width', w).attr('height', h);
   const body = g.append('g').attr('clip-path', `url(#${clipId})`);
 
-  const bars = body.append('g').attr('class', 'bars').attr('fill', data.barColor).attr('fill-opacity', 0.85);
+  const bars = body.append('g').attr('class', 'bars').attr('fill', data.barColor).attr('fill-opacity', 0.6);
   for (const b of data.bins) {
     if (!(b.count > 0)) continue;
     const x0 = x(b.x0);
@@ -77,8 +77,19 @@ export function drawHistogram(data: HistogramData, size: PlotSize, style: PlotSt
       .attr('stroke-linejoin', 'round')
       .attr('stroke-dasharray', c.dash ?? null);
   }
+  // The limit lines stand out from the bars (issue 14 §6): thicker than a curve, on a white casing
+  // that separates them from bars of any colour.
+  const markerWidth = 1.5 * style.stroke.line;
   for (const m of data.markers) {
     if (!okX(m.x)) continue;
+    g.append('line')
+      .attr('class', `marker-casing marker-casing-${m.id}`)
+      .attr('x1', x(m.x))
+      .attr('x2', x(m.x))
+      .attr('y1', 0)
+      .attr('y2', h)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', markerWidth + 4);
     g.append('line')
       .attr('class', `marker marker-${m.id}`)
       .attr('x1', x(m.x))
@@ -86,7 +97,7 @@ export function drawHistogram(data: HistogramData, size: PlotSize, style: PlotSt
       .attr('y1', 0)
       .attr('y2', h)
       .attr('stroke', m.color)
-      .attr('stroke-width', style.stroke.line)
+      .attr('stroke-width', markerWidth)
       .attr('stroke-dasharray', m.dash ?? null);
   }
   for (const a of data.atoms ?? []) {

@@ -25,6 +25,8 @@ export const PHASE_CELL_COLOR = { none: '#7b828c', pending: '#eceff3' } as const
 /** The spec's own point. */
 export const POINT_COLOR = OKABE_ITO.vermillion;
 const BAR_WIDTH = 18;
+/** Above this many cells the map is drawn as one raster image (see drawPhaseMap). */
+export const MAX_CELL_RECTS = 2601;
 
 let counter = 0;
 
@@ -53,13 +55,17 @@ function colorDomainOf(data: PhaseMapData): [number, number] | undefined {
  */
 export function regionAnchor(regions: readonly (readonly string[])[], region: string): { i: number; j: number; depth: number } | undefined {
   const R = regions.length;
-  const C = R > 0 ? Math.max(...regions.map((r) => r.length)) : 0;
-  const d = regions.map((row) => Array.from({ length: C }, (_, i) => (row[i] === region ? Infinity : 0)));
-  const at = (j: number, i: number) => (j < 0 || j >= R || i < 0 || i >= C ? 0 : d[j][i]);
-  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j][i] > 0) d[j][i] = Math.min(d[j][i], 1 + Math.min(at(j - 1, i - 1), at(j - 1, i), at(j - 1, i + 1), at(j, i - 1)));
-  for (let j = R - 1; j >= 0; j--) for (let i = C - 1; i >= 0; i--) if (d[j][i] > 0) d[j][i] = Math.min(d[j][i], 1 + Math.min(at(j + 1, i + 1), at(j + 1, i), at(j + 1, i - 1), at(j, i + 1)));
+  let C = 0;
+  for (const row of regions) C = Math.max(C, row.length);
+  // Flat typed array (a 201² map is redrawn per partial result: no per-cell closures or boxing).
+  const BIG = 1 << 30;
+  const d = new Int32Array(R * C);
+  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) d[j * C + i] = regions[j][i] === region ? BIG : 0;
+  const at = (j: number, i: number) => (j < 0 || j >= R || i < 0 || i >= C ? 0 : d[j * C + i]);
+  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j * C + i] > 0) d[j * C + i] = Math.min(d[j * C + i], 1 + Math.min(at(j - 1, i - 1), at(j - 1, i), at(j - 1, i + 1), at(j, i - 1)));
+  for (let j = R - 1; j >= 0; j--) for (let i = C - 1; i >= 0; i--) if (d[j * C + i] > 0) d[j * C + i] = Math.min(d[j * C + i], 1 + Math.min(at(j + 1, i + 1), at(j + 1, i), at(j + 1, i - 1), at(j, i + 1)));
   let best: { i: number; j: number; depth: number } | undefined;
-  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j][i] > 0 && (!best || d[j][i] > best.depth)) best = { i, j, depth: d[j][i] };
+  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j * C + i] > 0 && (!best || d[j * C + i] > best.depth)) best = { i, j, depth: d[j * C + i] };
   return best;
 }
 
@@ -106,32 +112,93 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
   const ch = data.ys.length > 0 ? (dy1 - dy0) / data.ys.length : 0;
   const colorText = plainText(data.colorLabel);
   const cells = g.append('g').attr('class', 'cells').attr('shape-rendering', 'crispEdges');
+  const fillOf = (i: number, j: number): { fill: string; region: string; v: number | null; ok: boolean } => {
+    const v = data.values[j]?.[i] ?? null;
+    const region = data.regions[j]?.[i] ?? 'pending';
+    const ok = v !== null && colorable(v) && domain !== undefined;
+    return { fill: ok ? color(v) : region === 'pending' ? PHASE_CELL_COLOR.pending : PHASE_CELL_COLOR.none, region, v, ok };
+  };
+  const box = (i: number, j: number) => {
+    const px0 = x(data.xs[i] - cw / 2);
+    const py0 = y(data.ys[j] + ch / 2);
+    // A hair of overlap so that anti-aliasing leaves no seams between cells.
+    return { x: px0, y: py0, w: x(data.xs[i] + cw / 2) - px0 + 0.5, h: y(data.ys[j] - ch / 2) - py0 + 0.5 };
+  };
   let valued = 0;
-  data.ys.forEach((yv, j) =>
-    data.xs.forEach((xv, i) => {
-      const v = data.values[j]?.[i] ?? null;
-      const region = data.regions[j]?.[i] ?? 'pending';
-      const ok = v !== null && colorable(v) && domain !== undefined;
-      if (ok) valued++;
-      const fill = ok ? color(v) : region === 'pending' ? PHASE_CELL_COLOR.pending : PHASE_CELL_COLOR.none;
-      const px0 = x(xv - cw / 2);
-      const py0 = y(yv + ch / 2);
+  if (data.xs.length * data.ys.length <= MAX_CELL_RECTS) {
+    data.ys.forEach((yv, j) =>
+      data.xs.forEach((xv, i) => {
+        const { fill, region, v, ok } = fillOf(i, j);
+        if (ok) valued++;
+        const b = box(i, j);
+        cells
+          .append('rect')
+          .attr('class', 'cell')
+          .attr('data-region', region)
+          .attr('data-i', i)
+          .attr('data-j', j)
+          .attr('x', b.x)
+          .attr('y', b.y)
+          .attr('width', b.w)
+          .attr('height', b.h)
+          .attr('fill', fill)
+          .append('title')
+          .text(`σw² = ${formatNumber(xv)}, σb² = ${formatNumber(yv)}: ${region}; ${colorText} = ${v === null ? 'none' : formatNumber(v)}`);
+      }),
+    );
+  } else {
+    // A fine grid (up to 201 × 201 = 40 401 cells): one raster image, one pixel per cell, scaled
+    // up without smoothing, instead of one <rect> per cell (issue 14 §8: a 201² map of rects held
+    // the main thread for seconds per partial result). The image is a PNG data URL inside the SVG,
+    // so the SVG and PNG exports carry it. The cell under the keyboard cursor is read out below the
+    // map (PhaseView), not in a per-cell tooltip.
+    const C = data.xs.length;
+    const R = data.ys.length;
+    const canvas = document.createElement('canvas');
+    canvas.width = C;
+    canvas.height = R;
+    const ctx = canvas.getContext('2d');
+    const pixels = ctx?.createImageData(C, R);
+    // Colours by index into viridis's 256-colour ramp (what d3.interpolateViridis returns for
+    // t in [i/256, (i+1)/256)), without a colour string per cell: 40 401 strings per redraw were
+    // most of the garbage of a partial result.
+    const ramp = Array.from({ length: 256 }, (_, i) => d3.rgb(d3.interpolateViridis((i + 0.5) / 256)));
+    const t = domain ? (log ? d3.scaleLog() : d3.scaleLinear()).domain(domain).range([0, 1]).clamp(true) : undefined;
+    const none = d3.rgb(PHASE_CELL_COLOR.none);
+    const pending = d3.rgb(PHASE_CELL_COLOR.pending);
+    for (let j = 0; j < R; j++) {
+      const row = data.values[j];
+      const regionRow = data.regions[j];
+      for (let i = 0; i < C; i++) {
+        const v = row?.[i] ?? null;
+        const ok = v !== null && t !== undefined && colorable(v);
+        if (ok) valued++;
+        if (!pixels) continue;
+        const rgb = ok ? ramp[Math.min(255, Math.max(0, Math.floor(t(v) * 256)))] : (regionRow?.[i] ?? 'pending') === 'pending' ? pending : none;
+        // Row j = 0 is the smallest σb², drawn at the bottom.
+        const o = 4 * ((R - 1 - j) * C + i);
+        pixels.data[o] = rgb.r;
+        pixels.data[o + 1] = rgb.g;
+        pixels.data[o + 2] = rgb.b;
+        pixels.data[o + 3] = 255;
+      }
+    }
+    if (ctx && pixels) {
+      ctx.putImageData(pixels, 0, 0);
+      const b0 = box(0, R - 1);
+      const b1 = box(C - 1, 0);
       cells
-        .append('rect')
-        .attr('class', 'cell')
-        .attr('data-region', region)
-        .attr('data-i', i)
-        .attr('data-j', j)
-        .attr('x', px0)
-        .attr('y', py0)
-        // A hair of overlap so that anti-aliasing leaves no seams between cells.
-        .attr('width', x(xv + cw / 2) - px0 + 0.5)
-        .attr('height', y(yv - ch / 2) - py0 + 0.5)
-        .attr('fill', fill)
-        .append('title')
-        .text(`σw² = ${formatNumber(xv)}, σb² = ${formatNumber(yv)}: ${region}; ${colorText} = ${v === null ? 'none' : formatNumber(v)}`);
-    }),
-  );
+        .append('image')
+        .attr('class', 'cells-raster')
+        .attr('x', b0.x)
+        .attr('y', b0.y)
+        .attr('width', b1.x + b1.w - 0.5 - b0.x)
+        .attr('height', b1.y + b1.h - 0.5 - b0.y)
+        .attr('preserveAspectRatio', 'none')
+        .attr('style', 'image-rendering: pixelated')
+        .attr('href', canvas.toDataURL('image/png'));
+    }
+  }
   // Axes over the cells (drawAxes put them first).
   g.selectAll<SVGGElement, unknown>('.axis').raise();
   g.selectAll<SVGTextElement, unknown>('.axis-label').raise();

@@ -35,7 +35,7 @@ export function drawXY(data: XYPlotData, size: PlotSize, style: PlotStyle = NORM
   for (const s of sorted) drawSeries(body, s, { x, y, w, h, okX, okY, style }, labels);
 
   if (data.notes) drawNotes(frame, data.notes);
-  if (data.emptyText && data.series.every((s) => s.kind === 'hrule' || s.x.length === 0)) drawEmptyNote(frame, data.emptyText);
+  if (data.emptyText && data.series.every((s) => s.kind === 'hrule' || s.kind === 'fault' || s.x.length === 0)) drawEmptyNote(frame, data.emptyText);
   const node = svg.node()!;
   writeScaleGeometry(node, margins, { kind: data.xScale, scale: x }, { kind: data.yScale, scale: y });
   return node;

@@ -44,6 +44,16 @@ export function plainText(label: string): string {
 }
 
 /**
+ * The label as text a spreadsheet or a script reads (CSV columns, issue 14 §3): scripts keep their
+ * meaning with ^ and _ but lose the markup braces — 'q̂_{11}^{L}' → 'q̂_11^L', 'n^{-1/2}' → 'n^(-1/2)'.
+ */
+export function csvText(label: string): string {
+  return parseRichText(label)
+    .map((r) => (r.shift === 'none' ? r.text : `${r.shift === 'super' ? '^' : '_'}${[...r.text].length > 1 && /[^\p{L}\p{N}]/u.test(r.text) ? `(${r.text})` : r.text}`))
+    .join('');
+}
+
+/**
  * Append the runs of `label` as tspans to an SVG <text> element. Scripts are set at 75 % of the
  * text, or at `scriptSize` px when given (projector mode: never below its minimum type size).
  */

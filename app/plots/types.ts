@@ -71,7 +71,20 @@ export interface PathsSeries extends SeriesBase {
   readonly width?: number;
 }
 
-export type XYSeries = LineSeries | PointSeries | BandSeries | RuleSeries | ErrorBarSeries | PathsSeries;
+/**
+ * Where a curve ends because its values left the float format (issue 20, src/experiments/faults.ts):
+ * a marker at its last drawable point (x, y) and a message written next to it, so that the end of
+ * a curve is never a silent gap or a drop to 0. `label` is the message (CSV, legend-free).
+ */
+export interface FaultSeries extends SeriesBase {
+  readonly kind: 'fault';
+  readonly x: number;
+  readonly y: number;
+  /** The full sentence (the fault's message), shown on hover. */
+  readonly detail?: string;
+}
+
+export type XYSeries = LineSeries | PointSeries | BandSeries | RuleSeries | ErrorBarSeries | PathsSeries | FaultSeries;
 
 /** A note written inside the plot area, in a corner (fitted slopes, …). */
 export interface PlotNote {

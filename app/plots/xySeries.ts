@@ -3,6 +3,7 @@
  * label), horizontal rules, points, points with error bars, and bundles of thin sample paths.
  * Used by drawXY.ts; every mark carries a class naming its series id (tests count them).
  */
+import { decimateColumns } from './decimate.ts';
 import * as d3 from 'd3';
 import type { Selection } from 'd3';
 import type { Scale } from './axes.ts';
@@ -36,11 +37,14 @@ export function legendItem(s: XYSeries): LegendItem {
       return { label: s.label, swatch: 'line', color: s.color, width: 2, opacity: Math.min(1, (s.opacity ?? 0.5) + 0.3) };
     case 'band':
       return { label: s.label, swatch: 'band', color: s.color, opacity: s.opacity };
+    case 'fault':
+      return { label: s.label, swatch: 'points', color: s.color };
   }
 }
 
 /** Every value a series puts on one axis (for the padded domain). */
 export function seriesValues(s: XYSeries, axis: 'x' | 'y'): number[] {
+  if (s.kind === 'fault') return [s[axis]];
   if (axis === 'x') return s.kind === 'hrule' ? [] : Array.from(s.x);
   switch (s.kind) {
     case 'band':
@@ -56,7 +60,7 @@ export function seriesValues(s: XYSeries, axis: 'x' | 'y'): number[] {
 }
 
 /** Drawing order: bands under paths under lines under points. */
-export const SERIES_ORDER = { band: 0, paths: 1, line: 2, hrule: 2, errorbars: 3, points: 3 } as const;
+export const SERIES_ORDER = { band: 0, paths: 1, line: 2, hrule: 2, errorbars: 3, points: 3, fault: 4 } as const;
 
 export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): void {
   const { x, y, okX, okY, style } = c;
@@ -82,7 +86,7 @@ export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): v
       body
         .append('path')
         .attr('class', `line line-${s.id}`)
-        .attr('d', line(d3.range(s.x.length)))
+        .attr('d', line(decimateColumns(s.x.length, (i) => x(s.x[i]), (i) => y(s.y[i]), ok)))
         .attr('fill', 'none')
         .attr('stroke', s.color)
         .attr('stroke-width', strokeWidth(style, s.width ?? NORMAL_STYLE.stroke.line))
@@ -113,7 +117,8 @@ export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): v
           .defined((i) => okX(s.x[i]) && okY(ys[i]))
           .x((i) => x(s.x[i]))
           .y((i) => y(ys[i]));
-        g.append('path').attr('class', 'path').attr('d', line(d3.range(Math.min(s.x.length, ys.length))));
+        const okAt = (i: number) => okX(s.x[i]) && okY(ys[i]);
+        g.append('path').attr('class', 'path').attr('d', line(decimateColumns(Math.min(s.x.length, ys.length), (i) => x(s.x[i]), (i) => y(ys[i]), okAt)));
       }
       return;
     }
@@ -131,6 +136,9 @@ export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): v
       }
       return;
     }
+    case 'fault':
+      faultMarker(labels, s, c);
+      return;
     case 'points': {
       // Dense profiles (hundreds of layers) get smaller points so that the line stays visible.
       const r = Math.max(R / 2, Math.min(R, (0.4 * c.w) / Math.max(1, s.x.length)));
@@ -179,4 +187,40 @@ function endLabel(labels: G, text: string, color: string, s: { x: ArrayLike<numb
       .text(text);
     return;
   }
+}
+
+/**
+ * A fault marker (FaultSeries): a ⊗ at the curve's last drawable point — clamped into the plot
+ * area, drawn outside the clip so it stays visible — and its message on a white backing, written
+ * towards the inside of the plot; several faults stack downwards.
+ */
+function faultMarker(labels: G, s: Extract<XYSeries, { kind: 'fault' }>, c: SeriesContext): void {
+  const clamp = (v: number, hi: number) => Math.max(0, Math.min(hi, v));
+  const px = c.okX(s.x) ? clamp(c.x(s.x), c.w) : c.w;
+  const py = c.okY(s.y) ? clamp(c.y(s.y), c.h) : 0;
+  const r = Math.max(5, c.style.stroke.pointRadius + 2);
+  const g = labels.append('g').attr('class', `fault fault-${s.id}`).attr('data-x', s.x).attr('data-y', s.y);
+  if (s.detail) g.append('title').text(s.detail);
+  g.append('circle').attr('class', 'fault-marker').attr('cx', px).attr('cy', py).attr('r', r).attr('fill', '#fff').attr('stroke', s.color).attr('stroke-width', 2);
+  const d = r * 0.7;
+  g.append('path')
+    .attr('d', `M${px - d},${py - d}L${px + d},${py + d}M${px - d},${py + d}L${px + d},${py - d}`)
+    .attr('stroke', s.color)
+    .attr('stroke-width', 2);
+  const before = labels.selectAll('g.fault').size() - 1;
+  const step = c.style.font.note + 6;
+  const left = px > c.w / 2;
+  const ty = clamp(py + (py < c.h / 2 ? r + step : -r - 6) + before * step, c.h - 4);
+  g.append('text')
+    .attr('class', 'fault-text')
+    .attr('x', left ? px - r - 4 : px + r + 4)
+    .attr('y', Math.max(step, ty))
+    .attr('text-anchor', left ? 'end' : 'start')
+    .attr('font-size', c.style.font.note)
+    .attr('font-weight', 600)
+    .attr('fill', c.style.name === 'projector' ? c.style.ink : s.color)
+    .attr('paint-order', 'stroke')
+    .attr('stroke', '#fff')
+    .attr('stroke-width', 4)
+    .text(s.label);
 }

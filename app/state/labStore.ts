@@ -12,6 +12,8 @@ import { showValue } from '../../src/core/params.ts';
 import { encodeSpec, withChanges, type DecodedSpec } from '../../src/url/codec.ts';
 import type { TheoryOutput } from '../engine/theory.ts';
 import { fixFor, type MessageFix } from './fixes.ts';
+import { lessonOf } from './lesson.ts';
+import type { RunEstimate } from './runEstimate.ts';
 import { runKeyOf } from './pageKeys.ts';
 import { nextFixedT, proportionalChanges } from './proportional.ts';
 
@@ -55,7 +57,8 @@ export interface TheoryState {
   readonly ms: number;
 }
 
-export type RunStatus = 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'refused' | 'error';
+/** confirm: estimated over ASK_ABOVE_SECONDS (runEstimate.ts): waits for the Run button. */
+export type RunStatus = 'idle' | 'confirm' | 'starting' | 'running' | 'done' | 'cancelled' | 'refused' | 'error';
 
 export interface RunProgress {
   readonly done: number;
@@ -80,6 +83,8 @@ export interface RunState {
   readonly backend?: LabResult['backend'];
   readonly startedAt?: number;
   readonly elapsedMs?: number;
+  /** The estimate that made the run ask before starting (status 'confirm'). */
+  readonly estimate?: RunEstimate;
 }
 
 export interface LabState {
@@ -97,6 +102,8 @@ export interface LabState {
   readonly panelOpen: boolean;
   /** "Keep T = L/n fixed": the T held while n moves (proportional.ts), or undefined when off. */
   readonly fixedT?: number;
+  /** The lesson the page was opened with (lesson.ts): its banner stays while the class follows its steps. */
+  readonly lessonId?: string;
 }
 
 export interface LabActions {
@@ -122,6 +129,8 @@ export interface LabActions {
   keepProportional(on: boolean): void;
   setTheory(theory: TheoryState): void;
   setRun(run: Partial<RunState> & { runKey: string }, replace?: boolean): void;
+  /** Show a lesson's banner (its id), or close it (undefined). */
+  setLesson(id: string | undefined): void;
 }
 
 export type LabStore = StoreApi<LabState & LabActions>;
@@ -179,6 +188,7 @@ export function createLabStore(initial: DecodedSpec): LabStore {
       run: { status: 'idle', runKey: '' },
       // Projector mode starts with the controls collapsed: the plots take the screen.
       panelOpen: !initial.spec.proj,
+      lessonId: lessonOf(initial.spec)?.id,
 
       setParam(key, value, options = {}) {
         const { spec } = get();
@@ -254,6 +264,10 @@ export function createLabStore(initial: DecodedSpec): LabStore {
 
       setTheory(theory) {
         set({ theory });
+      },
+
+      setLesson(id) {
+        set({ lessonId: id });
       },
 
       setRun(run, replace = false) {

@@ -2,11 +2,13 @@
  * Spec → Monte Carlo run in the Worker. A committed change of the experiment (runKey: the page-only
  * keys predict and proj do not count) restarts the run (after a short
  * debounce, so that typing or clicking through values does not start a run per keystroke); while a
- * slider is dragged the stale run is stopped and the next one waits for the release.
+ * slider is dragged the stale run is stopped and the next one waits for the release. A run
+ * estimated over ASK_ABOVE_SECONDS waits for the Run button instead of starting (status 'confirm').
  */
 import type { RunClient } from '../worker/runClient.ts';
 import type { FromWorker } from '../worker/protocol.ts';
 import type { LabStore } from './labStore.ts';
+import { ASK_ABOVE_SECONDS, estimateRun } from './runEstimate.ts';
 
 export interface RunController {
   /** Run the current spec now (the Run button). */
@@ -76,10 +78,20 @@ export function connectRuns(store: LabStore, client: RunClient, options: { debou
     }
   };
 
-  const start = () => {
+  const start = (confirmed = false) => {
     clearTimer();
-    const { spec, runKey, report, setRun } = store.getState();
+    const { spec, runKey, report, setRun, run } = store.getState();
     report('run', []);
+    if (!confirmed) {
+      // A run estimated over ASK_ABOVE_SECONDS asks first (issue 14 §4): the Run button confirms.
+      const estimate = estimateRun(spec, run.backend?.name);
+      if (estimate.seconds > ASK_ABOVE_SECONDS) {
+        current++;
+        client.cancel();
+        setRun({ runKey, status: 'confirm', estimate }, true);
+        return;
+      }
+    }
     setRun({ runKey, status: 'starting', startedAt: performance.now(), progress: { done: 0, total: spec.M, phase: 'networks' } }, true);
     const token = ++current;
     client.start(spec, (msg) => handle(token, runKey, msg));
@@ -104,7 +116,7 @@ export function connectRuns(store: LabStore, client: RunClient, options: { debou
   });
 
   return {
-    runNow: start,
+    runNow: () => start(true),
     cancel() {
       clearTimer();
       current++;

@@ -57,4 +57,24 @@ describe('theory follows the spec', () => {
     store.getState().setParam('L', 14);
     expect(store.getState().messages).toEqual([]);
   });
+
+  it('takes answers from a Worker (promises): applied when they arrive, a superseded one is not an error', async () => {
+    const store = createLabStore(decodeSpec('L=5'));
+    const pending: { L: number; resolve: (o: ReturnType<typeof out>) => void; reject: (e: Error) => void }[] = [];
+    const out = (L: number) => {
+      const layers = Array.from({ length: L }, (_, i) => i + 1);
+      return { block: { layers, q11: layers, q12: layers, q22: layers, rho: layers } };
+    };
+    connectTheory(store, (spec) => new Promise((resolve, reject) => pending.push({ L: spec.L, resolve, reject })));
+    expect(store.getState().theory).toBeUndefined();
+    store.getState().setParam('L', 9);
+    const superseded = new Error('superseded');
+    superseded.name = 'TheorySuperseded';
+    pending[0].reject(superseded);
+    pending[1].resolve(out(9));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.getState().theory?.block?.layers).toHaveLength(9);
+    expect(store.getState().messages).toEqual([]);
+  });
 });

@@ -1,9 +1,13 @@
 /**
- * URL ⇄ store. Every spec change writes the query (history.replaceState, debounced so that a drag
- * does not flood the history API); the initial spec is decoded from the URL by the caller.
- * Only non-default keys are written (encodeSpec), so links stay short.
+ * URL ⇄ store. Every spec change writes the query; only non-default keys are written (encodeSpec),
+ * so links stay short. History (issue 14 §6): a discrete change (a typed value, a click, an arrow
+ * key, a tab) pushes an entry, so Back / Forward walk through them; a drag pushes one entry when it
+ * starts and then replaces it (debounced) until the release, so a drag is one step of history.
+ * Back / Forward (popstate) decode the address into the store again. The initial spec is decoded
+ * from the URL by the caller.
  */
 import { decodeSpec, type DecodedSpec } from '../../src/url/codec.ts';
+import type { Spec } from '../../src/core/spec.ts';
 import type { LabStore } from './labStore.ts';
 
 /** The spec in a page location: the query and the fragment are both read (DESIGN.md §6). */
@@ -12,25 +16,62 @@ export function decodeLocation(location: { search: string; hash: string }): Deco
   return decodeSpec(parts.join('&'));
 }
 
-export function connectUrl(store: LabStore, options: { history: History; location: Location; debounceMs?: number }): () => void {
-  const { history, location } = options;
+export interface UrlSyncOptions {
+  history: Pick<History, 'pushState' | 'replaceState' | 'state'>;
+  location: Pick<Location, 'pathname' | 'search' | 'hash'>;
+  /** Where popstate comes from (window in the page; absent in tests that do not go back). */
+  events?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  debounceMs?: number;
+}
+
+export function connectUrl(store: LabStore, options: UrlSyncOptions): () => void {
+  const { history, location, events } = options;
   const debounceMs = options.debounceMs ?? 150;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const write = () => {
+  /** True while the store follows the address (popstate): nothing is written back. */
+  let restoring = false;
+  const current = () => `${location.pathname}${location.search}${location.hash}`;
+  const target = () => `${location.pathname}?${store.getState().specKey}`;
+  const replace = () => {
     timer = undefined;
-    const query = store.getState().specKey;
-    const url = `${location.pathname}?${query}`;
-    if (`${location.pathname}${location.search}${location.hash}` !== url) history.replaceState(history.state, '', url);
+    const url = target();
+    if (current() !== url) history.replaceState(history.state, '', url);
+  };
+  const push = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const url = target();
+    if (current() !== url) history.pushState(null, '', url);
   };
   // Normalise the address once: rejected keys and a fragment become the canonical query.
-  write();
+  replace();
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.specKey === prev.specKey) return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(write, debounceMs);
+    if (state.specKey === prev.specKey || restoring) return;
+    if (state.live && !prev.live) {
+      // A drag starts: its first value is a new entry, the next ones replace it.
+      push();
+    } else if (state.live || prev.live) {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(replace, state.live ? debounceMs : 0);
+    } else {
+      push();
+    }
   });
+  const onPop = () => {
+    const decoded = decodeLocation(location);
+    const { spec, setParams } = store.getState();
+    const changes = Object.fromEntries(Object.entries(decoded.spec).filter(([k, v]) => (spec as unknown as Record<string, unknown>)[k] !== v)) as Partial<Spec>;
+    restoring = true;
+    try {
+      setParams(changes);
+    } finally {
+      restoring = false;
+    }
+  };
+  events?.addEventListener('popstate', onPop);
   return () => {
     unsubscribe();
+    events?.removeEventListener('popstate', onPop);
     if (timer !== undefined) clearTimeout(timer);
   };
 }

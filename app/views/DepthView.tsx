@@ -19,8 +19,9 @@ export function DepthView() {
   const theory = useTheory();
   const run = useCurrentRun();
   const mc = run?.result?.mc;
-  const rho = useMemo(() => depthPlot('rho', spec, theory, mc), [spec, theory, mc]);
-  const q = useMemo(() => depthPlot('q11', spec, theory, mc), [spec, theory, mc]);
+  const faults = run?.result?.faults;
+  const rho = useMemo(() => depthPlot('rho', spec, theory, mc, faults), [spec, theory, mc, faults]);
+  const q = useMemo(() => depthPlot('q11', spec, theory, mc, faults), [spec, theory, mc, faults]);
   const heInit = spec.arch === 'mlp' && spec.act === 'relu' && spec.sw2 === 2 && spec.sb2 === 0;
   const mcText = mc
     ? `Points are the median of the empirical correlation $\\hat\\rho^{\\ell}$ over M = ${formatCount(mc.M)} random networks (${networkSummary(spec)}); the dark band holds the middle half of the networks (p25–p75), the light band 90 % of them (p05–p95).`

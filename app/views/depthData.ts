@@ -5,10 +5,11 @@
  */
 import * as d3 from 'd3';
 import type { Spec } from '../../src/core/spec.ts';
+import { faultsOf, limitFaults, theoryFaults, type Fault } from '../../src/experiments/faults.ts';
 import type { LimitBlock, McBlock, TheoryBlock } from '../../src/experiments/result.ts';
 import type { AlphaCurve } from '../engine/theory.ts';
 import { BAND_OPACITY, OKABE_ITO, ROLE_COLOR } from '../plots/theme.ts';
-import type { ScaleKind, XYPlotData, XYSeries } from '../plots/types.ts';
+import type { FaultSeries, ScaleKind, XYPlotData, XYSeries } from '../plots/types.ts';
 import { formatCount, LAYER_AXIS, STAT_LABEL, type KernelStat } from './labels.ts';
 
 /** Depth on a log axis once the profile is long (mlp/shaped: layers start at 1). */
@@ -49,11 +50,43 @@ export function alphaSeries(stat: KernelStat, alphas: readonly AlphaCurve[] | un
   });
 }
 
+const CAUSE_WORDS: Record<Fault['cause'], string> = {
+  overflow: 'overflows',
+  underflow: 'underflows',
+  nan: 'is undefined',
+  dead: 'every network dead',
+  empty: 'no sample',
+};
+
+/**
+ * The marker where a curve ends because its values left the float format (issue 20): at the last
+ * drawable point before the fault's layer, with a short message (the full one on hover).
+ */
+export function faultMarker(id: string, who: string, color: string, fault: Fault, x: ArrayLike<number>, y: ArrayLike<number>, xUnit = 1): FaultSeries {
+  let last = -1;
+  for (let i = 0; i < x.length && x[i] < fault.layer; i++) if (Number.isFinite(y[i])) last = i;
+  const at = fault.block === 'limit' ? `t = ${fault.layer}` : `layer ${fault.layer}`;
+  const format = fault.message.includes('f32') ? 'f32' : 'f64';
+  const what = fault.cause === 'dead' ? 'every network dead' : `${CAUSE_WORDS[fault.cause]}${fault.cause === 'overflow' || fault.cause === 'underflow' ? ` ${format}` : ''}`;
+  return {
+    kind: 'fault',
+    id,
+    label: `${who}: ${what} at ${at}${fault.cause === 'overflow' || fault.cause === 'nan' || fault.cause === 'dead' ? '; the curve ends' : ''}`,
+    legend: false,
+    color,
+    x: (last >= 0 ? x[last] : fault.layer) * xUnit,
+    y: last >= 0 ? y[last] : NaN,
+    detail: fault.message,
+  };
+}
+
 export function depthPlot(
   stat: KernelStat,
   spec: Spec,
   theory: { block?: TheoryBlock; limit?: LimitBlock; alphas?: readonly AlphaCurve[] } | undefined,
   mc: McBlock | undefined,
+  /** The run's faults (result.faults): the Monte Carlo's are drawn; the theory's are derived from the block shown. */
+  runFaults?: readonly Fault[],
 ): XYPlotData {
   const label = STAT_LABEL[stat];
   const series: XYSeries[] = [];
@@ -81,6 +114,21 @@ export function depthPlot(
       x: theory.limit.t.map((t) => t * L),
       y: theory.limit[stat],
     });
+  }
+  // Where a curve ends because its numbers left f64 (f32 on the GPU): a marker and a message.
+  if (theory?.block) {
+    const [f] = faultsOf(theoryFaults(theory.block), 'theory', stat);
+    if (f) series.push(faultMarker('fault-limit', `limit ${label.name}`, ROLE_COLOR.limit, f, theory.block.layers, theory.block[stat]));
+  }
+  if (theory?.limit) {
+    const [f] = faultsOf(limitFaults(theory.limit), 'limit', stat);
+    // The ODE's time t = ℓ/L: the marker is placed in layers, its message keeps t.
+    if (f) series.push(faultMarker('fault-ode', `ODE ${label.name}`, ROLE_COLOR.secondLimit, f, theory.limit.t, theory.limit[stat], spec.L));
+  }
+  if (mc) {
+    // Its own quantity's fault, else the end of every network (dead or underflowed), which ends every statistic.
+    const f = faultsOf(runFaults, 'mc', stat)[0] ?? faultsOf(runFaults, 'mc', 'rho').find((x) => x.cause === 'dead' || x.cause === 'underflow');
+    if (f) series.push(faultMarker('fault-mc', `Monte Carlo ${label.name}`, ROLE_COLOR.mc, f, mc.layers, mc[stat].p50));
   }
   if (mc) {
     series.push({ kind: 'points', id: 'mc-median', label: `median ${label.estimate}, M = ${formatCount(mc.M)}, n = ${formatCount(spec.n)}`, color: ROLE_COLOR.mc, x: mc.layers, y: mc[stat].p50 });

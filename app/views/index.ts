@@ -12,7 +12,14 @@ import { WidthView } from './WidthView.tsx';
 
 registerView({ id: 'depth', description: 'ρ^ℓ and q^ℓ against the layer ℓ', component: DepthView });
 registerView({ id: 'hist', description: 'law of ρ̂ and q̂ over the networks at one layer', component: HistView, viewKeys: ['layer'] });
-registerView({ id: 'width', description: 'ρ̂ and q̂ against the width n at a fixed layer', component: WidthView, viewKeys: ['layer', 'nmin', 'nmax'] });
+registerView({
+  id: 'width',
+  description: 'ρ̂ and q̂ against the width n at a fixed layer',
+  component: WidthView,
+  viewKeys: ['layer', 'nmin', 'nmax'],
+  // The sweep sets n itself (nmin … nmax): an n slider would do nothing visible (issue 14 §6).
+  fixedKeys: ['n'],
+});
 registerView({
   id: 'commute',
   description: 'distance to the width-first limit over (n, L): MLP against ResNets',
@@ -26,7 +33,13 @@ registerView({
   component: RegimeView,
   fixedKeys: ['arch', 'alpha', 'n', 'cp', 'cm', 'k', 'q2', 'rho0'],
 });
-registerView({ id: 'sde', description: 'the proportional limit: paths, law and convergence in law of ρ', component: SdeView, viewKeys: ['nmin', 'nmax'] });
+registerView({
+  id: 'sde',
+  description: 'the proportional limit: paths, law and convergence in law of ρ',
+  component: SdeView,
+  viewKeys: ['nmin', 'nmax'],
+  onOpen: (spec) => (spec.arch === 'shaped' ? {} : { arch: 'shaped' }),
+});
 registerView({
   id: 'contrast',
   description: 'He-MLP, shaped MLP and 1/√L ResNet at the same (n, L)',
@@ -41,6 +54,8 @@ registerView({
   viewKeys: ['sw2max', 'sb2max', 'grid'],
   // The diagram is the infinite-width MLP's: it depends on φ, σw², σb² only.
   fixedKeys: ['arch', 'alpha', 'cp', 'cm', 'n', 'L', 'q1', 'q2', 'rho0', 'k', 'weights'],
+  // ReLU's diagram is degenerate (χ₁ = σw²/2: the critical line is the point σw² = 2, σb² = 0).
+  onOpen: (spec) => (spec.act === 'relu' ? { act: 'tanh' } : {}),
 });
 registerView({
   id: 'finite',

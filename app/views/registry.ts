@@ -3,7 +3,7 @@
  * The header shows one tab per registered view; the page renders the component of spec.view.
  */
 import type { ComponentType } from 'react';
-import type { View } from '../../src/core/spec.ts';
+import type { Spec, View } from '../../src/core/spec.ts';
 
 export interface ViewDefinition {
   readonly id: View;
@@ -19,6 +19,13 @@ export interface ViewDefinition {
   readonly viewKeys?: readonly string[];
   /** Keys the view sets itself (e.g. the commutation map runs its own three architectures): hidden. */
   readonly fixedKeys?: readonly string[];
+  /**
+   * What choosing the view's tab changes besides `view` (issue 14 §6): the phase diagram opens on
+   * tanh (ReLU's critical "line" is the single point σw² = 2, σb² = 0), the Shaped SDE tab switches
+   * to the shaped MLP. Only the tab does this: a link keeps every key it sets, and the defaults of
+   * the URL schema are untouched, so old links keep their meaning (and their digest).
+   */
+  readonly onOpen?: (spec: Spec) => Partial<Spec>;
 }
 
 /** Tab text of every view: also what the lessons gallery calls them (it loads no view component). */

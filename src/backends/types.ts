@@ -53,6 +53,10 @@ export interface KernelBlock {
   readonly z: Float64Array;
   /** (1/n) Σ_i φ(z_i)φ(z_i)ᵀ in the same layout, when the job asked for it. */
   readonly phi?: Float64Array;
+  /** The float format the kernels were computed in (default f64); f32 on the GPU. */
+  readonly format?: 'f64' | 'f32';
+  /** Bound on the rounding of ρ̂ beyond ±1 (mcAccumulator.ts F64_RHO_ROUNDOFF when absent). */
+  readonly roundoff?: number;
 }
 
 export interface NormalRequest {

@@ -16,6 +16,10 @@ export const PIVOT_TOLERANCE = 1e-12;
 export function psdCholesky(G: Float64Array, k: number, out: Float64Array): Float64Array {
   let trace = 0;
   for (let a = 0; a < k; a++) trace += Math.abs(G[a * k + a]);
+  // A G that has left f64 (∞ or NaN: the previous layer overflowed) has no Cholesky factor. A zero
+  // factor would revive the network at q = σb² (or φ(0)²) as if nothing happened; NaN keeps it
+  // visibly ended, and the statistics name it an overflow (issue 20, mcAccumulator.ts).
+  if (!Number.isFinite(trace)) return out.fill(NaN, 0, k * k);
   const tol = PIVOT_TOLERANCE * trace;
   out.fill(0, 0, k * k);
   for (let j = 0; j < k; j++) {

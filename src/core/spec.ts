@@ -63,6 +63,7 @@ export interface Spec {
   readonly grid: number;
   readonly predict: boolean;
   readonly proj: boolean;
+  readonly embed: boolean;
 }
 
 export const MAX_WIDTH = 65536;
@@ -104,7 +105,14 @@ export const PARAMS = [
   boolParam({ key: 'predict', label: 'predict, then reveal', doc: 'Page only: hide the Monte Carlo until a guess is placed on the plot, then reveal it (lessons).', default: false }),
   boolParam({ key: 'proj', label: 'projector mode', doc: 'Page only: large type, thick lines, high contrast (key P toggles it).', default: false }),
   enumParam({ key: 'obs', label: 'observable', doc: 'Commutation map observable: rho (the correlation ρ̂_L) or logq (log q̂_L, the log squared length).', values: OBSERVABLES, default: 'rho' }),
+  boolParam({ key: 'embed', label: 'embed mode', doc: 'Page only: no header, only the plot and the lesson\'s controls (for an iframe or a slide).', default: false }),
 ] as const satisfies readonly Param[];
+
+/**
+ * Keys that change the page, not the experiment (issue 14 §5): they travel in links, but neither
+ * rerun anything nor change the result digest.
+ */
+export const PAGE_ONLY_KEYS = ['predict', 'proj', 'embed'] as const satisfies readonly (keyof Spec)[];
 
 export type ParamKey = (typeof PARAMS)[number]['key'];
 

@@ -40,8 +40,12 @@ function rounded(_key: string, value: unknown): unknown {
   return Math.abs(value) < DIGEST_ZERO ? 0 : Number(value.toPrecision(DIGEST_DIGITS));
 }
 
-/** Blocks that do not depend on the random draws (or on where they ran): left out of the digest. */
-const NOT_RANDOM = new Set(['version', 'backend', 'theory', 'limit', 'sde']);
+/**
+ * Blocks that do not depend on the random draws (or on where they ran): left out of the digest.
+ * `faults` too: it is derived from blocks that are hashed (mc, views) or not random (theory), and
+ * leaving it out keeps every digest of a result without faults as it was (issue 20).
+ */
+const NOT_RANDOM = new Set(['version', 'backend', 'theory', 'limit', 'sde', 'faults']);
 
 /**
  * Digest of the random part of a result — the Monte Carlo summary and any view block (width sweep,

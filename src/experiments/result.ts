@@ -3,6 +3,7 @@
  * added by later views. The page's exported JSON is this same object.
  */
 import type { Spec } from '../core/spec.ts';
+import type { Fault } from './faults.ts';
 
 export interface Quantiles {
   readonly mean: number[];
@@ -68,6 +69,8 @@ export interface LabResult {
   readonly mc?: McBlock;
   readonly limit?: LimitBlock;
   readonly sde?: SdeBlock;
+  /** Where a value leaves f64 (or f32 on the GPU): quantity, first layer, cause (faults.ts); absent when there is none. */
+  readonly faults?: Fault[];
   /** View-specific blocks (commute map, width sweep, phase diagram, …) are added by their issues. */
   readonly [view: string]: unknown;
 }

@@ -8,6 +8,7 @@ import { theoryBlock } from '../theory/nngp.ts';
 import { resnetCovarianceOde } from '../theory/resnetOde.ts';
 import { sdeBlock } from '../theory/covarianceSde/fokkerPlanck.ts';
 import { VERSION } from '../version.ts';
+import { faultsEntry, limitFaults, theoryFaults } from './faults.ts';
 import type { LayerSamples } from './mcAccumulator.ts';
 import { recordedLayers, runNetworks, type Progress } from './monteCarlo.ts';
 import type { LabResult, LimitBlock } from './result.ts';
@@ -60,6 +61,7 @@ export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRun
   const limit = odeLimit(spec);
   // The shaped MLP's proportional limit (T = L/n): the law of ρ_T from the Fokker–Planck equation.
   const sde = spec.arch === 'shaped' ? sdeBlock(spec) : undefined;
+  const exactFaults = [...theoryFaults(theory), ...(limit ? limitFaults(limit) : [])];
   const base = {
     version: VERSION,
     spec,
@@ -68,7 +70,7 @@ export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRun
     ...(limit ? { limit } : {}),
     ...(sde ? { sde } : {}),
   };
-  if (spec.M === 0) return { result: base };
+  if (spec.M === 0) return { result: { ...base, ...faultsEntry(exactFaults) } };
 
   const layers = recordedLayers(spec.arch, spec.L);
   const wanted = options.samplesLayer ?? (spec.layer === 0 ? spec.L : spec.layer);
@@ -81,13 +83,13 @@ export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRun
     onChunk: options.onPartial
       ? (a, progress, info) =>
           options.onPartial!(
-            { result: { ...base, backend: backendJson(info), mc: a.summary() }, samples: a.samples(samplesIndex) },
+            { result: { ...base, backend: backendJson(info), mc: a.summary(), ...faultsEntry([...exactFaults, ...a.faults()]) }, samples: a.samples(samplesIndex) },
             progress,
           )
       : undefined,
   });
   return {
-    result: { ...base, backend: backendJson(backend), mc: acc.summary() },
+    result: { ...base, backend: backendJson(backend), mc: acc.summary(), ...faultsEntry([...exactFaults, ...acc.faults()]) },
     samples: acc.samples(samplesIndex),
   };
 }

@@ -7,6 +7,7 @@ import type { SimBackend } from '../backends/types.ts';
 import type { Spec } from '../core/spec.ts';
 import type { LayerSamples } from './mcAccumulator.ts';
 import type { Progress } from './monteCarlo.ts';
+import { faultsEntry, type Fault } from './faults.ts';
 import type { LabResult } from './result.ts';
 import { runLab } from './runLab.ts';
 import { viewRunner } from './viewRunners.ts';
@@ -51,7 +52,14 @@ export async function runSpecStreaming(spec: Spec, options: SpecRunOptions): Pro
       ? (partial, progress) => options.onPartial!({ ...lab, result: { ...lab.result, [runner.key]: partial } }, { ...progress, phase: runner.phase })
       : undefined,
   });
-  return { ...lab, result: { ...lab.result, [runner.key]: block } };
+  return { ...lab, result: withViewFaults({ ...lab.result, [runner.key]: block }, runner.key, block) };
+}
+
+/** A view block may report its own faults (e.g. the SDE view when every network died): they join the result's list. */
+function withViewFaults(result: LabResult, key: string, block: unknown): LabResult {
+  const own = (block as { faults?: readonly Omit<Fault, 'block'>[] } | undefined)?.faults;
+  if (!own || own.length === 0) return result;
+  return { ...result, ...faultsEntry([...(result.faults ?? []), ...own.map((f) => ({ block: key, ...f }))]) };
 }
 
 export async function runSpec(spec: Spec, options: SpecRunOptions): Promise<LabResult> {

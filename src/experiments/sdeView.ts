@@ -21,6 +21,11 @@ export interface SdeViewBlock {
   readonly sdePaths: { readonly t: number[]; readonly rho: number[][] };
   /** Distances of the finite-n law of ρ̂ to the SDE law at the same T, and the fitted log-log slopes. */
   readonly convergence: { readonly n: number[]; readonly L: number[]; readonly w1: number[]; readonly ks: number[]; readonly slopeW1: number; readonly slopeKs: number };
+  /**
+   * Widths at which every network died (q̂ = 0, ρ̂ undefined: shaped ReLU nets at n = 1, or with
+   * c₋ ≪ 0): no distance to the law there (NaN, null in the JSON), and one fault each (issue 20).
+   */
+  readonly faults?: { quantity: string; layer: number; cause: 'empty'; message: string }[];
 }
 
 export const SDE_PATHS = 24;
@@ -86,11 +91,21 @@ export async function runSdeView(
     const c = block.convergence;
     c.n.push(n);
     c.L.push(L);
-    c.w1.push(wasserstein1ToLaw(samples, lawN));
-    c.ks.push(kolmogorovSmirnovToLaw(samples, lawN));
-    if (c.n.length >= 2) {
-      (c as { slopeW1: number }).slopeW1 = logLogSlope(c.n, c.w1);
-      (c as { slopeKs: number }).slopeKs = logLogSlope(c.n, c.ks);
+    if (samples.length === 0) {
+      const faults = ((block as { faults?: SdeViewBlock['faults'] }).faults ??= []);
+      faults.push({
+        quantity: 'convergence',
+        layer: L,
+        cause: 'empty',
+        message: `convergence in law at n = ${n}: all ${sized.M} networks are dead by layer ${L} (q̂ = 0, ρ̂ undefined), so there is no law to compare`,
+      });
+    }
+    c.w1.push(samples.length > 0 ? wasserstein1ToLaw(samples, lawN) : NaN);
+    c.ks.push(samples.length > 0 ? kolmogorovSmirnovToLaw(samples, lawN) : NaN);
+    const fitted = c.n.map((_, i) => i).filter((i) => Number.isFinite(c.w1[i]));
+    if (fitted.length >= 2) {
+      (c as { slopeW1: number }).slopeW1 = logLogSlope(fitted.map((i) => c.n[i]), fitted.map((i) => c.w1[i]));
+      (c as { slopeKs: number }).slopeKs = logLogSlope(fitted.map((i) => c.n[i]), fitted.map((i) => c.ks[i]));
     }
     options.onPartial?.(block, { done: w + 1, total: widths.length });
   }

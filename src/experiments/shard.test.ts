@@ -3,7 +3,9 @@ import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import type { BackendInfo } from '../backends/types.ts';
 import { decodeSpec } from '../url/codec.ts';
 import { resultDigest } from './digest.ts';
+import { costIssues, planSpec } from './plan.ts';
 import { runSpec } from './runSpec.ts';
+import { WORK_BUDGET } from '../core/cost.ts';
 import { partsProblem, replayBackend, ShardMismatchError, ShardRecorder, ShardReplayer, withLedger, type ShardPart } from './shard.ts';
 
 function spec(query: string) {
@@ -77,5 +79,15 @@ describe('sharded runs (issue 19 §4)', () => {
     // A part that lost a batch (another version of the views).
     const short: ShardPart = { ...parts[1], batches: [] };
     await expect(merged(query, [parts[0], short], info)).rejects.toThrow(/part1.json has 0 batches, the spec runs more/);
+  });
+
+  it('the cost refusal counts one shard\'s share of the work', () => {
+    const big = spec('n=4096&L=64&M=1000&method=explicit');
+    const ops = planSpec(big).ops;
+    const shards = Math.ceil((2 * ops) / WORK_BUDGET.cpu);
+    expect(ops).toBeGreaterThan(WORK_BUDGET.cpu);
+    expect(costIssues(big, 'cpu')).toHaveLength(1);
+    expect(costIssues(big, 'cpu', shards)).toEqual([]);
+    expect(costIssues(big, 'cpu', 1)[0].message).not.toMatch(/shards/);
   });
 });

@@ -25,6 +25,11 @@ export interface DualKernels {
   readonly Fpdiag: (a: number) => number;
   /** True when both F and F' are closed forms (no quadrature error at all). */
   readonly closedForm: boolean;
+  /**
+   * F(λK) = λF(K), F'(λK) = F'(K) for λ > 0 (positively homogeneous φ: the piecewise-linear
+   * family): the recursions may then carry K as 2^e·K̂ and continue past the range of f64 (nngp.ts).
+   */
+  readonly homogeneous?: boolean;
 }
 
 /**
@@ -110,7 +115,7 @@ export function dualKernels(act: Activation, precision: Precision = 'exact'): Du
   if (act.dual && act.dualDeriv) {
     const F = act.dual;
     const Fp = act.dualDeriv;
-    return { F, Fp, Fdiag: (a) => F(a, a, a), Fpdiag: (a) => Fp(a, a, a), closedForm: true };
+    return { F, Fp, Fdiag: (a) => F(a, a, a), Fpdiag: (a) => Fp(a, a, a), closedForm: true, ...(act.piecewiseLinear ? { homogeneous: true } : {}) };
   }
   const q = quadratureDualKernels(act, precision);
   const F = act.dual;

@@ -187,7 +187,10 @@ export function sinhExpectation2(
   }
   const sa = Math.sqrt(a);
   const mu = c / sa;
-  const s2 = (a * b - c * c) / a;
+  // b − c²/a as (√b − |μ|)(√b + |μ|) once ab nears overflow (ab > 1.8e308 is ∞; issue 20).
+  const sb = Math.sqrt(b);
+  const ab = a * b;
+  const s2 = ab < 1e300 ? (ab - c * c) / a : (sb - Math.abs(mu)) * (sb + Math.abs(mu));
   const dOuter = Math.min(dF / sa, dG / Math.abs(mu));
   if (!(s2 > 0)) return sinhExpectation((z) => f(sa * z) * g(mu * z), 0, dOuter, tier);
   const s = Math.sqrt(s2);

@@ -36,6 +36,8 @@ export interface KernelProfile {
   readonly k22: Float64Array;
   /** The NTK Θ^l (mlp with ntk only). */
   readonly ntk?: { readonly t11: Float64Array; readonly t12: Float64Array; readonly t22: Float64Array };
+  /** ρ = K12/√(K11 K22) at each layer, from the (possibly rescaled) kernel: defined where K leaves f64 (KernelScale). */
+  readonly rho: Float64Array;
 }
 
 /** The input Gram data X of x_a, x_b (X12 = √(q1 q2)·ρ₀ exactly, from core/inputs.ts). */
@@ -44,9 +46,15 @@ export function inputKernel(q1: number, q2: number, rho0: number): Kernel2x2 {
   return { k11: X[0], k12: X[1], k22: X[3] };
 }
 
-/** ρ = K12/√(K11 K22), clamped to [−1, 1] against rounding; 0 when a diagonal entry is 0. */
+/**
+ * ρ = K12/(√K11·√K22), clamped to [−1, 1] against rounding (Cauchy–Schwarz holds exactly for the
+ * exact kernel; the computed one may exceed it by a few ulps); 0 when a diagonal entry is 0.
+ * The product of roots, not the root of the product: K11·K22 overflows at K ≈ 1.3e154 while ρ is
+ * still defined (issue 20). NaN when an entry is not finite (a fault names that layer).
+ */
 export function kernelCorrelation(k11: number, k12: number, k22: number): number {
-  const den = Math.sqrt(k11 * k22);
+  if (!Number.isFinite(k11) || !Number.isFinite(k12) || !Number.isFinite(k22)) return NaN;
+  const den = Math.sqrt(k11) * Math.sqrt(k22);
   if (!(den > 0)) return 0;
   return Math.max(-1, Math.min(1, k12 / den));
 }
@@ -83,8 +91,70 @@ function newProfile(layers: number[], withNtk: boolean): KernelProfile {
     k11: new Float64Array(n),
     k12: new Float64Array(n),
     k22: new Float64Array(n),
+    rho: new Float64Array(n),
     ...(withNtk ? { ntk: { t11: new Float64Array(n), t12: new Float64Array(n), t22: new Float64Array(n) } } : {}),
   };
+}
+
+/**
+ * K = 2^e·K̂ (issue 20): for positively homogeneous φ the recursions run on K̂ and keep the
+ * exponent e apart, so that ρ (scale-free) and the scaled kernel go on where K itself leaves f64;
+ * the recorded q is K̂·2^e, which is ±∞ or 0 there (a fault names the layer). Rescaling happens
+ * only when K̂ leaves [2^−400, 2^400] and is by exact powers of two: in range nothing changes.
+ */
+class KernelScale {
+  e = 0;
+  constructor(private readonly on: boolean) {}
+
+  /** Renormalise (k11, k12, k22) in place; returns the exponent d of the factor 2^−d applied (0: none). */
+  renormalise(k: [number, number, number]): number {
+    if (!this.on) return 0;
+    const m = Math.max(Math.abs(k[0]), Math.abs(k[2]));
+    if (!(m > 0) || !Number.isFinite(m) || (m > 2 ** -400 && m < 2 ** 400)) return 0;
+    const d = Math.floor(Math.log2(m));
+    for (let a = 0; a < 3; a++) k[a] = times2(k[a], -d);
+    this.e += d;
+    return d;
+  }
+
+  /** The true value x·2^e of a scaled entry (±∞ or 0 where it leaves f64). */
+  value(x: number): number {
+    return times2(x, this.e);
+  }
+
+  /** σb² in the units of K̂. */
+  bias(sb2: number): number {
+    return times2(sb2, -this.e);
+  }
+}
+
+/** x·2^d, exact where the result is a normal f64 (2^d in two factors: 2^d alone leaves f64 for |d| > 1023). */
+export function times2(x: number, d: number): number {
+  if (d === 0) return x;
+  const h = Math.trunc(d / 2);
+  return x * Math.pow(2, h) * Math.pow(2, d - h);
+}
+
+/**
+ * Writes layer i of the profile from the recursion's state K = 2^e·K̂ (and Θ̂ in the same units),
+ * and stops the profile once the state itself has left f64 (∞ or NaN: without KernelScale, as
+ * soon as K does): the layers after it are NaN (null in the JSON) and faults.ts names the first
+ * layer and the cause. Returns true when it stopped.
+ */
+function record(p: KernelProfile, i: number, scale: KernelScale, k: readonly number[], t?: readonly number[]): boolean {
+  p.k11[i] = scale.value(k[0]);
+  p.k12[i] = scale.value(k[1]);
+  p.k22[i] = scale.value(k[2]);
+  p.rho[i] = kernelCorrelation(k[0], k[1], k[2]);
+  if (p.ntk && t) {
+    p.ntk.t11[i] = scale.value(t[0]);
+    p.ntk.t12[i] = scale.value(t[1]);
+    p.ntk.t22[i] = scale.value(t[2]);
+  }
+  if ([...k, ...(t ?? [])].every(Number.isFinite)) return false;
+  const all = [p.k11, p.k12, p.k22, p.rho, ...(p.ntk ? [p.ntk.t11, p.ntk.t12, p.ntk.t22] : [])];
+  for (const arr of all) arr.fill(NaN, i + 1);
+  return true;
 }
 
 function range(from: number, to: number): number[] {
@@ -108,34 +178,28 @@ export function mlpKernelRecursion(
   const p = newProfile(range(1, L), withNtk);
   const F = new EntrywiseDual(duals.F, duals.Fdiag);
   const Fp = new EntrywiseDual(duals.Fp, duals.Fpdiag);
-  let k11 = sw2 * X.k11 + sb2;
-  let k12 = sw2 * X.k12 + sb2;
-  let k22 = sw2 * X.k22 + sb2;
-  let t11 = k11;
-  let t12 = k12;
-  let t22 = k22;
+  const scale = new KernelScale(duals.homogeneous === true);
+  const k: [number, number, number] = [sw2 * X.k11 + sb2, sw2 * X.k12 + sb2, sw2 * X.k22 + sb2];
+  const t: [number, number, number] = [k[0], k[1], k[2]];
   for (let i = 0; i < L; i++) {
     if (i > 0) {
-      // Θ^{l+1} needs F'(K^l): take it before K is overwritten by K^{l+1}.
-      const [f11, f12, f22] = F.apply(k11, k12, k22);
-      const g = p.ntk ? Fp.apply(k11, k12, k22) : null;
-      k11 = sw2 * f11 + sb2;
-      k12 = sw2 * f12 + sb2;
-      k22 = sw2 * f22 + sb2;
+      // Θ^{l+1} needs F'(K^l): take it before K is overwritten by K^{l+1}. In the units of K̂:
+      // F(2^e K̂) = 2^e F(K̂) and F'(2^e K̂) = F'(K̂) (homogeneous φ), σb² becomes σb²·2^{−e}.
+      const [f11, f12, f22] = F.apply(k[0], k[1], k[2]);
+      const g = p.ntk ? Fp.apply(k[0], k[1], k[2]) : null;
+      const b = scale.bias(sb2);
+      k[0] = sw2 * f11 + b;
+      k[1] = sw2 * f12 + b;
+      k[2] = sw2 * f22 + b;
       if (g) {
-        t11 = k11 + sw2 * g[0] * t11;
-        t12 = k12 + sw2 * g[1] * t12;
-        t22 = k22 + sw2 * g[2] * t22;
+        t[0] = k[0] + sw2 * g[0] * t[0];
+        t[1] = k[1] + sw2 * g[1] * t[1];
+        t[2] = k[2] + sw2 * g[2] * t[2];
       }
     }
-    p.k11[i] = k11;
-    p.k12[i] = k12;
-    p.k22[i] = k22;
-    if (p.ntk) {
-      p.ntk.t11[i] = t11;
-      p.ntk.t12[i] = t12;
-      p.ntk.t22[i] = t22;
-    }
+    const d = scale.renormalise(k);
+    if (d !== 0) for (let a = 0; a < 3; a++) t[a] = times2(t[a], -d);
+    if (record(p, i, scale, k, p.ntk ? t : undefined)) break;
   }
   return p;
 }
@@ -156,20 +220,17 @@ export function resnetKernelRecursion(
   const p = newProfile(range(0, L), false);
   const F = new EntrywiseDual(duals.F, duals.Fdiag);
   const branch = Math.pow(L, -2 * alpha);
-  let k11 = X.k11;
-  let k12 = X.k12;
-  let k22 = X.k22;
-  p.k11[0] = k11;
-  p.k12[0] = k12;
-  p.k22[0] = k22;
+  const scale = new KernelScale(duals.homogeneous === true);
+  const k: [number, number, number] = [X.k11, X.k12, X.k22];
+  record(p, 0, scale, k);
   for (let l = 1; l <= L; l++) {
-    const [f11, f12, f22] = F.apply(k11, k12, k22);
-    k11 += branch * (sw2 * f11 + sb2);
-    k12 += branch * (sw2 * f12 + sb2);
-    k22 += branch * (sw2 * f22 + sb2);
-    p.k11[l] = k11;
-    p.k12[l] = k12;
-    p.k22[l] = k22;
+    const [f11, f12, f22] = F.apply(k[0], k[1], k[2]);
+    const b = scale.bias(sb2);
+    k[0] += branch * (sw2 * f11 + b);
+    k[1] += branch * (sw2 * f12 + b);
+    k[2] += branch * (sw2 * f22 + b);
+    scale.renormalise(k);
+    if (record(p, l, scale, k)) break;
   }
   return p;
 }
@@ -195,19 +256,17 @@ export function shapedKernelRecursion(
   const c = shapedNormalisation(cp, cm, n);
   const p = newProfile(range(1, L), false);
   const F = new EntrywiseDual(duals.F, duals.Fdiag);
-  let k11 = sw2 * X.k11 + sb2;
-  let k12 = sw2 * X.k12 + sb2;
-  let k22 = sw2 * X.k22 + sb2;
+  const scale = new KernelScale(true); // φ_s is piecewise linear: homogeneous
+  const k: [number, number, number] = [sw2 * X.k11 + sb2, sw2 * X.k12 + sb2, sw2 * X.k22 + sb2];
   for (let i = 0; i < L; i++) {
     if (i > 0) {
-      const [f11, f12, f22] = F.apply(k11, k12, k22);
-      k11 = c * f11;
-      k12 = c * f12;
-      k22 = c * f22;
+      const [f11, f12, f22] = F.apply(k[0], k[1], k[2]);
+      k[0] = c * f11;
+      k[1] = c * f12;
+      k[2] = c * f22;
     }
-    p.k11[i] = k11;
-    p.k12[i] = k12;
-    p.k22[i] = k22;
+    scale.renormalise(k);
+    if (record(p, i, scale, k)) break;
   }
   return p;
 }
@@ -231,9 +290,7 @@ export function kernelProfile(spec: Spec, precision: Precision = 'exact'): Kerne
  */
 export function theoryBlock(spec: Spec, opts: { precision?: Precision } = {}): TheoryBlock {
   const p = kernelProfile(spec, opts.precision ?? 'exact');
-  const n = p.layers.length;
-  const rho: number[] = new Array(n);
-  for (let i = 0; i < n; i++) rho[i] = kernelCorrelation(p.k11[i], p.k12[i], p.k22[i]);
+  const rho = Array.from(p.rho);
   const block: TheoryBlock = {
     layers: p.layers,
     q11: Array.from(p.k11),

@@ -182,7 +182,10 @@ export function expect2(
   const { x, w } = gaussHermite(N);
   const sa = Math.sqrt(a);
   const mu = c / sa;
-  const s2 = (a * b - c * c) / a;
+  // b − c²/a without forming ab once it nears overflow (ab > 1.8e308 is ∞; issue 20).
+  const sb = Math.sqrt(b);
+  const ab = a * b;
+  const s2 = ab < 1e300 ? (ab - c * c) / a : (sb - Math.abs(mu)) * (sb + Math.abs(mu));
   if (!(s2 > 0)) {
     let s = 0;
     for (let i = 0; i < N; i++) s += w[i] * f(sa * x[i]) * g(mu * x[i]);

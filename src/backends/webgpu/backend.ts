@@ -129,6 +129,9 @@ export async function createWebGpuBackend(gpu: GPU, options: WebGpuBackendOption
       recordLayers: job.recordLayers,
       z: count === job.netCount ? z : z.slice(0, count * perNet),
       phi: phi && (count === job.netCount ? phi : phi.slice(0, count * perNet)),
+      // f32 sums of n products: |ρ̂| may exceed 1 by up to (n + 2)·2^−24 (mcAccumulator.ts).
+      format: 'f32',
+      roundoff: (model.n + 2) * 2 ** -24,
     });
     const opsPerNet = simulationOps({ ...shape, M: 1 });
     // Rejects when the signal aborts, so a chunk's readback does not delay the AbortError.

@@ -9,9 +9,9 @@ export interface GpuContext {
 }
 
 export interface ChunkResult {
-  /** [net][recordIndex][pair], f32, for the chunk's networks. */
-  readonly z: Float32Array;
-  readonly phi?: Float32Array;
+  /** [net][recordIndex][pair] for the chunk's networks: f32 values, or f64 when rescaled (gram, homogeneous φ). */
+  readonly z: Float32Array | Float64Array;
+  readonly phi?: Float32Array | Float64Array;
 }
 
 export interface ChunkRunner {

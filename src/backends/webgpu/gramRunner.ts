@@ -9,7 +9,7 @@ import { Domain } from '../../core/philox.ts';
 import { pairCount } from '../types.ts';
 import { recordSlots, type ChunkRunner, type RunnerArgs } from './chunkRunner.ts';
 import { reductionWorkgroupSize } from './kernels.ts';
-import { kernelOutputs, storageBuffer, storageFrom, uniformBuffer, UniformTable } from './gpuBuffers.ts';
+import { kernelOutputs, storageBuffer, storageFrom, submitAndRead, uniformBuffer, UniformTable } from './gpuBuffers.ts';
 
 /** Threshold of the f32 PSD Cholesky (override PIVOT_TOL; why 1e-6: see shaders/gram_layers.wgsl). */
 export const GRAM_PIVOT_TOLERANCE_F32 = 1e-6;
@@ -25,10 +25,13 @@ export async function createGramRunner({ ctx, model, job, capacity }: RunnerArgs
   const recordPhi = job.recordPhi ?? false;
   const first = model.firstLayer;
   const isResnet = model.arch === 'resnet';
+  // Positively homogeneous φ run rescaled by powers of two (shaders/gram_layers.wgsl, RESCALE).
+  const rescale = model.act.piecewiseLinear !== undefined;
   const pipeline = await pipelines.get('gramLayers', {
     K: k,
     RED_WG: reductionWorkgroupSize(n, k),
     PIVOT_TOL: GRAM_PIVOT_TOLERANCE_F32,
+    RESCALE: rescale ? 1 : 0,
     ...wgslActivationConstants(model.act),
   });
 
@@ -42,14 +45,15 @@ export async function createGramRunner({ ctx, model, job, capacity }: RunnerArgs
   const paramBuffer = uniformBuffer(device, 'gram params', params.bytes.byteLength);
   const chunkParams = uniformBuffer(device, 'chunk params', 16);
   const state = storageBuffer(device, 'gram state', capacity * n * k * 4);
-  const gmat = storageBuffer(device, 'gram G', capacity * k * k * 4);
+  const gmat = storageBuffer(device, 'gram G', capacity * (k * k + 2) * 4);
+  const exps = storageBuffer(device, 'gram scale exponents', Math.max(16, capacity * R * 4));
   const inputs = storageFrom(device, 'input gram', inputGram);
   const slots = storageFrom(device, 'record slots', recordSlots(job));
   const out = kernelOutputs(device, capacity, R * P, recordPhi);
-  const owned = [paramBuffer, chunkParams, state, gmat, inputs, slots, out.z, out.phi];
+  const owned = [paramBuffer, chunkParams, state, gmat, inputs, slots, out.z, out.phi, exps];
   const group = device.createBindGroup({
     layout: pipelines.bindGroupLayout('gramLayers'),
-    entries: [paramBuffer, chunkParams, state, gmat, inputs, slots, out.z, out.phi].map((buffer, binding) => ({
+    entries: [paramBuffer, chunkParams, state, gmat, inputs, slots, out.z, out.phi, exps].map((buffer, binding) => ({
       binding,
       resource: binding === 0 ? { buffer, size: 48 } : { buffer },
     })),
@@ -88,10 +92,31 @@ export async function createGramRunner({ ctx, model, job, capacity }: RunnerArgs
         pass.dispatchWorkgroups(count);
       });
       pass.end();
-      return out.read(encoder, count, abort);
+      if (!rescale) return out.read(encoder, count, abort);
+      const used = count * R * P * 4;
+      const [z32, e32, phi32] = await submitAndRead(
+        device,
+        encoder,
+        [{ buffer: out.z, bytes: used }, { buffer: exps, bytes: count * R * 4 }, ...(recordPhi ? [{ buffer: out.phi, bytes: used }] : [])],
+        abort,
+      );
+      return { z: unscale(z32, e32, P), ...(phi32 ? { phi: unscale(phi32, e32, P) } : {}) };
     },
     destroy() {
       for (const b of owned) b.destroy();
     },
   };
+}
+
+/**
+ * K̂ = K̂_scaled · 4^e in f64 ([net][slot][pair] values, one exponent per [net][slot]): exact, and
+ * beyond the range of f32 where the network went (issue 20).
+ */
+export function unscale(values: Float32Array, exps: Float32Array, P: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let s = 0; s < exps.length; s++) {
+    const f = Math.pow(2, 2 * exps[s]);
+    for (let p = 0; p < P; p++) out[s * P + p] = values[s * P + p] * f;
+  }
+  return out;
 }

@@ -49,8 +49,8 @@ export const KERNELS = {
   gramLayers: {
     code: [sizesWgsl, trigWgsl, rngWgsl, activationsWgsl, pairReduceWgsl, gramLayersWgsl].join('\n'),
     entryPoint: 'gram_layers',
-    overrides: ['K', 'RED_WG', 'PIVOT_TOL', ...ACT],
-    bindings: ['uniform-dynamic', 'uniform', 'read-write', 'read-write', 'read', 'read', 'read-write', 'read-write'],
+    overrides: ['K', 'RED_WG', 'PIVOT_TOL', 'RESCALE', ...ACT],
+    bindings: ['uniform-dynamic', 'uniform', 'read-write', 'read-write', 'read', 'read', 'read-write', 'read-write', 'read-write'],
   },
   /** Raw N(0,1) draws (shaders/normals.wgsl). */
   normals: {

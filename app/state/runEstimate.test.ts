@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { decodeSpec } from '../../src/url/codec.ts';
+import { simulationOps } from '../../src/core/cost.ts';
+import { planSpec } from '../../src/experiments/plan.ts';
+import { ASK_ABOVE_SECONDS, estimateRun, secondsForOps, secondsLeft, workDone } from './runEstimate.ts';
+
+describe('run estimates and progress counted in work', () => {
+  it('a small run does not ask; a run of 10⁴ wide networks does, naming the keys that set its cost', () => {
+    expect(estimateRun(decodeSpec('M=50&n=64&L=10&backend=cpu').spec).seconds).toBeLessThan(ASK_ABOVE_SECONDS);
+    const big = estimateRun(decodeSpec('n=1024&L=50&M=10000&backend=cpu').spec);
+    expect(big.seconds).toBeGreaterThan(ASK_ABOVE_SECONDS);
+    expect(big.drivers).toEqual(['M = 10000', 'n = 1024', 'L = 50']);
+    // The estimate is the cost model's operations through the one conversion function.
+    expect(big.seconds).toBe(secondsForOps(planSpec(decodeSpec('n=1024&L=50&M=10000').spec).ops, 'cpu'));
+  });
+
+  it('theory-only specs cost nothing', () => {
+    expect(estimateRun(decodeSpec('view=phase&M=0&grid=201').spec).ops).toBe(0);
+  });
+
+  it('a width sweep weighs each width by its operations: the widest counts most', () => {
+    const spec = decodeSpec('view=width&M=20&L=5&nmin=4&nmax=1024&backend=cpu').spec;
+    const sizes = planSpec(spec).sizes;
+    const view = sizes.slice(1);
+    const total = sizes.map(simulationOps).reduce((a, b) => a + b, 0);
+    // After the depth profile, half the widths done is far less than half the work (widths double).
+    const half = Math.floor(view.length / 2);
+    const f = workDone(spec, { phase: 'widths', done: half, total: view.length });
+    const expected = (simulationOps(sizes[0]) + view.slice(0, half).map(simulationOps).reduce((a, b) => a + b, 0)) / total;
+    expect(f).toBeCloseTo(expected, 12);
+    expect(workDone(spec, { phase: 'widths', done: view.length, total: view.length })).toBeCloseTo(1, 12);
+    expect(workDone(spec, { phase: 'networks', done: 0, total: spec.M })).toBe(0);
+  });
+
+  it('time left: none before there is enough to extrapolate from, then elapsed·(1 − f)/f', () => {
+    expect(secondsLeft(500, 0.5)).toBeUndefined();
+    expect(secondsLeft(5000, 0.01)).toBeUndefined();
+    expect(secondsLeft(10_000, 0.25)).toBeCloseTo(30, 12);
+  });
+});
