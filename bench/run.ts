@@ -12,13 +12,18 @@
  *   peers          bench/peers.ts: the CPU backend against numpy (one thread and every core) and
  *                  PyTorch (one thread, where installed) at n = 2048, L = 16, k = 2, ReLU, explicit
  *                  and gram, as speed ratios lab/peer (issue 19 §3);
- *   kernels        bench/kernels.ts: the CPU engine's kernels before/after (JavaScript path vs
+ *   cpuKernels     bench/kernels.ts: the CPU engine's kernels before/after (JavaScript path vs
  *                  WebAssembly SIMD kernel, same numbers);
  *   multiCore      bench/multiCore.ts: one thread against the worker-thread pool (2 threads and every
- *                  core) on M = 64 and 256 networks: the speed-up, and that the numbers are identical.
+ *                  core) on M = 64 and 256 networks: the speed-up, and that the numbers are identical;
+ *   pageRun        bench/pageRun.ts: Cancel latency, frame gaps and click latency during a long run;
+ *   kernels        bench/kernelTimes.ts: one Haar 512 × 512 layer, the Fokker–Planck law;
+ *   defaults       bench/defaultsTime.ts: every default view and lesson through runSpec on the CPU
+ *                  (the CLI's engine function), flagged when over 15 s (issue 14 §4).
  * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --no-multicore,
- * --no-peers, --peers-only (just the peer comparison and the kernels' before/after),
- * --repeats=R (peer comparison, default 5), --full (GPU sizes).
+ *          --full (GPU sizes), --no-defaults (skip the default-view and lesson timings),
+ *          --no-peers, --peers-only (just the peer comparison and the CPU kernels' before/after),
+ *          --repeats=R (peer comparison, default 5).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -134,11 +139,18 @@ async function main(): Promise<void> {
   }
   if (!args.has('--no-peers')) {
     const { kernelsBeforeAfter } = await import('./kernels.ts');
-    out.kernels = await kernelsBeforeAfter(quick ? { n: 256, L: 4 } : { n: 2048, L: 16 }, quick ? 1 : 3);
-    process.stderr.write(`bench: kernels before/after ${JSON.stringify(out.kernels)}\n`);
+    out.cpuKernels = await kernelsBeforeAfter(quick ? { n: 256, L: 4 } : { n: 2048, L: 16 }, quick ? 1 : 3);
+    process.stderr.write(`bench: CPU kernels before/after ${JSON.stringify(out.cpuKernels)}\n`);
   }
   if (args.has('--peers-only')) return finish(out);
   out.theory = theoryTimes();
+  out.kernels = (await import('./kernelTimes.ts')).kernelTimes();
+  if (!args.has('--no-defaults')) {
+    const { timeDefaults, BUDGET_SECONDS } = await import('./defaultsTime.ts');
+    const report = await timeDefaults({ log: (line) => process.stderr.write(`defaults: ${line}\n`) });
+    out.defaults = report;
+    process.stderr.write(report.over.length > 0 ? `defaults: OVER ${BUDGET_SECONDS} s: ${report.over.join(', ')}\n` : `defaults: every default view and lesson ran in ≤ ${BUDGET_SECONDS} s\n`);
+  }
   out.cpuMonteCarlo = await cpuMonteCarlo();
   if (!args.has('--no-multicore')) out.multiCore = await (await import('./multiCore.ts')).benchMultiCore({ quick });
   if (!args.has('--no-webgpu')) {
@@ -154,6 +166,14 @@ async function main(): Promise<void> {
       out.frameTime = await benchFrameTime();
     } catch (e) {
       out.frameTime = { unavailable: (e as Error).message };
+    }
+  }
+  if (!args.has('--no-browser')) {
+    try {
+      const { benchPageRun } = await import('./pageRun.ts');
+      out.pageRun = await benchPageRun();
+    } catch (e) {
+      out.pageRun = { unavailable: (e as Error).message };
     }
   }
   finish(out);

@@ -39,7 +39,11 @@ describe('limits-lab CLI', () => {
     expect(ownLines(r.stderr)).toEqual([]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j).sort()).toEqual(['backend', 'mc', 'spec', 'theory', 'version']);
+    expect(Object.keys(j).sort()).toEqual(['backend', 'digest', 'mc', 'spec', 'theory', 'version']);
+    // The digest of the numbers (issue 14 §5): recomputed from the printed document it is the same.
+    const { resultDigest } = await import('../src/experiments/digest.ts');
+    expect(j.digest).toMatch(/^[0-9a-f]{16}$/);
+    expect(resultDigest(j)).toBe(j.digest);
     expect(j.backend.name).toBe('cpu');
     expect(j.theory.layers).toEqual([1, 2, 3, 4, 5]);
     for (const key of ['q11', 'q12', 'q22', 'rho']) expect(j.theory[key]).toHaveLength(5);

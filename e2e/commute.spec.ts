@@ -22,9 +22,9 @@ test('commutation lesson: three maps fill progressively, cancel and restart, rou
 
   const map = page.getByTestId('plot-commute-map');
   const filled = page.getByTestId('commute-filled');
-  // 7 widths × 8 depths × 3 networks; the empty grid is drawn (hatched) before any cell arrives.
-  await expect(filled).toHaveAttribute('data-total', '168');
-  await expect(map.locator('rect.cell')).toHaveCount(168);
+  // 7 widths × 7 depths × 3 networks; the empty grid is drawn (hatched) before any cell arrives.
+  await expect(filled).toHaveAttribute('data-total', '147');
+  await expect(map.locator('rect.cell')).toHaveCount(147);
   // Cells arrive while the run goes on: some computed, some still hatched.
   await expect.poll(async () => Number(await filled.getAttribute('data-filled')), { timeout: 120_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
@@ -37,20 +37,20 @@ test('commutation lesson: three maps fill progressively, cancel and restart, rou
   // Every cell computed: the ResNets give a value everywhere; the MLP of width 4 may die entirely.
   for (const id of ['mlp', 'resnet-sqrt', 'resnet-unscaled']) {
     const cells = map.locator(`.heatmap-${id} rect.cell`);
-    await expect(cells).toHaveCount(56);
+    await expect(cells).toHaveCount(49);
     expect(await map.locator(`.heatmap-${id} rect.cell[data-state=pending]`).count(), id).toBe(0);
     const values = await map.locator(`.heatmap-${id} rect.cell[data-state=value]`).count();
-    expect(values, id).toBeGreaterThanOrEqual(id === 'mlp' ? 50 : 56);
+    expect(values, id).toBeGreaterThanOrEqual(id === 'mlp' ? 43 : 49);
     // The three routes over every map, each leg ending in an arrowhead.
     for (const route of ['width-first', 'depth-first', 'proportional']) await expect(map.locator(`.heatmap-${id} .overlay-${route} path.leg`).first()).toHaveAttribute('marker-end', /url\(#arrow-/);
   }
-  await expect(filled).toHaveAttribute('data-filled', '168');
+  await expect(filled).toHaveAttribute('data-filled', '147');
   const legend = await map.locator('.legend-item').allTextContents();
   expect(legend.join(' | ')).toMatch(/width first.*depth first.*proportional/);
   // One shared colour scale with units; a log axis with labelled ticks.
   await expect(map.locator('.colorbar-label')).toContainText('natural-log units');
   expect((await map.locator('.colorbar-axis .tick text').allTextContents()).filter((t) => t !== '').length).toBeGreaterThanOrEqual(2);
-  // The cross-section along L = n: the 1/√L ResNet falls, the MLP does not.
+  // The cross-section along L = n/4 (c = Lmax/nmax): the 1/√L ResNet falls, the MLP does not.
   await expect(page.getByTestId('plot-commute-diagonal').locator('.points-cells-mlp circle')).toHaveCount(7);
   await page.screenshot({ path: `${DIR}/commute.png`, fullPage: true });
 
@@ -75,7 +75,7 @@ test('ResNet depth view: thin limit curves for α = 0, ½, 1 next to the chosen 
       await expect(plot.locator(`text.end-label-alpha-${a}`)).toHaveCount(1);
     }
     await expect(plot.locator('path.line-limit')).toHaveCount(1);
-    await expect(plot.locator('.legend-item')).toContainText(['α = 0: explodes', 'α = ½: the non-trivial limit', 'α = 1: → identity']);
+    await expect(plot.locator('.legend-item')).toContainText(['α = 0: grows with depth', 'α = ½: the non-trivial limit', 'α = 1: → identity']);
   }
   // α = 0 multiplies q by 2 per block: 2³⁰ ≈ 10⁹, so the variance axis is logarithmic, in powers of ten.
   const ticks = await page.getByTestId('plot-depth-q').locator('.axis-y .tick text').allTextContents();

@@ -56,7 +56,7 @@ test('several rejected keys: one message each, defaults used, the rest of the li
   await expect(page.getByTestId('entry-L')).toHaveValue(String(DEFAULT_SPEC.L));
   await expect(page.getByTestId('entry-sw2')).toHaveValue('1.5');
   // The address is rewritten to the spec actually shown.
-  await expect.poll(() => new URL(page.url()).search).toBe('?v=1&sw2=1.5&M=10&backend=cpu');
+  await expect.poll(() => new URL(page.url()).search).toBe('?v=2&sw2=1.5&M=10&backend=cpu');
   await page.getByRole('button', { name: 'Dismiss the message about foo' }).click();
   await expect(page.getByTestId('message')).toHaveCount(3);
 });

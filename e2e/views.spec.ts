@@ -38,8 +38,9 @@ test('width sweep: one point per width from nmin to nmax (powers of two), and th
 test('every view of the schema is built: each tab opens its view, none says it is missing', async ({ page }) => {
   await page.goto('./?M=0');
   const tabs = page.locator('.view-tab');
-  const count = await tabs.count();
-  expect(count).toBe(VIEWS.length);
+  // Wait for the tabs (the page renders after its first theory): count() alone does not wait.
+  await expect(tabs).toHaveCount(VIEWS.length);
+  const count = VIEWS.length;
   for (let i = 0; i < count; i++) {
     await tabs.nth(i).click();
     await expect(tabs.nth(i)).toHaveAttribute('aria-pressed', 'true');

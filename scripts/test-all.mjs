@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every suite, then one line "N passed, N failed" (skipped tests count as failed: no
-// test may be skipped). Exit status non-zero if anything failed, was skipped, or nothing ran.
+// `npm test`: the app-wide typecheck (counted: a failed typecheck is one failure), every suite, then
+// one line "N passed, N failed" (skipped tests count as failed: no test may be skipped). Exit status
+// non-zero if anything failed, was skipped, or nothing ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -20,6 +21,13 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let crashed = setup !== 0 ? ['ensure-browser'] : [];
+
+// 0. The app-wide typecheck (npm run typecheck: the page and the engine's own tsconfig).
+if (run('npm', ['run', '--silent', 'typecheck']) === 0) passed += 1;
+else {
+  console.log('typecheck failed (counted as one failure)');
+  failed += 1;
+}
 
 // 1. Unit, property, theory, backend-conformance and CLI tests (vitest).
 const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`]);

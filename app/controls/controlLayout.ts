@@ -87,7 +87,7 @@ export interface SliderMark {
 export function sliderMarks(key: keyof Spec): readonly SliderMark[] | undefined {
   if (key === 'alpha') {
     return [
-      { value: 0, label: '0 explodes' },
+      { value: 0, label: '0 unscaled' },
       { value: 0.5, label: '½ non-trivial', emphasis: true },
       { value: 1, label: '1 identity' },
     ];

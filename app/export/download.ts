@@ -6,10 +6,15 @@
 import type { Spec } from '../../src/core/spec.ts';
 import type { LabResult } from '../../src/experiments/result.ts';
 import { shareQuery } from '../../src/url/codec.ts';
+import { experimentOf } from '../state/pageKeys.ts';
 
-/** The page address that reproduces `spec` (compact `z=` form when the plain query is long). */
-export function shareUrl(spec: Spec): string {
-  return `${location.origin}${location.pathname}?${shareQuery(spec)}`;
+/**
+ * The page address that reproduces `spec` (compact `z=` form when the plain query is long). The
+ * page-only keys (proj, predict, embed) are left out unless `withPageKeys` asks for them: a link
+ * copied in projector or predict mode opens the experiment, not the lecturer's screen.
+ */
+export function shareUrl(spec: Spec, options: { withPageKeys?: boolean } = {}): string {
+  return `${location.origin}${location.pathname}?${shareQuery(options.withPageKeys ? spec : experimentOf(spec))}`;
 }
 
 /** Offer `content` as a file download named `name`. */

@@ -15,14 +15,14 @@ describe('lab store', () => {
       ['L', 'url'],
       ['foo', 'url'],
     ]);
-    expect(s.specKey).toBe('v=1&n=64');
+    expect(s.specKey).toBe('v=2&n=64');
   });
 
   it('applies a valid control change and re-encodes the spec', () => {
     const store = fresh();
     store.getState().setParam('n', 512);
     expect(store.getState().spec.n).toBe(512);
-    expect(store.getState().specKey).toBe('v=1&n=512');
+    expect(store.getState().specKey).toBe('v=2&n=512');
   });
 
   it('refuses an invalid control value, keeps the spec, and names the key', () => {

@@ -20,7 +20,7 @@ describe('keep T = L/n fixed', () => {
     store.getState().setParam('n', 9);
     expect(store.getState().spec).toMatchObject({ n: 9, L: 5 });
     // One store update per change: theory and the run never see n without its L.
-    expect(keys).toEqual(['v=1&arch=shaped&n=300&L=150', 'v=1&arch=shaped&n=9&L=5']);
+    expect(keys).toEqual(['v=2&arch=shaped&n=300&L=150', 'v=2&arch=shaped&n=9&L=5']);
   });
 
   it('a depth typed by hand sets a new T; L never leaves [1, MAX_DEPTH]', () => {

@@ -45,7 +45,7 @@ describe('URL history: discrete changes push, drags replace, Back restores', () 
     connectUrl(store, { history: b.history, location: b.location, events: b.events, debounceMs: 10 });
     store.getState().setParam('L', 6);
     store.getState().setParam('n', 64);
-    expect(b.entries).toEqual(['/?v=1&L=5', '/?v=1&L=6', '/?v=1&n=64&L=6']);
+    expect(b.entries).toEqual(['/?v=2&L=5', '/?v=2&L=6', '/?v=2&n=64&L=6']);
     expect(b.history.pushState).toHaveBeenCalledTimes(2);
     b.go(-1);
     expect(store.getState().spec).toMatchObject({ L: 6, n: 256 });
@@ -70,7 +70,7 @@ describe('URL history: discrete changes push, drags replace, Back restores', () 
     store.getState().setParam('L', 16, { live: false });
     vi.advanceTimersByTime(20);
     expect(b.history.pushState).toHaveBeenCalledTimes(1);
-    expect(b.entries).toEqual(['/?v=1&L=5', '/?v=1&L=16']);
+    expect(b.entries).toEqual(['/?v=2&L=5', '/?v=2&L=16']);
     b.go(-1);
     expect(store.getState().spec.L).toBe(5);
     vi.useRealTimers();

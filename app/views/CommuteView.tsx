@@ -22,7 +22,7 @@ const ARCH_TEX =
 
 /** What the maps show, for each observable. */
 const LOGQ_READING =
-  'For the MLP the distance is constant along the diagonals — it depends on $L/n$, so the order of the limits matters; for the ResNet with branch $L^{-1/2}$ it is constant along each column — it depends on $n$ alone, and the limits commute (Hayou & Yang 2023); the unscaled ResNet behaves like the MLP, and its kernel explodes with depth.';
+  'For the MLP the distance is constant along the diagonals — it depends on $L/n$, so the order of the limits matters; for the ResNet with branch $L^{-1/2}$ it is constant along each column — it depends on $n$ alone, and the limits commute (Hayou & Yang 2023); the unscaled ResNet behaves like the MLP, and its kernel grows with depth (geometrically for ReLU).';
 const RHO_READING =
   'For the correlation the picture is muddied by the limits themselves: the ReLU MLP\'s $\\rho^{\\infty}_L$ tends to 1 with depth and the networks pile up against it, so deep cells look close to the limit for a degenerate reason. The log length (observable log q̂, as in the lesson) separates the three networks cleanly: constant along the diagonals for the MLP (the order of the limits matters), along the columns for the $L^{-1/2}$ ResNet (the limits commute, Hayou & Yang 2023).';
 

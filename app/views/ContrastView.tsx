@@ -1,6 +1,7 @@
 /**
  * View "contrast" (issue 6): one (n, L), three networks, three kinds of limit. The He-MLP (whose
- * deterministic NNGP limit is misleading at L/n of order 1), the shaped MLP (a random limit: the
+ * deterministic NNGP limit is misleading at L/n of order 1; its caption is computed from the data,
+ * contrastData.ts heMlpCaption, and its log-normal proportional limit is drawn), the shaped MLP (a random limit: the
  * covariance SDE) and the ResNet with branch L^{−1/2} (the ODE, reached in any order).
  */
 import { useMemo } from 'react';
@@ -12,14 +13,13 @@ import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawHistogram } from '../plots/drawHistogram.ts';
 import { useLab } from '../state/useLab.ts';
 import { lines } from './equations.ts';
-import { contrastLogqPlot, contrastRhoPlot, variantHref } from './contrastData.ts';
+import { contrastLogqPlot, contrastRhoPlot, heMlpCaption, variantHref } from './contrastData.ts';
 import { formatCount, formatValue } from './labels.ts';
 import { useViewBlock } from './useResults.ts';
 
 const TEXT: Record<ContrastVariant['id'], { caption: (T: string) => string; equation: string }> = {
   'he-mlp': {
-    caption: (T) =>
-      `The infinite-width limit at fixed depth is one number: the NNGP correlation $\\rho^L$ (line) and $q^{\\infty}_L$, so $\\log(\\hat q_L/q^{\\infty}_L)$ should be 0. At $T = L/n = ${T}$ the networks are nowhere near it: $\\hat\\rho_L$ is spread or piled against 1, and $\\log \\hat q_L$ has a spread of order $\\sqrt{5T}$ (Hanin & Nica 2020). Here the deterministic limit is misleading.`,
+    caption: () => '',
     equation: lines('K^{\\ell+1} = 2\\,\\mathbb{E}\\big[\\mathrm{relu}(u)\\,\\mathrm{relu}(v)\\big]', '\\hat\\rho_L \\xrightarrow[n\\to\\infty,\\ L\\ \\text{fixed}]{} \\rho^L'),
   },
   shaped: {
@@ -65,7 +65,7 @@ export function ContrastView() {
                 )}
               </p>
             }
-            caption={TEXT[id].caption(T)}
+            caption={id === 'he-mlp' ? heMlpCaption(v, T) : TEXT[id].caption(T)}
             equation={TEXT[id].equation}
           >
             {p ? (

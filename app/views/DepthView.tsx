@@ -5,14 +5,10 @@ import { xyCsv } from '../plots/csv.ts';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawXY } from '../plots/drawXY.ts';
 import { useLab } from '../state/useLab.ts';
-import { depthPlot } from './depthData.ts';
+import { alphaZeroGrowth, depthPlot, qSpreadSentence, resnetText } from './depthData.ts';
 import { activationTex, kernelRecursionTex, RHO_TEX, varianceRecursionTex } from './equations.ts';
 import { formatCount, networkSummary } from './labels.ts';
 import { useCurrentRun, useTheory } from './useResults.ts';
-
-/** The ResNet's branch scaling and its two limits (Hayou 2022; Hayou & Yang 2023). */
-const RESNET_TEXT =
-  ' Thin lines: the same limit for the branch exponents $\\alpha = 0$ (the kernel grows geometrically with depth: it explodes), $\\alpha = \\tfrac12$ — the only scaling with a non-trivial depth limit (Hayou & Yang 2023) — and $\\alpha = 1$ (the branches vanish: the network tends to the identity). For $\\alpha = \\tfrac12$, width first then depth gives the covariance ODE on $t = \\ell/L$ (dashed); depth first at fixed width gives the SDE $dY_t = \\sigma_w n^{-1/2}|\\varphi(Y_t)|\\,dB_t$ (Hayou 2022), of which this network is exactly the Euler scheme with step $1/L$.';
 
 export function DepthView() {
   const spec = useLab((s) => s.spec);
@@ -26,7 +22,8 @@ export function DepthView() {
   const mcText = mc
     ? `Points are the median of the empirical correlation $\\hat\\rho^{\\ell}$ over M = ${formatCount(mc.M)} random networks (${networkSummary(spec)}); the dark band holds the middle half of the networks (p25–p75), the light band 90 % of them (p05–p95).`
     : 'The Monte Carlo points appear when the networks have been sampled.';
-  const resnet = spec.arch === 'resnet' ? RESNET_TEXT : '';
+  // The ResNet's branch scaling and its two limits (Hayou 2022; Hayou & Yang 2023), α = 0 read off its curve.
+  const resnet = spec.arch === 'resnet' ? resnetText(theory?.alphas) : '';
   // Linear nets with Haar-orthogonal square layers preserve inner products: only the first layer (d → n) is random.
   const orthogonal = spec.weights === 'orthogonal' && spec.act === 'identity' && spec.sb2 === 0 && spec.arch === 'mlp';
   const spreadText = orthogonal
@@ -48,7 +45,7 @@ export function DepthView() {
       <Panel
         id="depth-q"
         title="Variance of one input against depth"
-        caption={`The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; ${logText}${spec.arch === 'resnet' ? ' The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches $q^{\\ell}$ grows geometrically, which is why the axis turns logarithmic when that curve is shown.' : ''}`}
+        caption={`The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; ${logText}${qSpreadSentence(mc, theory?.block?.q11[theory.block.q11.length - 1])}${spec.arch === 'resnet' ? ` The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches ${alphaZeroGrowth(theory?.alphas) ?? 'the kernel grows with depth'}; the axis turns logarithmic when the curves span more than a factor 30.` : ''}`}
         equation={varianceRecursionTex(spec)}
       >
         <PlotFrame draw={drawXY} data={q} csv={xyCsv} testId="plot-depth-q" />

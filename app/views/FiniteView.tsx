@@ -14,7 +14,7 @@ import { xyCsv } from '../plots/csv.ts';
 import { drawXY } from '../plots/drawXY.ts';
 import { useLab } from '../state/useLab.ts';
 import { finiteConvergencePlot, finiteMeanPlot, FINITE_STAT, FINITE_STATS, isFiniteStat, logVariancePlot, normLawOf, secondMomentPlot, type FiniteStat } from './finiteData.ts';
-import { formatCount } from './labels.ts';
+import { formatCount, formatValue } from './labels.ts';
 import { useViewBlock } from './useResults.ts';
 
 const CORRECTION_TEX = '\\mathbb{E}\\,\\hat K^{L}_n = K^{L} + \\frac{d_L}{n} + O(n^{-2}),\\qquad \\operatorname{Var}\\hat K^{L}_n = \\frac{c_L}{n} + O(n^{-2})';
@@ -77,7 +77,7 @@ export function FiniteView() {
       <Panel
         id="finite-convergence"
         title="How fast the finite network approaches its limit"
-        caption={`Log–log: the bias $|\\operatorname{mean} - \\text{limit}|$ (orange-red points) falls like $1/n$ and the spread over networks (purple points) like $n^{-1/2}$; the grey dashed guides have those slopes and pass through the widest width${corrected ? ', and the solid lines are the $1/n$ theory' : ''}. Below the light-blue dotted line (2 standard errors of the mean) the bias is not resolved by M networks, and its fitted slope flattens.`}
+        caption={`Log–log: the bias $|\\operatorname{mean} - \\text{limit}|$ (orange-red points) falls like $1/n$ and the spread over networks (purple points) like $n^{-1/2}$ where $L/n$ is small (here $L/n$ runs from ${formatValue(spec.L / Math.max(...(block?.n ?? [spec.nmin])), 2)} to ${formatValue(spec.L / spec.nmin, 2)}; at $L/n$ of order one the $1/n$ expansion, an expansion in $L/n$, breaks); the grey dashed guides have those slopes and pass through the widest width${corrected ? ', and the solid lines are the $1/n$ theory' : ''}. Below the light-blue dotted line (2 standard errors of the mean) the bias is not resolved by M networks, and its fitted slope flattens.`}
         equation={CONVERGENCE_TEX}
       >
         <PlotFrame draw={drawXY} data={conv} testId="plot-finite-convergence" csv={xyCsv} />

@@ -42,7 +42,7 @@ export function SdeView() {
       <Panel
         id="sde-paths"
         title={`Correlation paths: ${formatCount(spec.n)}-wide shaped networks and the SDE, up to T = L/n = ${T}`}
-        caption={`Each orange-red line is one finite shaped network (n = ${formatCount(spec.n)}, $c_+ = ${spec.cp}$, $c_- = ${spec.cm}$): its empirical correlation $\\hat\\rho^{\\ell}$ at layer $\\ell$, plotted at $t = \\ell/n$. Each blue line is a path of the neural covariance SDE from the same $\\rho_0$ (Euler–Maruyama, hybrid scheme in $\\operatorname{atanh}\\rho$). In the proportional limit $n, L \\to \\infty$ with $T = L/n$ fixed the correlation does not settle on a curve: it stays random, and the two bundles have the same spread.`}
+        caption={`Each orange-red line is one finite shaped network (n = ${formatCount(spec.n)}, $c_+ = ${spec.cp}$, $c_- = ${spec.cm}$): its empirical correlation $\\hat\\rho^{\\ell}$ at layer $\\ell$, plotted at $t = \\ell/n$. Each blue line is a path of the neural covariance SDE from the same $\\rho_0$ (Euler–Maruyama, hybrid scheme in $\\operatorname{atanh}\\rho$). In the proportional limit $n, L \\to \\infty$ with $T = L/n$ fixed the correlation does not settle on a curve: it stays random, and the two bundles have the same law (at finite $n$ they differ by the distance shown in the convergence panel).`}
         equation={SHAPED_SDE_TEX}
       >
         <PlotFrame draw={drawXY} data={paths} csv={xyCsv} testId="plot-sde-paths" />
@@ -58,7 +58,7 @@ export function SdeView() {
       <Panel
         id="sde-convergence"
         title="Convergence in law at fixed T"
-        caption={`For widths $n$ from ${formatCount(Math.max(8, spec.nmin))} up to $n$ (keys nmin, n), networks of depth $L = \\mathrm{round}(T n)$: the Wasserstein-1 and Kolmogorov–Smirnov distances between the law of their $\\hat\\rho_L$ and the SDE law at their own $T_n = L/n$. On log–log axes a power law is a straight line; the dashed lines are least-squares fits and their slopes are printed. Both distances include the Monte Carlo noise of M networks (about $M^{-1/2}$), where they level off.`}
+        caption={`For widths $n$ from ${formatCount(Math.max(8, spec.nmin))} up to $n$ (keys nmin, n), networks of depth $L = \\mathrm{round}(T n)$: the Wasserstein-1 and Kolmogorov–Smirnov distances between the law of their $\\hat\\rho_L$ and the SDE law at their own $T_n = L/n$. On log–log axes a power law is a straight line. Both distances include the Monte Carlo noise of M networks: the dotted lines are their noise floors (the expected distance of M exact draws from the SDE law itself, about $M^{-1/2}$). A rate is fitted (dashed) and printed only over the widths whose distance stands above twice its floor; below that the points measure the noise, not the convergence.`}
         equation={CONVERGENCE_TEX}
       >
         <PlotFrame draw={drawXY} data={conv} csv={xyCsv} testId="plot-sde-convergence" />

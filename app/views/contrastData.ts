@@ -78,3 +78,32 @@ export function variantHref(query: string): string {
   params.set('view', 'hist');
   return `?${params.toString()}`;
 }
+
+/**
+ * Sd of log(q̂_L/q^∞_L) above which the infinite-width point is a poor description of a typical
+ * network (a factor e ≈ 2.7 between its squared length and the limit), and below which it is a good
+ * one (a factor e^{0.25} ≈ 1.3); in between the caption gives the numbers without a verdict.
+ */
+export const FAR_LOG_SD = 1;
+export const CLOSE_LOG_SD = 0.25;
+
+/**
+ * The He-MLP caption, from the data (issue 14 §1): how far the networks are from the NNGP point,
+ * measured by the spread of log(q̂_L/q^∞_L) and the 90 % range of ρ̂_L, and the log-normal law of
+ * its own proportional limit (drawn when the engine gives it, i.e. ReLU with σb = 0).
+ */
+export function heMlpCaption(v: ContrastVariant | undefined, T: string): string {
+  const head = `The infinite-width limit at fixed depth is one number: the NNGP correlation $\\rho^L$ (line) and $q^{\\infty}_L$, so $\\log(\\hat q_L/q^{\\infty}_L)$ would be 0.`;
+  if (!v) return `${head} The networks at $T = L/n = ${T}$ are being sampled.`;
+  const sd = v.logq.summary.sd;
+  const r = v.summary;
+  const spread = `At $T = L/n = ${T}$ the networks' $\\log(\\hat q_L/q^{\\infty}_L)$ has sd ${formatValue(sd, 2)} and 90 % of their $\\hat\\rho_L$ lie in [${formatValue(r.p05, 3)}, ${formatValue(r.p95, 3)}] around $\\rho^L = ${v.limit.kind === 'point' ? formatValue(v.limit.rho, 3) : '…'}$`;
+  const verdict =
+    sd > FAR_LOG_SD
+      ? ': far from that point, so here the deterministic limit is misleading.'
+      : sd < CLOSE_LOG_SD
+        ? ': close to that point, so at this small $T$ the infinite-width limit describes them well.'
+        : ': a visible spread around that point, of the size the proportional limit predicts.';
+  const law = v.logq.limit.var > 0 ? ` Their own proportional limit ($n, L \\to \\infty$ at fixed $L/n$) is log-normal (Hanin & Nica 2020): the curve is the normal law with the exact mean and variance of $\\log \\hat q_L$ (variance ${formatValue(v.logq.limit.var, 2)}, about $5T$).` : '';
+  return `${head} ${spread}${verdict}${law}`;
+}

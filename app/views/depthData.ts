@@ -10,7 +10,7 @@ import type { LimitBlock, McBlock, TheoryBlock } from '../../src/experiments/res
 import type { AlphaCurve } from '../engine/theory.ts';
 import { BAND_OPACITY, OKABE_ITO, ROLE_COLOR } from '../plots/theme.ts';
 import type { FaultSeries, ScaleKind, XYPlotData, XYSeries } from '../plots/types.ts';
-import { formatCount, LAYER_AXIS, STAT_LABEL, type KernelStat } from './labels.ts';
+import { formatCount, formatValue, LAYER_AXIS, STAT_LABEL, type KernelStat } from './labels.ts';
 
 /** Depth on a log axis once the profile is long (mlp/shaped: layers start at 1). */
 export function layerScale(spec: Spec): ScaleKind {
@@ -27,7 +27,7 @@ export function valueScale(stat: KernelStat, values: readonly number[]): ScaleKi
 
 /** How each branch exponent behaves as L → ∞ (Hayou & Yang 2023), for the thin ResNet curves. */
 export const ALPHA_STYLE: Record<string, { name: string; note: string; color: string; dash: string }> = {
-  '0': { name: 'α = 0', note: 'explodes', color: OKABE_ITO.orange, dash: '3 3' },
+  '0': { name: 'α = 0', note: 'grows with depth', color: OKABE_ITO.orange, dash: '3 3' },
   '0.5': { name: 'α = ½', note: 'the non-trivial limit', color: OKABE_ITO.purple, dash: '10 4' },
   '1': { name: 'α = 1', note: '→ identity', color: OKABE_ITO.skyBlue, dash: '4 3' },
 };
@@ -137,7 +137,7 @@ export function depthPlot(
   const first = spec.arch === 'resnet' ? 0 : 1;
   const xScale = layerScale(spec);
   const xDomain: [number, number] = xScale === 'log' ? [first / 1.15, spec.L * 1.15] : [first - Math.max(0.5, 0.02 * spec.L), spec.L + Math.max(0.5, 0.02 * spec.L)];
-  // The thin α curves are part of the range: α = 0 explodes geometrically, so q goes to a log axis.
+  // The thin α curves are part of the range: α = 0 can grow geometrically (ReLU), so q may go to a log axis.
   const values = [...(theory?.block?.[stat] ?? []), ...ghosts.flatMap((g) => (g.kind === 'line' ? Array.from(g.y) : [])), ...(mc ? [...mc[stat].p05, ...mc[stat].p95] : [])];
   return {
     title: `${label.name} against depth: infinite-width limit${mc ? ' and Monte Carlo over finite networks' : ''}`,
@@ -149,4 +149,45 @@ export function depthPlot(
     series,
     emptyText: theory?.block ? undefined : 'computing the limit…',
   };
+}
+
+/**
+ * How the α = 0 ResNet kernel grows with depth, read off its limit curve (issue 14 §1): bounded
+ * activations add at most σw² per block (linear growth, e.g. tanh), positively homogeneous ones
+ * multiply q by a constant (geometric growth, e.g. ReLU: 1 + σw²/2). The local log-log exponent
+ * p = log₂(q^L/q^{L/2}) tells them apart: p ≈ 1 for linear growth, p ∝ L for geometric.
+ */
+export function alphaZeroGrowth(alphas: readonly AlphaCurve[] | undefined): string | undefined {
+  const a0 = alphas?.find((a) => a.alpha === 0)?.block;
+  if (!a0 || a0.q11.length < 5) return undefined;
+  const q = a0.q11;
+  const L = a0.layers[a0.layers.length - 1];
+  const half = a0.layers.findIndex((l) => l >= L / 2);
+  const qL = q[q.length - 1];
+  const factor = qL / q[0];
+  if (!Number.isFinite(qL) || qL > 1e300) return `the kernel grows geometrically with depth and overflows by $\\ell = ${L}$`;
+  const p = Math.log2(qL / q[half]) / Math.log2(L / a0.layers[half]);
+  const by = `$q^{${L}}/q^{0} = ${formatValue(factor, 3)}$`;
+  if (p > 3) return `the kernel grows geometrically with depth (${by}): it explodes`;
+  if (p > 0.5 && p < 1.5) return `the kernel grows about linearly with depth (${by}, local exponent ${formatValue(p, 2)}), as for any bounded activation: no explosion, but no depth limit either`;
+  return `the kernel changes by ${by} over the depth (local log–log exponent ${formatValue(p, 2)})`;
+}
+
+/** The ResNet paragraph of the depth captions, with the α = 0 behaviour read off the data. */
+export function resnetText(alphas: readonly AlphaCurve[] | undefined): string {
+  const zero = alphaZeroGrowth(alphas) ?? 'the kernel is unscaled: it grows with depth';
+  return ` Thin lines: the same limit for the branch exponents $\\alpha = 0$ (${zero}), $\\alpha = \\tfrac12$ — the only scaling with a non-trivial depth limit (Hayou & Yang 2023) — and $\\alpha = 1$ (the branches vanish: the network tends to the identity). For $\\alpha = \\tfrac12$, width first then depth gives the covariance ODE on $t = \\ell/L$ (dashed); depth first at fixed width gives the SDE $dY_t = \\sigma_w n^{-1/2}|\\varphi(Y_t)|\\,dB_t$ (Hayou 2022), of which this network is exactly the Euler scheme with step $1/L$.`;
+}
+
+/**
+ * What the q-panel's points and bands show at the last recorded layer (issue 14 §1: the He lesson's
+ * "lengths survive" holds for the mean and the limit, not for a typical network): the median and the
+ * 90 % range of q̂ next to the limit.
+ */
+export function qSpreadSentence(mc: McBlock | undefined, limit: number | undefined): string {
+  if (!mc || mc.layers.length === 0) return '';
+  const i = mc.layers.length - 1;
+  const q = mc.q11;
+  const lim = limit !== undefined ? ` (the limit is ${formatValue(limit, 3)}, the networks' mean ${formatValue(q.mean[i], 3)})` : '';
+  return ` At $\\ell = ${mc.layers[i]}$ the median $\\hat q$ of the networks is ${formatValue(q.p50[i], 3)} and 90 % of them lie in [${formatValue(q.p05[i], 3)}, ${formatValue(q.p95[i], 3)}]${lim}.`;
 }

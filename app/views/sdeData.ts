@@ -4,7 +4,7 @@
  * at ±1 as spikes), and the distance in law against n at fixed T, log–log, with the engine's fitted
  * slopes. Presentation only: binning, colours, labels.
  */
-import type { SdeViewBlock } from '../../src/experiments/sdeView.ts';
+import { ABOVE_FLOOR, type SdeViewBlock } from '../../src/experiments/sdeView.ts';
 import type { SdeLawCurve } from '../engine/theory.ts';
 import { OKABE_ITO, ROLE_COLOR } from '../plots/theme.ts';
 import type { AtomSpike, HistogramBin, HistogramData, XYPlotData, XYSeries } from '../plots/types.ts';
@@ -92,15 +92,26 @@ export function sdeConvergencePlot(block: SdeViewBlock | undefined): XYPlotData 
   const notes = [];
   const c = block?.convergence;
   if (c && c.n.length > 0) {
-    const fitW1 = fittedLine(c.n, c.w1, c.slopeW1);
-    const fitKs = fittedLine(c.n, c.ks, c.slopeKs);
-    if (fitW1) series.push({ kind: 'line', id: 'fit-w1', label: 'fit', legend: false, color: ROLE_COLOR.mc, dash: '6 4', width: 1.75, x: c.n, y: fitW1 });
-    if (fitKs) series.push({ kind: 'line', id: 'fit-ks', label: 'fit', legend: false, color: OKABE_ITO.purple, dash: '6 4', width: 1.75, x: c.n, y: fitKs });
+    // A fitted line and a printed rate only over the widths whose distance stands above its Monte
+    // Carlo noise floor (the engine's slopes are NaN when fewer than two do).
+    const above = (d: readonly number[], floor: readonly number[] | undefined) => c.n.map((_, i) => (floor === undefined || d[i] > ABOVE_FLOOR * floor[i] ? i : -1)).filter((i) => i >= 0);
+    const fit = (d: readonly number[], floor: readonly number[] | undefined, slope: number) => {
+      const keep = above(d, floor);
+      const y = fittedLine(keep.map((i) => c.n[i]), keep.map((i) => d[i]), slope);
+      return y ? { x: keep.map((i) => c.n[i]), y } : undefined;
+    };
+    const fitW1 = fit(c.w1, c.floorW1, c.slopeW1);
+    const fitKs = fit(c.ks, c.floorKs, c.slopeKs);
+    if (fitW1) series.push({ kind: 'line', id: 'fit-w1', label: 'fit', legend: false, color: ROLE_COLOR.mc, dash: '6 4', width: 1.75, ...fitW1 });
+    if (fitKs) series.push({ kind: 'line', id: 'fit-ks', label: 'fit', legend: false, color: OKABE_ITO.purple, dash: '6 4', width: 1.75, ...fitKs });
+    if (c.floorW1) series.push({ kind: 'line', id: 'floor-w1', label: 'noise floor of W_{1} (M exact draws)', color: ROLE_COLOR.mc, dash: '1 4', width: 1.5, x: c.n, y: c.floorW1 });
+    if (c.floorKs) series.push({ kind: 'line', id: 'floor-ks', label: 'noise floor of KS', color: OKABE_ITO.purple, dash: '1 4', width: 1.5, x: c.n, y: c.floorKs });
     series.push(
       { kind: 'points', id: 'w1', label: 'W_{1}(law of ρ̂_{L}, law of ρ_{T})', color: ROLE_COLOR.mc, x: c.n, y: c.w1 },
       { kind: 'points', id: 'ks', label: 'KS distance', color: OKABE_ITO.purple, x: c.n, y: c.ks },
     );
-    if (Number.isFinite(c.slopeW1)) notes.push({ id: 'slope', text: `fitted slopes: W₁ ${formatValue(c.slopeW1, 2)}, KS ${formatValue(c.slopeKs, 2)}`, corner: 'bottom-left' as const });
+    const rate = (name: string, slope: number) => (Number.isFinite(slope) ? `${name} ${formatValue(slope, 2)}` : `${name}: at its noise floor, no rate`);
+    notes.push({ id: 'slope', text: `fitted slopes (above the noise floor): ${rate('W₁', c.slopeW1)}, ${rate('KS', c.slopeKs)}`, corner: 'bottom-left' as const });
   }
   const ticks = c?.n ?? [];
   return {

@@ -4,7 +4,7 @@ import type { ContrastVariant } from '../../src/experiments/contrast.ts';
 import type { RegimeBlock } from '../../src/experiments/fixedWidth.ts';
 import type { SdeViewBlock } from '../../src/experiments/sdeView.ts';
 import { binsOf, contrastLogqPlot, contrastRhoPlot, normalDensity, variantHref } from './contrastData.ts';
-import { driftPlot, signChange } from './regimeData.ts';
+import { driftPlot, driftSentence, driftTitle, signChange } from './regimeData.ts';
 import { densityBins, fittedLine, lawAtoms, sdeConvergencePlot } from './sdeData.ts';
 
 const integral = (x: ArrayLike<number>, y: ArrayLike<number>) => {
@@ -14,10 +14,19 @@ const integral = (x: ArrayLike<number>, y: ArrayLike<number>) => {
 };
 
 describe('regime', () => {
-  const block = { n: [2, 3, 4, 8], L: 64, M: 100, mean: [-0.3, -0.1, 0.02, 0.25], se: [0.01, 0.02, 0.03, 0.04], var: [], alive: [0.75, 0.9, 1, 1], identityMean: [0, 1 / 3, 1 / 2, 3 / 4], identityVar: [], paths: { t: [], byWidth: [] } } as RegimeBlock;
+  const block = { n: [2, 3, 4, 8], L: 64, M: 100, mean: [-0.3, -0.1, 0.02, 0.25], se: [0.01, 0.02, 0.005, 0.04], var: [], alive: [0.75, 0.9, 1, 1], identityMean: [0, 1 / 3, 1 / 2, 3 / 4], identityVar: [], paths: { t: [], byWidth: [] } } as RegimeBlock;
   it('finds the sign change of the drift between consecutive widths', () => {
     expect(signChange(block)).toEqual([3, 4]);
-    expect(signChange({ n: [2, 3], mean: [0.1, 0.2] })).toBeUndefined();
+    expect(signChange({ n: [2, 3], mean: [0.1, 0.2], se: [0.01, 0.01] })).toBeUndefined();
+  });
+  it('a width whose mean is within 2 SE of zero is not a side of the sign change', () => {
+    const noisy = { ...block, se: [0.01, 0.02, 0.03, 0.04] };
+    expect(signChange(noisy)).toEqual([3, 8]);
+    expect(driftTitle(noisy)).toBe('Fixed width, infinite depth: the drift changes sign between n = 3 and n = 8');
+    expect(driftSentence(noisy, 'relu')).toBe('For relu the measured mean is negative at n ∈ {2, 3}, positive at n = 8, within 2 SE of zero at n = 4.');
+    const hidden = { ...block, mean: [-0.3, 0.01, 0.02, 0.25], se: [0.01, 0.02, 0.03, 0.2] };
+    expect(signChange(hidden)).toBeUndefined();
+    expect(driftTitle(hidden)).toBe('Fixed width, infinite depth: with M = 100 the noise hides where the drift changes sign');
   });
   it('error bars are mean ± 2 SE, with a zero line and the identity reference', () => {
     const plot = driftPlot(block, block.n);
@@ -46,7 +55,15 @@ describe('sde', () => {
   });
   it('the convergence panel prints both fitted slopes', () => {
     const block = { T: 0.5, convergence: { n: [8, 16], L: [4, 8], w1: [0.04, 0.03], ks: [0.05, 0.04], slopeW1: -0.415, slopeKs: -0.32 } } as SdeViewBlock;
-    expect(sdeConvergencePlot(block).notes?.[0].text).toBe('fitted slopes: W₁ −0.41, KS −0.32');
+    expect(sdeConvergencePlot(block).notes?.[0].text).toBe('fitted slopes (above the noise floor): W₁ −0.41, KS −0.32');
+  });
+  it('no rate is printed, and no line fitted, where the distances sit at their noise floor', () => {
+    const c = { n: [8, 16, 32], L: [4, 8, 16], w1: [0.08, 0.04, 0.011], ks: [0.05, 0.03, 0.03], floorW1: [0.01, 0.01, 0.01], floorKs: [0.03, 0.03, 0.03], slopeW1: -1, slopeKs: NaN };
+    const plot = sdeConvergencePlot({ T: 0.5, convergence: c } as SdeViewBlock);
+    expect(plot.notes?.[0].text).toBe('fitted slopes (above the noise floor): W₁ −1, KS: at its noise floor, no rate');
+    expect(plot.series.some((s) => s.id === 'fit-ks')).toBe(false);
+    const fit = plot.series.find((s) => s.id === 'fit-w1');
+    expect(fit?.kind === 'line' ? Array.from(fit.x) : []).toEqual([8, 16]);
   });
 });
 

@@ -7,8 +7,12 @@ import { ACTIVATION_CHOICES, parseActivation } from './activations.ts';
 import { boolParam, enumParam, numberParam, tokenParam, type Param } from './params.ts';
 import { formatWeights, parseWeights, WEIGHTS_ALLOWED } from './weights.ts';
 
-/** Current URL schema version (the `v` key). Older versions are migrated by src/url/codec.ts. */
-export const SPEC_VERSION = 1;
+/**
+ * Current URL schema version (the `v` key). Older versions are migrated by src/url/migrations.ts.
+ * v2 (issue 14 §4): defaults nmax 1024 → 256 and Lmax 256 → 64, so that every view's default
+ * runs in seconds on a CPU; v1 links get the old values written out.
+ */
+export const SPEC_VERSION = 2;
 
 export const ARCHS = ['mlp', 'resnet', 'shaped'] as const;
 export type Arch = (typeof ARCHS)[number];
@@ -95,9 +99,9 @@ export const PARAMS = [
   tokenParam({ key: 'weights', label: 'weight law', doc: 'Weight family (non-Gaussian families need method=explicit).', default: 'gaussian', allowed: WEIGHTS_ALLOWED, canonicalise: (raw) => { const r = parseWeights(raw); return r.ok ? { ok: true, value: formatWeights(r.value) } : r; } }),
   numberParam({ key: 'layer', label: 'layer shown', doc: 'Layer of the distribution panel (0: the last layer, L).', kind: 'int', default: 0, min: 0, max: MAX_DEPTH }),
   numberParam({ key: 'nmin', label: 'n min', doc: 'Width sweep / commutation map: smallest width.', kind: 'int', default: 4, min: 1, max: MAX_WIDTH, scale: 'log' }),
-  numberParam({ key: 'nmax', label: 'n max', doc: 'Width sweep / commutation map: largest width.', kind: 'int', default: 1024, min: 1, max: MAX_WIDTH, scale: 'log' }),
+  numberParam({ key: 'nmax', label: 'n max', doc: 'Width sweep / commutation map: largest width.', kind: 'int', default: 256, min: 1, max: MAX_WIDTH, scale: 'log' }),
   numberParam({ key: 'Lmin', label: 'L min', doc: 'Commutation map: smallest depth.', kind: 'int', default: 1, min: 1, max: MAX_DEPTH, scale: 'log' }),
-  numberParam({ key: 'Lmax', label: 'L max', doc: 'Commutation map: largest depth.', kind: 'int', default: 256, min: 1, max: MAX_DEPTH, scale: 'log' }),
+  numberParam({ key: 'Lmax', label: 'L max', doc: 'Commutation map: largest depth.', kind: 'int', default: 64, min: 1, max: MAX_DEPTH, scale: 'log' }),
   enumParam({ key: 'stat', label: 'distance', doc: 'Commutation map statistic: w1 (Wasserstein-1 to the limit law), mean (|mean − limit|), sd.', values: COMMUTE_STATS, default: 'w1' }),
   numberParam({ key: 'sw2max', label: 'σw² max', doc: 'Phase diagram: largest σw² on the horizontal axis.', kind: 'float', default: 4, min: 0, max: 64, minExclusive: true, step: 0.1 }),
   numberParam({ key: 'sb2max', label: 'σb² max', doc: 'Phase diagram: largest σb² on the vertical axis.', kind: 'float', default: 0.5, min: 0, max: 64, minExclusive: true, step: 0.01 }),
@@ -113,6 +117,12 @@ export const PARAMS = [
  * rerun anything nor change the result digest.
  */
 export const PAGE_ONLY_KEYS = ['predict', 'proj', 'embed'] as const satisfies readonly (keyof Spec)[];
+
+/**
+ * Keys left out of the result digest: the page-only keys, and `backend` (where the numbers were
+ * computed; every backend draws the same networks from the same seed).
+ */
+export const NOT_IN_DIGEST: ReadonlySet<string> = new Set<string>([...PAGE_ONLY_KEYS, 'backend']);
 
 export type ParamKey = (typeof PARAMS)[number]['key'];
 

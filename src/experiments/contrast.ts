@@ -2,7 +2,7 @@
  * The contrast that teaches the proportional limit (view=contrast, issue 6): at the same (n, L),
  * the law of ρ̂_L over networks for
  *   - the He-MLP (ReLU, σw² = 2): its infinite-width limit is a point (the NNGP), yet at L/n of
- *     order 1 the finite law is wide — the deterministic limit is misleading;
+ *     order 1 the finite law is wide; its own proportional limit is log-normal for log q̂_L;
  *   - the shaped MLP (c₊, c₋ of the spec): its limit is the law of the covariance SDE at T = L/n;
  *   - the ResNet with branch L^{−1/2} (ReLU, σw² = 1): its limit is the ODE value, and the finite
  *     law concentrates around it like n^{−1/2}.
@@ -12,6 +12,8 @@ import type { Spec } from '../core/spec.ts';
 import { encodeSpec } from '../url/codec.ts';
 import { correlationLaw, firstLayerCorrelation } from '../theory/covarianceSde/fokkerPlanck.ts';
 import { theoryBlock } from '../theory/nngp.ts';
+import { activation } from '../core/activations.ts';
+import { exactLogMoments, homogeneousChain } from '../theory/finiteWidth/normMoments.ts';
 import { resnetCovarianceOde } from '../theory/resnetOde.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
 import { summarise, type Summary } from './stats.ts';
@@ -35,8 +37,10 @@ export interface ContrastVariant {
   readonly limit: ContrastLimit;
   /**
    * The squared length: log(q̂_L/q^∞_L) over the networks (histogram on LOGQ_RANGE, summary), and
-   * its limit law: a point at 0 for the MLP and ResNet at infinite width, N(−T, 2T) for the shaped
-   * MLP (log V_aa(T)/V_aa(0), Li, Nica & Roy 2022).
+   * its limit law: for the He-MLP its own proportional limit, log-normal (Hanin & Nica 2020) with
+   * the exact E and Var of log q̂_L over live networks (theory/finiteWidth/normMoments.ts); N(−T, 2T)
+   * for the shaped MLP (log V_aa(T)/V_aa(0), Li, Nica & Roy 2022); a point at 0 for the ResNet
+   * (its fluctuations vanish like n^{−1/2} whatever L/n).
    */
   readonly logq: { readonly histogram: number[]; readonly summary: Summary; readonly limit: { readonly mean: number; readonly var: number; readonly label: string } };
 }
@@ -93,6 +97,22 @@ function limitOf(id: ContrastVariant['id'], spec: Spec): ContrastLimit {
   return { kind: 'law', rho, density, mean: law.mean, sd: law.sd, label: `covariance SDE law of ρ_T, T = L/n = ${+(spec.L / spec.n).toPrecision(3)}` };
 }
 
+/**
+ * The law of log(q̂_L/q^∞_L) each network tends to. He-MLP (ReLU, σb = 0): log Q_L is a sum of L
+ * independent log-chi-square terms (Hanin & Nica 2020), so in the proportional limit it is normal;
+ * its exact mean and variance (over live networks) are those of exactLogMoments, shifted by log q^∞_L.
+ */
+export function logqLimit(id: ContrastVariant['id'], s: Spec, qInf: number): ContrastVariant['logq']['limit'] {
+  const T = s.L / s.n;
+  if (id === 'shaped') return { mean: -T, var: 2 * T, label: 'N(−T, 2T)' };
+  if (id === 'he-mlp') {
+    const chain = homogeneousChain(activation(s.act), s.sb2);
+    const m = chain.ok ? exactLogMoments(chain, s.sw2, s.q1, s.n, s.L) : undefined;
+    if (m) return { mean: m.mean - Math.log(qInf), var: m.var, label: 'log-normal, exact E and Var of log q̂ (Hanin & Nica 2020)' };
+  }
+  return { mean: 0, var: 0, label: 'point at 0 (infinite width)' };
+}
+
 export async function runContrast(
   spec: Spec,
   options: { backend: SimBackend; signal?: AbortSignal; onPartial?: (block: ContrastBlock, progress: Progress) => void },
@@ -118,7 +138,7 @@ export async function runContrast(
       logq: {
         histogram: densityHistogram(logq, LOGQ_RANGE[0], LOGQ_RANGE[1]),
         summary: summarise(logq.filter(Number.isFinite)),
-        limit: id === 'shaped' ? { mean: -T, var: 2 * T, label: 'N(−T, 2T)' } : { mean: 0, var: 0, label: 'point at 0 (infinite width)' },
+        limit: logqLimit(id, s, qInf),
       },
     });
     options.onPartial?.(block, { done: v + 1, total: variants.length });

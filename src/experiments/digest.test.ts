@@ -43,3 +43,20 @@ describe('resultDigest', () => {
     expect(resultDigest({ ...base, width: { n: [4] } })).not.toBe(d);
   });
 });
+
+describe('resultDigest: numbers, not the page (issue 14 §5)', () => {
+  it('ignores proj, predict, embed and backend in the spec, and the order of keys', async () => {
+    const { resultDigest } = await import('./digest.ts');
+    const spec = { n: 8, L: 3, proj: false, predict: false, embed: false, backend: 'auto' };
+    const base = { spec, mc: { rho: [0.1], q11: [2] } };
+    const d = resultDigest(base);
+    for (const change of [{ proj: true }, { predict: true }, { embed: true }, { backend: 'cpu' }, { backend: 'webgpu' }]) {
+      expect(resultDigest({ ...base, spec: { ...spec, ...change } }), JSON.stringify(change)).toBe(d);
+    }
+    // Reordered keys (a reordered schema table, a block's fields written in another order): same digest.
+    expect(resultDigest({ mc: { q11: [2], rho: [0.1] }, spec: { L: 3, n: 8, backend: 'auto', embed: false, predict: false, proj: false } })).toBe(d);
+    // The experiment's own keys do change it, and the digest field itself does not.
+    expect(resultDigest({ ...base, spec: { ...spec, n: 9 } })).not.toBe(d);
+    expect(resultDigest({ ...base, digest: 'anything' })).toBe(d);
+  });
+});

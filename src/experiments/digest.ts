@@ -1,3 +1,5 @@
+import { NOT_IN_DIGEST } from '../core/spec.ts';
+
 /**
  * A short, stable digest of a result's numbers (FNV-1a, 64-bit, over the canonical JSON), shown on
  * the page and in exports so that two people can check they see the same Monte Carlo draws.
@@ -41,19 +43,32 @@ function rounded(_key: string, value: unknown): unknown {
 }
 
 /**
- * Blocks that do not depend on the random draws (or on where they ran): left out of the digest.
- * `faults` too: it is derived from blocks that are hashed (mc, views) or not random (theory), and
- * leaving it out keeps every digest of a result without faults as it was (issue 20).
+ * Blocks that do not depend on the random draws (or on where they ran), and the digest itself: left
+ * out of the digest. `faults` too: it is derived from blocks that are hashed (mc, views) or not
+ * random (theory), and leaving it out keeps every digest of a result without faults as it was (issue 20).
  */
-const NOT_RANDOM = new Set(['version', 'backend', 'theory', 'limit', 'sde', 'faults']);
+const NOT_RANDOM = new Set(['version', 'backend', 'theory', 'limit', 'sde', 'faults', 'digest']);
+
+/** Plain objects with their keys sorted, at every level: the digest does not depend on key order. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) out[key] = canonical((value as Record<string, unknown>)[key]);
+  return out;
+}
 
 /**
  * Digest of the random part of a result — the Monte Carlo summary and any view block (width sweep,
- * commutation map, …) — plus the spec, numbers to DIGEST_DIGITS significant digits: what "the same
- * numbers" means for a shared URL, in any browser and in the CLI.
+ * commutation map, …) — plus the experiment's spec, numbers to DIGEST_DIGITS significant digits:
+ * what "the same numbers" means for a shared URL, in any browser and in the CLI. The spec enters
+ * without the keys that change the page or the backend, not the numbers (NOT_IN_DIGEST: proj,
+ * predict, embed, backend), and every object with sorted keys, so that reordering the schema table
+ * or a block's fields does not change it (issue 14 §5).
  */
 export function resultDigest(result: { spec: unknown; [key: string]: unknown }): string {
-  const random: Record<string, unknown> = { spec: result.spec };
-  for (const key of Object.keys(result).sort()) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = result[key];
-  return digestJson(JSON.parse(JSON.stringify(random, rounded)));
+  const spec = result.spec !== null && typeof result.spec === 'object' ? Object.fromEntries(Object.entries(result.spec).filter(([k]) => !NOT_IN_DIGEST.has(k))) : result.spec;
+  const random: Record<string, unknown> = { spec };
+  for (const key of Object.keys(result)) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = result[key];
+  return digestJson(canonical(JSON.parse(JSON.stringify(random, rounded))));
 }

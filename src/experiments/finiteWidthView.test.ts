@@ -12,10 +12,11 @@ const cpu = createCpuBackend();
 describe('view=finite in the result document', () => {
   it('He-ReLU, σb = 0: widths, MC vs K and K + d/n, the exact law of Q next to its Monte Carlo, plain JSON', async () => {
     const spec: Spec = { ...DEFAULT_SPEC, view: 'finite', act: 'relu', sw2: 2, sb2: 0, n: 16, L: 4, M: 400, nmin: 16, nmax: 64, seed: 2 };
-    expect(planSpec(spec).sizes.map((s) => s.n)).toEqual([16, 16, 32, 64]); // the profile, then one batch per width
+    expect(planSpec(spec).sizes.map((s) => s.n)).toEqual([16, 32, 64]); // one batch per width; the view draws no depth profile, so samples none
     const phases = new Set<string>();
     const { result } = await runSpecStreaming(spec, { backend: cpu, onPartial: (_p, progress) => phases.add(progress.phase) });
     const b = JSON.parse(JSON.stringify(result.finite)) as FiniteWidthBlock;
+    expect(result.mc).toBeUndefined();
     expect(b.n).toEqual([16, 32, 64]);
     expect(b.layer).toBe(4);
     expect(phases.has('widths')).toBe(true);

@@ -24,7 +24,11 @@ export interface RegimeBlock {
   readonly var: number[];
   /** Fraction of networks alive (φ(Y) ≠ 0) at both ends. */
   readonly alive: number[];
-  /** The identity-activation law N(σw²(1 − 2/n), 4σw²/n) at the same widths, for reference. */
+  /**
+   * The identity-activation law N(σw²(1 − 2/n), 4σw²/n) at the same widths, for reference. Empty
+   * when σb² > 0: the bias adds σb² dB′ to dY, and log|Y₁|² is then no longer Gaussian (its drift
+   * depends on |Y_t|), so no closed form is drawn.
+   */
   readonly identityMean: number[];
   readonly identityVar: number[];
   /** Sample paths of log(|φ(Y_t)|²/|φ(Y_0)|²) against t = l/L at n = 3 and n = 4 (live networks). */
@@ -54,6 +58,14 @@ export async function regimePaths(spec: Spec, options: { backend: SimBackend; si
 }
 
 export const REGIME_WIDTHS = [2, 3, 4, 5, 6, 8, 16, 32];
+
+/**
+ * The identity law N(σw²(1 − 2/n), 4σw²/n) holds without bias only: with σb² > 0,
+ * d|Y|² = (σw²|Y|² + nσb²) dt + 2|Y| (σw²|Y|²/n + σb²)^{1/2} dW, whose log is not Gaussian.
+ */
+export function identityLawApplies(spec: Pick<Spec, 'sb2'>): boolean {
+  return spec.sb2 === 0;
+}
 
 /** log(|φ(Y_L)|²/|φ(Y_0)|²) per network alive at both ends (input 0), from post-activation kernels. */
 export async function logNormRatios(spec: Spec, options: { backend: SimBackend; signal?: AbortSignal }): Promise<{ ratios: Float64Array; alive: number }> {
@@ -91,8 +103,10 @@ export async function runRegime(
     block.var.push(mv.var);
     block.se.push(Math.sqrt(mv.var / mv.count));
     block.alive.push(alive);
-    block.identityMean.push(spec.sw2 * (1 - 2 / widths[w]));
-    block.identityVar.push((4 * spec.sw2) / widths[w]);
+    if (identityLawApplies(spec)) {
+      block.identityMean.push(spec.sw2 * (1 - 2 / widths[w]));
+      block.identityVar.push((4 * spec.sw2) / widths[w]);
+    }
     options.onPartial?.(block, { done: w + 1, total: widths.length });
   }
   return block;

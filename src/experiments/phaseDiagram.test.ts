@@ -61,7 +61,7 @@ describe('view=phase in the result document', () => {
   it('runs with M = 0 (theory only), plans no simulations, streams rows', async () => {
     const s = spec({ act: 'erf', grid: 7 });
     expect(planSpec(s).sizes).toEqual([]);
-    expect(planSpec({ ...s, M: 100 }).sizes).toHaveLength(1); // only the depth profile's own networks
+    expect(planSpec({ ...s, M: 100 }).sizes).toEqual([]); // the map draws no networks, so it samples none (a click opens the depth view)
     const phases = new Set<string>();
     const { result } = await runSpecStreaming(s, { backend: createCpuBackend(), onPartial: (_p, progress) => phases.add(progress.phase) });
     const b = result.phase as PhaseDiagramBlock;

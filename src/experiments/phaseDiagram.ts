@@ -237,7 +237,8 @@ function phaseNotes(act: Activation, infiniteQ: number, cells: number, line: Cri
     notes.push(
       `${act.id} is positively homogeneous: χ₁ = σw²(s₊² + s₋²)/2 at every q, so the critical line is the vertical σw² = ${c.toPrecision(6)}; for larger σw² the squared length grows geometrically (q* = ∞, shown as null) and for σw² = ${c.toPrecision(6)}, σb² > 0 linearly; with σb² = 0 every q is a fixed point there.`,
     );
-    if (sm >= 0) notes.push('Correlations of a ReLU-type network converge to 1 at every σw² (the normalised arc-cosine map has slope 1 at c = 1): "chaotic" here means exploding lengths, not decorrelation.');
+    if (sp === sm) notes.push('The network is linear: with σb² = 0 the correlation map is the identity, so correlations stay at ρ₀ at every depth and every σw²; with σb² > 0 they converge to 1. "Chaotic" here means exploding lengths, not decorrelation.');
+    else if (sm >= 0) notes.push('Correlations of a ReLU-type network converge to 1 at every σw² (the normalised arc-cosine map has slope 1 at c = 1): "chaotic" here means exploding lengths, not decorrelation.');
   } else if (infiniteQ > 0) {
     notes.push(`q* = ∞ in ${infiniteQ} of ${cells} cells: the length map q ↦ σw² E φ(√q z)² + σb² has no finite attracting fixed point there (the squared length grows without bound); q*, c*, ξ are null and χ₁ is undefined.`);
   }

@@ -5,7 +5,7 @@
 import { formatOps, MEMORY_BUDGET_BYTES, simulationBytes, simulationOps, WORK_BUDGET, type SimSize } from '../core/cost.ts';
 import type { Spec, SpecIssue } from '../core/spec.ts';
 import { recordedLayers } from './monteCarlo.ts';
-import { viewPlan } from './viewRunners.ts';
+import { samplesDepthNetworks, viewPlan } from './viewRunners.ts';
 
 export interface Plan {
   readonly sizes: readonly SimSize[];
@@ -13,12 +13,15 @@ export interface Plan {
   readonly bytes: number;
 }
 
-/** The simulations a spec asks for: one batch of M networks, plus its view's own (viewRunners.ts). */
+/**
+ * The simulations a spec asks for: one batch of M networks when the view draws them, plus the
+ * view's own (viewRunners.ts).
+ */
 export function planSpec(spec: Spec): Plan {
   const sizes: SimSize[] = [];
   if (spec.M > 0) {
     const recorded = recordedLayers(spec.arch, spec.L).length;
-    sizes.push({ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded });
+    if (samplesDepthNetworks(spec)) sizes.push({ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded });
     sizes.push(...viewPlan(spec));
   }
   let ops = 0;

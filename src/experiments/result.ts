@@ -69,6 +69,11 @@ export interface LabResult {
   readonly mc?: McBlock;
   readonly limit?: LimitBlock;
   readonly sde?: SdeBlock;
+  /**
+   * resultDigest of this document (digest.ts): the same numbers give the same digest in the CLI,
+   * the page and its exported JSON. Present on finished runs (not on partial results).
+   */
+  readonly digest?: string;
   /** Where a value leaves f64 (or f32 on the GPU): quantity, first layer, cause (faults.ts); absent when there is none. */
   readonly faults?: Fault[];
   /** View-specific blocks (commute map, width sweep, phase diagram, …) are added by their issues. */

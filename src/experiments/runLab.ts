@@ -23,6 +23,8 @@ export interface LabRunOptions {
   readonly partialEveryMs?: number;
   /** Layer whose per-network samples to return (for histograms); defaults to spec.layer or L. */
   readonly samplesLayer?: number;
+  /** False: theory and limits only, no Monte Carlo (views that draw no depth-profile networks). */
+  readonly networks?: boolean;
 }
 
 export interface LabRunOutput {
@@ -70,7 +72,7 @@ export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRun
     ...(limit ? { limit } : {}),
     ...(sde ? { sde } : {}),
   };
-  if (spec.M === 0) return { result: { ...base, ...faultsEntry(exactFaults) } };
+  if (spec.M === 0 || options.networks === false) return { result: { ...base, ...faultsEntry(exactFaults) } };
 
   const layers = recordedLayers(spec.arch, spec.L);
   const wanted = options.samplesLayer ?? (spec.layer === 0 ? spec.L : spec.layer);

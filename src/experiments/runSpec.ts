@@ -1,6 +1,7 @@
 /**
  * One entry point from a validated spec to the result document (DESIGN.md §6), dispatching on
- * `view`: the depth-profile result (theory, limits, Monte Carlo) plus the view's own block. The CLI
+ * `view`: the depth-profile result (theory, limits, and the Monte Carlo when the view draws its
+ * networks: depth, hist, sde) plus the view's own block. The CLI
  * prints it, the page's Worker streams it, e2e compares the two.
  */
 import type { SimBackend } from '../backends/types.ts';
@@ -9,8 +10,9 @@ import type { LayerSamples } from './mcAccumulator.ts';
 import type { Progress } from './monteCarlo.ts';
 import { faultsEntry, type Fault } from './faults.ts';
 import type { LabResult } from './result.ts';
+import { resultDigest } from './digest.ts';
 import { runLab } from './runLab.ts';
-import { viewRunner } from './viewRunners.ts';
+import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
 
 export interface PhasedProgress extends Progress {
   /** 'networks' for the depth-profile Monte Carlo, then the view's own unit ('widths', 'cells', …). */
@@ -32,8 +34,18 @@ export interface SpecRunOptions {
   readonly samplesLayer?: number;
 }
 
+/** The finished result with its digest (the CLI prints it, the page exports it). */
+function finished(out: SpecRunOutput): SpecRunOutput {
+  return { ...out, result: { ...out.result, digest: resultDigest(out.result) } };
+}
+
 export async function runSpecStreaming(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
+  return finished(await runSpecParts(spec, options));
+}
+
+async function runSpecParts(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
   const lab = await runLab(spec, {
+    networks: samplesDepthNetworks(spec),
     backend: options.backend,
     signal: options.signal,
     chunkNetworks: options.chunkNetworks,

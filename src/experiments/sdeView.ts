@@ -19,8 +19,22 @@ export interface SdeViewBlock {
   /** Sample paths against t = l/n: finite shaped networks (layers 1..L) and the SDE (hybrid Euler–Maruyama). */
   readonly netPaths: { readonly t: number[]; readonly rho: number[][] };
   readonly sdePaths: { readonly t: number[]; readonly rho: number[][] };
-  /** Distances of the finite-n law of ρ̂ to the SDE law at the same T, and the fitted log-log slopes. */
-  readonly convergence: { readonly n: number[]; readonly L: number[]; readonly w1: number[]; readonly ks: number[]; readonly slopeW1: number; readonly slopeKs: number };
+  /**
+   * Distances of the finite-n law of ρ̂ to the SDE law at the same T; their Monte Carlo noise floors
+   * (noiseFloors: the expected distance of M exact draws from the law itself); and the log-log
+   * slopes fitted over the widths whose distance stands above ABOVE_FLOOR × its floor only (NaN,
+   * i.e. null in JSON, with fewer than two such widths: no rate can be read off noise).
+   */
+  readonly convergence: {
+    readonly n: number[];
+    readonly L: number[];
+    readonly w1: number[];
+    readonly ks: number[];
+    readonly floorW1: number[];
+    readonly floorKs: number[];
+    readonly slopeW1: number;
+    readonly slopeKs: number;
+  };
   /**
    * Widths at which every network died (q̂ = 0, ρ̂ undefined: shaped ReLU nets at n = 1, or with
    * c₋ ≪ 0): no distance to the law there (NaN, null in the JSON), and one fault each (issue 20).
@@ -29,6 +43,32 @@ export interface SdeViewBlock {
 }
 
 export const SDE_PATHS = 24;
+
+/** A distance counts as above the noise when it exceeds this multiple of its noise floor. */
+export const ABOVE_FLOOR = 2;
+
+/**
+ * Expected distances of the empirical law of M exact draws from `law` itself (large-M asymptotics):
+ * W₁: E∫|F_M − F| dρ = ∫ √(2F(1 − F)/(πM)) dρ (F_M(ρ) − F(ρ) ≈ N(0, F(1 − F)/M), E|N(0, s²)| = s√(2/π));
+ * KS: E sup|F_M − F| → √(π/2)·ln 2/√M ≈ 0.8687/√M (mean of the Kolmogorov distribution; an upper
+ * value when the law has atoms).
+ */
+export function noiseFloors(law: { cdfAt(rho: number): number }, M: number): { w1: number; ks: number } {
+  const steps = 2000;
+  let w1 = 0;
+  for (let i = 0; i < steps; i++) {
+    const F = law.cdfAt(-1 + (2 * (i + 0.5)) / steps);
+    w1 += Math.sqrt(Math.max(0, F * (1 - F)));
+  }
+  w1 *= (2 / steps) * Math.sqrt(2 / (Math.PI * M));
+  return { w1, ks: (Math.sqrt(Math.PI / 2) * Math.LN2) / Math.sqrt(M) };
+}
+
+/** The log-log slope over the points above ABOVE_FLOOR × floor; NaN with fewer than two. */
+export function slopeAboveFloor(n: readonly number[], d: readonly number[], floor: readonly number[]): number {
+  const keep = n.map((_, i) => i).filter((i) => d[i] > ABOVE_FLOOR * floor[i]);
+  return keep.length >= 2 ? logLogSlope(keep.map((i) => n[i]), keep.map((i) => d[i])) : NaN;
+}
 
 /** Widths of the convergence panel: powers of two from max(nmin, 8) to min(nmax, n), each with L = round(T·n) ≥ 1. */
 export function convergenceWidths(spec: Spec): number[] {
@@ -76,7 +116,7 @@ export async function runSdeView(
     law: { rho: density.x, density: density.y, atomLow: law.atomLow, atomHigh: law.atomHigh, mean: law.mean, sd: law.sd },
     netPaths: { t: layers.map((l) => l / spec.n), rho: netRho },
     sdePaths: { t: Array.from(sde.t), rho: sdeRho },
-    convergence: { n: [], L: [], w1: [], ks: [], slopeW1: NaN, slopeKs: NaN },
+    convergence: { n: [], L: [], w1: [], ks: [], floorW1: [], floorKs: [], slopeW1: NaN, slopeKs: NaN },
   };
 
   // Convergence in law at fixed T: each width against the SDE law at its own T_n = L/n.
@@ -102,11 +142,12 @@ export async function runSdeView(
     }
     c.w1.push(samples.length > 0 ? wasserstein1ToLaw(samples, lawN) : NaN);
     c.ks.push(samples.length > 0 ? kolmogorovSmirnovToLaw(samples, lawN) : NaN);
-    const fitted = c.n.map((_, i) => i).filter((i) => Number.isFinite(c.w1[i]));
-    if (fitted.length >= 2) {
-      (c as { slopeW1: number }).slopeW1 = logLogSlope(fitted.map((i) => c.n[i]), fitted.map((i) => c.w1[i]));
-      (c as { slopeKs: number }).slopeKs = logLogSlope(fitted.map((i) => c.n[i]), fitted.map((i) => c.ks[i]));
-    }
+    // No floor without samples (NaN): such a width never counts as above its floor.
+    const floor = samples.length > 0 ? noiseFloors(lawN, samples.length) : { w1: NaN, ks: NaN };
+    c.floorW1.push(floor.w1);
+    c.floorKs.push(floor.ks);
+    (c as { slopeW1: number }).slopeW1 = slopeAboveFloor(c.n, c.w1, c.floorW1);
+    (c as { slopeKs: number }).slopeKs = slopeAboveFloor(c.n, c.ks, c.floorKs);
     options.onPartial?.(block, { done: w + 1, total: widths.length });
   }
   return block;

@@ -26,6 +26,12 @@ export interface ViewRunner<B = unknown> {
   readonly phase: string;
   /** False for views that simulate nothing (the phase diagram): they run even when M = 0. */
   readonly simulates?: boolean;
+  /**
+   * True when the view draws the depth-profile networks (the M networks of spec.n, spec.L and
+   * their `mc` block, or their samples) next to its own block. Otherwise those networks are not
+   * sampled at all (issue 14 §4: views that draw no networks sample none).
+   */
+  readonly depthNetworks?: boolean;
   /** The simulations it will run, for the cost planner. */
   plan(spec: Spec): SimSize[];
   /** undefined when it can run this spec, else why not (shown instead of the block). */

@@ -51,6 +51,8 @@ const sdeRunner: ViewRunner<SdeViewBlock> = {
   key: 'sdeView',
   phase: 'widths',
   applies: (spec) => (spec.arch === 'shaped' ? undefined : 'the covariance SDE is the proportional limit of the shaped MLP: choose arch=shaped'),
+  // The law panel draws the histogram of ρ̂_L of the depth-profile networks.
+  depthNetworks: true,
   plan(spec) {
     const T = spec.L / spec.n;
     const sizes: SimSize[] = [{ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: Math.min(SDE_PATHS, spec.M), recorded: spec.L }];
@@ -91,6 +93,12 @@ const RUNNERS: readonly ViewRunner[] = [widthRunner, commuteRunner, regimeRunner
 
 export function viewRunner(view: View): ViewRunner | undefined {
   return RUNNERS.find((r) => r.view === view);
+}
+
+/** Whether a spec samples the depth-profile networks (views without a runner, and those that draw them). */
+export function samplesDepthNetworks(spec: Spec): boolean {
+  const r = viewRunner(spec.view);
+  return spec.M > 0 && (!r || r.depthNetworks === true);
 }
 
 /** The extra simulations of a spec's view (empty for views without a runner, or when M = 0). */

@@ -55,6 +55,7 @@ describe('URL codec', () => {
       grid: 21,
       predict: true,
       proj: true,
+      embed: true,
     };
     // Every key of the table is exercised (a key added later must be added here).
     for (const p of PARAMS) if (p.key !== 'v') expect(changed[p.key as keyof Spec], p.key).not.toEqual(p.default);
@@ -65,8 +66,8 @@ describe('URL codec', () => {
   });
 
   it('writes only the version and non-default keys (short links)', () => {
-    expect(encodeSpec(DEFAULT_SPEC)).toBe('v=1');
-    expect(encodeSpec({ ...DEFAULT_SPEC, n: 64 })).toBe('v=1&n=64');
+    expect(encodeSpec(DEFAULT_SPEC)).toBe('v=2');
+    expect(encodeSpec({ ...DEFAULT_SPEC, n: 64 })).toBe('v=2&n=64');
   });
 
   it('canonicalises activations and weight laws', () => {

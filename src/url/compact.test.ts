@@ -39,7 +39,7 @@ describe('compact links (z=…)', () => {
     const compact = encodeSpecCompact(long);
     expect(compact.length).toBeLessThan(0.7 * plain.length);
     expect(shareQuery(long)).toBe(compact);
-    expect(shareQuery({ ...DEFAULT_SPEC, n: 64 })).toBe('v=1&n=64');
+    expect(shareQuery({ ...DEFAULT_SPEC, n: 64 })).toBe('v=2&n=64');
   });
 
   it('hostile z values give a message naming z, and the rest of the query still applies', () => {

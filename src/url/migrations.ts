@@ -11,8 +11,28 @@ export interface Migration {
   apply(raw: Map<string, string>): { notes: string[]; issues: SpecIssue[] };
 }
 
+/**
+ * A migration for a changed default: a link of the old version that left `key` out relied on the
+ * old default, so it gets that value written out (the link keeps meaning what it meant).
+ */
+export function oldDefaults(from: number, defaults: Readonly<Record<string, string>>, why: string): Migration {
+  const listed = Object.entries(defaults).map(([k, v]) => `${k}=${v}`).join(', ');
+  return {
+    from,
+    describe: `the defaults of ${listed} changed (${why}); this link keeps them`,
+    apply(raw) {
+      for (const [key, value] of Object.entries(defaults)) if (!raw.has(key)) raw.set(key, value);
+      return { notes: [], issues: [] };
+    },
+  };
+}
+
 /** Registered migrations, by source version. */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  // v1 → v2 (issue 14 §4): smaller default grids so that the commutation map's default runs in
+  // seconds on a CPU (it took minutes at n ≤ 1024, L ≤ 256).
+  oldDefaults(1, { nmax: '1024', Lmax: '256' }, 'so that every default view runs in seconds on a CPU'),
+];
 
 export function migrate(
   version: number,

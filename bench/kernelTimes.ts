@@ -1,0 +1,33 @@
+/**
+ * Timings that unit tests used to assert (issue 14 §7): one Haar-orthogonal 512 × 512 layer on
+ * k = 2 inputs (src/backends/cpu/weightRows.ts, O(n² k), the matrix never formed; formerly
+ * "< 250 ms, measured 9 ms idle") and the Fokker–Planck law of the correlation SDE at the page's
+ * default grid (src/theory/covarianceSde/fokkerPlanck.ts; formerly "< 250 ms, measured 15–30 ms").
+ * Medians after a warm-up (JIT).
+ */
+import { Domain } from '../src/core/philox.ts';
+import { haarLayer } from '../src/backends/cpu/weightRows.ts';
+import { correlationLaw } from '../src/theory/covarianceSde/fokkerPlanck.ts';
+
+function medianMs(runs: number, f: (i: number) => void): number {
+  f(0);
+  const t: number[] = [];
+  for (let i = 1; i <= runs; i++) {
+    const t0 = performance.now();
+    f(i);
+    t.push(performance.now() - t0);
+  }
+  t.sort((a, b) => a - b);
+  return Math.round(t[Math.floor(t.length / 2)] * 100) / 100;
+}
+
+export function kernelTimes(): object {
+  const n = 512;
+  const H = Float64Array.from({ length: n * 2 }, (_, i) => Math.cos(i));
+  const out = new Float64Array(n * 2);
+  return {
+    haarLayer512Ms: medianMs(5, (net) => haarLayer(7, Domain.weight, net, 2, n, n).apply(H, 2, out)),
+    correlationLawMs: medianMs(5, (i) => correlationLaw({ cp: 0, cm: -1, rho0: 0.3 + 0.05 * i, T: 1 })),
+    note: 'median of 5 after a warm-up; the page needs correlationLaw well under a frame budget of ~100 ms while dragging',
+  };
+}
