@@ -11,6 +11,11 @@
  *   frameTime      bench/frameTime.ts: dragging the depth slider 1 → 1000 with tanh in Chromium;
  *   costModel      bench/costModel.ts: the run-time model's error, predicted vs measured seconds per
  *                  backend as ratios (re-calibrate with `npm run bench:calibrate -- --write`);
+ *   peers          bench/peers.ts: the CPU backend against numpy (one thread and every core) and
+ *                  PyTorch (one thread, where installed) at n = 2048, L = 16, k = 2, ReLU, explicit
+ *                  and gram, as speed ratios lab/peer (issue 19 §3);
+ *   cpuKernels     bench/kernels.ts: the CPU engine's kernels before/after (JavaScript path vs
+ *                  WebAssembly SIMD kernel, same numbers);
  *   multiCore      bench/multiCore.ts: one thread against the worker-thread pool (2 threads and every
  *                  core) on M = 64 and 256 networks: the speed-up, and that the numbers are identical;
  *   pageRun        bench/pageRun.ts: Cancel latency, frame gaps and click latency during a long run;
@@ -18,7 +23,9 @@
  *   defaults       bench/defaultsTime.ts: every default view and lesson through runSpec on the CPU
  *                  (the CLI's engine function), flagged when over 15 s (issue 14 §4).
  * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --no-multicore,
- *          --full (GPU sizes), --no-defaults (skip the default-view and lesson timings).
+ *          --full (GPU sizes), --no-defaults (skip the default-view and lesson timings),
+ *          --no-peers, --peers-only (just the peer comparison and the CPU kernels' before/after),
+ *          --repeats=R (peer comparison, default 5).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -30,6 +37,12 @@ import { VERSION } from '../src/version.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+const repeatsArg = process.argv.slice(2).find((a) => a.startsWith('--repeats='));
+const peerRepeats = repeatsArg ? Number(repeatsArg.slice('--repeats='.length)) : quick ? 1 : 5;
+if (!(Number.isInteger(peerRepeats) && peerRepeats >= 1 && peerRepeats <= 100)) {
+  process.stderr.write(`bench: --repeats must be an integer in [1, 100], got '${repeatsArg}'\n`);
+  process.exit(2);
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -114,6 +127,24 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
   };
+  if (!args.has('--no-peers')) {
+    const { peerComparison } = await import('./peers.ts');
+    const size = quick ? { n: 256, L: 4 } : { n: 2048, L: 16 };
+    out.peers = await peerComparison(
+      [
+        { method: 'explicit', ...size, k: 2, M: 1 },
+        { method: 'gram', ...size, k: 2, M: quick ? 8 : 64 },
+      ],
+      peerRepeats,
+      (line) => process.stderr.write(`${line}\n`),
+    );
+  }
+  if (!args.has('--no-peers')) {
+    const { kernelsBeforeAfter } = await import('./kernels.ts');
+    out.cpuKernels = await kernelsBeforeAfter(quick ? { n: 256, L: 4 } : { n: 2048, L: 16 }, quick ? 1 : 3);
+    process.stderr.write(`bench: CPU kernels before/after ${JSON.stringify(out.cpuKernels)}\n`);
+  }
+  if (args.has('--peers-only')) return finish(out);
   out.theory = theoryTimes();
   out.kernels = (await import('./kernelTimes.ts')).kernelTimes();
   if (!args.has('--no-defaults')) {
@@ -153,6 +184,10 @@ async function main(): Promise<void> {
       out.pageRun = { unavailable: (e as Error).message };
     }
   }
+  finish(out);
+}
+
+function finish(out: Record<string, unknown>): void {
   const json = JSON.stringify(out, null, 2);
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/bench-${(out.date as string).replace(/[:.]/g, '-')}.json`;

@@ -4,6 +4,7 @@
  */
 import { activation } from '../../core/activations.ts';
 import { NormalStream } from '../../core/philox.ts';
+import { philoxWasm, philoxWasmUnavailable } from '../../core/wasm/philoxWasm.ts';
 import { networkModel } from '../model.ts';
 import { pairCount, throwIfAborted, type KernelBlock, type NormalRequest, type SimBackend, type SimJob } from '../types.ts';
 import { simulateExplicitNetwork } from './explicitNetwork.ts';
@@ -23,7 +24,9 @@ export function validateRecordLayers(job: SimJob): void {
 
 export function createCpuBackend(): SimBackend {
   return {
-    info: { name: 'cpu', adapter: 'JavaScript (f64)' },
+    info: philoxWasm()
+      ? { name: 'cpu', adapter: 'WebAssembly SIMD + JavaScript (f64)' }
+      : { name: 'cpu', adapter: 'JavaScript (f64)', note: philoxWasmUnavailable },
 
     supports: () => undefined,
 

@@ -3,11 +3,15 @@
  * inputs pushed through the network, O(n² k L). Definitions: backends/types.ts header.
  */
 import { Domain, NormalStream } from '../../core/philox.ts';
+import { philoxWasm } from '../../core/wasm/philoxWasm.ts';
 import type { NetworkModel } from '../model.ts';
 import type { LayerRecorder } from './gramNetwork.ts';
 import { applyActivation, packedSums } from './recorder.ts';
 import { haarLayer, lowRankLayer, weightRows, type LayerMap } from './weightRows.ts';
 import type { Yielder } from './yielder.ts';
+
+/** Rows of W per call into the WebAssembly kernel (and per cancellation checkpoint). */
+const ROW_BLOCK = 64;
 
 /**
  * Z_out[i, a] = scale/√n_in Σ_j W_ij H[j, a] + biasScale·b_i, or, with `residual`,
@@ -50,6 +54,27 @@ async function denseLayer(
       }
     }
     await yielder.checkpoint();
+    return;
+  }
+  const kernel = family.kind === 'gaussian' ? philoxWasm() : undefined;
+  if (kernel) {
+    // Gaussian W: rows drawn and multiplied into H inside the WebAssembly kernel, 64 rows a call
+    // (the same draws and the same sums, in the same order, as the loop below).
+    const acc = new Float64Array(ROW_BLOCK * k);
+    for (let i0 = 0; i0 < n; i0 += ROW_BLOCK) {
+      const rows = Math.min(ROW_BLOCK, n - i0);
+      kernel.gaussianRowsTimes(model.seed, weightDomain, net, layer, i0, rows, nIn, H, k, acc);
+      for (let r = 0; r < rows; r++) {
+        const i = i0 + r;
+        const b = biasScale === 0 ? 0 : biasScale * bias.normal(net, layer, i, 0);
+        for (let a = 0; a < k; a++) {
+          const v = f * acc[r * k + a] + b;
+          if (residual === undefined) Zout[i * k + a] = v;
+          else Zout[i * k + a] += residual * v;
+        }
+      }
+      await yielder.checkpoint();
+    }
     return;
   }
   const rows = weightRows(model.weights, model.seed, weightDomain, net, layer, n, nIn);

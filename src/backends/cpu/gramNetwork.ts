@@ -7,6 +7,7 @@
  */
 import { psdCholesky } from '../../core/linalg.ts';
 import { Domain, NormalStream } from '../../core/philox.ts';
+import { philoxWasm } from '../../core/wasm/philoxWasm.ts';
 import type { NetworkModel } from '../model.ts';
 import type { Yielder } from './yielder.ts';
 
@@ -37,6 +38,14 @@ function gramLayer(
   phiSums: Float64Array,
 ): void {
   const { n, k } = model;
+  const pl = model.act.piecewiseLinear;
+  const kernel = pl ? philoxWasm() : undefined;
+  if (kernel && pl) {
+    // Piecewise-linear φ (relu, leaky, abs, identity, shaped): the whole layer in WebAssembly,
+    // the same operations in the same order as the loop below.
+    kernel.gramLayer(stream.seed, stream.domain, net, layer, n, k, C, Z, residual, pl.sp, pl.sm, zSums, phiSums);
+    return;
+  }
   const phi = model.act.phi;
   zSums.fill(0);
   phiSums.fill(0);
