@@ -1,5 +1,13 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './scripts/csp.ts';
+
+/** The CSP as the first <meta> of every page (scripts/csp.ts). */
+const cspMeta: Plugin = {
+  name: 'limits-lab-csp',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+};
+const securityHeaders = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 
 // One config for the page (vite dev/build), the Worker and the unit tests (vitest).
 export default defineConfig({
@@ -9,15 +17,17 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     target: 'es2022',
-    sourcemap: true,
+    // No source maps shipped unless asked (LAB_SOURCEMAP=1 npm run build).
+    sourcemap: process.env.LAB_SOURCEMAP === '1',
     chunkSizeWarningLimit: 1200,
     // Two pages: the lab and the lessons gallery.
     rollupOptions: { input: { main: 'index.html', lessons: 'lessons.html' } },
   },
+  plugins: [cspMeta],
   worker: { format: 'es' },
   oxc: { jsx: { runtime: 'automatic' } },
-  server: { port: 5173, strictPort: false },
-  preview: { port: 4173, strictPort: false },
+  server: { port: 5173, strictPort: false, headers: securityHeaders },
+  preview: { port: 4173, strictPort: false, headers: securityHeaders },
   test: {
     include: ['src/**/*.test.ts', 'app/**/*.test.ts', 'bin/**/*.test.ts', 'scripts/**/*.test.ts', 'deploy/**/*.test.ts'],
     environment: 'node',

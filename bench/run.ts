@@ -9,6 +9,8 @@
  *   webgpu         bench/webgpu.ts (Dawn; SwiftShader when there is no GPU) next to the CPU backend on
  *                  the same sizes: the speed-up of the GPU over the CPU;
  *   frameTime      bench/frameTime.ts: dragging the depth slider 1 → 1000 with tanh in Chromium;
+ *   costModel      bench/costModel.ts: the run-time model's error, predicted vs measured seconds per
+ *                  backend as ratios (re-calibrate with `npm run bench:calibrate -- --write`);
  *   peers          bench/peers.ts: the CPU backend against numpy (one thread and every core) and
  *                  PyTorch (one thread, where installed) at n = 2048, L = 16, k = 2, ReLU, explicit
  *                  and gram, as speed ratios lab/peer (issue 19 §3);
@@ -159,6 +161,12 @@ async function main(): Promise<void> {
     } catch (e) {
       out.webgpu = { unavailable: (e as Error).message };
     }
+  }
+  try {
+    const { costModelError } = await import('./costModel.ts');
+    out.costModel = await costModelError({ webgpu: !args.has('--no-webgpu'), quick });
+  } catch (e) {
+    out.costModel = { unavailable: (e as Error).message };
   }
   if (!args.has('--no-browser')) {
     try {

@@ -6,12 +6,14 @@
  * Errors: exit code 2 and one line on stderr (never a stack trace unless --debug).
  */
 import { writeFileSync } from 'node:fs';
-import { PARAMS, type BackendChoice } from '../src/core/spec.ts';
-import { showValue } from '../src/core/params.ts';
+import { PARAMS, type BackendChoice, type Spec } from '../src/core/spec.ts';
+import { parseStrictNumber, showValue } from '../src/core/params.ts';
 import { decodeSpec } from '../src/url/codec.ts';
 import { VERSION } from '../src/version.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
-import { costIssues, planSpec } from '../src/experiments/plan.ts';
+import { costIssues, DEFAULT_MAX_SECONDS, planSpec } from '../src/experiments/plan.ts';
+import type { CostBackend } from '../src/core/cost.ts';
+import { checkOutPath, describeWriteError, guardStdout } from './output.ts';
 import { nodeBackend } from './nodeBackend.ts';
 import { createCpuBackend } from '../src/backends/cpu/cpuBackend.ts';
 import { parseShard, ShardUsageError } from './shardFiles.ts';
@@ -20,7 +22,7 @@ import { defaultThreads, MAX_THREADS, threadsFor } from './threadPool.ts';
 
 export class UsageError extends Error {}
 
-const USAGE = `usage: limits-lab run '<query string or URL>' [--backend cpu|webgpu|auto] [--threads N] [--shard i/N] [--out file] [--pretty]
+const USAGE = `usage: limits-lab run '<query string or URL>' [--backend cpu|webgpu|auto] [--threads N] [--shard i/N] [--out file] [--pretty] [--max-seconds S | --allow-long]
        limits-lab merge PART.json… [--out file] [--pretty]
        limits-lab --help | --version`;
 
@@ -45,6 +47,9 @@ Options:
                              there is one, else the CPU; webgpu falls back to SwiftShader)
   --out FILE                 also write the JSON to FILE
   --pretty                   indent the JSON
+  --max-seconds S            refuse runs the cost model expects to take longer than S seconds
+                             (default ${DEFAULT_MAX_SECONDS}); the expected time is in backend.estimatedSeconds
+  --allow-long               no time limit
   --threads N                CPU worker threads, 1..${MAX_THREADS}; default: every core (here ${defaultThreads()}) for
                              runs over about a second of work, else 1 (starting a thread costs
                              about that); the numbers are bit-identical to --threads 1
@@ -77,6 +82,8 @@ interface CliArgs {
   out?: string;
   pretty: boolean;
   debug: boolean;
+  /** Refuse runs expected to take longer (Infinity with --allow-long). */
+  maxSeconds: number;
   threads?: number;
   shard?: string;
 }
@@ -87,7 +94,7 @@ export function parseArgs(argv: string[]): CliArgs | 'help' | 'version' {
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command !== 'run' && command !== 'merge') throw new UsageError(`unknown command ${showValue(command)}; expected 'run' or 'merge' (see --help)`);
-  const args: CliArgs = { command, query: '', files: [], pretty: false, debug: false };
+  const args: CliArgs = { command, query: '', files: [], pretty: false, debug: false, maxSeconds: DEFAULT_MAX_SECONDS };
   let query: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -99,7 +106,13 @@ export function parseArgs(argv: string[]): CliArgs | 'help' | 'version' {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
       if (!v) throw new UsageError('--out needs a file name');
       args.out = v;
-    } else if (command === 'run' && (a === '--threads' || a.startsWith('--threads='))) {
+    } else if (a === '--max-seconds' || a.startsWith('--max-seconds=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+      const seconds = parseStrictNumber(v ?? '');
+      if (seconds === undefined || !(seconds > 0)) throw new UsageError(`--max-seconds=${showValue(v ?? '')}: allowed: a number of seconds > 0 (or --allow-long)`);
+      args.maxSeconds = seconds;
+    } else if (a === '--allow-long') args.maxSeconds = Infinity;
+    else if (command === 'run' && (a === '--threads' || a.startsWith('--threads='))) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
       const t = Number(v);
       if (v === undefined || !/^\d+$/.test(v) || t < 1 || t > MAX_THREADS) throw new UsageError(`--threads=${showValue(v ?? '')}: allowed: an integer in 1..${MAX_THREADS}`);
@@ -125,61 +138,96 @@ export function parseArgs(argv: string[]): CliArgs | 'help' | 'version' {
   return args;
 }
 
-/** The result document on stdout (and --out): the same bytes for a run and a merge of its shards. */
-function emit(result: unknown, args: CliArgs): void {
-  const json = JSON.stringify(result, null, args.pretty ? 2 : undefined);
-  process.stdout.write(`${json}\n`);
-  if (args.out) writeFileSync(args.out, `${json}\n`);
+/**
+ * The CLI's decode path: query → validated spec, or every issue (key, value, allowed range) that
+ * stops it — the URL codec, then the cost model for `backend`. main() and the fuzz suite
+ * (bin/fuzz.test.ts) both go through it.
+ */
+export function checkQuery(query: string, options: { backend?: BackendChoice; costBackend?: CostBackend; maxSeconds?: number; shards?: number } = {}): { ok: true; spec: Spec } | { ok: false; issues: { key: string; value: string; message: string }[] } {
+  const decoded = decodeSpec(query);
+  if (decoded.issues.length > 0) return { ok: false, issues: [...decoded.issues] };
+  const spec = options.backend ? { ...decoded.spec, backend: options.backend } : decoded.spec;
+  const cost = costIssues(spec, options.costBackend ?? (spec.backend === 'cpu' ? 'cpu' : 'webgpu'), { maxSeconds: options.maxSeconds, shards: options.shards });
+  return cost.length > 0 ? { ok: false, issues: cost } : { ok: true, spec };
+}
+
+/**
+ * The result document on stdout and --out (the same bytes for a run and a merge of its shards):
+ * a failed write is one line (ENOSPC…), a reader that closed the pipe ends the command quietly.
+ */
+async function emit(result: unknown, args: CliArgs): Promise<number> {
+  const json = `${JSON.stringify(result, null, args.pretty ? 2 : undefined)}\n`;
+  if (args.out) {
+    try {
+      writeFileSync(args.out, json);
+    } catch (e) {
+      throw new UsageError(`--out ${showValue(args.out)}: ${describeWriteError(e)}`);
+    }
+  }
+  return writeStdout(json);
 }
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').slice(0, 2000);
 }
 
+/** Write the result to stdout: 0 when written (or when the reader closed the pipe: nothing to say), 1 on another error. */
+function writeStdout(text: string): Promise<number> {
+  return new Promise((resolve) => {
+    guardStdout(process.stdout, (e) => {
+      if (e.code === 'EPIPE') resolve(0);
+      else {
+        process.stderr.write(`limits-lab: cannot write the result to stdout: ${describeWriteError(e)}\n`);
+        resolve(1);
+      }
+    });
+    process.stdout.write(text, (e) => {
+      if (!e) resolve(0);
+    });
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   let debug = argv.includes('--debug');
   try {
     const args = parseArgs(argv);
-    if (args === 'help') {
-      process.stdout.write(helpText());
-      return 0;
-    }
-    if (args === 'version') {
-      process.stdout.write(`${VERSION}\n`);
-      return 0;
-    }
+    if (args === 'help') return await writeStdout(helpText());
+    if (args === 'version') return await writeStdout(`${VERSION}\n`);
     debug = args.debug;
     if (args.command === 'merge') {
-      emit(await mergeParts(args.files), args);
-      return 0;
+      if (args.out) {
+        const problem = checkOutPath(args.out);
+        if (problem) throw new UsageError(`--out ${showValue(args.out)}: ${problem}`);
+      }
+      return await emit(await mergeParts(args.files), args);
     }
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-    const decoded = decodeSpec(args.query);
-    if (decoded.issues.length > 0) throw new UsageError(decoded.issues.map((i) => i.message).join('; '));
-    const spec = args.backend ? { ...decoded.spec, backend: args.backend } : decoded.spec;
-    // Refuse what no backend could run before starting one (starting Dawn takes time and prints).
-    const refuse = (backend: 'cpu' | 'webgpu') => {
-      const cost = costIssues(spec, backend, shard?.count);
-      if (cost.length > 0) throw new UsageError(cost.map((i) => i.message).join('; '));
-    };
-    refuse(spec.backend === 'cpu' ? 'cpu' : 'webgpu');
+    // Refuse what no backend could run before starting one (starting Dawn takes time and prints):
+    // with backend=webgpu the adapter is not known yet, so the optimistic (hardware) estimate.
+    const checked = checkQuery(args.query, { backend: args.backend, maxSeconds: args.maxSeconds, shards: shard?.count });
+    if (!checked.ok) throw new UsageError(checked.issues.map((i) => i.message).join('; '));
+    const spec = checked.spec;
+    // --out is checked before the run: a missing folder, a folder, no permission or a full disk.
+    if (args.out) {
+      const problem = checkOutPath(args.out);
+      if (problem) throw new UsageError(`--out ${showValue(args.out)}: ${problem}`);
+    }
     if (shard && shardDone(spec, shard, args.out!)) return 0;
     // Theory only (M = 0) needs no simulation backend at all.
     const threads = threadsFor(planSpec(spec).ops / (shard?.count ?? 1), args.threads);
     const backend = spec.M === 0 ? createCpuBackend() : await nodeBackend(spec.backend, threads);
     try {
-      refuse(backend.info.name);
-    } catch (e) {
-      backend.dispose();
-      throw e;
-    }
-    try {
-      if (shard) await runShard(spec, shard, args.out!, backend);
-      else emit(await runSpec(spec, { backend }), args);
+      // Again with the adapter known (a software adapter is far slower than a GPU).
+      const cost = costIssues(spec, backend.info, { maxSeconds: args.maxSeconds, shards: shard?.count });
+      if (cost.length > 0) throw new UsageError(cost.map((i) => i.message).join('; '));
+      if (shard) {
+        await runShard(spec, shard, args.out!, backend);
+        return 0;
+      }
+      return await emit(await runSpec(spec, { backend }), args);
     } finally {
       backend.dispose();
     }
-    return 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof ShardUsageError) {
       process.stderr.write(`limits-lab: ${oneLine(e.message)}\n`);

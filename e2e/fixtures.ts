@@ -20,6 +20,13 @@ export const test = base.extend<{ problems: PageProblems }>({
         errors.push(`dialog (${dialog.type()}): ${dialog.message()}`);
         void dialog.dismiss();
       });
+      // A Content-Security-Policy violation anywhere fails the test (issue 20 §5; scripts/csp.ts).
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          // e2e/csp.spec.ts provokes one on purpose, to show the policy is in force.
+          if (!(window as unknown as { __expectCspViolation?: boolean }).__expectCspViolation) console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+        });
+      });
       page.on('worker', (worker) => {
         worker.on('console', (msg) => {
           if (msg.type() === 'error') errors.push(`worker console.error: ${msg.text()}`);

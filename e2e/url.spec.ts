@@ -63,3 +63,17 @@ test('a link with a #fragment works like a query', async ({ page }) => {
   await expect(page.getByTestId('plot-depth-rho').locator('.points-mc-median circle')).toHaveCount(5);
   await expect.poll(() => queryOf(page).get('n')).toBe('32');
 });
+
+test('editing the #fragment of an open tab applies it (hashchange)', async ({ page }) => {
+  await openLab(page, 'n=32&L=5&M=0&backend=cpu');
+  await expect(page.getByTestId('entry-n')).toHaveValue('32');
+  await page.evaluate(() => (window.location.hash = '#n=48&L=6'));
+  await expect(page.getByTestId('entry-n')).toHaveValue('48');
+  await expect(page.getByTestId('entry-L')).toHaveValue('6');
+  await expect.poll(() => queryOf(page).get('n')).toBe('48');
+  await expect.poll(() => new URL(page.url()).hash).toBe('');
+  // A rejected value is reported by its key and the control keeps its value.
+  await page.evaluate(() => (window.location.hash = '#n=0x100'));
+  await expect(page.locator('[data-testid=message][data-key="n"]')).toContainText('n="0x100"');
+  await expect(page.getByTestId('entry-n')).toHaveValue('48');
+});

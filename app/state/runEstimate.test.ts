@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeSpec } from '../../src/url/codec.ts';
 import { simulationOps } from '../../src/core/cost.ts';
 import { planSpec } from '../../src/experiments/plan.ts';
-import { ASK_ABOVE_SECONDS, estimateRun, secondsForOps, secondsLeft, workDone } from './runEstimate.ts';
+import { ASK_ABOVE_SECONDS, estimateRun, secondsLeft, workDone } from './runEstimate.ts';
+import { estimateRunSeconds } from '../../src/experiments/plan.ts';
 
 describe('run estimates and progress counted in work', () => {
   it('a small run does not ask; a run of 10⁴ wide networks does, naming the keys that set its cost', () => {
@@ -11,7 +12,7 @@ describe('run estimates and progress counted in work', () => {
     expect(big.seconds).toBeGreaterThan(ASK_ABOVE_SECONDS);
     expect(big.drivers).toEqual(['M = 10000', 'n = 1024', 'L = 50']);
     // The estimate is the cost model's operations through the one conversion function.
-    expect(big.seconds).toBe(secondsForOps(planSpec(decodeSpec('n=1024&L=50&M=10000').spec).ops, 'cpu'));
+    expect(big.seconds).toBe(estimateRunSeconds(decodeSpec('n=1024&L=50&M=10000&backend=cpu').spec, 'cpu'));
   });
 
   it('theory-only specs cost nothing', () => {

@@ -6,22 +6,11 @@
  */
 import type { Spec } from '../../src/core/spec.ts';
 import { simulationOps } from '../../src/core/cost.ts';
-import { planSpec } from '../../src/experiments/plan.ts';
+import { estimateRunSeconds, planSpec } from '../../src/experiments/plan.ts';
 import type { RunProgress } from './labStore.ts';
 
 /** Above this estimate a run asks before it starts. */
 export const ASK_ABOVE_SECONDS = 30;
-
-/**
- * Operations → seconds on a backend: the one place this conversion lives, so that a calibrated
- * model (seconds per backend, issue 20 §2) can replace it. Rates are the low ends of the ranges in
- * src/core/cost.ts (JavaScript f64: 0.3–1e9 operations per second; a GPU far more), so that a
- * run asks rather than surprises.
- */
-export function secondsForOps(ops: number, backend: 'cpu' | 'webgpu'): number {
-  const perSecond = backend === 'cpu' ? 3e8 : 1e10;
-  return ops / perSecond;
-}
 
 /** The backend the estimate assumes: the one that ran last when known, else the spec's (auto → cpu, the slower). */
 export function assumedBackend(spec: Spec, lastBackend?: string): 'cpu' | 'webgpu' {
@@ -48,7 +37,8 @@ export function estimateRun(spec: Spec, lastBackend?: string): RunEstimate {
   const backend = assumedBackend(spec, lastBackend);
   const { ops } = planSpec(spec);
   const keys: (keyof Spec)[] = ['M', 'n', 'L', ...(spec.k !== 2 ? (['k'] as const) : []), ...(spec.method !== 'gram' ? (['method'] as const) : []), ...(SWEEP_KEYS[spec.view] ?? [])];
-  return { ops, seconds: secondsForOps(ops, backend), backend, drivers: keys.map((k) => `${k} = ${String(spec[k])}`) };
+  // Seconds from the calibrated cost model (issue 20 §2), the one the CLI and the Worker refuse by.
+  return { ops, seconds: estimateRunSeconds(spec, backend), backend, drivers: keys.map((k) => `${k} = ${String(spec[k])}`) };
 }
 
 /**

@@ -6,7 +6,7 @@
  * Back / Forward (popstate) decode the address into the store again. The initial spec is decoded
  * from the URL by the caller.
  */
-import { decodeSpec, type DecodedSpec } from '../../src/url/codec.ts';
+import { decodeSpec, splitQuery, type DecodedSpec } from '../../src/url/codec.ts';
 import type { Spec } from '../../src/core/spec.ts';
 import type { LabStore } from './labStore.ts';
 
@@ -14,6 +14,19 @@ import type { LabStore } from './labStore.ts';
 export function decodeLocation(location: { search: string; hash: string }): DecodedSpec {
   const parts = [location.search.replace(/^\?/, ''), location.hash.replace(/^#/, '')].filter((p) => p.length > 0);
   return decodeSpec(parts.join('&'));
+}
+
+/**
+ * The spec after the #fragment of an open tab was edited: the fragment's keys override the query's
+ * (the query is the canonical form the page wrote; the fragment is what the person just typed).
+ */
+export function decodeEditedLocation(location: { search: string; hash: string }): DecodedSpec {
+  const hashPairs = splitQuery(location.hash.replace(/^#/, ''));
+  const hashKeys = new Set(hashPairs.pairs.map(([k]) => k));
+  const searchPairs = splitQuery(location.search.replace(/^\?/, '')).pairs.filter(([k]) => !hashKeys.has(k));
+  const text = [...searchPairs, ...hashPairs.pairs].map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  const decoded = decodeSpec(text);
+  return { ...decoded, issues: [...hashPairs.issues, ...decoded.issues] };
 }
 
 export interface UrlSyncOptions {
@@ -58,6 +71,8 @@ export function connectUrl(store: LabStore, options: UrlSyncOptions): () => void
     }
   });
   const onPop = () => {
+    // An edited #fragment also fires popstate: hashchange applies it (the fragment overrides the query).
+    if (location.hash.replace(/^#/, '').length > 0) return;
     const decoded = decodeLocation(location);
     const { spec, setParams } = store.getState();
     const changes = Object.fromEntries(Object.entries(decoded.spec).filter(([k, v]) => (spec as unknown as Record<string, unknown>)[k] !== v)) as Partial<Spec>;
@@ -68,10 +83,33 @@ export function connectUrl(store: LabStore, options: UrlSyncOptions): () => void
       restoring = false;
     }
   };
+  // Editing the #fragment of an open tab (issue 20 §4): apply it like a link, say what was
+  // rejected, then replace the fragment's entry by the canonical address.
+  const onHashChange = () => {
+    if (location.hash.replace(/^#/, '').length === 0) return;
+    const decoded = decodeEditedLocation(location);
+    const { spec } = store.getState();
+    // A rejected key keeps the value on screen (not its default): only accepted keys change.
+    const rejected = new Set(decoded.issues.map((i) => i.key));
+    const changes = Object.fromEntries(
+      Object.entries(decoded.spec).filter(([k, v]) => !rejected.has(k) && (spec as unknown as Record<string, unknown>)[k] !== v),
+    ) as Partial<Spec>;
+    store.getState().report('url', decoded.issues);
+    restoring = true;
+    try {
+      store.getState().setParams(changes);
+    } finally {
+      restoring = false;
+    }
+    if (timer !== undefined) clearTimeout(timer);
+    replace();
+  };
   events?.addEventListener('popstate', onPop);
+  events?.addEventListener('hashchange', onHashChange);
   return () => {
     unsubscribe();
     events?.removeEventListener('popstate', onPop);
+    events?.removeEventListener('hashchange', onHashChange);
     if (timer !== undefined) clearTimeout(timer);
   };
 }

@@ -42,7 +42,7 @@ async function run(id: number, spec: Spec, signal: AbortSignal): Promise<void> {
     const backend = await workerBackend(spec.backend);
     if (signal.aborted) throw new AbortError();
     post({ type: 'backend', id, info: backend.info });
-    const refusal = costIssues(spec, backend.info.name);
+    const refusal = costIssues(spec, backend.info, { raiseHint: 'or run it from the command line with --max-seconds S or --allow-long' });
     if (refusal.length > 0) {
       post({ type: 'refused', id, issues: refusal });
       return;

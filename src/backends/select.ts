@@ -12,6 +12,7 @@
 import { createCpuBackend } from './cpu/cpuBackend.ts';
 import type { SimBackend } from './types.ts';
 import type { BackendChoice } from '../core/spec.ts';
+import { isSoftwareAdapter } from '../core/cost.ts';
 
 export interface BackendEnvironment {
   /** A function giving a WebGPU backend, or rejecting with a human-readable reason. */
@@ -53,7 +54,5 @@ export async function selectBackend(choice: BackendChoice, env: BackendEnvironme
   }
 }
 
-/** WebGPU implemented on the CPU (Chromium/Dawn's SwiftShader, Mesa's llvmpipe/lavapipe). */
-export function isSoftwareAdapter(adapter: string): boolean {
-  return /swiftshader|llvmpipe|lavapipe|software|fallback/i.test(adapter);
-}
+/** WebGPU implemented on the CPU (SwiftShader, llvmpipe): one definition, shared with the cost model. */
+export { isSoftwareAdapter } from '../core/cost.ts';

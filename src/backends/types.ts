@@ -53,11 +53,19 @@ export interface KernelBlock {
   readonly z: Float64Array;
   /** (1/n) Σ_i φ(z_i)φ(z_i)ᵀ in the same layout, when the job asked for it. */
   readonly phi?: Float64Array;
+  /**
+   * Networks of this block per backend that ran them, when more than one did (the device-loss
+   * fallback: the GPU's part, then the CPU's). Absent: all ran on the backend that returned it.
+   */
+  readonly networksOn?: NetworkCounts;
   /** The float format the kernels were computed in (default f64); f32 on the GPU. */
   readonly format?: 'f64' | 'f32';
   /** Bound on the rounding of ρ̂ beyond ±1 (mcAccumulator.ts F64_RHO_ROUNDOFF when absent). */
   readonly roundoff?: number;
 }
+
+/** Networks per backend name (issue 20 §4: a result says where its networks ran). */
+export type NetworkCounts = Readonly<Partial<Record<BackendInfo['name'], number>>>;
 
 export interface NormalRequest {
   readonly seed: number;

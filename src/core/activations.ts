@@ -15,6 +15,7 @@ import {
   sinDualDeriv,
 } from '../theory/closedForms.ts';
 import { erf, INV_SQRT_2PI, normalCdf, sigmoid, softplus } from './special.ts';
+import { parseDecimal } from './params.ts';
 
 /** A dual kernel (a, c, b) ↦ E[f(u) g(v)], (u, v) ~ N(0, [[a, c], [c, b]]). */
 export type DualKernel = (a: number, c: number, b: number) => number;
@@ -203,8 +204,11 @@ export function parseActivation(token: string): ActivationParse {
   if (token === 'leaky') return { ok: true, value: leaky(0.01) };
   const m = LEAKY_RE.exec(token);
   if (m) {
-    const slope = Number(m[1]);
-    if (!Number.isFinite(slope) || slope < LEAKY_SLOPE_RANGE[0] || slope > LEAKY_SLOPE_RANGE[1]) {
+    // parseDecimal refuses a slope that underflows to 0 (leaky:1e-400 is not relu: issue 20 §4).
+    const parsed = parseDecimal(m[1]);
+    if (!parsed.ok) return { ok: false, reason: `the leaky slope ${parsed.reason}; it must be a number in [${LEAKY_SLOPE_RANGE.join(', ')}]` };
+    const slope = parsed.value;
+    if (slope < LEAKY_SLOPE_RANGE[0] || slope > LEAKY_SLOPE_RANGE[1]) {
       return { ok: false, reason: `the leaky slope must be a number in [${LEAKY_SLOPE_RANGE.join(', ')}]` };
     }
     return { ok: true, value: leaky(slope) };

@@ -50,9 +50,22 @@ export type Param = NumberParam | EnumParam | BoolParam | TokenParam;
 const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export function parseStrictNumber(raw: string): number | undefined {
-  if (raw.length > 64 || !NUMBER_RE.test(raw)) return undefined;
+  const r = parseDecimal(raw);
+  return r.ok ? r.value : undefined;
+}
+
+/**
+ * A strict decimal literal as an f64, or why not. Refused: anything NUMBER_RE does not match,
+ * literals that overflow (1e400) and literals that underflow to 0 although a digit of their
+ * mantissa is non-zero (1e-400): accepting them would silently run another experiment (issue 20 §4).
+ * Gradual underflow to a subnormal keeps a non-zero value and is accepted.
+ */
+export function parseDecimal(raw: string): ParseResult<number> {
+  if (raw.length > 64 || !NUMBER_RE.test(raw)) return { ok: false, reason: 'not a finite decimal number' };
   const v = Number(raw);
-  return Number.isFinite(v) ? v : undefined;
+  if (!Number.isFinite(v)) return { ok: false, reason: 'overflows double precision (|x| > 1.8e308)' };
+  if (v === 0 && /[1-9]/.test(raw.replace(/[eE].*$/, ''))) return { ok: false, reason: 'underflows to 0 in double precision (the smallest positive value is 5e-324)' };
+  return { ok: true, value: v };
 }
 
 /** Shortest round-trip decimal for a number in a URL. */
@@ -83,8 +96,10 @@ export function numberParam(spec: {
     scale: spec.scale ?? 'linear',
     allowed,
     parse(raw) {
-      const v = parseStrictNumber(raw);
-      if (v === undefined) return { ok: false, reason: `not a finite decimal number; allowed: ${allowed}` };
+      const parsed = parseDecimal(raw);
+      if (!parsed.ok) return { ok: false, reason: `${parsed.reason}; allowed: ${allowed}` };
+      // −0 is 0 (it prints as 0, so a link with −0 would not round-trip to the same spec).
+      const v = parsed.value === 0 ? 0 : parsed.value;
       if (spec.kind === 'int' && !Number.isInteger(v)) return { ok: false, reason: `not an integer; allowed: ${allowed}` };
       const tooLow = minExclusive ? v <= spec.min : v < spec.min;
       if (tooLow || v > spec.max) return { ok: false, reason: `out of range; allowed: ${allowed}` };

@@ -3,7 +3,7 @@
  * the infinite-width kernel is the NNGP of the Gaussian case; only the finite-width law differs.
  * The gram method samples rows of z^{l+1} ~ N(0, G) exactly only for fresh iid Gaussian weights.
  */
-import type { ParseResult } from './params.ts';
+import { parseDecimal, type ParseResult } from './params.ts';
 
 export type WeightFamily =
   | { readonly kind: 'gaussian' }
@@ -18,7 +18,9 @@ export function parseWeights(raw: string): ParseResult<WeightFamily> {
   if (raw === 'gaussian' || raw === 'orthogonal' || raw === 'rademacher') return { ok: true, value: { kind: raw } };
   let m = /^sparse:((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/.exec(raw);
   if (m) {
-    const p = Number(m[1]);
+    const parsed = parseDecimal(m[1]);
+    if (!parsed.ok) return { ok: false, reason: `the sparse fraction p ${parsed.reason}; it must be in (0, 1]` };
+    const p = parsed.value;
     if (!(p > 0 && p <= 1)) return { ok: false, reason: 'the sparse fraction p must be in (0, 1]' };
     return { ok: true, value: { kind: 'sparse', p } };
   }
@@ -54,4 +56,13 @@ export function sparseKeepThreshold(p: number): number {
 /** rademacher: ±1 from the top bit of the Philox word of Domain.weight at (net, layer, i, j). */
 export function rademacherSign(word: number): number {
   return word >>> 31 === 1 ? -1 : 1;
+}
+
+/**
+ * The smallest sparse fraction p that keeps one weight per row in expectation in every layer:
+ * a row of layer l has fan-in n (hidden layers) or d (the first layer), so p·min(n, d) ≥ 1.
+ * Below it most rows of W are all zero, the network is dead and every statistic is null (issue 20 §4).
+ */
+export function minSparseFraction(n: number, inputDimension: number): number {
+  return 1 / Math.min(n, inputDimension);
 }

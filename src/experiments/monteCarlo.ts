@@ -6,7 +6,7 @@
  */
 import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import { isSoftwareAdapter } from '../backends/select.ts';
-import { throwIfAborted, type BackendInfo, type KernelBlock, type SimBackend, type SimJob } from '../backends/types.ts';
+import { throwIfAborted, type BackendInfo, type KernelBlock, type NetworkCounts, type SimBackend, type SimJob } from '../backends/types.ts';
 import { simulationOps } from '../core/cost.ts';
 import type { Spec } from '../core/spec.ts';
 import { McAccumulator } from './mcAccumulator.ts';
@@ -44,7 +44,9 @@ export function defaultChunk(spec: Spec, recorded: number, backend: SimBackend):
   return Math.max(1, Math.min(spec.M, chunk, Math.ceil(spec.M / lanes)));
 }
 
-export async function runNetworks(spec: Spec, recordLayers: readonly number[], options: McRunOptions): Promise<{ acc: McAccumulator; backend: BackendInfo }> {
+export async function runNetworks(spec: Spec, recordLayers: readonly number[], options: McRunOptions): Promise<{ acc: McAccumulator; backend: BackendInfo; networks: NetworkCounts }> {
+  // Networks per backend that ran them (issue 20 §4); a merge of shards replays blocks: not known.
+  const networks: Partial<Record<BackendInfo['name'], number>> = {};
   const withPhi = options.recordPhi ?? false;
   const acc = new McAccumulator(spec.M, recordLayers, spec.k, withPhi);
   // A sharded run (shard.ts): this process simulates one slice of the batch, or a merge replays
@@ -55,7 +57,7 @@ export async function runNetworks(spec: Spec, recordLayers: readonly number[], o
     const order = new InOrder(0, spec.M, (b: KernelBlock) => acc.add(b));
     for (const block of ledger.take(key, spec, recordLayers, withPhi)) order.put(block);
     if (!order.complete) throw new Error(`the parts lack networks ${order.missing().map((r) => `[${r.start}, ${r.start + r.count})`).join(', ')} of a batch`);
-    return { acc, backend: options.backend.info };
+    return { acc, backend: options.backend.info, networks };
   }
   const range = ledger ? ledger.range(spec.M) : { start: 0, count: spec.M };
   let backend = options.backend;
@@ -78,6 +80,11 @@ export async function runNetworks(spec: Spec, recordLayers: readonly number[], o
   await onLanes(chunkRanges(range.start, range.count, chunk), lanes, options.signal, async (r) => {
     const job: SimJob = { spec, netStart: r.start, netCount: r.count, recordLayers, recordPhi: options.recordPhi };
     const block = await backend.simulate(job, options.signal);
+    // Where these networks ran: the block says so when a device loss split it, else the backend's
+    // current name (after a loss the fallback reports 'cpu').
+    for (const [name, count] of Object.entries(block.networksOn ?? { [backend.info.name]: block.netCount }) as [BackendInfo['name'], number][]) {
+      if (count > 0) networks[name] = (networks[name] ?? 0) + count;
+    }
     if (backend.info.note && backend.info.note !== info.note) info = { ...info, note: backend.info.note };
     order.put(block);
     const now = Date.now();
@@ -96,7 +103,7 @@ export async function runNetworks(spec: Spec, recordLayers: readonly number[], o
     acc.add(block);
     acc.add(zeroBlock(range.start + range.count, spec.M - range.start - range.count, spec.k, recordLayers, withPhi));
   }
-  return { acc, backend: info };
+  return { acc, backend: info, networks };
 }
 
 /**

@@ -1,14 +1,42 @@
 /**
- * Before running: estimate the work and memory of a spec and refuse, with the estimate and the keys
- * to change, what would take too long or too much memory on the chosen backend.
+ * Before running: estimate the work, memory and wall-clock time of a spec, and refuse, with the
+ * estimate and the keys that drive it, what would take too long or too much memory on the chosen
+ * backend (issue 20 §2). `estimateRunSeconds` is the one estimate the CLI, the Worker and the page
+ * (ask before a long run) share; its constants live in core/costCalibration.ts.
  */
-import { formatOps, MEMORY_BUDGET_BYTES, simulationBytes, simulationOps, WORK_BUDGET, type SimSize } from '../core/cost.ts';
-import type { Spec, SpecIssue } from '../core/spec.ts';
+import {
+  costProfile,
+  formatOps,
+  formatSeconds,
+  MEMORY_BUDGET_BYTES,
+  profileCalibration,
+  simulationBytes,
+  simulationOps,
+  simulationSeconds,
+  type CostBackend,
+  type CostCalibration,
+  type CostProfile,
+  type SimSize,
+} from '../core/cost.ts';
+import { CALIBRATION } from '../core/costCalibration.ts';
+import { activation } from '../core/activations.ts';
+import { formatNumber } from '../core/params.ts';
+import { parseWeights } from '../core/weights.ts';
+import { PARAM_BY_KEY, type Spec, type SpecIssue } from '../core/spec.ts';
 import { recordedLayers } from './monteCarlo.ts';
-import { samplesDepthNetworks, viewPlan } from './viewRunners.ts';
+import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
+
+/** A group of simulations and the keys whose values set their size (named in a refusal). */
+export interface PlanPart {
+  /** What it is, in a sentence: "the depth profile's networks", "the commutation map's cells". */
+  readonly label: string;
+  readonly keys: readonly string[];
+  readonly sizes: readonly SimSize[];
+}
 
 export interface Plan {
   readonly sizes: readonly SimSize[];
+  readonly parts: readonly PlanPart[];
   readonly ops: number;
   readonly bytes: number;
 }
@@ -18,37 +46,122 @@ export interface Plan {
  * view's own (viewRunners.ts).
  */
 export function planSpec(spec: Spec): Plan {
-  const sizes: SimSize[] = [];
+  const parts: PlanPart[] = [];
   if (spec.M > 0) {
     const recorded = recordedLayers(spec.arch, spec.L).length;
-    if (samplesDepthNetworks(spec)) sizes.push({ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded });
-    sizes.push(...viewPlan(spec));
+    // The depth profile's networks only when the view draws them (issue 14 §4).
+    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [{ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded }] });
+    const runner = viewRunner(spec.view);
+    if (runner && runner.applies?.(spec) === undefined) {
+      const sizes = runner.plan(spec);
+      if (sizes.length > 0) parts.push({ label: runner.costLabel ?? `view=${spec.view}`, keys: runner.costKeys ?? ['M', 'n', 'L'], sizes });
+    }
   }
+  const sizes = parts.flatMap((p) => p.sizes);
   let ops = 0;
   let bytes = 0;
   for (const s of sizes) {
     ops += simulationOps(s);
     bytes = Math.max(bytes, simulationBytes(s));
   }
-  return { sizes, ops, bytes };
+  return { sizes, parts, ops, bytes };
+}
+
+export interface RunEstimate {
+  /** Expected wall-clock seconds of the whole run (theory + every simulation). */
+  readonly seconds: number;
+  readonly theorySeconds: number;
+  readonly parts: readonly { readonly label: string; readonly keys: readonly string[]; readonly seconds: number }[];
+  readonly profile: CostProfile;
+  /** False when the profile's constants are rough values, not fitted to timings (costCalibration.ts). */
+  readonly measured: boolean;
 }
 
 /**
- * Issues that stop a spec from running on `backend` ('cpu' or 'webgpu'). `shards`: the run is one
- * of that many shards (run --shard i/N), each simulating about 1/N of the networks.
+ * Weight laws that only the CPU backend implements (backends/webgpu/backend.ts CPU_ONLY_WEIGHTS):
+ * a WebGPU run of them runs on the CPU, and is estimated so.
  */
-export function costIssues(spec: Spec, backend: 'cpu' | 'webgpu', shards = 1): SpecIssue[] {
-  const plan = planSpec(spec);
+function runsOnCpuAnyway(spec: Spec): boolean {
+  const w = parseWeights(spec.weights);
+  return w.ok && (w.value.kind === 'orthogonal' || w.value.kind === 'lowrank');
+}
+
+/** Seconds of the f64 theory: the NNGP/NTK recursion per layer, the phase diagram's grid, fixed costs. */
+export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRATION): number {
+  const t = calibration.theory;
+  const closed = activation(spec.act).dual !== undefined;
+  const perLayer = (closed ? t.closedFormLayer : t.quadratureLayer) * (spec.ntk && spec.arch === 'mlp' ? 2 : 1);
+  const phase = spec.view === 'phase' ? spec.grid * spec.grid * t.phasePoint : 0;
+  // The ResNet covariance ODE and the shaped MLP's Fokker–Planck solve: a fixed cost, once per run.
+  const fixed = (spec.arch === 'resnet' && spec.alpha === 0.5) || spec.arch === 'shaped' ? t.fixed : 0;
+  return fixed + spec.L * perLayer + phase;
+}
+
+export function estimateRun(spec: Spec, backend: CostBackend, calibration: CostCalibration = CALIBRATION): RunEstimate {
+  let profile = costProfile(backend);
+  if (profile !== 'cpu' && runsOnCpuAnyway(spec)) profile = 'cpu';
+  const constants = profileCalibration(profile, calibration);
+  const h = calibration.headroom;
+  const parts = planSpec(spec).parts.map((p) => ({ label: p.label, keys: p.keys, seconds: h * p.sizes.reduce((s, size) => s + simulationSeconds(size, constants), 0) }));
+  const theory = h * theorySeconds(spec, calibration);
+  return { seconds: theory + parts.reduce((s, p) => s + p.seconds, 0), theorySeconds: theory, parts, profile, measured: constants.measured };
+}
+
+/** Expected wall-clock seconds of running `spec` on `backend` (the page asks before runs over 30 s). */
+export function estimateRunSeconds(spec: Spec, backend: CostBackend): number {
+  return estimateRun(spec, backend).seconds;
+}
+
+/** Runs expected to take longer than this are refused unless the limit is raised (CLI --max-seconds, --allow-long). */
+export const DEFAULT_MAX_SECONDS = 900;
+
+const PROFILE_NAMES: Record<CostProfile, string> = {
+  cpu: 'the CPU backend',
+  'webgpu-software': 'a software WebGPU adapter (SwiftShader: Vulkan emulated on the CPU, not a GPU)',
+  'webgpu-hardware': 'a hardware WebGPU adapter',
+};
+
+export interface CostOptions {
+  /** Refuse runs expected to take longer (default DEFAULT_MAX_SECONDS; Infinity: never). */
+  readonly maxSeconds?: number;
+  /** The run is one of this many shards (run --shard i/N), each simulating about 1/N of the networks. */
+  readonly shards?: number;
+  /** How to raise the limit, appended to a time refusal (default: the CLI's flags). */
+  readonly raiseHint?: string;
+}
+
+/** Issues that stop a spec from running on `backend`: expected time over the limit, memory over budget. */
+export function costIssues(spec: Spec, backend: CostBackend, options: CostOptions = {}): SpecIssue[] {
+  const maxSeconds = options.maxSeconds ?? DEFAULT_MAX_SECONDS;
+  const shards = Math.max(1, options.shards ?? 1);
   const issues: SpecIssue[] = [];
-  const budget = WORK_BUDGET[backend];
-  if (plan.ops / shards > budget) {
-    const each = shards > 1 ? ` (${formatOps(plan.ops / shards)} in each of ${shards} shards)` : '';
+  const whole = estimateRun(spec, backend);
+  // A shard simulates its share of every batch; the theory runs in each shard in full.
+  const estimate = shards === 1 ? whole : { ...whole, seconds: whole.theorySeconds + (whole.seconds - whole.theorySeconds) / shards, parts: whole.parts.map((p) => ({ ...p, seconds: p.seconds / shards })) };
+  if (estimate.seconds > maxSeconds) {
+    // Name the keys of the part that costs most: a commutation map is driven by nmax and Lmax.
+    const top = [...estimate.parts].sort((a, b) => b.seconds - a.seconds)[0];
+    const value = (key: string) => formatNumber((spec as unknown as Record<string, number>)[key]);
+    // Keys already at their smallest value (n = 1) cannot be reduced: not suggested.
+    const reducible = (top?.keys ?? ['L']).filter((k) => {
+      const p = PARAM_BY_KEY.get(k);
+      return !(p && (p.kind === 'int' || p.kind === 'float') && (spec as unknown as Record<string, number>)[k] <= p.min);
+    });
+    const keys = reducible.length > 0 ? reducible : (top?.keys ?? ['L']);
+    const where = top ? `${top.label} (${top.keys.map((k) => `${k}=${value(k)}`).join(', ')}, k=${spec.k}, method=${spec.method}) take about ${formatSeconds(top.seconds)}` : `the theory takes about ${formatSeconds(estimate.theorySeconds)}`;
+    const hints = [
+      `reduce ${keys.join(' or ')}`,
+      ...(spec.method === 'explicit' && spec.weights === 'gaussian' ? ['use method=gram'] : []),
+      ...(estimate.profile !== 'webgpu-hardware' ? ['run on a hardware WebGPU backend'] : []),
+      options.raiseHint ?? 'or allow it (CLI: --max-seconds S or --allow-long)',
+    ];
     issues.push({
-      key: 'M',
-      value: String(spec.M),
-      message: `M=${spec.M} with n=${spec.n}, L=${spec.L}, k=${spec.k}, method=${spec.method} is about ${formatOps(plan.ops)} operations${each}, over the ${backend} limit of ${formatOps(budget)}; reduce M, n or L${spec.method === 'explicit' ? ', or use method=gram' : ''}${backend === 'cpu' ? ', or run on a WebGPU backend' : ''}`,
+      key: keys[0],
+      value: value(keys[0]),
+      message: `${keys[0]}=${value(keys[0])}: this run is expected to take about ${formatSeconds(estimate.seconds)}${shards > 1 ? ` in each of ${shards} shards` : ''} on ${PROFILE_NAMES[estimate.profile]}${estimate.measured ? '' : ' (a rough estimate: not calibrated on such a backend)'}, over the limit of ${formatSeconds(maxSeconds)}: ${where}; ${hints.join(', ')}`,
     });
   }
+  const plan = planSpec(spec);
   if (plan.bytes > MEMORY_BUDGET_BYTES) {
     issues.push({
       key: 'M',
@@ -58,3 +171,5 @@ export function costIssues(spec: Spec, backend: 'cpu' | 'webgpu', shards = 1): S
   }
   return issues;
 }
+
+export { formatOps };

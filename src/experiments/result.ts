@@ -64,7 +64,13 @@ export interface SdeBlock {
 export interface LabResult {
   readonly version: string;
   readonly spec: Spec;
-  readonly backend: { name: string; adapter: string; note?: string };
+  /**
+   * What ran: name, adapter, why (note); networks: the depth profile's networks per backend that
+   * ran them, present only when not all ran on the backend named (a device loss moves the rest to
+   * the CPU); estimatedSeconds: the cost model's
+   * expected wall-clock time of the whole run on this backend (experiments/plan.ts).
+   */
+  readonly backend: { name: string; adapter: string; note?: string; networks?: Readonly<Partial<Record<'cpu' | 'webgpu', number>>>; estimatedSeconds?: number };
   readonly theory: TheoryBlock;
   readonly mc?: McBlock;
   readonly limit?: LimitBlock;

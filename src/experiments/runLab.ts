@@ -77,7 +77,7 @@ export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRun
   const layers = recordedLayers(spec.arch, spec.L);
   const wanted = options.samplesLayer ?? (spec.layer === 0 ? spec.L : spec.layer);
   const samplesIndex = nearestIndex(layers, wanted);
-  const { acc, backend } = await runNetworks(spec, layers, {
+  const { acc, backend, networks } = await runNetworks(spec, layers, {
     backend: options.backend,
     signal: options.signal,
     chunkNetworks: options.chunkNetworks,
@@ -91,9 +91,22 @@ export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRun
       : undefined,
   });
   return {
-    result: { ...base, backend: backendJson(backend), mc: acc.summary(), ...faultsEntry([...exactFaults, ...acc.faults()]) },
+    result: {
+      ...base,
+      // Networks per backend that ran them, when not all ran on the backend named (a device loss
+      // moved the rest to the CPU): a plain run's document stays as it was, and a merge of shards
+      // (which replays blocks) prints the unsharded run's bytes.
+      backend: splitRun(networks, backend.name) ? { ...backendJson(backend), networks } : backendJson(backend),
+      mc: acc.summary(),
+      ...faultsEntry([...exactFaults, ...acc.faults()]),
+    },
     samples: acc.samples(samplesIndex),
   };
+}
+
+function splitRun(networks: Readonly<Partial<Record<string, number>>>, name: string): boolean {
+  const names = Object.keys(networks);
+  return names.length > 1 || (names.length === 1 && names[0] !== name);
 }
 
 function backendJson(info: { name: string; adapter: string; note?: string }): LabResult['backend'] {

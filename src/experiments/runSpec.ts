@@ -12,6 +12,7 @@ import { faultsEntry, type Fault } from './faults.ts';
 import type { LabResult } from './result.ts';
 import { resultDigest } from './digest.ts';
 import { runLab } from './runLab.ts';
+import { estimateRunSeconds } from './plan.ts';
 import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
 
 export interface PhasedProgress extends Progress {
@@ -40,7 +41,11 @@ function finished(out: SpecRunOutput): SpecRunOutput {
 }
 
 export async function runSpecStreaming(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
-  return finished(await runSpecParts(spec, options));
+  // The expected time goes into the result (backend.estimatedSeconds), next to what ran.
+  const estimatedSeconds = Number(estimateRunSeconds(spec, options.backend.info).toPrecision(3));
+  const withEstimate = (out: SpecRunOutput): SpecRunOutput => ({ ...out, result: { ...out.result, backend: { ...out.result.backend, estimatedSeconds } } });
+  const onPartial = options.onPartial && ((partial: SpecRunOutput, progress: PhasedProgress) => options.onPartial!(withEstimate(partial), progress));
+  return finished(withEstimate(await runSpecParts(spec, { ...options, onPartial })));
 }
 
 async function runSpecParts(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {

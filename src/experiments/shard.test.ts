@@ -3,9 +3,8 @@ import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import type { BackendInfo } from '../backends/types.ts';
 import { decodeSpec } from '../url/codec.ts';
 import { resultDigest } from './digest.ts';
-import { costIssues, planSpec } from './plan.ts';
+import { costIssues, DEFAULT_MAX_SECONDS, estimateRunSeconds } from './plan.ts';
 import { runSpec } from './runSpec.ts';
-import { WORK_BUDGET } from '../core/cost.ts';
 import { partsProblem, replayBackend, ShardMismatchError, ShardRecorder, ShardReplayer, withLedger, type ShardPart } from './shard.ts';
 
 function spec(query: string) {
@@ -83,11 +82,12 @@ describe('sharded runs (issue 19 §4)', () => {
 
   it('the cost refusal counts one shard\'s share of the work', () => {
     const big = spec('n=4096&L=64&M=1000&method=explicit');
-    const ops = planSpec(big).ops;
-    const shards = Math.ceil((2 * ops) / WORK_BUDGET.cpu);
-    expect(ops).toBeGreaterThan(WORK_BUDGET.cpu);
+    const seconds = estimateRunSeconds(big, 'cpu');
+    const shards = Math.ceil((2 * seconds) / DEFAULT_MAX_SECONDS);
+    expect(seconds).toBeGreaterThan(DEFAULT_MAX_SECONDS);
     expect(costIssues(big, 'cpu')).toHaveLength(1);
-    expect(costIssues(big, 'cpu', shards)).toEqual([]);
-    expect(costIssues(big, 'cpu', 1)[0].message).not.toMatch(/shards/);
+    expect(costIssues(big, 'cpu', { shards })).toEqual([]);
+    expect(costIssues(big, 'cpu', { shards: 1 })[0].message).not.toMatch(/shards/);
+    expect(costIssues(big, 'cpu', { shards: 2 })[0].message).toMatch(/in each of 2 shards/);
   });
 });

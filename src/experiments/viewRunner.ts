@@ -26,6 +26,10 @@ export interface ViewRunner<B = unknown> {
   readonly phase: string;
   /** False for views that simulate nothing (the phase diagram): they run even when M = 0. */
   readonly simulates?: boolean;
+  /** The keys that set the size of its simulations, named when the planner refuses (default M, n, L). */
+  readonly costKeys?: readonly string[];
+  /** Its simulations in a refusal message, e.g. "the commutation map's cells". */
+  readonly costLabel?: string;
   /**
    * True when the view draws the depth-profile networks (the M networks of spec.n, spec.L and
    * their `mc` block, or their samples) next to its own block. Otherwise those networks are not

@@ -17,6 +17,8 @@ const widthRunner: ViewRunner<WidthSweepBlock> = {
   view: 'width',
   key: 'width',
   phase: 'widths',
+  costKeys: ['nmax', 'M', 'L'],
+  costLabel: "the width sweep's networks",
   plan(spec) {
     const layer = sweepLayer(spec);
     return sweepWidths(spec.nmin, spec.nmax).map((n) => ({ method: spec.method, n, L: spec.arch === 'resnet' ? spec.L : layer, k: spec.k, M: spec.M, recorded: 1 }));
@@ -28,6 +30,8 @@ const commuteRunner: ViewRunner<CommuteBlock> = {
   view: 'commute',
   key: 'commute',
   phase: 'cells',
+  costKeys: ['nmax', 'Lmax', 'M'],
+  costLabel: "the commutation map's networks",
   plan(spec) {
     const ns = powerGrid(spec.nmin, spec.nmax);
     const Ls = powerGrid(spec.Lmin, spec.Lmax);
@@ -42,6 +46,8 @@ const regimeRunner: ViewRunner<RegimeBlock> = {
   view: 'regime',
   key: 'regime',
   phase: 'widths',
+  costKeys: ['L', 'M'],
+  costLabel: "the fixed-width regime's networks",
   plan: (spec) => REGIME_WIDTHS.map((n) => ({ method: spec.method, n, L: spec.L, k: spec.k, M: spec.M, recorded: 2 })),
   run: (spec, ctx) => runRegime(spec, ctx),
 };
@@ -50,6 +56,8 @@ const sdeRunner: ViewRunner<SdeViewBlock> = {
   view: 'sde',
   key: 'sdeView',
   phase: 'widths',
+  costKeys: ['n', 'L', 'M'],
+  costLabel: "the shaped-SDE view's networks",
   applies: (spec) => (spec.arch === 'shaped' ? undefined : 'the covariance SDE is the proportional limit of the shaped MLP: choose arch=shaped'),
   // The law panel draws the histogram of ρ̂_L of the depth-profile networks.
   depthNetworks: true,
@@ -66,6 +74,8 @@ const contrastRunner: ViewRunner<ContrastBlock> = {
   view: 'contrast',
   key: 'contrast',
   phase: 'networks',
+  costKeys: ['M', 'n', 'L'],
+  costLabel: "the three-limits view's networks",
   plan: (spec) => contrastSpecs(spec).map((v) => ({ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded: 1 })),
   run: (spec, ctx) => runContrast(spec, ctx),
 };
@@ -84,6 +94,8 @@ const finiteRunner: ViewRunner<FiniteWidthBlock> = {
   view: 'finite',
   key: 'finite',
   phase: 'widths',
+  costKeys: ['nmax', 'L', 'M'],
+  costLabel: "the finite-width view's networks",
   applies: finiteApplies,
   plan: finitePlan,
   run: (spec, ctx) => runFiniteWidth(spec, ctx),

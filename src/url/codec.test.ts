@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SPEC, PARAMS, type Spec } from '../core/spec.ts';
+import { DEFAULT_SPEC, PARAMS, SPEC_VERSION, type Spec } from '../core/spec.ts';
 import { costIssues } from '../experiments/plan.ts';
-import { decodeSpec, encodeSpec, splitQuery } from './codec.ts';
+import { decodeSpec, encodeSpec, MAX_UNKNOWN_KEY_ISSUES, splitQuery } from './codec.ts';
 import { HOSTILE_SPECS } from './hostileSpecs.ts';
 
 describe('URL codec', () => {
@@ -40,7 +40,7 @@ describe('URL codec', () => {
       backend: 'cpu',
       cp: 1.5,
       cm: -2,
-      ntk: true,
+      ntk: false,
       view: 'hist',
       weights: 'sparse:0.25',
       layer: 7,
@@ -57,12 +57,19 @@ describe('URL codec', () => {
       proj: true,
       embed: true,
     };
+    // ntk=1 is refused with arch=resnet (issue 20 §4): the NTK key round-trips in an mlp spec.
+    const withNtk: Spec = { ...changed, arch: 'mlp', ntk: true };
     // Every key of the table is exercised (a key added later must be added here).
-    for (const p of PARAMS) if (p.key !== 'v') expect(changed[p.key as keyof Spec], p.key).not.toEqual(p.default);
-    const text = encodeSpec(changed);
-    const back = decodeSpec(text);
-    expect(back.issues).toEqual([]);
-    expect(back.spec).toEqual(changed);
+    for (const p of PARAMS) {
+      if (p.key === 'v') continue;
+      const values = [changed, withNtk].map((s) => s[p.key as keyof Spec]);
+      expect(values.some((v) => v !== p.default), p.key).toBe(true);
+    }
+    for (const spec of [changed, withNtk]) {
+      const back = decodeSpec(encodeSpec(spec));
+      expect(back.issues).toEqual([]);
+      expect(back.spec).toEqual(spec);
+    }
   });
 
   it('writes only the version and non-default keys (short links)', () => {
@@ -102,6 +109,74 @@ describe('URL codec', () => {
       expect(issue!.message.length).toBeLessThan(1000);
       // Every numeric/enum value is still valid for the rest of the engine.
       expect(Number.isFinite(d.spec.n) && d.spec.n >= 1).toBe(true);
+    });
+  });
+
+  describe('no silent changes (issue 20 §4)', () => {
+    const refusal = (query: string, key: string) => {
+      const d = decodeSpec(query);
+      const issue = d.issues.find((i) => i.key === key);
+      expect(issue, `${query}: ${JSON.stringify(d.issues)}`).toBeDefined();
+      return { spec: d.spec, message: issue!.message };
+    };
+
+    it('refuses a sparse fraction that keeps less than one weight per row, naming the smallest allowed p', () => {
+      const { spec, message } = refusal('weights=sparse:1e-9&method=explicit&n=256', 'weights');
+      expect(message).toMatch(/p ≥ 0\.00390625\b/); // 1/min(n = 256, d = 1024)
+      expect(spec.weights).toBe('gaussian');
+      // p·n = 1 exactly is allowed; the first layer's fan-in d = 1024 bounds wide nets.
+      expect(decodeSpec('weights=sparse:0.00390625&method=explicit&n=256').issues).toEqual([]);
+      expect(refusal('weights=sparse:0.0005&method=explicit&n=4096', 'weights').message).toMatch(/p ≥ 0\.000976563\b/);
+      // The p shown (6 digits) is accepted when copied: n = 3 gives p ≥ 0.333333.
+      expect(refusal('weights=sparse:0.1&method=explicit&n=3', 'weights').message).toMatch(/p ≥ 0\.333333\b/);
+      expect(decodeSpec('weights=sparse:0.333333&method=explicit&n=3').issues).toEqual([]);
+    });
+
+    it('refuses literals that underflow to 0 and names the key (sb2, leaky slope, sparse p)', () => {
+      expect(refusal('sb2=1e-400', 'sb2').message).toMatch(/underflows to 0/);
+      expect(refusal('act=leaky:1e-400', 'act').message).toMatch(/underflows to 0/);
+      expect(refusal('weights=sparse:1e-400&method=explicit', 'weights').message).toMatch(/underflows to 0/);
+      // A written zero is a zero, and a subnormal keeps its (non-zero) value.
+      expect(decodeSpec('sb2=0.000e-400').issues).toEqual([]);
+      expect(decodeSpec('sb2=1e-320').spec.sb2).toBe(1e-320);
+    });
+
+    it('refuses ntk=1 for resnet and shaped nets (computed for the mlp only)', () => {
+      for (const arch of ['resnet', 'shaped']) {
+        const { spec, message } = refusal(`arch=${arch}&ntk=1`, 'ntk');
+        expect(message).toContain(`arch=${arch}`);
+        expect(spec.ntk).toBe(false);
+      }
+      expect(decodeSpec('arch=mlp&ntk=1').issues).toEqual([]);
+    });
+
+    it('the v message and --help give the same allowed range', () => {
+      const allowed = PARAMS.find((p) => p.key === 'v')!.allowed;
+      expect(allowed).toBe(`an integer in [1, ${SPEC_VERSION}]`);
+      expect(refusal('v=abc', 'v').message).toContain(allowed);
+      expect(refusal('v=99', 'v').message).toContain(allowed);
+    });
+
+    it('malformed percent-encoding names the key and the allowed form', () => {
+      const { message } = refusal('n=1%2', 'n');
+      expect(message).toMatch(/allowed: '%' followed by two hex digits/);
+      expect(refusal('%E0%A4%A=1', '%E0%A4%A').message).toMatch(/in the key of/);
+    });
+
+    it("n=+64 is 64 ('+' is a plus sign, not a space)", () => {
+      expect(decodeSpec('n=+64')).toMatchObject({ issues: [], spec: { n: 64 } });
+      expect(decodeSpec('sw2=1e+1').spec.sw2).toBe(10);
+      expect(refusal('n=%2064', 'n').message).toContain('" 64"');
+    });
+
+    it('3000 unknown keys give a few messages and one summary', () => {
+      const query = Array.from({ length: 3000 }, (_, i) => `junk${i}=1`).join('&') + '&n=64';
+      const d = decodeSpec(query);
+      expect(d.spec.n).toBe(64);
+      expect(d.issues).toHaveLength(MAX_UNKNOWN_KEY_ISSUES + 1);
+      const summary = d.issues[MAX_UNKNOWN_KEY_ISSUES];
+      expect(summary.message).toMatch(/^2995 more unknown keys \("junk5", "junk6", "junk7", …\); 3000 unknown keys in all/);
+      expect(summary.message).toContain(summary.key);
     });
   });
 });

@@ -41,11 +41,19 @@ export function splitQuery(input: string): { pairs: [string, string][]; issues: 
     const rawValue = eq >= 0 ? part.slice(eq + 1) : '';
     let key: string;
     let value: string;
+    // '+' is kept as a plus sign, not read as a space (form encoding): no key or value of the lab
+    // contains a space, encodeSpec writes a space as %20, and `n=+64` means +64, not " 64".
     try {
-      key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
-      value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
+      key = decodeURIComponent(rawKey);
+      value = decodeURIComponent(rawValue);
     } catch {
-      issues.push({ key: rawKey.slice(0, 40), value: rawValue, message: `${showValue(rawKey)}: malformed percent-encoding in ${showValue(part)}` });
+      const where = safeDecode(rawKey) === undefined ? 'key' : 'value';
+      const named = safeDecode(rawKey) ?? rawKey;
+      issues.push({
+        key: named.slice(0, 40),
+        value: rawValue,
+        message: `${showValue(named)}: malformed percent-encoding in the ${where} of ${showValue(part)}; allowed: '%' followed by two hex digits forming UTF-8 (e.g. %20, %C3%A9), or no '%' at all`,
+      });
       continue;
     }
     pairs.push([key, value]);
@@ -53,14 +61,28 @@ export function splitQuery(input: string): { pairs: [string, string][]; issues: 
   return { pairs, issues };
 }
 
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** At most this many unknown keys are reported one by one; the rest are summarised in one issue. */
+export const MAX_UNKNOWN_KEY_ISSUES = 5;
+
 /** Decode a query/URL into a spec. Never throws; every problem becomes an issue. */
 export function decodeSpec(input: string): DecodedSpec {
   const { pairs, issues } = splitQuery(input);
   const notes: string[] = [];
   const raw = new Map<string, string>();
+  const duplicates: string[] = [];
   const add = (key: string, value: string) => {
     if (raw.has(key)) {
-      issues.push({ key, value, message: `${key} is given more than once (${showValue(raw.get(key)!)} and ${showValue(value)}); give it once` });
+      // Like unknown keys: a few messages, then one summary.
+      if (duplicates.length < MAX_UNKNOWN_KEY_ISSUES) issues.push({ key, value, message: `${showValue(key)} is given more than once (${showValue(raw.get(key)!)} and ${showValue(value)}); give it once` });
+      duplicates.push(key);
       return;
     }
     raw.set(key, value);
@@ -80,15 +102,20 @@ export function decodeSpec(input: string): DecodedSpec {
     for (const [k, v] of unpacked.pairs) add(k, v);
   }
 
+  if (duplicates.length > MAX_UNKNOWN_KEY_ISSUES) {
+    const rest = duplicates.slice(MAX_UNKNOWN_KEY_ISSUES);
+    issues.push({ key: rest[0], value: '', message: `${rest.length} more repeated keys (${[...new Set(rest)].slice(0, 3).map(showValue).join(', ')}); give each key once` });
+  }
+
   // Versions: absent means current; older ones are migrated (and say so); newer are refused.
   const vRaw = raw.get('v');
   if (vRaw !== undefined) {
     const vParsed = /^\d{1,4}$/.test(vRaw) ? Number(vRaw) : NaN;
     if (!Number.isInteger(vParsed)) {
-      issues.push({ key: 'v', value: vRaw, message: `v=${showValue(vRaw)} is not a schema version; allowed: an integer in [0, ${SPEC_VERSION}]` });
+      issues.push({ key: 'v', value: vRaw, message: `v=${showValue(vRaw)} is not a schema version; allowed: ${PARAM_BY_KEY.get('v')!.allowed}` });
       raw.delete('v');
     } else if (vParsed > SPEC_VERSION) {
-      issues.push({ key: 'v', value: vRaw, message: `v=${vParsed} comes from a newer Limits Lab; this one reads versions up to ${SPEC_VERSION}` });
+      issues.push({ key: 'v', value: vRaw, message: `v=${vParsed} comes from a newer Limits Lab; this one reads versions up to ${SPEC_VERSION}; allowed: ${PARAM_BY_KEY.get('v')!.allowed}` });
       raw.delete('v');
     } else if (vParsed < SPEC_VERSION) {
       const m = migrate(vParsed, SPEC_VERSION, raw);
@@ -98,15 +125,27 @@ export function decodeSpec(input: string): DecodedSpec {
   }
 
   const values: Record<string, unknown> = { ...DEFAULT_SPEC };
+  const unknown: string[] = [];
   for (const [key, value] of raw) {
     const param = PARAM_BY_KEY.get(key);
     if (!param) {
-      issues.push({ key, value, message: `unknown key ${showValue(key)}; known keys: ${PARAMS.map((p) => p.key).join(', ')}` });
+      // A few messages, then one summary: 3000 unknown keys must not make 3000 messages.
+      if (unknown.length < MAX_UNKNOWN_KEY_ISSUES) issues.push({ key, value, message: `unknown key ${showValue(key)}; known keys: ${PARAMS.map((p) => p.key).join(', ')}` });
+      unknown.push(key);
       continue;
     }
     const r = param.parse(value);
     if (r.ok) values[key] = r.value;
     else issues.push({ key, value, message: `${key}=${showValue(value)}: ${r.reason}` });
+  }
+  if (unknown.length > MAX_UNKNOWN_KEY_ISSUES) {
+    const rest = unknown.slice(MAX_UNKNOWN_KEY_ISSUES);
+    const shown = rest.slice(0, 3).map(showValue).join(', ');
+    issues.push({
+      key: rest[0],
+      value: raw.get(rest[0]) ?? '',
+      message: `${rest.length} more unknown keys (${shown}${rest.length > 3 ? ', …' : ''}); ${unknown.length} unknown keys in all; known keys: ${PARAMS.map((p) => p.key).join(', ')}`,
+    });
   }
   values.v = SPEC_VERSION;
   let spec = values as unknown as Spec;

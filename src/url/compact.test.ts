@@ -20,7 +20,7 @@ const long: Spec = {
   weights: 'sparse:0.5',
   cp: 1.5,
   cm: -2,
-  ntk: true,
+  predict: true,
   view: 'sde',
   nmin: 8,
   nmax: 512,

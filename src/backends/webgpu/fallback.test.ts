@@ -11,6 +11,7 @@ import { createWebGpuBackend } from './backend.ts';
 import { GpuRunError } from './errors.ts';
 import { concatBlocks, withDeviceLossFallback } from './fallback.ts';
 import { testGpu } from './testGpu.ts';
+import { runSpec } from '../../experiments/runSpec.ts';
 
 function job(changes: Partial<Spec>, netStart: number, netCount: number): SimJob {
   const spec = { ...DEFAULT_SPEC, n: 64, L: 3, ...changes } as Spec;
@@ -104,5 +105,33 @@ describe('withDeviceLossFallback', () => {
     const a: KernelBlock = { netStart: 0, netCount: 1, k: 2, recordLayers: [1], z: new Float64Array(3) };
     expect(() => concatBlocks(a, { ...a, netStart: 2 })).toThrow(/contiguous/);
     expect(concatBlocks(a, { ...a, netStart: 1 }).netCount).toBe(2);
+  });
+
+  it('the result counts the networks per backend after a device loss (issue 20 §4)', async () => {
+    const cpu = createCpuBackend();
+    let calls = 0;
+    // Loses its device after 3 networks of the first chunk: the rest of the run is the CPU's.
+    const losing: SimBackend = {
+      info: { name: 'webgpu', adapter: 'fake' },
+      supports: () => undefined,
+      async simulate(j) {
+        calls++;
+        const partial = await cpu.simulate({ ...j, netCount: Math.min(3, j.netCount) });
+        throw new GpuRunError(`WebGPU run failed after 3 of ${j.netCount} networks: device lost`, partial, true);
+      },
+      normals: (r) => cpu.normals(r),
+      activation: (a, x) => cpu.activation(a, x),
+      dispose() {},
+    };
+    const backend = withDeviceLossFallback(losing, createCpuBackend);
+    const spec = { ...DEFAULT_SPEC, n: 16, L: 3, M: 40 } as Spec;
+    const result = await runSpec(spec, { backend, chunkNetworks: 10 });
+    expect(calls).toBe(1);
+    expect(result.backend.networks).toEqual({ webgpu: 3, cpu: 37 });
+    expect(result.backend.note).toMatch(/device lost/);
+    // Same numbers as the CPU alone (randomness keyed by network index).
+    const alone = await runSpec(spec, { backend: cpu, chunkNetworks: 10 });
+    expect(result.mc).toEqual(alone.mc);
+    expect(alone.backend.networks).toBeUndefined(); // all on the backend named: nothing to add
   });
 });

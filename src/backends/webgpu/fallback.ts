@@ -52,7 +52,8 @@ export function withDeviceLossFallback(gpu: SimBackend, makeCpu: () => SimBacken
       if (e.deviceLost) lostMessage = e.message;
       note = `${e.message}; networks ${first}–${last} ran on the CPU${e.deviceLost ? ', and so will later runs' : ''}`;
       const rest = await cpuBackend().simulate({ ...job, netStart: first, netCount: job.netCount - done }, signal);
-      return done === 0 ? rest : concatBlocks(e.partial, rest);
+      const networksOn = { webgpu: done, cpu: rest.netCount };
+      return done === 0 ? { ...rest, networksOn } : { ...concatBlocks(e.partial, rest), networksOn };
     }
   }
 

@@ -1,0 +1,133 @@
+/**
+ * The cost model (issue 20 §2): what it refuses, which keys it names, what it states. No wall-clock
+ * time is measured here (bench/costModel.ts measures the model's error); these tests check the
+ * model's structure and that issue 20's inputs are refused or stated.
+ */
+import { describe, expect, it } from 'vitest';
+import { costProfile, explicitFeatures, gramFeatures, simulationSeconds, type SimSize } from '../core/cost.ts';
+import { CALIBRATION } from '../core/costCalibration.ts';
+import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
+import { decodeSpec } from '../url/codec.ts';
+import { costIssues, DEFAULT_MAX_SECONDS, estimateRun, estimateRunSeconds, planSpec, theorySeconds } from './plan.ts';
+
+const SWIFTSHADER = { name: 'webgpu', adapter: 'google swiftshader (SwiftShader driver 5.0.0)' } as const;
+const spec = (query: string): Spec => {
+  const d = decodeSpec(query);
+  expect(d.issues).toEqual([]);
+  return d.spec;
+};
+
+describe('cost model', () => {
+  it('picks the profile from the backend and its adapter (SwiftShader is not a GPU)', () => {
+    expect(costProfile('cpu')).toBe('cpu');
+    expect(costProfile({ name: 'cpu', adapter: 'JavaScript (f64)' })).toBe('cpu');
+    expect(costProfile(SWIFTSHADER)).toBe('webgpu-software');
+    expect(costProfile({ name: 'webgpu', adapter: 'llvmpipe (LLVM 15)' })).toBe('webgpu-software');
+    expect(costProfile({ name: 'webgpu', adapter: 'nvidia hopper' })).toBe('webgpu-hardware');
+    expect(costProfile('webgpu')).toBe('webgpu-hardware'); // adapter not known yet: the optimistic estimate
+  });
+
+  it('the estimate is the sum of its parts and the theory, and grows with M, n, L and k', () => {
+    // A width sweep draws no depth-profile networks (issue 14 §4): its own batches are the cost.
+    const w = spec('view=width&n=256&L=64&M=100&nmin=8&nmax=512');
+    const ew = estimateRun(w, 'cpu');
+    expect(ew.parts.map((p) => p.keys[0])).toEqual(['nmax']);
+    expect(ew.seconds).toBeCloseTo(ew.theorySeconds + ew.parts[0].seconds, 12);
+    const s = spec('view=depth&n=256&L=64&M=100');
+    const e = estimateRun(s, 'cpu');
+    expect(e.parts.map((p) => p.keys[0])).toEqual(['M']);
+    expect(e.seconds).toBeCloseTo(e.theorySeconds + e.parts[0].seconds, 12);
+    // Every part carries the stated headroom for a shared machine (costCalibration.ts).
+    expect(e.theorySeconds).toBeCloseTo(CALIBRATION.headroom * theorySeconds(s), 12);
+    expect(CALIBRATION.headroom).toBeGreaterThanOrEqual(1);
+    expect(estimateRunSeconds(s, 'cpu')).toBe(e.seconds);
+    for (const key of ['M', 'n', 'L', 'k'] as const) {
+      const more = { ...s, [key]: key === 'k' ? 8 : s[key] * 4 };
+      expect(estimateRunSeconds(more, 'cpu'), key).toBeGreaterThan(e.seconds);
+    }
+  });
+
+  it('fixed costs per network-layer are in the model: n = 1 costs per layer, not per operation', () => {
+    // M=100000&L=10000&n=1 is 3.6e10 "operations" (under the old 2e11 budget) but 10⁹ network-layers.
+    const size: SimSize = { method: 'gram', n: 1, L: 10000, k: 2, M: 100000, recorded: 255 };
+    const cpu = CALIBRATION.profiles.cpu;
+    expect(gramFeatures(size).networkLayer).toBe(1e9);
+    expect(cpu.gram.networkLayer).toBeGreaterThan(0);
+    expect(simulationSeconds(size, cpu)).toBeGreaterThanOrEqual(gramFeatures(size).networkLayer * cpu.gram.networkLayer);
+    // The explicit method's first layer has fan-in d = 1024.
+    expect(explicitFeatures({ ...size, method: 'explicit', L: 1, M: 1, n: 4 }).weight).toBe(4 * 1024);
+  });
+
+  it('refuses M=100000&L=10000&n=1 on the CPU, naming M and stating the expected seconds (issue 20 §2)', () => {
+    const issues = costIssues(spec('M=100000&L=10000&n=1&backend=cpu'), 'cpu');
+    expect(issues).toHaveLength(1);
+    expect(issues[0].key).toBe('M');
+    expect(issues[0].message).toMatch(new RegExp(`^M=100000: this run is expected to take about \\d+ s .* over the limit of ${DEFAULT_MAX_SECONDS} s`));
+    expect(issues[0].message).toMatch(/--max-seconds S or --allow-long/);
+    // n = 1 cannot be reduced: the message suggests M or L only.
+    expect(issues[0].message).toMatch(/reduce M or L,/);
+    // Allowed with the limit raised; never silently.
+    expect(costIssues(spec('M=100000&L=10000&n=1&backend=cpu'), 'cpu', { maxSeconds: Infinity })).toEqual([]);
+  });
+
+  it('refuses n=65536&L=10000&M=1000 on a software adapter (SwiftShader), with the adapter named', () => {
+    const s = spec('n=65536&L=10000&M=1000&backend=webgpu');
+    const issues = costIssues(s, SWIFTSHADER);
+    expect(issues.map((i) => i.key)).toEqual(['M']);
+    expect(issues[0].message).toMatch(/software WebGPU adapter \(SwiftShader/);
+    expect(estimateRunSeconds(s, SWIFTSHADER)).toBeGreaterThan(estimateRunSeconds(s, { name: 'webgpu', adapter: 'nvidia hopper' }));
+  });
+
+  it('states the per-layer cost of a deep narrow net on SwiftShader (act=relu&L=10000&M=20&n=16 ran > 150 s)', () => {
+    const s = spec('act=relu&L=10000&M=20&n=16&backend=webgpu');
+    const e = estimateRun(s, SWIFTSHADER);
+    // Per network-layer and per dispatched layer terms carry most of it, not the rows.
+    const size = planSpec(s).sizes[0];
+    const c = CALIBRATION.profiles['webgpu-software'].gram;
+    const fixed = gramFeatures(size).networkLayer * c.networkLayer + gramFeatures(size).layer * c.layer;
+    expect(fixed).toBeGreaterThan((0.5 * e.seconds) / CALIBRATION.headroom);
+    // With a 30 s limit (the page asks before such runs) it is refused and names the driving keys.
+    const issues = costIssues(s, SWIFTSHADER, { maxSeconds: 30 });
+    expect(issues[0].message).toMatch(/reduce M or n or L/);
+  });
+
+  it('a commutation map is refused naming nmax and Lmax, not "M, n or L"', () => {
+    const s = spec('view=commute&nmin=4&nmax=65536&Lmin=1&Lmax=10000&M=100&n=8&L=4&backend=cpu');
+    const issues = costIssues(s, 'cpu');
+    expect(issues[0].key).toBe('nmax');
+    expect(issues[0].message).toMatch(/commutation map's networks \(nmax=65536, Lmax=10000, M=100/);
+    expect(issues[0].message).toMatch(/reduce nmax or Lmax or M/);
+    // The map is what costs (it draws no depth-profile networks).
+    expect(estimateRun(s, 'cpu').parts.map((p) => p.keys)).toEqual([['nmax', 'Lmax', 'M']]);
+  });
+
+  it('weights only the CPU implements are estimated on the CPU even with backend=webgpu', () => {
+    const s = spec('method=explicit&weights=orthogonal&n=256&L=8&M=10&backend=webgpu');
+    expect(estimateRun(s, 'webgpu').profile).toBe('cpu');
+    expect(estimateRun({ ...s, weights: 'rademacher' }, 'webgpu').profile).toBe('webgpu-hardware');
+  });
+
+  it('theory time: quadrature costs more per layer than a closed form, the NTK doubles it, the phase grid adds grid²', () => {
+    const relu = theorySeconds({ ...DEFAULT_SPEC, act: 'relu', L: 10000 });
+    const tanh = theorySeconds({ ...DEFAULT_SPEC, act: 'tanh', L: 10000 });
+    expect(tanh).toBeGreaterThan(relu);
+    expect(theorySeconds({ ...DEFAULT_SPEC, act: 'tanh', L: 10000, ntk: true })).toBeCloseTo(2 * tanh, 12);
+    const phase = theorySeconds({ ...DEFAULT_SPEC, view: 'phase', grid: 201, L: 1 }) - theorySeconds({ ...DEFAULT_SPEC, L: 1 });
+    expect(phase).toBeCloseTo(201 * 201 * CALIBRATION.theory.phasePoint, 12);
+  });
+
+  it('every lesson-sized default runs well within the limit on the CPU', () => {
+    expect(estimateRunSeconds(DEFAULT_SPEC, 'cpu')).toBeLessThan(DEFAULT_MAX_SECONDS / 10);
+  });
+
+  it('the calibration is one table with every profile, positive where measured, and says where it was measured', () => {
+    expect(Object.keys(CALIBRATION.profiles).sort()).toEqual(['cpu', 'webgpu-hardware', 'webgpu-software']);
+    expect(CALIBRATION.measuredOn.length).toBeGreaterThan(0);
+    for (const p of Object.values(CALIBRATION.profiles)) {
+      for (const v of [...Object.values(p.gram), ...Object.values(p.explicit)]) expect(v).toBeGreaterThanOrEqual(0);
+      // Each method has at least one per-size term (an estimate that ignored the size would be wrong).
+      expect(p.gram.row + p.gram.rowPair).toBeGreaterThan(0);
+      expect(p.explicit.weight + p.explicit.weightInput).toBeGreaterThan(0);
+    }
+  });
+});
