@@ -3,7 +3,9 @@
  * into each HTML page as <meta http-equiv> and sends it as a header from `vite preview` and the dev
  * server; e2e/csp.spec.ts checks both and that no view violates it.
  *
- *   script-src 'self'                    only the bundle's own modules: no inline script, no eval
+ *   script-src 'self' 'wasm-unsafe-eval' only the bundle's own modules: no inline script, no eval;
+ *                                        'wasm-unsafe-eval' lets the CPU engine compile its own
+ *                                        WebAssembly kernel (src/core/wasm) and nothing else
  *   style-src 'self' 'unsafe-inline'     React and KaTeX set style attributes
  *   worker-src 'self' blob:              the Monte Carlo Worker
  *   img-src 'self' data: blob:           the PNG export draws the SVG through a blob: image
@@ -14,7 +16,7 @@
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "worker-src 'self' blob:",
   "img-src 'self' data: blob:",
