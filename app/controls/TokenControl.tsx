@@ -8,13 +8,14 @@ import type { TokenParam } from '../../src/core/params.ts';
 import type { Spec } from '../../src/core/spec.ts';
 import { useLab, useLabActions } from '../state/useLab.ts';
 import { TOKEN_SUGGESTIONS } from './controlLayout.ts';
+import { ControlProblem } from './ControlProblem.tsx';
 import { useDraft } from './useDraft.ts';
 
 export function TokenControl({ param }: { param: TokenParam }) {
   const key = param.key as keyof Spec;
   const value = useLab((s) => s.spec[key] as string);
   const problem = useLab((s) => s.messages.find((m) => m.source === 'control' && m.key === key));
-  const { setRaw, setParams, dismissMessage } = useLabActions();
+  const { setRaw } = useLabActions();
   const id = useId();
   const draft = useDraft(value, (text) => setRaw(key, text));
   const suggestions = TOKEN_SUGGESTIONS[key];
@@ -45,26 +46,7 @@ export function TokenControl({ param }: { param: TokenParam }) {
           </datalist>
         )}
       </div>
-      {problem && (
-        <p className="control-sub" id={`${id}-problem`} role="status" data-testid={`problem-${key}`}>
-          {problem.text}
-          {problem.fix && (
-            <>
-              {' '}
-              <button
-                type="button"
-                data-testid={`control-fix-${key}`}
-                onClick={() => {
-                  setParams(problem.fix!.changes);
-                  dismissMessage(problem.id);
-                }}
-              >
-                {problem.fix.label}
-              </button>
-            </>
-          )}
-        </p>
-      )}
+      {problem && <ControlProblem problem={problem} paramKey={key} id={`${id}-problem`} />}
     </div>
   );
 }

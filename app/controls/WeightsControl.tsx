@@ -7,6 +7,7 @@
 import { useId } from 'react';
 import type { TokenParam } from '../../src/core/params.ts';
 import { useLab, useLabActions } from '../state/useLab.ts';
+import { ControlProblem } from './ControlProblem.tsx';
 import { useDraft } from './useDraft.ts';
 
 /** Families and the parameter each needs (its default when the family is chosen). */
@@ -21,7 +22,7 @@ const FAMILIES = [
 export function WeightsControl({ param }: { param: TokenParam }) {
   const value = useLab((s) => s.spec.weights);
   const problem = useLab((s) => s.messages.find((m) => m.source === 'control' && m.key === 'weights'));
-  const { setRaw, setParams, dismissMessage } = useLabActions();
+  const { setRaw } = useLabActions();
   const id = useId();
   const [family, arg] = value.includes(':') ? value.split(':', 2) : [value, undefined];
   const info = FAMILIES.find((f) => f.id === family);
@@ -57,26 +58,7 @@ export function WeightsControl({ param }: { param: TokenParam }) {
           <input id={`${id}-arg`} className="entry" type="text" inputMode="decimal" data-testid="entry-weights-param" {...argDraft} />
         </div>
       )}
-      {problem && (
-        <p className="control-sub" id={`${id}-problem`} role="status" data-testid="problem-weights">
-          {problem.text}
-          {problem.fix && (
-            <>
-              {' '}
-              <button
-                type="button"
-                data-testid="control-fix-weights"
-                onClick={() => {
-                  setParams(problem.fix!.changes);
-                  dismissMessage(problem.id);
-                }}
-              >
-                {problem.fix.label}
-              </button>
-            </>
-          )}
-        </p>
-      )}
+      {problem && <ControlProblem problem={problem} paramKey="weights" id={`${id}-problem`} />}
     </div>
   );
 }
