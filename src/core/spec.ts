@@ -4,8 +4,9 @@
  * are a contract; keys added by later issues are appended, never renamed.
  */
 import { ACTIVATION_CHOICES, parseActivation } from './activations.ts';
-import { boolParam, enumParam, numberParam, tokenParam, type Param } from './params.ts';
+import { boolParam, enumParam, numberParam, tokenParam, type Param, type TokenParam } from './params.ts';
 import { formatWeights, parseWeights, WEIGHTS_ALLOWED } from './weights.ts';
+import { canonicalPaths, DEFAULT_PATHS, MAX_PATH_DIM, PATHS_ALLOWED } from './paths.ts';
 
 /**
  * Current URL schema version (the `v` key). Older versions are migrated by src/url/migrations.ts.
@@ -68,11 +69,34 @@ export interface Spec {
   readonly predict: boolean;
   readonly proj: boolean;
   readonly embed: boolean;
+  readonly paths: string;
+  readonly pdim: number;
+  readonly share: boolean;
+  readonly s02: number;
+  readonly refine: number;
 }
 
 export const MAX_WIDTH = 65536;
 export const MAX_DEPTH = 10000;
 export const MAX_NETWORKS = 100000;
+
+/**
+ * `paths` is a token longer than tokenParam's 64 characters (a pl: path lists its points): up to
+ * MAX_PATHS_TEXT, which the compact form's one-byte length still holds.
+ */
+const pathsParam: TokenParam = {
+  key: 'paths',
+  label: 'input paths',
+  doc: 'Input paths x: [0, 1] → R^d of a controlled ResNet (line, sine, bm, pl presets joined by _).',
+  default: DEFAULT_PATHS,
+  allowed: PATHS_ALLOWED,
+  kind: 'token',
+  parse(raw) {
+    const r = canonicalPaths(raw);
+    return r.ok ? r : { ok: false, reason: `${r.reason}; allowed: ${PATHS_ALLOWED}` };
+  },
+  format: (v) => v,
+};
 
 /** The table. Order is the order of keys in URLs, --help and the control panel. */
 export const PARAMS = [
@@ -110,7 +134,20 @@ export const PARAMS = [
   boolParam({ key: 'proj', label: 'projector mode', doc: 'Page only: large type, thick lines, high contrast (key P toggles it).', default: false }),
   enumParam({ key: 'obs', label: 'observable', doc: 'Commutation map observable: rho (the correlation ρ̂_L) or logq (log q̂_L, the log squared length).', values: OBSERVABLES, default: 'rho' }),
   boolParam({ key: 'embed', label: 'embed mode', doc: 'Page only: no header, only the plot and the lesson\'s controls (for an iframe or a slide).', default: false }),
+  // Issue 16 (controlled ResNets driven by paths, Muça Cirone, Lemercier & Salvi 2023): appended, so
+  // compact links keep their key indices; left out of the digest at their defaults (SINCE_FROZEN).
+  pathsParam,
+  numberParam({ key: 'pdim', label: 'path dimension d', doc: 'Dimension d of the input paths (channels of the control).', kind: 'int', default: 2, min: 1, max: MAX_PATH_DIM }),
+  boolParam({ key: 'share', label: 'shared weights', doc: 'Controlled ResNet: one set of weights for every time step (homogeneous, the signature-kernel limit) or fresh weights per step (inhomogeneous).', default: true }),
+  numberParam({ key: 's02', label: 'σ0²', doc: 'Controlled ResNet: variance of the initial state S₀ (the PDE boundary value).', kind: 'float', default: 1, min: 0, max: 64, minExclusive: true, step: 0.01 }),
+  numberParam({ key: 'refine', label: 'PDE refinement λ', doc: 'Signature kernel PDE: every path segment cut into 2^λ cells (and 2^(λ+1) for the error estimate).', kind: 'int', default: 3, min: 0, max: 8 }),
 ] as const satisfies readonly Param[];
+
+/**
+ * Keys added after the frozen links were frozen (src/url/frozenLinks.json): at their defaults they
+ * are left out of the result digest, so every older link keeps its digest; set, they enter it.
+ */
+export const SINCE_FROZEN: ReadonlySet<string> = new Set<string>(['paths', 'pdim', 'share', 's02', 'refine']);
 
 /**
  * Keys that change the page, not the experiment (issue 14 §5): they travel in links, but neither

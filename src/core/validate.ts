@@ -6,6 +6,7 @@ import { minSparseFraction, parseWeights } from './weights.ts';
 import { INPUT_DIMENSION } from './inputs.ts';
 import type { Spec, SpecIssue } from './spec.ts';
 import { formatNumber } from './params.ts';
+import { buildPaths } from './paths.ts';
 
 export function crossKeyIssues(spec: Spec): SpecIssue[] {
   const issues: SpecIssue[] = [];
@@ -50,5 +51,8 @@ export function crossKeyIssues(spec: Spec): SpecIssue[] {
       issues.push({ key: 'cp', value: formatNumber(spec.cp), message: `cp=${spec.cp}, cm=${spec.cm} make both slopes s± = 1 + c±/√n zero at n = ${spec.n}; the normalisation c = 2/(s₊² + s₋²) is undefined` });
     }
   }
+  // Paths and their dimension (issue 16): each preset must fit d = pdim.
+  const built = buildPaths(spec.paths, spec.pdim);
+  if (!built.ok) issues.push({ key: 'paths', value: spec.paths, message: `paths=${spec.paths} with pdim=${spec.pdim}: ${built.reason}` });
   return issues;
 }

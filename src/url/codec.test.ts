@@ -56,6 +56,11 @@ describe('URL codec', () => {
       predict: true,
       proj: true,
       embed: true,
+      paths: 'bm:3,0.5_pl:0,0,0,1,1,1,0.5,0.5,2_sine:2,-0.25,0.3',
+      pdim: 3,
+      share: false,
+      s02: 0.5,
+      refine: 5,
     };
     // ntk=1 is refused with arch=resnet (issue 20 §4): the NTK key round-trips in an mlp spec.
     const withNtk: Spec = { ...changed, arch: 'mlp', ntk: true };
