@@ -8,3 +8,8 @@ import { resnetSpec } from './resnet/spec.ts';
 import { shapedSpec } from './shaped/spec.ts';
 
 export const ARCH_SPECS = [mlpSpec, resnetSpec, shapedSpec] as const;
+
+/** The declaration of an architecture id (undefined for an id no architecture has). */
+export function archSpec(id: string): (typeof ARCH_SPECS)[number] | undefined {
+  return ARCH_SPECS.find((a) => a.id === id);
+}
