@@ -46,7 +46,7 @@ export const PATHS_ALLOWED =
   `${MIN_PATHS} to ${MAX_PATHS} presets joined by '_': line:c1,…,cd | sine:f,p[,a] (f in (0, ${MAX_SINE_FREQUENCY}], p in [-1, 1], a in (0, ${MAX_PATH_SCALE}]) | ` +
   `bm:seed[,sigma] (seed an integer in [0, 4294967295], sigma in (0, ${MAX_PATH_SCALE}]) | pl:x…(d numbers per point, 2 to ${MAX_PL_POINTS} points); every coordinate in [-${MAX_PATH_SCALE}, ${MAX_PATH_SCALE}]`;
 
-export const DEFAULT_PATHS = 'sine:1,0,0.5_line:1,0.5';
+export const DEFAULT_PATHS = 'sine:0.5,0,0.5_line:1,0.5';
 
 type Preset =
   | { readonly kind: 'line'; readonly c: readonly number[] }

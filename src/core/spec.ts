@@ -4,9 +4,13 @@
  * are a contract; keys added by later issues are appended, never renamed.
  */
 import { ACTIVATION_CHOICES, parseActivation } from './activations.ts';
-import { boolParam, enumParam, numberParam, tokenParam, type Param, type TokenParam } from './params.ts';
+import { boolParam, enumParam, numberParam, tokenParam, type Param } from './params.ts';
 import { formatWeights, parseWeights, WEIGHTS_ALLOWED } from './weights.ts';
-import { canonicalPaths, DEFAULT_PATHS, MAX_PATH_DIM, PATHS_ALLOWED } from './paths.ts';
+// The architectures' URL declarations (src/archs/<id>/spec.ts import core/ only): the `arch`
+// values and the keys each architecture owns come from there (issue 15 §1).
+import { ARCH_SPECS } from '../archs/specs.ts';
+import { ALPHA_PARAM } from '../archs/resnet/spec.ts';
+import { CM_PARAM, CP_PARAM } from '../archs/shaped/spec.ts';
 
 /**
  * Current URL schema version (the `v` key). Older versions are migrated by src/url/migrations.ts.
@@ -15,8 +19,9 @@ import { canonicalPaths, DEFAULT_PATHS, MAX_PATH_DIM, PATHS_ALLOWED } from './pa
  */
 export const SPEC_VERSION = 2;
 
-export const ARCHS = ['mlp', 'resnet', 'shaped'] as const;
-export type Arch = (typeof ARCHS)[number];
+/** The `arch` values, in the registry's order (archs/specs.ts). */
+export const ARCHS = ARCH_SPECS.map((a) => a.id) as unknown as readonly Arch[];
+export type Arch = (typeof ARCH_SPECS)[number]['id'];
 export const METHODS = ['gram', 'explicit'] as const;
 export type Method = (typeof METHODS)[number];
 export const BACKENDS = ['auto', 'webgpu', 'cpu'] as const;
@@ -69,6 +74,7 @@ export interface Spec {
   readonly predict: boolean;
   readonly proj: boolean;
   readonly embed: boolean;
+  // arch=cresnet (issue 16, archs/cresnet/spec.ts).
   readonly paths: string;
   readonly pdim: number;
   readonly share: boolean;
@@ -80,34 +86,19 @@ export const MAX_WIDTH = 65536;
 export const MAX_DEPTH = 10000;
 export const MAX_NETWORKS = 100000;
 
-/**
- * `paths` is a token longer than tokenParam's 64 characters (a pl: path lists its points): up to
- * MAX_PATHS_TEXT, which the compact form's one-byte length still holds.
- */
-const pathsParam: TokenParam = {
-  key: 'paths',
-  label: 'input paths',
-  doc: 'Input paths x: [0, 1] → R^d of a controlled ResNet (line, sine, bm, pl presets joined by _).',
-  default: DEFAULT_PATHS,
-  allowed: PATHS_ALLOWED,
-  kind: 'token',
-  parse(raw) {
-    const r = canonicalPaths(raw);
-    return r.ok ? r : { ok: false, reason: `${r.reason}; allowed: ${PATHS_ALLOWED}` };
-  },
-  format: (v) => v,
-};
+/** Architecture keys placed in the table since schema v1 (their order in URLs is a contract). */
+const HISTORIC_ARCH_KEYS: ReadonlySet<string> = new Set([ALPHA_PARAM.key, CP_PARAM.key, CM_PARAM.key]);
 
 /** The table. Order is the order of keys in URLs, --help and the control panel. */
 export const PARAMS = [
   numberParam({ key: 'v', label: 'schema version', doc: 'URL schema version; older links are migrated.', kind: 'int', default: SPEC_VERSION, min: 1, max: SPEC_VERSION }),
-  enumParam({ key: 'arch', label: 'architecture', doc: 'mlp (Lee et al. 2018), resnet with branch scale L^−α (Hayou & Yang 2023), shaped MLP (Li, Nica & Roy 2022).', values: ARCHS, default: 'mlp' }),
+  enumParam({ key: 'arch', label: 'architecture', doc: `${ARCH_SPECS.map((a) => a.doc).join(', ')}.`, values: ARCHS, default: 'mlp' }),
   tokenParam({ key: 'act', label: 'activation φ', doc: 'Activation function.', default: 'relu', allowed: ACTIVATION_CHOICES, canonicalise: (raw) => { const r = parseActivation(raw); return r.ok ? { ok: true, value: r.value.id } : r; } }),
   numberParam({ key: 'n', label: 'width n', doc: 'Hidden width (neurons per layer).', kind: 'int', default: 256, min: 1, max: MAX_WIDTH, scale: 'log' }),
   numberParam({ key: 'L', label: 'depth L', doc: 'Number of weight matrices (mlp: the kernel of z^L; resnet: residual blocks).', kind: 'int', default: 20, min: 1, max: MAX_DEPTH, scale: 'log' }),
   numberParam({ key: 'sw2', label: 'σw²', doc: 'Weight variance σw² (2 is He initialisation for ReLU).', kind: 'float', default: 2, min: 0, max: 64, minExclusive: true, step: 0.01 }),
   numberParam({ key: 'sb2', label: 'σb²', doc: 'Bias variance σb².', kind: 'float', default: 0, min: 0, max: 64, step: 0.01 }),
-  numberParam({ key: 'alpha', label: 'branch exponent α', doc: 'ResNet branch scale L^−α; α = 1/2 is the only non-trivial depth limit.', kind: 'float', default: 0.5, min: 0, max: 1, step: 0.01 }),
+  ALPHA_PARAM,
   numberParam({ key: 'q1', label: 'q₁ = |x_a|²/d', doc: 'Squared norm of input a, per dimension.', kind: 'float', default: 1, min: 0, max: 100, minExclusive: true, step: 0.01 }),
   numberParam({ key: 'q2', label: 'q₂ = |x_b|²/d', doc: 'Squared norm of input b, per dimension.', kind: 'float', default: 1, min: 0, max: 100, minExclusive: true, step: 0.01 }),
   numberParam({ key: 'rho0', label: 'ρ₀ = cos∠(x_a, x_b)', doc: 'Input correlation.', kind: 'float', default: 0.5, min: -1, max: 1, step: 0.001 }),
@@ -116,8 +107,8 @@ export const PARAMS = [
   numberParam({ key: 'seed', label: 'seed', doc: 'Philox seed: same seed, same networks, on every backend.', kind: 'int', default: 1, min: 0, max: 4294967295 }),
   enumParam({ key: 'method', label: 'sampling method', doc: 'gram: exact Gram–Markov chain, O(nk²L); explicit: every weight drawn, O(n²kL).', values: METHODS, default: 'gram' }),
   enumParam({ key: 'backend', label: 'backend', doc: 'auto uses WebGPU when an adapter exists, else the CPU.', values: BACKENDS, default: 'auto' }),
-  numberParam({ key: 'cp', label: 'c₊', doc: 'Shaped activation: s₊ = 1 + c₊/√n.', kind: 'float', default: 0, min: -20, max: 20, step: 0.01 }),
-  numberParam({ key: 'cm', label: 'c₋', doc: 'Shaped activation: s₋ = 1 + c₋/√n.', kind: 'float', default: -1, min: -20, max: 20, step: 0.01 }),
+  CP_PARAM,
+  CM_PARAM,
   boolParam({ key: 'ntk', label: 'NTK', doc: 'Also compute the neural tangent kernel (mlp).', default: false }),
   enumParam({ key: 'view', label: 'view', doc: 'What to show: depth, hist, width, commute, regime, sde, contrast, phase, finite.', values: VIEWS, default: 'depth' }),
   tokenParam({ key: 'weights', label: 'weight law', doc: 'Weight family (non-Gaussian families need method=explicit).', default: 'gaussian', allowed: WEIGHTS_ALLOWED, canonicalise: (raw) => { const r = parseWeights(raw); return r.ok ? { ok: true, value: formatWeights(r.value) } : r; } }),
@@ -134,20 +125,17 @@ export const PARAMS = [
   boolParam({ key: 'proj', label: 'projector mode', doc: 'Page only: large type, thick lines, high contrast (key P toggles it).', default: false }),
   enumParam({ key: 'obs', label: 'observable', doc: 'Commutation map observable: rho (the correlation ρ̂_L) or logq (log q̂_L, the log squared length).', values: OBSERVABLES, default: 'rho' }),
   boolParam({ key: 'embed', label: 'embed mode', doc: 'Page only: no header, only the plot and the lesson\'s controls (for an iframe or a slide).', default: false }),
-  // Issue 16 (controlled ResNets driven by paths, Muça Cirone, Lemercier & Salvi 2023): appended, so
-  // compact links keep their key indices; left out of the digest at their defaults (SINCE_FROZEN).
-  pathsParam,
-  numberParam({ key: 'pdim', label: 'path dimension d', doc: 'Dimension d of the input paths (channels of the control).', kind: 'int', default: 2, min: 1, max: MAX_PATH_DIM }),
-  boolParam({ key: 'share', label: 'shared weights', doc: 'Controlled ResNet: one set of weights for every time step (homogeneous, the signature-kernel limit) or fresh weights per step (inhomogeneous).', default: true }),
-  numberParam({ key: 's02', label: 'σ0²', doc: 'Controlled ResNet: variance of the initial state S₀ (the PDE boundary value).', kind: 'float', default: 1, min: 0, max: 64, minExclusive: true, step: 0.01 }),
-  numberParam({ key: 'refine', label: 'PDE refinement λ', doc: 'Signature kernel PDE: every path segment cut into 2^λ cells (and 2^(λ+1) for the error estimate).', kind: 'int', default: 3, min: 0, max: 8 }),
+  // Keys of architectures registered later (attention, …) follow, in registry order; the keys of
+  // mlp/resnet/shaped keep the places they always had above.
+  ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key)),
 ] as const satisfies readonly Param[];
 
 /**
- * Keys added after the frozen links were frozen (src/url/frozenLinks.json): at their defaults they
- * are left out of the result digest, so every older link keeps its digest; set, they enter it.
+ * Keys appended after the frozen links were frozen (src/url/frozenLinks.json): the keys of the
+ * architectures registered since (controlled ResNets, …). At their defaults they are left out of
+ * the result digest, so every older link keeps its digest; set, they enter it.
  */
-export const SINCE_FROZEN: ReadonlySet<string> = new Set<string>(['paths', 'pdim', 'share', 's02', 'refine']);
+export const SINCE_FROZEN: ReadonlySet<string> = new Set<string>(ARCH_SPECS.flatMap((a) => (a.params as readonly Param[]).map((p) => p.key)).filter((k) => !HISTORIC_ARCH_KEYS.has(k)));
 
 /**
  * Keys that change the page, not the experiment (issue 14 §5): they travel in links, but neither

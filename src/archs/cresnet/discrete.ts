@@ -32,43 +32,90 @@ function dot(a: Float64Array, i: number, b: Float64Array, j: number, d: number):
   return s;
 }
 
+/** Self-kernel K^{xx}_{i,j} of the explicit scheme on the L×L grid (row-major, (L+1)²). */
+function sharedSelfGrid(dx: Float64Array, d: number, L: number, p: NskParams): Float64Array {
+  const W = L + 1;
+  const f = (a: number, c: number, b: number) => p.sa2 * p.V(a, c, b) + p.sb2;
+  // The scheme at (i+1, j+1) needs only the diagonal up to max(i, j), so a row-by-row sweep of the
+  // lower triangle (and its mirror) is explicit.
+  const K = new Float64Array(W * W).fill(p.s02);
+  for (let i = 0; i < L; i++) {
+    for (let j = 0; j <= i; j++) {
+      const v = K[(i + 1) * W + j] + K[i * W + j + 1] - K[i * W + j] + f(K[i * W + i], K[i * W + j], K[j * W + j]) * dot(dx, i, dx, j, d);
+      K[(i + 1) * W + j + 1] = v;
+      K[(j + 1) * W + i + 1] = v;
+    }
+  }
+  return K;
+}
+
+/** Cross kernel K^{xy}_{i,j} of the explicit scheme, given the self-kernels' diagonals. */
+function sharedCrossGrid(dx: Float64Array, dy: Float64Array, d: number, L: number, p: NskParams, diagX: Float64Array, diagY: Float64Array): Float64Array {
+  const W = L + 1;
+  const f = (a: number, c: number, b: number) => p.sa2 * p.V(a, c, b) + p.sb2;
+  const K = new Float64Array(W * W).fill(p.s02);
+  for (let i = 0; i < L; i++) {
+    for (let j = 0; j < L; j++) K[(i + 1) * W + j + 1] = K[(i + 1) * W + j] + K[i * W + j + 1] - K[i * W + j] + f(diagX[i], K[i * W + j], diagY[j]) * dot(dx, i, dy, j, d);
+  }
+  return K;
+}
+
+const diagonal = (K: Float64Array, W: number) => Float64Array.from({ length: W }, (_, i) => K[i * W + i]);
+
 /**
  * The width-∞ Gram of the homogeneous network at depth L over several paths: the explicit scheme
  * above. Returns G[a][b] = K^{x_a x_b}_{L,L}.
  */
 export function sharedDiscreteGram(paths: readonly Path[], L: number, p: NskParams): number[][] {
   const d = paths[0].d;
-  const incs = paths.map((x) => uniformIncrements(x, L));
   const W = L + 1;
-  const f = (a: number, c: number, b: number) => p.sa2 * p.V(a, c, b) + p.sb2;
-  // Self-kernels first: the scheme at (i+1, j+1) needs only the diagonal up to max(i, j), so a
-  // row-by-row sweep of the lower triangle (and its mirror) is explicit.
-  const diags = incs.map((dx) => {
-    const K = new Float64Array(W * W).fill(p.s02);
-    for (let i = 0; i < L; i++) {
-      for (let j = 0; j <= i; j++) {
-        const v = K[(i + 1) * W + j] + K[i * W + j + 1] - K[i * W + j] + f(K[i * W + i], K[i * W + j], K[j * W + j]) * dot(dx, i, dx, j, d);
-        K[(i + 1) * W + j + 1] = v;
-        K[(j + 1) * W + i + 1] = v;
-      }
-    }
-    return Float64Array.from({ length: W }, (_, i) => K[i * W + i]);
-  });
+  const incs = paths.map((x) => uniformIncrements(x, L));
+  const diags = incs.map((dx) => diagonal(sharedSelfGrid(dx, d, L, p), W));
   const P = paths.length;
   const G = Array.from({ length: P }, (_, a) => Array.from({ length: P }, (_, b) => (a === b ? diags[a][L] : 0)));
   for (let a = 0; a < P; a++) {
     for (let b = a + 1; b < P; b++) {
-      let prev = new Float64Array(W).fill(p.s02);
-      let cur = new Float64Array(W);
-      for (let i = 0; i < L; i++) {
-        cur[0] = p.s02;
-        for (let j = 0; j < L; j++) cur[j + 1] = cur[j] + prev[j + 1] - prev[j] + f(diags[a][i], prev[j], diags[b][j]) * dot(incs[a], i, incs[b], j, d);
-        [prev, cur] = [cur, prev];
-      }
-      G[a][b] = G[b][a] = prev[L];
+      const K = sharedCrossGrid(incs[a], incs[b], d, L, p, diags[a], diags[b]);
+      G[a][b] = G[b][a] = K[W * W - 1];
     }
   }
   return G;
+}
+
+/** The kernel of two paths at equal steps, i = 0..L (the depth profile of the lab's first two inputs). */
+export interface PairProfile {
+  readonly k11: Float64Array;
+  readonly k12: Float64Array;
+  readonly k22: Float64Array;
+}
+
+/** Homogeneous: K^{xx}_{i,i}, K^{xy}_{i,i}, K^{yy}_{i,i} of the explicit scheme, i = 0..L. */
+export function sharedDiscreteProfile(x: Path, y: Path, L: number, p: NskParams): PairProfile {
+  const d = x.d;
+  const W = L + 1;
+  const dx = uniformIncrements(x, L);
+  const dy = uniformIncrements(y, L);
+  const k11 = diagonal(sharedSelfGrid(dx, d, L, p), W);
+  const k22 = diagonal(sharedSelfGrid(dy, d, L, p), W);
+  const k12 = diagonal(sharedCrossGrid(dx, dy, d, L, p, k11, k22), W);
+  return { k11, k12, k22 };
+}
+
+/** Inhomogeneous: κ_i for paths x, y, i = 0..L. */
+export function unsharedDiscreteProfile(x: Path, y: Path, L: number, p: NskParams): PairProfile {
+  const d = x.d;
+  const dx = uniformIncrements(x, L);
+  const dy = uniformIncrements(y, L);
+  const f = (a: number, c: number, b: number) => p.sa2 * p.V(a, c, b) + p.sb2;
+  const k11 = new Float64Array(L + 1).fill(p.s02);
+  const k12 = new Float64Array(L + 1).fill(p.s02);
+  const k22 = new Float64Array(L + 1).fill(p.s02);
+  for (let i = 0; i < L; i++) {
+    k11[i + 1] = k11[i] + f(k11[i], k11[i], k11[i]) * dot(dx, i, dx, i, d) * L;
+    k22[i + 1] = k22[i] + f(k22[i], k22[i], k22[i]) * dot(dy, i, dy, i, d) * L;
+    k12[i + 1] = k12[i] + f(k11[i], k12[i], k22[i]) * dot(dx, i, dy, i, d) * L;
+  }
+  return { k11, k12, k22 };
 }
 
 /** The width-∞ Gram of the inhomogeneous network at depth L: κ_L for every pair of paths. */
@@ -98,11 +145,22 @@ function mergedKnots(paths: readonly Path[]): number[] {
  * merged knots (ẋ constant between them), each interval cut into 2^refine steps; order 4.
  */
 export function inhomogeneousGramAt(paths: readonly Path[], refine: number, p: NskParams): number[][] {
+  const { G } = inhomogeneousTrajectory(paths, refine, p);
+  return G[G.length - 1];
+}
+
+/**
+ * κ along t: G[j] at times t[j] (the merged knots, each interval cut into 2^refine RK4 steps);
+ * `inhomogeneousGramAt` is its last entry.
+ */
+export function inhomogeneousTrajectory(paths: readonly Path[], refine: number, p: NskParams): { t: number[]; G: number[][][] } {
   const P = paths.length;
   const d = paths[0].d;
   const knots = mergedKnots(paths);
   const f = (a: number, c: number, b: number) => p.sa2 * p.V(a, c, b) + p.sb2;
   let G = Array.from({ length: P }, () => new Array<number>(P).fill(p.s02));
+  const ts: number[] = [0];
+  const Gs: number[][][] = [G];
   const vel = (x: Path, t: number): Float64Array => {
     // ẋ on the interval containing t (t strictly inside it).
     let s = 0;
@@ -124,9 +182,11 @@ export function inhomogeneousGramAt(paths: readonly Path[], refine: number, p: N
       const k3 = rhs(add(G, k2, h / 2), ip);
       const k4 = rhs(add(G, k3, h), ip);
       G = G.map((row, a) => row.map((c, b) => c + (h / 6) * (k1[a][b] + 2 * k2[a][b] + 2 * k3[a][b] + k4[a][b])));
+      ts.push(knots[s] + (r + 1) * h);
+      Gs.push(G);
     }
   }
-  return G;
+  return { t: ts, G: Gs };
 }
 
 /** RK4's order: Richardson's estimate divides the difference of two levels by 2⁴ − 1. */

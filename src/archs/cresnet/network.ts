@@ -33,58 +33,72 @@ export interface CresnetConfig {
 }
 
 /**
- * One network's empirical Gram at every step: out[i][a·P + b] = S_i(x_a)·S_i(x_b)/n, i = 0..L.
+ * One network, stepped: `state[p]` is S_i(x_p) after `step` calls (i = 0 at construction).
  * `net` is the network index in the Philox key.
  */
-export function cresnetGramPath(paths: readonly Path[], c: CresnetConfig, net: number): Float64Array[] {
-  const { n, L } = c;
-  const P = paths.length;
-  const d = paths[0].d;
-  const incs = paths.map((x) => uniformIncrements(x, L));
-  const fields = new NormalStream(c.seed, Domain.cdeField);
-  const biases = new NormalStream(c.seed, Domain.cdeBias);
-  const z = new Float64Array(n);
-  new NormalStream(c.seed, Domain.cdeInit).row(net, 0, 0, n, z);
-  const s0 = Math.sqrt(c.s02);
-  const S = paths.map(() => Float64Array.from(z, (v) => s0 * v));
-  const phiS = paths.map(() => new Float64Array(n));
-  const next = paths.map(() => new Float64Array(n));
-  const dt = 1 / L;
-  const scaleA = c.share ? Math.sqrt(c.sa2 / n) : Math.sqrt(c.sa2 / (n * dt));
-  const scaleB = c.share ? Math.sqrt(c.sb2) : Math.sqrt(c.sb2 / dt);
-  const A = new Float64Array(d * n * n);
-  const b = new Float64Array(d * n);
-  const drawWeights = (step: number) => {
-    for (let k = 0; k < d; k++) {
-      const layer = c.share ? k : step * d + k;
-      for (let r = 0; r < n; r++) fields.row(net, layer, r, n, A, (k * n + r) * n);
-      if (c.sb2 > 0) biases.row(net, layer, 0, n, b, k * n);
+export class CresnetStepper {
+  readonly state: Float64Array[];
+  private readonly phiS: Float64Array[];
+  private readonly next: Float64Array[];
+  private readonly incs: Float64Array[];
+  private readonly A: Float64Array;
+  private readonly b: Float64Array;
+  private readonly fields: NormalStream;
+  private readonly biases: NormalStream;
+  private readonly scaleA: number;
+  private readonly scaleB: number;
+  private readonly d: number;
+  /** Steps taken so far (the layer index of `state`). */
+  i = 0;
+
+  constructor(
+    paths: readonly Path[],
+    private readonly c: CresnetConfig,
+    private readonly net: number,
+  ) {
+    const { n, L } = c;
+    this.d = paths[0].d;
+    this.incs = paths.map((x) => uniformIncrements(x, L));
+    this.fields = new NormalStream(c.seed, Domain.cdeField);
+    this.biases = new NormalStream(c.seed, Domain.cdeBias);
+    const z = new Float64Array(n);
+    new NormalStream(c.seed, Domain.cdeInit).row(net, 0, 0, n, z);
+    const s0 = Math.sqrt(c.s02);
+    this.state = paths.map(() => Float64Array.from(z, (v) => s0 * v));
+    this.phiS = paths.map(() => new Float64Array(n));
+    this.next = paths.map(() => new Float64Array(n));
+    const dt = 1 / L;
+    this.scaleA = c.share ? Math.sqrt(c.sa2 / n) : Math.sqrt(c.sa2 / (n * dt));
+    this.scaleB = c.share ? Math.sqrt(c.sb2) : Math.sqrt(c.sb2 / dt);
+    this.A = new Float64Array(this.d * n * n);
+    this.b = new Float64Array(this.d * n);
+    if (c.share) this.drawWeights(0);
+  }
+
+  private drawWeights(step: number): void {
+    const { n } = this.c;
+    for (let k = 0; k < this.d; k++) {
+      const layer = this.c.share ? k : step * this.d + k;
+      for (let r = 0; r < n; r++) this.fields.row(this.net, layer, r, n, this.A, (k * n + r) * n);
+      if (this.c.sb2 > 0) this.biases.row(this.net, layer, 0, n, this.b, k * n);
     }
-  };
-  if (c.share) drawWeights(0);
-  const gram = (): Float64Array => {
-    const G = new Float64Array(P * P);
-    for (let a = 0; a < P; a++) {
-      for (let bb = a; bb < P; bb++) {
-        let s = 0;
-        const Sa = S[a];
-        const Sb = S[bb];
-        for (let r = 0; r < n; r++) s += Sa[r] * Sb[r];
-        G[a * P + bb] = G[bb * P + a] = s / n;
-      }
-    }
-    return G;
-  };
-  const out: Float64Array[] = [gram()];
-  const phi = c.act.phi;
-  for (let i = 0; i < L; i++) {
-    if (!c.share) drawWeights(i);
+  }
+
+  /** One Euler step S_i → S_{i+1} for every path. */
+  step(): void {
+    const { n } = this.c;
+    const { d, A, b, scaleA, scaleB, state, phiS, next, incs } = this;
+    const i = this.i;
+    if (!this.c.share) this.drawWeights(i);
+    const phi = this.c.act.phi;
+    const P = state.length;
     for (let p = 0; p < P; p++) {
-      const src = S[p];
+      const src = state[p];
       const v = phiS[p];
       for (let r = 0; r < n; r++) v[r] = phi(src[r]);
       next[p].set(src);
     }
+    const withBias = this.c.sb2 > 0;
     for (let k = 0; k < d; k++) {
       for (let r = 0; r < n; r++) {
         const row = (k * n + r) * n;
@@ -94,12 +108,39 @@ export function cresnetGramPath(paths: readonly Path[], c: CresnetConfig, net: n
           const v = phiS[p];
           let acc = 0;
           for (let col = 0; col < n; col++) acc += A[row + col] * v[col];
-          next[p][r] += (scaleA * acc + (c.sb2 > 0 ? scaleB * b[k * n + r] : 0)) * dxk;
+          next[p][r] += (scaleA * acc + (withBias ? scaleB * b[k * n + r] : 0)) * dxk;
         }
       }
     }
-    for (let p = 0; p < P; p++) S[p].set(next[p]);
-    out.push(gram());
+    for (let p = 0; p < P; p++) state[p].set(next[p]);
+    this.i++;
+  }
+
+  /** The empirical Gram S_i(x_a)·S_i(x_b)/n (P×P, row-major). */
+  gram(): Float64Array {
+    const { n } = this.c;
+    const P = this.state.length;
+    const G = new Float64Array(P * P);
+    for (let a = 0; a < P; a++) {
+      for (let bb = a; bb < P; bb++) {
+        let s = 0;
+        const Sa = this.state[a];
+        const Sb = this.state[bb];
+        for (let r = 0; r < n; r++) s += Sa[r] * Sb[r];
+        G[a * P + bb] = G[bb * P + a] = s / n;
+      }
+    }
+    return G;
+  }
+}
+
+/** One network's empirical Gram at every step: out[i][a·P + b] = S_i(x_a)·S_i(x_b)/n, i = 0..L. */
+export function cresnetGramPath(paths: readonly Path[], c: CresnetConfig, net: number): Float64Array[] {
+  const net0 = new CresnetStepper(paths, c, net);
+  const out: Float64Array[] = [net0.gram()];
+  for (let i = 0; i < c.L; i++) {
+    net0.step();
+    out.push(net0.gram());
   }
   return out;
 }
@@ -108,8 +149,9 @@ export function cresnetGramPath(paths: readonly Path[], c: CresnetConfig, net: n
 export function cresnetFinalGrams(paths: readonly Path[], c: CresnetConfig, M: number, first = 0): Float64Array[] {
   const out: Float64Array[] = [];
   for (let m = 0; m < M; m++) {
-    const series = cresnetGramPath(paths, c, first + m);
-    out.push(series[series.length - 1]);
+    const net = new CresnetStepper(paths, c, first + m);
+    for (let i = 0; i < c.L; i++) net.step();
+    out.push(net.gram());
   }
   return out;
 }

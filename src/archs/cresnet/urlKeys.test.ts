@@ -33,12 +33,18 @@ describe('issue 16 URL keys: paths, pdim, share, s02, refine', () => {
     ['pdim=9', 'pdim', 'allowed: an integer in [1, 8]'],
     ['s02=0', 's02', 'allowed: a number in (0, 64]'],
     ['refine=9', 'refine', 'allowed: an integer in [0, 8]'],
-    ['pdim=3', 'paths', 'a line needs d = pdim = 3 coefficients, got 2'],
+    ['arch=cresnet&method=explicit&pdim=3', 'paths', 'a line needs d = pdim = 3 coefficients, got 2'],
+    ['arch=cresnet&method=explicit&paths=line:1,0_line:0,1_bm:3', 'k', 'the inputs are the 3 paths of paths=…; allowed: k=3'],
+    ['arch=cresnet', 'method', 'allowed: method=explicit'],
   ])('%s is refused with a message naming the key, the value and what is allowed', (query, key, text) => {
     const r = decodeSpec(query);
     const issue = r.issues.find((i) => i.key === key);
     expect(issue, JSON.stringify(r.issues)).toBeDefined();
     expect(issue!.message).toContain(text);
     expect(issue!.message).toContain(`${key}=`);
+  });
+
+  it('a valid controlled-ResNet link decodes without issues', () => {
+    expect(decodeSpec('arch=cresnet&method=explicit&paths=line:1,0_line:0,1_bm:3&k=3&share=0').issues).toEqual([]);
   });
 });

@@ -1,0 +1,61 @@
+/**
+ * arch=cresnet, the URL side (imports core/ only; core/spec.ts reads it): controlled ResNets driven
+ * by paths (Muça Cirone, Lemercier & Salvi 2023), issue 16. Owns `paths`, `pdim`, `share`, `s02`,
+ * `refine`; reads `act`, `n`, `L` (time steps), `sw2` (= σA²), `sb2` (= σb²), `k` (= number of paths).
+ */
+import { boolParam, numberParam, type TokenParam } from '../../core/params.ts';
+import { buildPaths, canonicalPaths, DEFAULT_PATHS, MAX_PATH_DIM, PATHS_ALLOWED } from '../../core/paths.ts';
+import type { Spec, SpecIssue } from '../../core/spec.ts';
+import type { ArchSpecModule } from '../types.ts';
+import { ntkRefusal } from '../ntkRefusal.ts';
+
+/**
+ * `paths` is a token longer than tokenParam's 64 characters (a pl: path lists its points): up to
+ * MAX_PATHS_TEXT, which the compact form's one-byte length still holds.
+ */
+export const PATHS_PARAM: TokenParam = {
+  key: 'paths',
+  label: 'input paths',
+  doc: 'Input paths x: [0, 1] → R^d of a controlled ResNet (line, sine, bm, pl presets joined by _).',
+  default: DEFAULT_PATHS,
+  allowed: PATHS_ALLOWED,
+  kind: 'token',
+  parse(raw) {
+    const r = canonicalPaths(raw);
+    return r.ok ? r : { ok: false, reason: `${r.reason}; allowed: ${PATHS_ALLOWED}` };
+  },
+  format: (v) => v,
+};
+
+export const PDIM_PARAM = numberParam({ key: 'pdim', label: 'path dimension d', doc: 'Dimension d of the input paths (channels of the control).', kind: 'int', default: 2, min: 1, max: MAX_PATH_DIM });
+export const SHARE_PARAM = boolParam({ key: 'share', label: 'shared weights', doc: 'Controlled ResNet: one set of weights for every time step (homogeneous: the signature-kernel PDE limit) or fresh weights per step (inhomogeneous: an ODE limit).', default: true });
+export const S02_PARAM = numberParam({ key: 's02', label: 'σ0²', doc: 'Controlled ResNet: variance of the initial state S₀ (the PDE boundary value).', kind: 'float', default: 1, min: 0, max: 64, minExclusive: true, step: 0.01 });
+export const REFINE_PARAM = numberParam({ key: 'refine', label: 'PDE refinement λ', doc: 'Signature kernel PDE: every path segment cut into 2^λ cells (and 2^(λ+1) for the error estimate).', kind: 'int', default: 3, min: 0, max: 8 });
+
+/** Cross-key rules of a controlled ResNet: the paths fit d = pdim, and k is their number. */
+export function cresnetIssues(spec: Spec): SpecIssue[] {
+  const issues: SpecIssue[] = [...ntkRefusal(spec)];
+  const built = buildPaths(spec.paths, spec.pdim);
+  if (!built.ok) {
+    issues.push({ key: 'paths', value: spec.paths, message: `paths=${spec.paths} with pdim=${spec.pdim}: ${built.reason}` });
+    return issues;
+  }
+  if (built.value.length !== spec.k) {
+    issues.push({ key: 'k', value: String(spec.k), message: `k=${spec.k} with arch=cresnet: the inputs are the ${built.value.length} paths of paths=…; allowed: k=${built.value.length}` });
+  }
+  if (spec.method !== 'explicit') {
+    // The gram method samples fresh iid Gaussian weights per layer; a controlled ResNet's steps
+    // share the state's history (and, with share=1, the weights): only explicit draws are exact.
+    issues.push({ key: 'method', value: spec.method, message: `method=${spec.method} with arch=cresnet: a controlled ResNet is simulated with every weight drawn; allowed: method=explicit` });
+  }
+  return issues;
+}
+
+export const cresnetSpec = {
+  id: 'cresnet',
+  label: 'controlled ResNet',
+  doc: 'controlled ResNet driven by paths (Muça Cirone, Lemercier & Salvi 2023)',
+  params: [PATHS_PARAM, PDIM_PARAM, SHARE_PARAM, S02_PARAM, REFINE_PARAM],
+  controls: ['act', 'n', 'L', 'sw2', 'sb2', 'paths', 'pdim', 'share', 's02', 'refine'],
+  issues: cresnetIssues,
+} as const satisfies ArchSpecModule<'cresnet'>;
