@@ -165,6 +165,13 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
     theoryLayerFactor(spec: Spec): number;
     /** Whether the theory pays the fixed cost of a limit solve (ODE, Fokker–Planck) once per run. */
     theoryFixed(spec: Spec): boolean;
+    /**
+     * Dual-kernel evaluations of a limit solve that grows with a grid (the controlled ResNet's PDE on
+     * its refined grid), priced like the NNGP recursion's (≈ 3 evaluations per layer); absent: none.
+     */
+    theoryEvaluations?(spec: Spec): number;
+    /** Dense-chain layers one recorded layer of this network costs (d for a controlled ResNet driven by R^d paths); absent: 1. */
+    simulationLayerFactor?(spec: Spec): number;
   };
   /**
    * Views that show this architecture's own networks (depth, hist, width, and the views whose

@@ -51,7 +51,7 @@ export function planSpec(spec: Spec): Plan {
   if (spec.M > 0) {
     const recorded = recordedLayers(spec.arch, spec.L).length;
     // The depth profile's networks only when the view draws them (issue 14 §4).
-    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [{ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded }] });
+    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [{ method: spec.method, n: spec.n, L: spec.L * (archOf(spec).cost.simulationLayerFactor?.(spec) ?? 1), k: spec.k, M: spec.M, recorded }] });
     const runner = viewRunner(spec.view);
     if (runner && runner.applies?.(spec) === undefined) {
       const sizes = runner.plan(spec);
@@ -96,7 +96,10 @@ export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRA
   const phase = spec.view === 'phase' ? spec.grid * spec.grid * t.phasePoint : 0;
   // A limit solve (the ResNet covariance ODE, the shaped MLP's Fokker–Planck): a fixed cost, once per run.
   const fixed = arch.cost.theoryFixed(spec) ? t.fixed : 0;
-  return fixed + spec.L * perLayer + phase;
+  // A solve on a refined grid (the controlled ResNet's kernel PDE): its dual-kernel evaluations,
+  // priced as the recursion's (a layer is 3 evaluations: K11, K12, K22).
+  const grid = ((arch.cost.theoryEvaluations?.(spec) ?? 0) / 3) * perLayer;
+  return fixed + spec.L * perLayer + phase + grid;
 }
 
 export function estimateRun(spec: Spec, backend: CostBackend, calibration: CostCalibration = CALIBRATION): RunEstimate {

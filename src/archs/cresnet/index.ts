@@ -157,6 +157,29 @@ const cpu: CpuNetwork = {
   },
 };
 
+/**
+ * Dual-kernel evaluations of the theory: the signature block (levels λ and λ + 1: self-kernels two
+ * passes × two evaluations per cell of a triangle, cross kernels two per cell) and the limit block
+ * (level λ, the first two paths). The width-∞ profile (L² cells) is small next to them.
+ */
+export function gridEvaluations(spec: Spec): number {
+  const built = buildPaths(spec.paths, spec.pdim);
+  if (!built.ok) return 0;
+  const segs = built.value.map((x) => x.times.length - 1);
+  if (!spec.share) return segs.reduce((s, m) => s + m, 0) * 2 ** (spec.refine + 2) * 4 * 3 * segs.length;
+  let evals = 0;
+  for (const lvl of [spec.refine, spec.refine + 1]) {
+    const N = segs.map((m) => m * 2 ** lvl);
+    for (let a = 0; a < N.length; a++) {
+      evals += 2 * N[a] * N[a];
+      for (let b = a + 1; b < N.length; b++) evals += 2 * N[a] * N[b];
+    }
+  }
+  const N0 = segs.slice(0, 2).map((m) => m * 2 ** spec.refine);
+  evals += 2 * N0[0] * N0[0] + 2 * N0[1] * N0[1] + 2 * N0[0] * N0[1];
+  return evals + 3 * spec.L * spec.L;
+}
+
 export const cresnetModule: ArchModule<CresnetParams, 'cresnet'> = {
   ...cresnetSpec,
   resolve: (spec) => resolve(spec),
@@ -176,6 +199,10 @@ export const cresnetModule: ArchModule<CresnetParams, 'cresnet'> = {
     theoryLayerFactor: () => 1,
     // The PDE (or ODE) solve on the refined grid: a fixed cost, once per run.
     theoryFixed: () => true,
+    theoryEvaluations: (spec) => gridEvaluations(spec),
+    // Each step multiplies by d weight matrices (drawn once when shared, every step when not): an
+    // upper bound of d dense layers per step.
+    simulationLayerFactor: (spec) => spec.pdim,
   },
   views: ['depth', 'hist', 'width'],
 };

@@ -30,7 +30,7 @@ export const PATHS_PARAM: TokenParam = {
 export const PDIM_PARAM = numberParam({ key: 'pdim', label: 'path dimension d', doc: 'Dimension d of the input paths (channels of the control).', kind: 'int', default: 2, min: 1, max: MAX_PATH_DIM });
 export const SHARE_PARAM = boolParam({ key: 'share', label: 'shared weights', doc: 'Controlled ResNet: one set of weights for every time step (homogeneous: the signature-kernel PDE limit) or fresh weights per step (inhomogeneous: an ODE limit).', default: true });
 export const S02_PARAM = numberParam({ key: 's02', label: 'σ0²', doc: 'Controlled ResNet: variance of the initial state S₀ (the PDE boundary value).', kind: 'float', default: 1, min: 0, max: 64, minExclusive: true, step: 0.01 });
-export const REFINE_PARAM = numberParam({ key: 'refine', label: 'PDE refinement λ', doc: 'Signature kernel PDE: every path segment cut into 2^λ cells (and 2^(λ+1) for the error estimate).', kind: 'int', default: 3, min: 0, max: 8 });
+export const REFINE_PARAM = numberParam({ key: 'refine', label: 'PDE refinement λ', doc: 'Signature kernel PDE: every path segment cut into 2^λ cells (and 2^(λ+1) for the error estimate).', kind: 'int', default: 2, min: 0, max: 8 });
 
 /** Cross-key rules of a controlled ResNet: the paths fit d = pdim, and k is their number. */
 export function cresnetIssues(spec: Spec): SpecIssue[] {
