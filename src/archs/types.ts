@@ -139,6 +139,12 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
   resolve(spec: Spec): P;
   /** First recorded layer: 0 when layer 0 is an input embedding (resnet Y⁰), else 1. */
   readonly firstLayer: 0 | 1;
+  /**
+   * True when layer ℓ < L of the network depends on the depth L (the ResNet's branch scale L^−α):
+   * then a depth-L profile cannot be cut at a layer ℓ to give the depth-ℓ network, and sweeps run
+   * every depth as its own network. Absent: false.
+   */
+  readonly depthScaled?: boolean;
   /** Whether the NTK recursion is defined (`ntk=1` is refused by `issues` otherwise). */
   readonly ntk: boolean;
   /**
@@ -174,9 +180,10 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
     simulationLayerFactor?(spec: Spec): number;
   };
   /**
-   * Views that show this architecture's own networks (depth, hist, width, and the views whose
-   * theory is specific to it: sde for the shaped MLP, finite for the MLP). Views that set `arch`
-   * themselves (commute, regime, contrast, phase) apply whatever the architecture.
+   * Views that show this architecture's own networks or theory (depth, hist, width, and the views
+   * specific to it: sde for the shaped MLP, finite and phase for the MLP). Views that set `arch`
+   * themselves (commute, regime, contrast) apply whatever the architecture; the phase diagram is
+   * drawn for the MLP whatever `arch` is, and says so.
    */
   readonly views: readonly View[];
 }
