@@ -125,6 +125,9 @@ export function signatureBlock(spec: Spec): SignatureBlock {
 const cpu: CpuNetwork = {
   async simulate(spec, net, recorder, yielder) {
     const r = resolve(spec);
+    // Validation (archs/cresnet/spec.ts) asks k = the number of paths; a spec that slipped past it
+    // must not record its pairs in the wrong places.
+    if (r.paths.length !== spec.k) throw new RangeError(`arch=cresnet: k=${spec.k} but paths=${spec.paths} has ${r.paths.length} paths; allowed: k=${r.paths.length}`);
     const config: CresnetConfig = { n: spec.n, L: spec.L, s02: spec.s02, sa2: spec.sw2, sb2: spec.sb2, share: spec.share, act: r.act, seed: spec.seed };
     const stepper = new CresnetStepper(r.paths, config, net);
     const k = r.paths.length;

@@ -32,7 +32,10 @@ export const SHARE_PARAM = boolParam({ key: 'share', label: 'shared weights', do
 export const S02_PARAM = numberParam({ key: 's02', label: 'σ0²', doc: 'Controlled ResNet: variance of the initial state S₀ (the PDE boundary value).', kind: 'float', default: 1, min: 0, max: 64, minExclusive: true, step: 0.01 });
 export const REFINE_PARAM = numberParam({ key: 'refine', label: 'PDE refinement λ', doc: 'Signature kernel PDE: every path segment cut into 2^λ cells (and 2^(λ+1) for the error estimate).', kind: 'int', default: 2, min: 0, max: 8 });
 
-/** Cross-key rules of a controlled ResNet: the paths fit d = pdim, and k is their number. */
+/**
+ * Cross-key rules of a controlled ResNet: the paths fit d = pdim, and k is their number. (`method`
+ * is not read: a controlled ResNet always draws every weight, see docs/signature-kernels.md.)
+ */
 export function cresnetIssues(spec: Spec): SpecIssue[] {
   const issues: SpecIssue[] = [...ntkRefusal(spec)];
   const built = buildPaths(spec.paths, spec.pdim);
@@ -42,11 +45,6 @@ export function cresnetIssues(spec: Spec): SpecIssue[] {
   }
   if (built.value.length !== spec.k) {
     issues.push({ key: 'k', value: String(spec.k), message: `k=${spec.k} with arch=cresnet: the inputs are the ${built.value.length} paths of paths=…; allowed: k=${built.value.length}` });
-  }
-  if (spec.method !== 'explicit') {
-    // The gram method samples fresh iid Gaussian weights per layer; a controlled ResNet's steps
-    // share the state's history (and, with share=1, the weights): only explicit draws are exact.
-    issues.push({ key: 'method', value: spec.method, message: `method=${spec.method} with arch=cresnet: a controlled ResNet is simulated with every weight drawn; allowed: method=explicit` });
   }
   return issues;
 }
