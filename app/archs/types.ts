@@ -26,6 +26,13 @@ export interface PageArchModule {
   readonly plainChain: boolean;
   /** The distribution view's sentence and equation where the limit is a law, not a point. */
   readonly histNote?: { readonly text: string; readonly tex: string };
+  /** The legend of the depth limit curve (`limit` block) when it is not the ResNet's covariance ODE. */
+  limitLabel?(spec: Spec): string;
+  /**
+   * The depth view's two captions, when the MLP/ResNet wording (pre-activations of two vectors,
+   * spread growing with L/n) does not hold: given the Monte Carlo sentence and the q spread sentence.
+   */
+  depthCaptions?(spec: Spec, parts: { readonly mcText: string; readonly qSpread: string }): { readonly rho: string; readonly q: string };
   /** Theory the page draws besides the NNGP block (the ResNet's α curves, the shaped MLP's SDE law). */
   extraTheory?(spec: Spec, precision: 'fast' | 'exact', block: TheoryBlock): Pick<TheoryOutput, 'alphas' | 'sdeLaw'>;
 }

@@ -36,12 +36,14 @@ export function DepthView() {
   const logText = orthogonal
     ? 'with orthogonal weights only the first layer is random, so the spread of $\\log \\hat q^{\\ell}$ does not grow with depth (with Gaussian weights it grows like $\\sqrt{\\ell/n}$).'
     : 'at finite width $\\log \\hat q^{\\ell}$ is a sum of $L$ noisy terms, so its spread grows with $L/n$.';
+  // Architectures whose inputs or laws differ (controlled ResNets: paths, PDE limit) word their own captions.
+  const own = pageArch(spec).depthCaptions?.(spec, { mcText, qSpread: qSpreadSentence(mc, theory?.block?.q11[theory.block.q11.length - 1]) });
   return (
     <div className="panels">
       <Panel
         id="depth-rho"
         title="Correlation of two inputs against depth"
-        caption={`The solid line is the infinite-width limit $\\rho^{\\ell}$ of the correlation between the pre-activations of two inputs $x_a, x_b$ with $\\rho_0 = ${spec.rho0}$, computed exactly in f64. ${mcText} ${spreadText}${resnet}`}
+        caption={own ? own.rho : `The solid line is the infinite-width limit $\\rho^{\\ell}$ of the correlation between the pre-activations of two inputs $x_a, x_b$ with $\\rho_0 = ${spec.rho0}$, computed exactly in f64. ${mcText} ${spreadText}${resnet}`}
         equation={`${kernelRecursionTex(spec)},\\quad ${RHO_TEX},\\quad ${activationTex(spec)}`}
       >
         <PlotFrame draw={drawXY} data={rho} csv={xyCsv} testId="plot-depth-rho" />
@@ -49,7 +51,7 @@ export function DepthView() {
       <Panel
         id="depth-q"
         title="Variance of one input against depth"
-        caption={`The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; ${logText}${qSpreadSentence(mc, theory?.block?.q11[theory.block.q11.length - 1])}${branches ? ` The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches ${alphaZeroGrowth(theory?.alphas) ?? 'the kernel grows with depth'}; the axis turns logarithmic when the curves span more than a factor 30.` : ''}`}
+        caption={own ? own.q : `The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; ${logText}${qSpreadSentence(mc, theory?.block?.q11[theory.block.q11.length - 1])}${branches ? ` The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches ${alphaZeroGrowth(theory?.alphas) ?? 'the kernel grows with depth'}; the axis turns logarithmic when the curves span more than a factor 30.` : ''}`}
         equation={varianceRecursionTex(spec)}
       >
         <PlotFrame draw={drawXY} data={q} csv={xyCsv} testId="plot-depth-q" />
