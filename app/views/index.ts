@@ -9,6 +9,7 @@ import { PhaseView } from './PhaseView.tsx';
 import { RegimeView } from './RegimeView.tsx';
 import { registerView } from './registry.ts';
 import { SdeView } from './SdeView.tsx';
+import { SignatureView } from './SignatureView.tsx';
 import { WidthView } from './WidthView.tsx';
 
 registerView({ id: 'depth', description: 'ρ^ℓ and q^ℓ against the layer ℓ', component: DepthView });
@@ -65,4 +66,12 @@ registerView({
   component: FiniteView,
   viewKeys: ['nmin', 'nmax'],
   fixedKeys: ['alpha', 'cp', 'cm'],
+});
+registerView({
+  id: 'signature',
+  description: 'controlled ResNets driven by paths against the signature-kernel PDE and the ODE, as n and L grow; shared vs fresh weights; the Gram matrix',
+  component: SignatureView,
+  viewKeys: ['nmin', 'nmax', 'Lmin', 'Lmax'],
+  // The tab opens on the architecture it shows (controlled ResNets), with as many inputs as paths.
+  onOpen: (spec) => (archOf(spec).views.includes('signature') ? {} : { arch: archForView('signature')!.id }),
 });

@@ -39,6 +39,7 @@ export const VIEW_LABEL: Record<View, string> = {
   contrast: 'Three limits',
   phase: 'Phase diagram',
   finite: 'Finite width',
+  signature: 'Signature kernels',
 };
 
 const views = new Map<View, ViewDefinition>();

@@ -32,7 +32,7 @@ export type BackendChoice = (typeof BACKENDS)[number];
  * map), regime (fixed-width SDE: n = 3 vs 4), sde (the proportional limit), contrast (MLP vs shaped
  * vs ResNet at one (n, L)), phase (criticality diagram), finite (1/n corrections).
  */
-export const VIEWS = ['depth', 'hist', 'width', 'commute', 'regime', 'sde', 'contrast', 'phase', 'finite'] as const;
+export const VIEWS = ['depth', 'hist', 'width', 'commute', 'regime', 'sde', 'contrast', 'phase', 'finite', 'signature'] as const;
 export type View = (typeof VIEWS)[number];
 export const COMMUTE_STATS = ['w1', 'mean', 'sd'] as const;
 export type CommuteStat = (typeof COMMUTE_STATS)[number];
@@ -110,7 +110,7 @@ export const PARAMS = [
   CP_PARAM,
   CM_PARAM,
   boolParam({ key: 'ntk', label: 'NTK', doc: 'Also compute the neural tangent kernel (mlp).', default: false }),
-  enumParam({ key: 'view', label: 'view', doc: 'What to show: depth, hist, width, commute, regime, sde, contrast, phase, finite.', values: VIEWS, default: 'depth' }),
+  enumParam({ key: 'view', label: 'view', doc: 'What to show: depth, hist, width, commute, regime, sde, contrast, phase, finite, signature.', values: VIEWS, default: 'depth' }),
   tokenParam({ key: 'weights', label: 'weight law', doc: 'Weight family (non-Gaussian families need method=explicit).', default: 'gaussian', allowed: WEIGHTS_ALLOWED, canonicalise: (raw) => { const r = parseWeights(raw); return r.ok ? { ok: true, value: formatWeights(r.value) } : r; } }),
   numberParam({ key: 'layer', label: 'layer shown', doc: 'Layer of the distribution panel (0: the last layer, L).', kind: 'int', default: 0, min: 0, max: MAX_DEPTH }),
   numberParam({ key: 'nmin', label: 'n min', doc: 'Width sweep / commutation map: smallest width.', kind: 'int', default: 4, min: 1, max: MAX_WIDTH, scale: 'log' }),

@@ -30,7 +30,8 @@ export interface CresnetParams {
   readonly nsk: NskParams;
 }
 
-function resolve(spec: Spec, precision: Precision = 'exact'): CresnetParams {
+/** The spec's paths, φ and kernel parameters (a validated spec). */
+export function cresnetResolve(spec: Spec, precision: Precision = 'exact'): CresnetParams {
   const built = buildPaths(spec.paths, spec.pdim);
   if (!built.ok) throw new RangeError(`paths=${spec.paths}: ${built.reason}`);
   const act = activation(spec.act);
@@ -38,7 +39,7 @@ function resolve(spec: Spec, precision: Precision = 'exact'): CresnetParams {
 }
 
 function profile(spec: Spec, precision: Precision): KernelProfile {
-  const r = resolve(spec, precision);
+  const r = cresnetResolve(spec, precision);
   const [x, y] = r.paths;
   const pr = (r.share ? sharedDiscreteProfile : unsharedDiscreteProfile)(x, y, spec.L, r.nsk);
   const rho = pr.k12.map((c, i) => kernelCorrelation(pr.k11[i], c, pr.k22[i]));
@@ -67,7 +68,7 @@ function commonNodes(x: Path, y: Path, refine: number): { t: number; ix: number;
 
 /** The depth limit of paths 1 and 2 along t: K(t, t) of the PDE (shared) or κ(t) (unshared). */
 export function cresnetLimit(spec: Spec, precision: Precision = 'exact'): LimitBlock {
-  const r = resolve(spec, precision);
+  const r = cresnetResolve(spec, precision);
   const [x, y] = r.paths;
   const q11: number[] = [];
   const q12: number[] = [];
@@ -101,7 +102,7 @@ export function cresnetLimit(spec: Spec, precision: Precision = 'exact'): LimitB
 }
 
 export function signatureBlock(spec: Spec): SignatureBlock {
-  const r = resolve(spec);
+  const r = cresnetResolve(spec);
   if (r.share) {
     const G = pdeGram(r.paths, spec.refine, r.nsk);
     return {
@@ -124,7 +125,7 @@ export function signatureBlock(spec: Spec): SignatureBlock {
 /** The explicit network as the CPU backend runs it: records S_i·S_i'/n sums at every step. */
 const cpu: CpuNetwork = {
   async simulate(spec, net, recorder, yielder) {
-    const r = resolve(spec);
+    const r = cresnetResolve(spec);
     // Validation (archs/cresnet/spec.ts) asks k = the number of paths; a spec that slipped past it
     // must not record its pairs in the wrong places.
     if (r.paths.length !== spec.k) throw new RangeError(`arch=cresnet: k=${spec.k} but paths=${spec.paths} has ${r.paths.length} paths; allowed: k=${r.paths.length}`);
@@ -185,7 +186,7 @@ export function gridEvaluations(spec: Spec): number {
 
 export const cresnetModule: ArchModule<CresnetParams, 'cresnet'> = {
   ...cresnetSpec,
-  resolve: (spec) => resolve(spec),
+  resolve: (spec) => cresnetResolve(spec),
   firstLayer: 0,
   ntk: false,
   kernelProfile: (spec, precision) => profile(spec, precision),
@@ -207,5 +208,5 @@ export const cresnetModule: ArchModule<CresnetParams, 'cresnet'> = {
     // upper bound of d dense layers per step.
     simulationLayerFactor: (spec) => spec.pdim,
   },
-  views: ['depth', 'hist', 'width'],
+  views: ['depth', 'hist', 'width', 'signature'],
 };
