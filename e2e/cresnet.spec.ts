@@ -39,3 +39,16 @@ test('controlled ResNet, fresh weights per step: the ODE limit is named, and the
   await expect(page.getByTestId('plot-depth-q').locator('.legend-item', { hasText: 'ODE: n → ∞, then L → ∞' })).toHaveCount(1);
   await expect(page.locator('.panel-caption p').first()).toContainText('inhomogeneous kernel ODE');
 });
+
+test('the signature view: paths, both sweeps with their limits, and the Gram matrices without ∞ strips', async ({ page }) => {
+  await openLab(page, 'view=signature&arch=cresnet&act=identity&sw2=1&n=8&L=4&M=8&nmin=4&nmax=8&Lmin=2&Lmax=4&paths=line:1,0_line:0,1_sine:1,0,0.3&k=3&backend=cpu');
+  await finalDigest(page);
+  await expect(page.getByTestId('plot-signature-paths').locator('path.line-path-1')).toHaveCount(1);
+  await expect(page.getByTestId('plot-signature-depth').locator('.legend-item', { hasText: 'ODE (unshared)' })).toHaveCount(1);
+  await expect(page.getByTestId('plot-signature-depth').locator('.legend-item', { hasText: 'PDE (shared)' })).toHaveCount(1);
+  // Three maps of 3 × 3 paths, every cell computed, and no "∞" tick.
+  const gram = page.getByTestId('plot-signature-gram');
+  await expect(gram.locator('rect.cell')).toHaveCount(27);
+  await expect(gram.locator('rect.cell[data-state="pending"]')).toHaveCount(0);
+  await expect(gram.locator('text.tick-x, text.tick-y', { hasText: '∞' })).toHaveCount(0);
+});

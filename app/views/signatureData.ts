@@ -86,5 +86,6 @@ export function gramPlot(block: SignatureViewBlock | undefined, share: boolean):
     colorDomain: positive.length ? [Math.min(...positive), Math.max(...positive)] : undefined,
     overlays: [],
     stateLabels: { pending: 'not computed yet', none: '≤ 0 (not on the log colour scale)' },
+    limitStrips: false,
   };
 }
