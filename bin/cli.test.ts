@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_SPECS } from '../src/url/hostileSpecs.ts';
+import { HOSTILE_SPECS } from '../test/url/hostileSpecs.ts';
 import { PARAMS } from '../src/core/spec.ts';
 
 const run = promisify(execFile);
