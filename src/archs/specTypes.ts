@@ -4,6 +4,7 @@
  */
 import type { Param } from '../core/params.ts';
 import type { Spec, SpecIssue } from '../core/spec.ts';
+import type { ViewSpec } from '../core/views.ts';
 
 /**
  * What the URL schema needs to know about an architecture: imports core/ only (core/spec.ts reads
@@ -27,7 +28,21 @@ export interface ArchSpecModule<Id extends string = string> {
    * are hidden from the Network group (unless the view asks for them).
    */
   readonly controls: readonly (keyof Spec & string)[];
+  /**
+   * Views of this architecture's own (declared like core/views.ts CORE_VIEW_SPECS; appended to the
+   * `view` values). Their ids also extend ArchViewId (specTypes.ts) for the View type.
+   */
+  readonly viewSpecs?: readonly ViewSpec[];
   /** Cross-key validation of this architecture (ntk=1 where no NTK is defined, degenerate constants…). */
   issues(spec: Spec): SpecIssue[];
 }
 
+
+/**
+ * Ids of views that architectures declare (ArchSpecModule.viewSpecs), for the View type: an
+ * architecture adding a view widens it by declaration merging in its spec.ts, e.g.
+ *   declare module '../specTypes.ts' { interface ArchViewIds { tokens: true } }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ArchViewIds {}
+export type ArchViewId = keyof ArchViewIds & string;
