@@ -5,7 +5,6 @@
  */
 import { useMemo } from 'react';
 import { archForView, archOf } from '../../src/archs/index.ts';
-import type { SignatureViewBlock } from '../../src/archs/cresnet/signatureView.ts';
 import { Panel } from '../components/Panel.tsx';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { Unavailable } from '../components/Unavailable.tsx';
@@ -23,7 +22,7 @@ const NET_TEX = 'S_{i+1} = S_i + \\sum_{k=1}^d \\big(A_k^{(i)}\\varphi(S_i) + b_
 
 export function SignatureView() {
   const spec = useLab((s) => s.spec);
-  const { block, unavailable } = useViewBlock<SignatureViewBlock>('signatureView');
+  const { block, unavailable } = useViewBlock('signatureView');
   const paths = useMemo(() => pathsPlot(block), [block]);
   const width = useMemo(() => widthSweepPlot(block, spec.share), [block, spec.share]);
   const depth = useMemo(() => depthSweepPlot(block), [block]);

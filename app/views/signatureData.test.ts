@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SignatureViewBlock } from '../../src/archs/cresnet/signatureView.ts';
+import type { SignatureViewBlock } from '../../src/experiments/signatureView.ts';
 import { depthSweepPlot, gramPlot, pathsPlot, widthSweepPlot } from './signatureData.ts';
 
 const pt = (mean: number) => ({ mean, sd: 0.2, se: 0.02, widthLimit: mean + 0.01 });

@@ -2,7 +2,7 @@
  * Plot data of the signature view (issue 16): the paths, K̂ of paths 1 and 2 against n and against
  * L (shared and unshared), and the Gram matrices — pure functions of the engine's block.
  */
-import type { SignatureViewBlock, SweepPoint } from '../../src/archs/cresnet/signatureView.ts';
+import type { SignatureViewBlock, SweepPoint } from '../../src/experiments/signatureView.ts';
 import type { HeatmapMap, HeatmapsData } from '../plots/heatmapTypes.ts';
 import { BAND_OPACITY, OKABE_ITO, ROLE_COLOR } from '../plots/theme.ts';
 import type { XYPlotData, XYSeries } from '../plots/types.ts';

@@ -11,7 +11,7 @@ import { contrastSpecs, runContrast, type ContrastBlock } from './contrast.ts';
 import { convergenceWidths, runSdeView, SDE_PATHS, type SdeViewBlock } from './sdeView.ts';
 import type { ViewRunner } from './viewRunner.ts';
 import { runWidthSweep, sweepLayer, sweepWidths, type WidthSweepBlock } from './widthSweep.ts';
-import { runSignatureView, signatureApplies, signaturePlan, type SignatureViewBlock } from '../archs/cresnet/signatureView.ts';
+import { runSignatureView, signatureApplies, signaturePlan, type SignatureViewBlock } from './signatureView.ts';
 import { finiteApplies, finitePlan, runFiniteWidth, type FiniteWidthBlock } from './finiteWidthView.ts';
 import { runPhaseDiagram, type PhaseDiagramBlock } from './phaseDiagram.ts';
 

@@ -15,7 +15,6 @@ import { buildPaths, type Path } from '../../core/paths.ts';
 import type { Spec } from '../../core/spec.ts';
 import { kernelCorrelation, type KernelProfile } from '../../theory/nngp.ts';
 import { dualKernels, type Precision } from '../../theory/dual.ts';
-import { pairIndex, pairCount } from '../../backends/types.ts';
 import type { ArchModule, CpuNetwork, NetworkModel } from '../types.ts';
 import { inhomogeneousGram, inhomogeneousTrajectory, sharedDiscreteProfile, unsharedDiscreteProfile, ODE_ORDER } from './discrete.ts';
 import { CresnetStepper, type CresnetConfig } from './network.ts';
@@ -132,10 +131,12 @@ const cpu: CpuNetwork = {
     const config: CresnetConfig = { n: spec.n, L: spec.L, s02: spec.s02, sa2: spec.sw2, sb2: spec.sb2, share: spec.share, act: r.act, seed: spec.seed };
     const stepper = new CresnetStepper(r.paths, config, net);
     const k = r.paths.length;
-    const P = pairCount(k);
+    const P = (k * (k + 1)) / 2;
     const zSums = new Float64Array(P);
     const phiSums = new Float64Array(P);
+    // Pairs a ≤ b in the packed upper-triangle order of LayerRecorder (a outer, b inner: index p).
     const record = (layer: number) => {
+      let p = 0;
       for (let a = 0; a < k; a++) {
         for (let b = a; b < k; b++) {
           const Sa = stepper.state[a];
@@ -146,8 +147,9 @@ const cpu: CpuNetwork = {
             s += Sa[i] * Sb[i];
             sp += r.act.phi(Sa[i]) * r.act.phi(Sb[i]);
           }
-          zSums[pairIndex(k, a, b)] = s;
-          phiSums[pairIndex(k, a, b)] = sp;
+          zSums[p] = s;
+          phiSums[p] = sp;
+          p++;
         }
       }
       recorder.record(layer, zSums, phiSums);

@@ -6,7 +6,7 @@
 import { boolParam, numberParam, type TokenParam } from '../../core/params.ts';
 import { buildPaths, canonicalPaths, DEFAULT_PATHS, MAX_PATH_DIM, PATHS_ALLOWED } from '../../core/paths.ts';
 import type { Spec, SpecIssue } from '../../core/spec.ts';
-import type { ArchSpecModule } from '../types.ts';
+import type { ArchSpecModule } from '../specTypes.ts';
 import { ntkRefusal } from '../ntkRefusal.ts';
 
 /**
@@ -49,11 +49,26 @@ export function cresnetIssues(spec: Spec): SpecIssue[] {
   return issues;
 }
 
+// The signature view is this architecture's own (core/views.ts appends it to the `view` values).
+declare module '../specTypes.ts' {
+  interface ArchViewIds {
+    signature: true;
+  }
+}
+
 export const cresnetSpec = {
   id: 'cresnet',
   label: 'controlled ResNet',
   doc: 'controlled ResNet driven by paths (Muça Cirone, Lemercier & Salvi 2023)',
   params: [PATHS_PARAM, PDIM_PARAM, SHARE_PARAM, S02_PARAM, REFINE_PARAM],
   controls: ['act', 'n', 'L', 'sw2', 'sb2', 'paths', 'pdim', 'share', 's02', 'refine'],
+  viewSpecs: [
+    {
+      id: 'signature',
+      label: 'Signature kernels',
+      description: 'controlled ResNets driven by paths against the signature-kernel PDE and the ODE, as n and L grow; shared vs fresh weights; the Gram matrix',
+      viewKeys: ['nmin', 'nmax', 'Lmin', 'Lmax'],
+    },
+  ],
   issues: cresnetIssues,
 } as const satisfies ArchSpecModule<'cresnet'>;

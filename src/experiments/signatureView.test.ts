@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createCpuBackend } from '../../backends/cpu/cpuBackend.ts';
-import { runSpec } from '../../experiments/runSpec.ts';
-import { decodeSpec } from '../../url/codec.ts';
-import { cresnetResolve } from './index.ts';
-import { inhomogeneousGram, sharedDiscreteGram, unsharedDiscreteGram } from './discrete.ts';
-import { pdeGram } from './pde.ts';
+import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
+import { runSpec } from './runSpec.ts';
+import { decodeSpec } from '../url/codec.ts';
+import { cresnetResolve } from '../archs/cresnet/index.ts';
+import { inhomogeneousGram, sharedDiscreteGram, unsharedDiscreteGram } from '../archs/cresnet/discrete.ts';
+import { pdeGram } from '../archs/cresnet/pde.ts';
 import { doublings, type SignatureViewBlock } from './signatureView.ts';
 
 const cpu = createCpuBackend();

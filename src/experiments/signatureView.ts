@@ -7,16 +7,24 @@
  *     with its width-∞ kernel at that L, and the two limits — the PDE (shared) and the ODE (unshared);
  *   - the Gram matrix over every path: the limit (PDE or ODE), the width-∞ kernel at L, the MC mean.
  * Networks: CresnetStepper (network.ts), net m = 0..M−1 of spec.seed for every width and depth
- * (a width-n network is the top-left block of the width-2n one: coupled sweeps).
+ * (a width-n network is the top-left block of the width-2n one: coupled sweeps). The controlled
+ * ResNet itself lives in archs/cresnet.
  */
-import type { SimSize } from '../../core/cost.ts';
-import type { Spec } from '../../core/spec.ts';
-import type { Progress } from '../../experiments/monteCarlo.ts';
-import { inhomogeneousGram, sharedDiscreteGram, unsharedDiscreteGram } from './discrete.ts';
-import { archOf } from '../index.ts';
-import { cresnetResolve } from './index.ts';
-import { CresnetStepper, type CresnetConfig } from './network.ts';
-import { pdeGram } from './pde.ts';
+import type { SimSize } from '../core/cost.ts';
+import type { Spec } from '../core/spec.ts';
+import type { Progress } from './monteCarlo.ts';
+import { inhomogeneousGram, sharedDiscreteGram, unsharedDiscreteGram } from '../archs/cresnet/discrete.ts';
+import { archOf } from '../archs/index.ts';
+import { cresnetResolve } from '../archs/cresnet/index.ts';
+import { CresnetStepper, type CresnetConfig } from '../archs/cresnet/network.ts';
+import { pdeGram } from '../archs/cresnet/pde.ts';
+
+// The view's block in the result document (experiments/result.ts ViewBlocks).
+declare module './result.ts' {
+  interface ViewBlocks {
+    readonly signatureView: SignatureViewBlock;
+  }
+}
 
 export interface SweepPoint {
   /** Mean, sd and standard error of K̂ of paths 1 and 2 over the M networks. */
