@@ -1,5 +1,5 @@
 /**
- * arch=cresnet on the page (Muça Cirone, Lemercier & Salvi 2023; docs/signature-kernels.md): the
+ * arch=cresnet on the page (Muça Cirone, Lemercier & Salvi 2023; docs/DESIGN.md §8): the
  * controlled ResNet's step, its width-∞ kernel at equal steps (the theory curve), and its depth
  * limit — the neural signature kernel PDE (shared weights) or the inhomogeneous ODE (fresh weights).
  */

@@ -2,7 +2,7 @@
  * arch=cresnet: controlled ResNets driven by paths (Muça Cirone, Lemercier & Salvi 2023; issue 16).
  * Inputs are the k paths of `paths` (R^d, d = pdim); depth L = time steps of the uniform partition;
  * σA² = sw2, σb² = sb2, σ0² = s02; `share` picks shared (homogeneous) or fresh (inhomogeneous)
- * weights. Equations and constants: docs/signature-kernels.md.
+ * weights. Equations and constants: docs/DESIGN.md §8.
  *
  *   kernelProfile   the width-∞ kernel of paths 1 and 2 at equal steps i = 0..L (discrete.ts): exact
  *                   for the network's law at this L (Netsor, no transposes)

@@ -34,7 +34,7 @@ export const REFINE_PARAM = numberParam({ key: 'refine', label: 'PDE refinement 
 
 /**
  * Cross-key rules of a controlled ResNet: the paths fit d = pdim, and k is their number. (`method`
- * is not read: a controlled ResNet always draws every weight, see docs/signature-kernels.md.)
+ * is not read: a controlled ResNet always draws every weight, see docs/DESIGN.md §8.)
  */
 export function cresnetIssues(spec: Spec): SpecIssue[] {
   const issues: SpecIssue[] = [...ntkRefusal(spec)];
