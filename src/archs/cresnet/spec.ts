@@ -38,13 +38,17 @@ export const REFINE_PARAM = numberParam({ key: 'refine', label: 'PDE refinement 
  */
 export function cresnetIssues(spec: Spec): SpecIssue[] {
   const issues: SpecIssue[] = [...ntkRefusal(spec)];
+  // The codec resets the key an issue names to its default and checks again (url/codec.ts): each
+  // rule names the key whose reset can satisfy it, so that the spec it leaves is always valid.
   const built = buildPaths(spec.paths, spec.pdim);
   if (!built.ok) {
-    issues.push({ key: 'paths', value: spec.paths, message: `paths=${spec.paths} with pdim=${spec.pdim}: ${built.reason}` });
+    const key = spec.paths === PATHS_PARAM.default ? 'pdim' : 'paths';
+    issues.push({ key, value: key === 'pdim' ? String(spec.pdim) : spec.paths, message: `paths=${spec.paths} with pdim=${spec.pdim}: ${built.reason}` });
     return issues;
   }
   if (built.value.length !== spec.k) {
-    issues.push({ key: 'k', value: String(spec.k), message: `k=${spec.k} with arch=cresnet: the inputs are the ${built.value.length} paths of paths=…; allowed: k=${built.value.length}` });
+    const key = spec.k === 2 ? 'paths' : 'k';
+    issues.push({ key, value: key === 'k' ? String(spec.k) : spec.paths, message: `k=${spec.k} with arch=cresnet: the inputs are the ${built.value.length} paths of paths=${spec.paths}; allowed: k=${built.value.length}` });
   }
   return issues;
 }
