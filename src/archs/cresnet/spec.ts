@@ -32,6 +32,9 @@ export const SHARE_PARAM = boolParam({ key: 'share', label: 'shared weights', do
 export const S02_PARAM = numberParam({ key: 's02', label: 'σ0²', doc: 'Controlled ResNet: variance of the initial state S₀ (the PDE boundary value).', kind: 'float', default: 1, min: 0, max: 64, minExclusive: true, step: 0.01 });
 export const REFINE_PARAM = numberParam({ key: 'refine', label: 'PDE refinement λ', doc: 'Signature kernel PDE: every path segment cut into 2^λ cells (and 2^(λ+1) for the error estimate).', kind: 'int', default: 2, min: 0, max: 8 });
 
+/** Memory for the d weight matrices of one controlled ResNet (f64): 1 GiB. */
+export const MAX_FIELD_BYTES = 2 ** 30;
+
 /**
  * Cross-key rules of a controlled ResNet: the paths fit d = pdim, and k is their number. (`method`
  * is not read: a controlled ResNet always draws every weight, see docs/DESIGN.md §8.)
@@ -45,6 +48,12 @@ export function cresnetIssues(spec: Spec): SpecIssue[] {
     const key = spec.paths === PATHS_PARAM.default ? 'pdim' : 'paths';
     issues.push({ key, value: key === 'pdim' ? String(spec.pdim) : spec.paths, message: `paths=${spec.paths} with pdim=${spec.pdim}: ${built.reason}` });
     return issues;
+  }
+  // The CPU network holds its d weight matrices (n × n, f64) at once: at most MAX_FIELD_BYTES.
+  const bytes = spec.pdim * spec.n * spec.n * 8;
+  if (bytes > MAX_FIELD_BYTES) {
+    const nMax = Math.floor(Math.sqrt(MAX_FIELD_BYTES / (8 * spec.pdim)));
+    issues.push({ key: 'n', value: String(spec.n), message: `n=${spec.n} with arch=cresnet and pdim=${spec.pdim}: the network holds d·n² = ${(spec.pdim * spec.n * spec.n).toExponential(2)} weights (${(bytes / 2 ** 30).toFixed(1)} GiB); allowed: n ≤ ${nMax}` });
   }
   if (built.value.length !== spec.k) {
     const key = spec.k === 2 ? 'paths' : 'k';
