@@ -55,6 +55,11 @@ export function cresnetIssues(spec: Spec): SpecIssue[] {
     const nMax = Math.floor(Math.sqrt(MAX_FIELD_BYTES / (8 * spec.pdim)));
     issues.push({ key: 'n', value: String(spec.n), message: `n=${spec.n} with arch=cresnet and pdim=${spec.pdim}: the network holds d·n² = ${(spec.pdim * spec.n * spec.n).toExponential(2)} weights (${(bytes / 2 ** 30).toFixed(1)} GiB); allowed: n ≤ ${nMax}` });
   }
+  // The signature view sweeps widths up to nmax: the same bound.
+  if (spec.view === 'signature' && spec.pdim * spec.nmax * spec.nmax * 8 > MAX_FIELD_BYTES) {
+    const nMax = Math.floor(Math.sqrt(MAX_FIELD_BYTES / (8 * spec.pdim)));
+    issues.push({ key: 'nmax', value: String(spec.nmax), message: `nmax=${spec.nmax} with view=signature and pdim=${spec.pdim}: the widest network would hold ${(spec.pdim * spec.nmax * spec.nmax * 8 / 2 ** 30).toFixed(1)} GiB of weights; allowed: nmax ≤ ${nMax}` });
+  }
   if (built.value.length !== spec.k) {
     const key = spec.k === 2 ? 'paths' : 'k';
     issues.push({ key, value: key === 'k' ? String(spec.k) : spec.paths, message: `k=${spec.k} with arch=cresnet: the inputs are the ${built.value.length} paths of paths=${spec.paths}; allowed: k=${built.value.length}` });
