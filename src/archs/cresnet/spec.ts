@@ -55,6 +55,13 @@ export function cresnetIssues(spec: Spec): SpecIssue[] {
     const nMax = Math.floor(Math.sqrt(MAX_FIELD_BYTES / (8 * spec.pdim)));
     issues.push({ key: 'n', value: String(spec.n), message: `n=${spec.n} with arch=cresnet and pdim=${spec.pdim}: the network holds d·n² = ${(spec.pdim * spec.n * spec.n).toExponential(2)} weights (${(bytes / 2 ** 30).toFixed(1)} GiB); allowed: n ≤ ${nMax}` });
   }
+  // The PDE's self-kernel grid of the longest path at level λ + 1 is held whole (f64): the same bound.
+  const cells = Math.max(...built.value.map((x) => (x.times.length - 1) * 2 ** (spec.refine + 1) + 1));
+  if (cells * cells * 8 > MAX_FIELD_BYTES) {
+    let lMax = spec.refine;
+    while (lMax > 0 && (Math.max(...built.value.map((x) => (x.times.length - 1) * 2 ** lMax + 1)) ** 2) * 8 > MAX_FIELD_BYTES) lMax--;
+    issues.push({ key: 'refine', value: String(spec.refine), message: `refine=${spec.refine} with these paths: the PDE grid would hold ${cells}² values (${((cells * cells * 8) / 2 ** 30).toFixed(1)} GiB); allowed: refine ≤ ${Math.max(0, lMax - 1)}` });
+  }
   // The signature view sweeps widths up to nmax: the same bound.
   if (spec.view === 'signature' && spec.pdim * spec.nmax * spec.nmax * 8 > MAX_FIELD_BYTES) {
     const nMax = Math.floor(Math.sqrt(MAX_FIELD_BYTES / (8 * spec.pdim)));

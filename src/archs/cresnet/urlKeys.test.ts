@@ -39,6 +39,7 @@ describe('issue 16 URL keys: paths, pdim, share, s02, refine', () => {
     ['arch=cresnet&k=5&paths=line:1,0_line:0,1_bm:3', 'k', 'allowed: k=3'],
     ['arch=cresnet&n=65536', 'n', 'allowed: n ≤ 8192'],
     ['arch=cresnet&view=signature&nmax=16384', 'nmax', 'allowed: nmax ≤ 8192'],
+    ['arch=cresnet&refine=8', 'refine', 'allowed: refine ≤ 6'],
   ])('%s is refused with a message naming the key, the value and what is allowed', (query, key, text) => {
     const r = decodeSpec(query);
     const issue = r.issues.find((i) => i.key === key);
