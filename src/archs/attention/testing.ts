@@ -1,0 +1,26 @@
+/**
+ * Test helpers beside the attention tests: comparing a law measured here with one from the
+ * independent fixture (tools/fixtures/attention.json), statistic by statistic, in units of the
+ * combined standard error.
+ */
+import { lawWithErrors, STAT_KEYS, type StatKey } from './lawStats.ts';
+
+export interface FixtureLaw {
+  readonly stats: Record<StatKey, number>;
+  readonly se: Record<StatKey, number>;
+}
+
+/** z = (ours − theirs)/√(se² + se²) for every statistic, plus an allowed bias per statistic. */
+export function zScores(sample: ArrayLike<number>, ref: FixtureLaw, bias: Partial<Record<StatKey, number>> = {}): Record<StatKey, number> {
+  const ours = lawWithErrors(sample);
+  const z = {} as Record<StatKey, number>;
+  for (const k of STAT_KEYS) {
+    const d = Math.abs(ours.stats[k] - ref.stats[k]) - (bias[k] ?? 0);
+    z[k] = Math.max(0, d) / Math.hypot(ours.se[k], ref.se[k]);
+  }
+  return z;
+}
+
+export function maxAbs(z: Record<string, number>): number {
+  return Math.max(...Object.values(z).map(Math.abs));
+}
