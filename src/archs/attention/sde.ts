@@ -45,6 +45,8 @@ export interface TokenSdeParams {
   readonly stopAt: number;
   /** Also run the coarse step 2dt on the same Brownian paths (default true). */
   readonly coarse?: boolean;
+  /** Also return log(V₀₀/V₀₀(0)) at min(T, τ_R) (fine step). */
+  readonly logV00?: boolean;
 }
 
 export interface TokenSdeResult {
@@ -57,6 +59,8 @@ export interface TokenSdeResult {
   /** Paths stopped at R before T (fine step). */
   readonly stopped: number;
   readonly paths: number;
+  /** log(V₀₀/V₀₀(0)) per path at min(T, τ_R) (when asked). */
+  readonly logV00?: Float64Array;
 }
 
 export function tokenPairs(m: number): Array<[number, number]> {
@@ -177,6 +181,7 @@ export function simulateTokenSde(params: TokenSdeParams): TokenSdeResult {
   const xi1 = new Float64Array(mm), xi2 = new Float64Array(mm), xp1 = new Float64Array(mm), xp2 = new Float64Array(mm);
   const xic = new Float64Array(mm), xpc = new Float64Array(mm);
   const r = new Float64Array(P);
+  const logV00 = params.logV00 ? new Float64Array(paths) : undefined;
   let stopped = 0;
   for (let path = 0; path < paths; path++) {
     Ff.set(F0);
@@ -203,6 +208,11 @@ export function simulateTokenSde(params: TokenSdeParams): TokenSdeResult {
       }
     }
     if (!fineLive) stopped++;
+    if (logV00) {
+      let v = 0;
+      for (let p = 0; p < m; p++) v += Ff[p] * Ff[p];
+      logV00[path] = Math.log(v / K0[0]);
+    }
     correlationsOf(Ff, m, pairs, r);
     for (let p = 0; p < P; p++) rho[p][path] = r[p];
     if (rhoCoarse) {
@@ -210,7 +220,7 @@ export function simulateTokenSde(params: TokenSdeParams): TokenSdeResult {
       for (let p = 0; p < P; p++) rhoCoarse[p][path] = r[p];
     }
   }
-  return { pairs, rho, rhoCoarse, stopped, paths };
+  return { pairs, rho, rhoCoarse, stopped, paths, logV00 };
 }
 
 /** ΔV = F'F'ᵀ − FFᵀ of one factored step from F with the given Ξ, Ξ' (for tests of the scheme). */
