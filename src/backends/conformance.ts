@@ -17,7 +17,7 @@ import { listActivations, type ActivationFamily, activation as activationById } 
 import { Domain, NormalStream } from '../core/philox.ts';
 import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
 import { crossKeyIssues } from '../core/validate.ts';
-import { theoryBlock } from '../theory/nngp.ts';
+import { theoryBlock } from '../archs/theory.ts';
 import { createCpuBackend } from './cpu/cpuBackend.ts';
 import { pairCount, pairIndex, type KernelBlock, type SimBackend, type SimJob } from './types.ts';
 

@@ -11,7 +11,7 @@
  */
 import type { SimBackend } from '../backends/types.ts';
 import type { Arch, CommuteStat, Observable, Spec } from '../core/spec.ts';
-import { theoryBlock } from '../theory/nngp.ts';
+import { theoryBlock } from '../archs/theory.ts';
 import type { LayerSamples } from './mcAccumulator.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
 import { meanVar } from './stats.ts';

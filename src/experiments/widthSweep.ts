@@ -7,7 +7,7 @@
  */
 import type { SimBackend } from '../backends/types.ts';
 import type { Spec } from '../core/spec.ts';
-import { theoryBlock } from '../theory/nngp.ts';
+import { theoryBlock } from '../archs/theory.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
 import type { LogMoments, Quantiles } from './result.ts';
 import { logMoments, summarise } from './stats.ts';
