@@ -1,4 +1,4 @@
-import { NOT_IN_DIGEST } from '../core/spec.ts';
+import { ARCH_KEYS_SINCE_FROZEN, NOT_IN_DIGEST, PARAM_BY_KEY } from '../core/spec.ts';
 
 /**
  * A short, stable digest of a result's numbers (FNV-1a, 64-bit, over the canonical JSON), shown on
@@ -67,7 +67,8 @@ function canonical(value: unknown): unknown {
  * or a block's fields does not change it (issue 14 §5).
  */
 export function resultDigest(result: { spec: unknown; [key: string]: unknown }): string {
-  const spec = result.spec !== null && typeof result.spec === 'object' ? Object.fromEntries(Object.entries(result.spec).filter(([k]) => !NOT_IN_DIGEST.has(k))) : result.spec;
+  const kept = ([k, v]: [string, unknown]) => !NOT_IN_DIGEST.has(k) && !(ARCH_KEYS_SINCE_FROZEN.has(k) && v === PARAM_BY_KEY.get(k)?.default);
+  const spec = result.spec !== null && typeof result.spec === 'object' ? Object.fromEntries(Object.entries(result.spec).filter(kept)) : result.spec;
   const random: Record<string, unknown> = { spec };
   for (const key of Object.keys(result)) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = result[key];
   return digestJson(canonical(JSON.parse(JSON.stringify(random, rounded))));

@@ -11,6 +11,8 @@
  */
 import { inputGram } from '../../core/inputs.ts';
 import type { Spec } from '../../core/spec.ts';
+import { activation } from '../../core/activations.ts';
+import { denseChainBase } from '../denseChain.ts';
 import type { SdeBlock } from '../../theory/blocks.ts';
 import type { KernelProfile } from '../../theory/nngp.ts';
 import { summarise } from '../../experiments/stats.ts';
@@ -98,9 +100,21 @@ function attentionArch(kind: AttentionKind): ArchModule<AttentionModel> {
     },
     limits: kind === 'shapedattn' ? { proportional: (spec) => shapedAttentionSdeBlock(spec) } : {},
     network(spec) {
-      // Unreachable for a validated spec: the CPU backend runs `cpu`, the WebGPU backend refuses
-      // architectures that have one (backends/webgpu/backend.ts).
-      throw new Error(`arch=${spec.arch}: attention is not a dense chain; its networks run through the module's own CPU network`);
+      // Attention is not a dense chain: the CPU backend runs `cpu`, the WebGPU backend refuses
+      // architectures that have one (backends/webgpu/backend.ts). What is shared with the dense chain
+      // is the first layer, the embedding X₀ = W_in x/√d recorded as layer 0 (explicit.ts (M1)).
+      return {
+        ...denseChainBase(spec),
+        act: activation('identity'),
+        hiddenWeightScale: 0,
+        hiddenBiasScale: 0,
+        firstWeightScale: 1,
+        firstBiasScale: 0,
+        branchScale: 1,
+        residual: true,
+        inputEmbedding: true,
+        firstLayer: 0,
+      };
     },
     cpu: cpuNetwork(kind),
     cost: {
