@@ -28,6 +28,7 @@
  * change is announced in a commit message starting "registry interface change:".
  */
 import type { Activation } from '../core/activations.ts';
+import type { SimSize } from '../core/cost.ts';
 import type { Param } from '../core/params.ts';
 import type { Spec, SpecIssue, View } from '../core/spec.ts';
 import type { WeightFamily } from '../core/weights.ts';
@@ -163,6 +164,12 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
     theoryLayerFactor(spec: Spec): number;
     /** Whether the theory pays the fixed cost of a limit solve (ODE, Fokker–Planck) once per run. */
     theoryFixed(spec: Spec): boolean;
+    /**
+     * For an architecture with its own CPU network: the dense-chain size (core/cost.ts) that costs
+     * what one batch of its networks costs, so the planner prices and refuses it like the others.
+     * Absent: the networks are the dense chain of `size` itself.
+     */
+    networkSize?(spec: Spec, size: SimSize): SimSize;
   };
   /**
    * Views that show this architecture's own networks (depth, hist, width, and the views whose

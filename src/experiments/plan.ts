@@ -51,7 +51,8 @@ export function planSpec(spec: Spec): Plan {
   if (spec.M > 0) {
     const recorded = recordedLayers(spec.arch, spec.L).length;
     // The depth profile's networks only when the view draws them (issue 14 §4).
-    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [{ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded }] });
+    const size: SimSize = { method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded };
+    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [archOf(spec).cost.networkSize?.(spec, size) ?? size] });
     const runner = viewRunner(spec.view);
     if (runner && runner.applies?.(spec) === undefined) {
       const sizes = runner.plan(spec);

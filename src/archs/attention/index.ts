@@ -11,6 +11,7 @@
  */
 import { inputGram } from '../../core/inputs.ts';
 import type { Spec } from '../../core/spec.ts';
+import type { SimSize } from '../../core/cost.ts';
 import { activation } from '../../core/activations.ts';
 import { denseChainBase } from '../denseChain.ts';
 import type { SdeBlock } from '../../theory/blocks.ts';
@@ -84,6 +85,20 @@ export function shapedAttentionSdeBlock(spec: Spec): SdeBlock {
   return { T, rho: summarise(run.rho[0]), logVaa: { mean, var: variance } };
 }
 
+/**
+ * The dense-chain size that costs what attention networks cost (core/cost.ts features):
+ *  - explicit: per network n·d embedding weights plus L·(2 n n_k + n²) for W^Q, W^K, W^V, each
+ *    used for k tokens — the dense chain's n·(d + (L′ − 1)·n) weights with L′ = 1 + L(1 + 2 n_k/n);
+ *  - gram: the exact chain costs O(k³) per layer (a few m×m products, 2k χ² and 2k² normals),
+ *    priced as a dense gram layer of width 2k (rows 2k·k normals, 2k·k² products): the same order,
+ *    not a fitted constant.
+ */
+export function attentionNetworkSize(spec: Spec, size: SimSize): SimSize {
+  const nk = keyWidth(spec as AttentionSpec);
+  if (size.method === 'gram') return { ...size, n: 2 * size.k };
+  return { ...size, L: 1 + Math.ceil(size.L * (1 + (2 * nk) / size.n)) };
+}
+
 function attentionArch(kind: AttentionKind): ArchModule<AttentionModel> {
   const spec0 = kind === 'attention' ? attentionSpec : shapedAttnSpec;
   return {
@@ -121,6 +136,7 @@ function attentionArch(kind: AttentionKind): ArchModule<AttentionModel> {
       theoryLayerFactor: () => 1,
       // The SDE paths (shapedattn): bounded by sdePlan to ≤ 2·10⁶ steps, a fixed cost per run.
       theoryFixed: () => kind === 'shapedattn',
+      networkSize: (spec, size) => attentionNetworkSize(spec, size),
     },
     views: ['depth', 'hist'],
   };
