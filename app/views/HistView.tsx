@@ -9,6 +9,7 @@ import { EMPIRICAL_TEX, lines, Q_TEX, SHAPED_SDE_TEX } from './equations.ts';
 import { histogramPlot } from './histData.ts';
 import { formatCount, networkSummary } from './labels.ts';
 import { useCurrentRun, useTheory } from './useResults.ts';
+import { attentionPageText } from '../archs/attention/text.ts';
 
 /** For the shaped MLP the limit is a law, not a point (Li, Nica & Roy 2022). */
 const SHAPED_TEXT =
@@ -24,21 +25,23 @@ export function HistView() {
   const q = useMemo(() => histogramPlot('q11', samples, theory?.block, mc, spec.n), [samples, theory, mc, spec.n]);
   const layer = samples?.layer ?? (spec.layer === 0 ? spec.L : spec.layer);
   const count = samples ? formatCount(samples.rho.length) : 'the';
+  // Architectures with their own words (app/archs/<id>).
+  const own = attentionPageText(spec);
   return (
     <div className="panels">
       <Panel
         id="hist-rho"
         title={`Law of the correlation at layer ℓ = ${layer}`}
-        caption={`Each of ${count} random networks (${networkSummary(spec)}) gives one empirical correlation $\\hat\\rho^{\\ell}$ between the pre-activations of $x_a$ and $x_b$; the bars count them. The solid line marks the infinite-width limit $\\rho^{\\ell}$, the dashed line the median of the networks. ${spec.arch === 'shaped' ? SHAPED_TEXT : 'At infinite width every network gives the limit; at finite width the law has a spread of order $n^{-1/2}$ and a bias of order $1/n$, both growing with depth.'}`}
-        equation={spec.arch === 'shaped' ? lines(EMPIRICAL_TEX, SHAPED_SDE_TEX) : EMPIRICAL_TEX}
+        caption={own ? own.histRho(count) : `Each of ${count} random networks (${networkSummary(spec)}) gives one empirical correlation $\\hat\\rho^{\\ell}$ between the pre-activations of $x_a$ and $x_b$; the bars count them. The solid line marks the infinite-width limit $\\rho^{\\ell}$, the dashed line the median of the networks. ${spec.arch === 'shaped' ? SHAPED_TEXT : 'At infinite width every network gives the limit; at finite width the law has a spread of order $n^{-1/2}$ and a bias of order $1/n$, both growing with depth.'}`}
+        equation={own ? own.equation : spec.arch === 'shaped' ? lines(EMPIRICAL_TEX, SHAPED_SDE_TEX) : EMPIRICAL_TEX}
       >
         <PlotFrame draw={drawHistogram} data={rho} csv={histogramCsv} testId="plot-hist-rho" />
       </Panel>
       <Panel
         id="hist-q"
         title={`Law of the variance at layer ℓ = ${layer}`}
-        caption={`The squared length $\\hat q^{\\ell} = \\hat K^{\\ell}(x_a, x_a)$ of the same networks. Its law is skewed: $\\log \\hat q^{\\ell}$ is a sum of about $L$ independent terms, so for $L/n \\gtrsim 0.2$ the distribution is close to log-normal with a heavy right tail, and its median drifts below the limit $q^{\\ell}$.`}
-        equation={`${Q_TEX},\\quad \\hat q^{\\ell} = \\frac1n\\sum_{i=1}^n (z^{\\ell}_{i,a})^2`}
+        caption={own ? own.histQ : `The squared length $\\hat q^{\\ell} = \\hat K^{\\ell}(x_a, x_a)$ of the same networks. Its law is skewed: $\\log \\hat q^{\\ell}$ is a sum of about $L$ independent terms, so for $L/n \\gtrsim 0.2$ the distribution is close to log-normal with a heavy right tail, and its median drifts below the limit $q^{\\ell}$.`}
+        equation={own ? own.equation : `${Q_TEX},\\quad \\hat q^{\\ell} = \\frac1n\\sum_{i=1}^n (z^{\\ell}_{i,a})^2`}
       >
         <PlotFrame draw={drawHistogram} data={q} csv={histogramCsv} testId="plot-hist-q" />
       </Panel>

@@ -5,6 +5,7 @@
  */
 import * as d3 from 'd3';
 import type { Spec } from '../../src/core/spec.ts';
+import { archOf } from '../../src/archs/index.ts';
 import { faultsOf, limitFaults, theoryFaults, type Fault } from '../../src/experiments/faults.ts';
 import type { LimitBlock, McBlock, TheoryBlock } from '../../src/experiments/result.ts';
 import type { AlphaCurve } from '../engine/theory.ts';
@@ -14,7 +15,8 @@ import { formatCount, formatValue, LAYER_AXIS, STAT_LABEL, type KernelStat } fro
 
 /** Depth on a log axis once the profile is long (mlp/shaped: layers start at 1). */
 export function layerScale(spec: Spec): ScaleKind {
-  return spec.arch !== 'resnet' && spec.L >= 200 ? 'log' : 'linear';
+  // Layers from 0 (an embedding: resnet, attention) cannot go on a log axis.
+  return archOf(spec).firstLayer !== 0 && spec.L >= 200 ? 'log' : 'linear';
 }
 
 /** q^ℓ can grow or decay geometrically: log scale when it spans more than a factor 30. */
@@ -99,7 +101,10 @@ export function depthPlot(
     );
   }
   series.push(...ghosts);
-  if (theory?.block) {
+  // A profile with no finite value is a limit that does not exist (standard attention: no
+  // deterministic infinite-width kernel): nothing to draw, and no "the curve ends" marker.
+  const hasLimit = theory?.block !== undefined && Array.from(theory.block[stat]).some(Number.isFinite);
+  if (theory?.block && hasLimit) {
     const at = spec.arch === 'resnet' ? ` at α = ${spec.alpha}` : '';
     series.push({ kind: 'line', id: 'limit', label: `limit n → ∞${at}: ${label.limit}`, color: ROLE_COLOR.limit, x: theory.block.layers, y: theory.block[stat] });
   }
@@ -116,7 +121,7 @@ export function depthPlot(
     });
   }
   // Where a curve ends because its numbers left f64 (f32 on the GPU): a marker and a message.
-  if (theory?.block) {
+  if (theory?.block && hasLimit) {
     const [f] = faultsOf(theoryFaults(theory.block), 'theory', stat);
     if (f) series.push(faultMarker('fault-limit', `limit ${label.name}`, ROLE_COLOR.limit, f, theory.block.layers, theory.block[stat]));
   }
@@ -134,7 +139,7 @@ export function depthPlot(
     series.push({ kind: 'points', id: 'mc-median', label: `median ${label.estimate}, M = ${formatCount(mc.M)}, n = ${formatCount(spec.n)}`, color: ROLE_COLOR.mc, x: mc.layers, y: mc[stat].p50 });
   }
   // Layers run from 1 (mlp, shaped) or 0 (resnet) to L: no axis beyond them.
-  const first = spec.arch === 'resnet' ? 0 : 1;
+  const first = archOf(spec).firstLayer;
   const xScale = layerScale(spec);
   const xDomain: [number, number] = xScale === 'log' ? [first / 1.15, spec.L * 1.15] : [first - Math.max(0.5, 0.02 * spec.L), spec.L + Math.max(0.5, 0.02 * spec.L)];
   // The thin α curves are part of the range: α = 0 can grow geometrically (ReLU), so q may go to a log axis.
