@@ -8,7 +8,10 @@ import { createCpuBackend } from '../../../src/backends/cpu/cpuBackend.ts';
 import { runLab } from '../../../src/experiments/runLab.ts';
 import { decodeSpec } from '../../../src/url/codec.ts';
 import { depthPlot } from '../../views/depthData.ts';
-import { attentionPageText } from './text.ts';
+import type { Spec } from '../../../src/core/spec.ts';
+import { pageArch } from '../index.ts';
+
+const attentionPageText = (spec: Spec) => pageArch(spec).ownWords?.(spec);
 
 async function run(query: string) {
   const d = decodeSpec(query);
@@ -23,7 +26,7 @@ describe('attention in the depth and distribution views', () => {
     const plot = depthPlot('rho', spec, { block: result.theory }, result.mc, result.faults);
     expect(plot.series.map((s) => s.id)).not.toContain('limit');
     expect(plot.series.some((s) => s.kind === 'fault')).toBe(false);
-    expect(plot.xDomain[0]).toBeLessThan(0); // layer 0 (the embedding) is on the axis
+    expect(plot.xDomain![0]).toBeLessThan(0); // layer 0 (the embedding) is on the axis
     const p50 = result.mc!.rho.p50;
     expect(p50[p50.length - 1]).toBeGreaterThan(p50[0] + 0.5);
     const text = attentionPageText(spec)!;

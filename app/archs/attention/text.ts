@@ -5,29 +5,17 @@
  */
 import type { Spec } from '../../../src/core/spec.ts';
 import { formatCount } from '../../views/labels.ts';
+import type { ArchWords } from '../types.ts';
 
-export interface ArchPageText {
-  /** What the networks are, for captions ("standard attention, k = 3 tokens, n = 64, …"). */
-  readonly summary: string;
-  /** The model's equations (KaTeX). */
-  readonly equation: string;
-  /** The depth view's ρ caption, given the Monte Carlo sentence. */
-  depthRho(mcText: string): string;
-  readonly depthQ: string;
-  readonly histRho: (count: string) => string;
-  readonly histQ: string;
-}
 
 type AttentionKeys = Spec & { readonly gamma2: number; readonly nk: number; readonly tau0: number };
 
 const SHAPED_A = 'A^{\\ell} = I + \\operatorname{Softmax}(S^{\\ell}) - \\tfrac1k\\mathbf 1\\mathbf 1^{\\top},\\quad \\tau = \\tau_0\\sqrt{n\\,n_k}';
 const STANDARD_A = 'A^{\\ell} = \\operatorname{Softmax}(S^{\\ell}),\\quad \\tau = \\sqrt{n_k}';
 
-/** The page text of an attention architecture, or undefined for any other (they keep their own). */
-export function attentionPageText(spec: Spec): ArchPageText | undefined {
-  if (spec.arch !== 'attention' && spec.arch !== 'shapedattn') return undefined;
+/** The words of standard (shaped = false) or shaped attention for this spec. */
+export function attentionWords(spec: Spec, shaped: boolean): ArchWords {
   const s = spec as AttentionKeys;
-  const shaped = spec.arch === 'shapedattn';
   const nk = s.nk === 0 ? s.n : s.nk;
   const summary = `${shaped ? `shaped attention, τ₀ = ${s.tau0}` : 'standard attention'}, k = ${s.k} tokens, n = ${formatCount(s.n)}, n_k = ${formatCount(nk)}, γ² = ${s.gamma2}, L = ${formatCount(s.L)}`;
   const equation = `S^{\\ell} = \\tfrac{1}{\\tau}\\big(\\tfrac{X^{\\ell}W^Q}{\\sqrt n}\\big)\\big(\\tfrac{X^{\\ell}W^K}{\\sqrt n}\\big)^{\\!\\top},\\; ${shaped ? SHAPED_A : STANDARD_A},\\; X^{\\ell+1} = \\lambda X^{\\ell} + \\gamma A^{\\ell}X^{\\ell}\\tfrac{W^V}{\\sqrt n},\\; \\lambda^2 + \\gamma^2 = 1,\\; \\hat\\rho^{\\ell} = \\frac{\\hat V^{\\ell}_{ab}}{\\sqrt{\\hat V^{\\ell}_{aa}\\hat V^{\\ell}_{bb}}}`;
