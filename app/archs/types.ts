@@ -46,4 +46,6 @@ export interface ArchWords {
   readonly depthQ: string;
   histRho(count: string): string;
   readonly histQ: string;
+  /** The sde view's captions and equations, where the architecture has that view. */
+  readonly sde?: { readonly paths: string; readonly pathsTex: string; law(M: string): string; readonly lawTex: string; convergence(nFrom: string): string };
 }

@@ -29,6 +29,8 @@
  */
 import type { Activation } from '../core/activations.ts';
 import type { SimSize } from '../core/cost.ts';
+// Type only (no runtime edge archs → experiments): the sde view's block shape.
+import type { SdeViewBlock } from '../experiments/sdeView.ts';
 import type { Param } from '../core/params.ts';
 import type { Spec, SpecIssue, View } from '../core/spec.ts';
 import type { WeightFamily } from '../core/weights.ts';
@@ -159,6 +161,12 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
     readonly depth?: (spec: Spec, precision: 'exact' | 'fast') => LimitBlock | undefined;
     /** The proportional limit n, L → ∞ with T = L/n (the covariance SDE): the `sde` block. */
     readonly proportional?: (spec: Spec) => SdeBlock | undefined;
+    /**
+     * The `sde` view's block (paths, law at T, convergence in law over `widths`) for an architecture
+     * whose proportional limit is not the shaped MLP's scalar SDE (shaped attention). Absent: the
+     * view's own runner (experiments/sdeView.ts).
+     */
+    readonly proportionalView?: (spec: Spec, widths: readonly number[], options: { signal?: AbortSignal; onPartial?: (block: SdeViewBlock, progress: { done: number; total: number }) => void }) => Promise<SdeViewBlock>;
   };
   /** The finite network as the dense chain both backends run (explicit and gram). */
   network(spec: Spec): NetworkModel;

@@ -30,5 +30,21 @@ export function attentionWords(spec: Spec, shaped: boolean): ArchWords {
     depthQ: `The same networks, now the squared length $\\hat q^{\\ell} = \\hat V^{\\ell}_{aa}$ of token $x_a$ ($q_1 = ${s.q1}$).${shaped ? ' The line is its limit at fixed $L$, $q_1$; at finite width $\\log \\hat q^{\\ell}$ performs a random walk: from the value weights alone its mean falls like $-\\gamma^2(2-\\gamma^2)\\,\\ell/n$ and its variance grows like $2\\gamma^2(2-\\gamma^2)\\,\\ell/n$.' : ' Standard attention has no deterministic infinite-width limit, so no line is drawn.'}`,
     histRho: (count) => `Each of ${count} random networks (${summary}) gives one empirical correlation $\\hat\\rho^{\\ell}$ between tokens $x_a$ and $x_b$; the bars count them, the dashed line marks their median. ${shaped ? 'The solid line marks the limit at fixed $L$, $\\rho_0$; at $T = \\ell/n$ of order one the law stays spread as $n$ grows (the covariance SDE).' : 'There is no infinite-width limit to mark: at any width the law piles up at 1 with depth (rank collapse).'}`,
     histQ: `The squared length $\\hat q^{\\ell} = \\hat V^{\\ell}_{aa}$ of token $x_a$ in the same networks.`,
+    ...(shaped ? { sde: sdeWords(s, summary) } : {}),
+  };
+}
+
+const SDE_TEX =
+  'dV_t = b(V_t)\\,dt + \\Sigma(V_t)^{1/2}dB_t,\\; b(V) = \\tfrac{\\gamma^2}{\\tau_0^2}\\Big[\\tfrac{\\operatorname{tr}(VHVH)}{k^2}V + \\tfrac1k\\big(d\\,(Vu)^{\\top} + (Vu)\\,d^{\\top}\\big)\\Big],\\; \\Sigma = \\gamma^2(2-\\gamma^2)\\Sigma_{\\mathrm{lin}} + \\tfrac{\\gamma^4}{\\tau_0^2}\\Sigma_{\\mathrm{att}},\\; t = \\ell/n';
+
+/** The sde view's words for shaped attention (the block: src/archs/attention/sdeView.ts). */
+function sdeWords(s: AttentionKeys, summary: string): NonNullable<ArchWords['sde']> {
+  const R = 10 * Math.max(s.q1, s.q2);
+  return {
+    paths: `Each orange-red line is one finite network (${summary}): the correlation $\\hat\\rho^{\\ell}$ of tokens $x_a, x_b$ at layer $\\ell$, plotted at $t = \\ell/n$. Each blue line is a path of the token-covariance SDE from the same $V_0 = K_{\\mathrm{in}}$ (a factored Euler–Maruyama scheme that keeps $V$ positive semi-definite, stopped where $\\max_a V_{aa}$ first reaches $R = ${R}$). In the proportional limit $n, L \\to \\infty$ with $T = L/n$ fixed the correlation stays random, and the two bundles have the same law.`,
+    pathsTex: SDE_TEX,
+    law: (M) => `The histogram (a density) of $\\hat\\rho_L$ over the M = ${M} networks at the last layer, against the law of $\\rho_T$ of the SDE (curve: a histogram of the SDE paths, not a closed form). The SDE paths are stopped when $\\max_a V_{aa}$ first reaches $R = ${R}$ (the drift is cubic and a few paths explode in finite time; the paper's convergence is local); the networks of this panel are not stopped, so the two laws also differ by the fraction stopped, a few per cent at $T = 1$.`,
+    lawTex: '\\hat\\rho_{L} \\xrightarrow[n\\to\\infty,\\ L = Tn]{\\text{law}} \\rho_{T\\wedge\\tau_R}',
+    convergence: (nFrom) => `For widths $n$ from ${nFrom} up to $n$ (keys nmin, n), M networks of depth $L = \\mathrm{round}(T n)$, stopped at $R$ like the SDE paths: the Wasserstein-1 and Kolmogorov–Smirnov distances between the law of their $\\hat\\rho_L$ and the SDE sample at their own $T_n = L/n$. Both include the Monte Carlo noise of the two samples: the dotted lines are the noise floors (the expected distance between two samples of one law, of sizes M and the number of SDE paths). A rate is fitted (dashed) only over the widths whose distance stands above twice its floor.`,
   };
 }

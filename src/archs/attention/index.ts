@@ -22,20 +22,11 @@ import { runExplicitAttention } from './explicit.ts';
 import { runGramAttention } from './gram.ts';
 import type { AttentionKind, AttentionModel } from './model.ts';
 import { simulateTokenSde } from './sde.ts';
+import { attentionSdeView } from './sdeView.ts';
 import { attentionSpec, keyWidth, shapedAttnSpec } from './spec.ts';
+import { attentionModel, sdePlan, stoppingLevel, type AttentionSpec } from './resolve.ts';
 
-type AttentionSpec = Spec & { readonly gamma2: number; readonly nk: number; readonly tau0: number };
-
-/** The typed model of a validated spec (the tokens are the lab's k inputs). */
-export function attentionModel(kind: AttentionKind, spec: Spec): AttentionModel {
-  const s = spec as AttentionSpec;
-  return { kind, m: s.k, n: s.n, nk: keyWidth(s), L: s.L, gamma2: s.gamma2, tau0: s.tau0, q1: s.q1, q2: s.q2, rho0: s.rho0, seed: s.seed >>> 0 };
-}
-
-/** The stopping level R = 10·max(q1, q2) of docs/shaped-transformer.md §4.4 (the fixture's R = 10). */
-export function stoppingLevel(spec: Pick<Spec, 'q1' | 'q2'>): number {
-  return 10 * Math.max(spec.q1, spec.q2);
-}
+export { attentionModel, sdePlan, stoppingLevel } from './resolve.ts';
 
 /** Packed upper triangle (backends/types.ts pairIndex order: (0,0), (0,1), …, (1,1), …) of n·V. */
 function packedSums(V: Float64Array, m: number, n: number, out: Float64Array): Float64Array {
@@ -65,12 +56,6 @@ function constantProfile(spec: Spec, value: (a: number, b: number) => number): K
   const fill = (x: number) => new Float64Array(layers.length).fill(x);
   const k11 = value(0, 0), k12 = value(0, 1), k22 = value(1, 1);
   return { layers, k11: fill(k11), k12: fill(k12), k22: fill(k22), rho: fill(k12 / Math.sqrt(k11 * k22)) };
-}
-
-/** SDE paths for the `sde` block: ≤ 4 000, fewer at large T so that paths × steps ≤ 2·10⁶. */
-export function sdePlan(T: number): { dt: number; paths: number } {
-  const steps = 2 * Math.max(1, Math.ceil(T * 128)); // dt ≤ 1/256, an even number of steps (sde.ts)
-  return { dt: T / steps, paths: Math.max(200, Math.min(4000, Math.floor(2e6 / steps))) };
 }
 
 /** The `sde` block of shaped attention: the law of ρ₀₁ at T (stopped at R) and of log V₀₀(T)/V₀₀(0). */
@@ -113,7 +98,7 @@ function attentionArch(kind: AttentionKind): ArchModule<AttentionModel> {
       }
       return constantProfile(spec, () => NaN);
     },
-    limits: kind === 'shapedattn' ? { proportional: (spec) => shapedAttentionSdeBlock(spec) } : {},
+    limits: kind === 'shapedattn' ? { proportional: (spec) => shapedAttentionSdeBlock(spec), proportionalView: (spec, widths, o) => attentionSdeView(spec, widths, o) } : {},
     network(spec) {
       // Attention is not a dense chain: the CPU backend runs `cpu`, the WebGPU backend refuses
       // architectures that have one (backends/webgpu/backend.ts). What is shared with the dense chain
@@ -138,7 +123,7 @@ function attentionArch(kind: AttentionKind): ArchModule<AttentionModel> {
       theoryFixed: () => kind === 'shapedattn',
       networkSize: (spec, size) => attentionNetworkSize(spec, size),
     },
-    views: ['depth', 'hist'],
+    views: kind === 'shapedattn' ? ['depth', 'hist', 'sde'] : ['depth', 'hist'],
   };
 }
 

@@ -47,6 +47,14 @@ export interface TokenSdeParams {
   readonly coarse?: boolean;
   /** Also return log(V₀₀/V₀₀(0)) at min(T, τ_R) (fine step). */
   readonly logV00?: boolean;
+  /**
+   * Also return the stopped ρ₀₁ of every path after these numbers of double steps (time 2·i·dt, the
+   * times where stopping is checked), e.g. the times T_n = L/n of a convergence panel.
+   */
+  readonly recordAt?: readonly number[];
+  /** Also return the ρ₀₁ paths of the first `samplePaths` paths, every `sampleEvery` double steps. */
+  readonly samplePaths?: number;
+  readonly sampleEvery?: number;
 }
 
 export interface TokenSdeResult {
@@ -61,6 +69,10 @@ export interface TokenSdeResult {
   readonly paths: number;
   /** log(V₀₀/V₀₀(0)) per path at min(T, τ_R) (when asked). */
   readonly logV00?: Float64Array;
+  /** rho01At[j][path]: stopped ρ₀₁ after recordAt[j] double steps (when asked). */
+  readonly rho01At?: Float64Array[];
+  /** Sample paths of ρ₀₁: times t and one array per path (when asked). */
+  readonly sample?: { readonly t: number[]; readonly rho: number[][] };
 }
 
 export function tokenPairs(m: number): Array<[number, number]> {
@@ -182,13 +194,37 @@ export function simulateTokenSde(params: TokenSdeParams): TokenSdeResult {
   const xic = new Float64Array(mm), xpc = new Float64Array(mm);
   const r = new Float64Array(P);
   const logV00 = params.logV00 ? new Float64Array(paths) : undefined;
+  const recordAt = params.recordAt ?? [];
+  for (const it of recordAt) if (!(Number.isInteger(it) && it >= 0 && 2 * it <= steps)) throw new RangeError(`recordAt: ${it} double steps is outside 0..${steps / 2}`);
+  const rho01At = recordAt.length > 0 ? recordAt.map(() => new Float64Array(paths)) : undefined;
+  const nSample = Math.min(params.samplePaths ?? 0, paths);
+  const every = Math.max(1, params.sampleEvery ?? 1);
+  const sampleT: number[] = [];
+  for (let it = 0; 2 * it <= steps; it += every) sampleT.push(2 * it * dt);
+  const sample = nSample > 0 ? { t: sampleT, rho: Array.from({ length: nSample }, () => [] as number[]) } : undefined;
+  const rho01 = (F: Float64Array) => {
+    correlationsOf(F, m, pairs, r);
+    return r[0];
+  };
+  const observe = (path: number, it: number, F: Float64Array) => {
+    if (rho01At) recordAt.forEach((at, j) => { if (at === it) rho01At[j][path] = rho01(F); });
+    if (sample && path < nSample && it % every === 0) sample.rho[path].push(rho01(F));
+  };
   let stopped = 0;
   for (let path = 0; path < paths; path++) {
     Ff.set(F0);
     Fc.set(F0);
     let fineLive = maxDiagonal(Ff, m) < stopAt;
     let coarseLive = fineLive;
-    for (let s = 0; s < steps && (fineLive || coarseLive); s += 2) {
+    observe(path, 0, Ff);
+    let it = 0;
+    for (let s = 0; s < steps && (fineLive || coarseLive || it < steps / 2); s += 2) {
+      it = s / 2 + 1;
+      if (!fineLive && !(withCoarse && coarseLive)) {
+        // Stopped: the state is frozen; only the records of the later times remain to be written.
+        observe(path, it, Ff);
+        continue;
+      }
       stream.row(path, s, 0, mm, xi1);
       stream.row(path, s, 1, mm, xp1);
       stream.row(path, s + 1, 0, mm, xi2);
@@ -206,6 +242,7 @@ export function simulateTokenSde(params: TokenSdeParams): TokenSdeResult {
         factoredStep(Fc, m, gamma2, tau0, 2 * dt, xic, xpc, work);
         if (!(maxDiagonal(Fc, m) < stopAt)) coarseLive = false;
       }
+      observe(path, it, Ff);
     }
     if (!fineLive) stopped++;
     if (logV00) {
@@ -220,7 +257,7 @@ export function simulateTokenSde(params: TokenSdeParams): TokenSdeResult {
       for (let p = 0; p < P; p++) rhoCoarse[p][path] = r[p];
     }
   }
-  return { pairs, rho, rhoCoarse, stopped, paths, logV00 };
+  return { pairs, rho, rhoCoarse, stopped, paths, logV00, rho01At, sample };
 }
 
 /** ΔV = F'F'ᵀ − FFᵀ of one factored step from F with the given Ξ, Ξ' (for tests of the scheme). */
