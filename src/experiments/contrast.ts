@@ -16,7 +16,7 @@ import { activation } from '../core/activations.ts';
 import { exactLogMoments, homogeneousChain } from '../theory/finiteWidth/normMoments.ts';
 import { resnetCovarianceOde } from '../theory/resnetOde.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
-import { summarise, type Summary } from './stats.ts';
+import { summarise, type Summary } from '../core/stats.ts';
 
 export const CONTRAST_BINS = 64;
 /** Range of the log(q̂_L/q^∞_L) histograms. */

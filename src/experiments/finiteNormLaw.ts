@@ -13,7 +13,7 @@ import type { Spec } from '../core/spec.ts';
 import { INPUT_DIMENSION } from '../core/inputs.ts';
 import { exactLogMoments, homogeneousChain, logNormalApproximation, secondMomentRatio } from '../theory/finiteWidth/normMoments.ts';
 import { orthogonalLinearNormLaw } from '../theory/finiteWidth/orthogonalNorm.ts';
-import { meanVar } from './stats.ts';
+import { meanVar } from '../core/stats.ts';
 
 /** L/n at and above which Q has heavy tails (DESIGN.md §3): compare log-moments there. */
 export const HEAVY_TAIL_RATIO = 0.2;

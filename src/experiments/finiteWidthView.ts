@@ -28,7 +28,7 @@ import { addNormLaw, normLaw, type NormLawBlock } from './finiteNormLaw.ts';
 export type { NormLawBlock } from './finiteNormLaw.ts';
 import { logLogSlope } from './fit.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
-import { meanVar } from './stats.ts';
+import { meanVar } from '../core/stats.ts';
 import { sweepWidths } from './widthSweep.ts';
 
 export interface FiniteEntry {

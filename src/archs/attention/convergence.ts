@@ -4,7 +4,7 @@
  * (stopped at R, as the SDE paths are) and the SDE law, per width, with bootstrap SEs, and the
  * log-log slope of W1 against n by weighted least squares. Used by the tests and the bench.
  */
-import { wasserstein1 } from '../../experiments/stats.ts';
+import { wasserstein1 } from '../../core/stats.ts';
 import { Domain, NormalStream } from '../../core/philox.ts';
 import type { AttentionModel } from './model.ts';
 import { runAttentionNetworks } from './runner.ts';

@@ -16,7 +16,7 @@ import { activation } from '../../core/activations.ts';
 import { denseChainBase } from '../denseChain.ts';
 import type { SdeBlock } from '../../theory/blocks.ts';
 import type { KernelProfile } from '../../theory/nngp.ts';
-import { summarise } from '../../experiments/stats.ts';
+import { summarise } from '../../core/stats.ts';
 import type { ArchModule, CpuNetwork, LayerRecorder } from '../types.ts';
 import { runExplicitAttention } from './explicit.ts';
 import { runGramAttention } from './gram.ts';

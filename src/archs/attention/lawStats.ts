@@ -4,7 +4,7 @@
  * the independent fixture (tools/fixtures/make_attention_fixtures.py `batch_se`), valid for every
  * statistic including quantiles, at the cost of a slightly noisier SE.
  */
-import { summarise, type Summary } from '../../experiments/stats.ts';
+import { summarise, type Summary } from '../../core/stats.ts';
 
 export const STAT_KEYS = ['mean', 'sd', 'p05', 'p25', 'p50', 'p75', 'p95'] as const;
 export type StatKey = (typeof STAT_KEYS)[number];

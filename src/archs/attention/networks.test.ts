@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fixtures from '../../../tools/fixtures/attention.json';
 import { attentionIssues, type AttentionKind, type AttentionModel } from './model.ts';
 import { runAttentionNetworks, type AttentionMethod } from './runner.ts';
-import { maxAbs, zScores } from './testing.ts';
+import { maxAbs, zScores } from '../../../test/archs/attention/testing.ts';
 
 const fx = fixtures.model;
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fixtures from '../../../tools/fixtures/attention.json';
-import { meanVar } from '../../experiments/stats.ts';
+import { meanVar } from '../../core/stats.ts';
 import type { AttentionKind } from './model.ts';
 import { runAttentionNetworks, type AttentionMethod } from './runner.ts';
 

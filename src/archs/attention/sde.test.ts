@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fixtures from '../../../tools/fixtures/attention.json';
 import { lawWithErrors, STAT_KEYS } from './lawStats.ts';
 import { simulateTokenSde } from './sde.ts';
-import { maxAbs, zScores } from './testing.ts';
+import { maxAbs, zScores } from '../../../test/archs/attention/testing.ts';
 
 const model = fixtures.model;
 const PATHS = 3000;

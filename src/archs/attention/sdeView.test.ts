@@ -8,7 +8,7 @@ import fixtures from '../../../tools/fixtures/attention.json';
 import { createCpuBackend } from '../../backends/cpu/cpuBackend.ts';
 import type { SdeViewBlock } from '../../experiments/sdeView.ts';
 import { runSpecStreaming } from '../../experiments/runSpec.ts';
-import { wasserstein1 } from '../../experiments/stats.ts';
+import { wasserstein1 } from '../../core/stats.ts';
 import { decodeSpec } from '../../url/codec.ts';
 import { simulateTokenSde } from './sde.ts';
 import { kolmogorovSmirnov2, twoSampleFloors } from './sdeView.ts';

@@ -14,9 +14,9 @@
  * The networks run on the CPU (attention has no WebGPU kernels).
  */
 import type { Spec } from '../../core/spec.ts';
-import type { SdeViewBlock } from '../../experiments/sdeView.ts';
-import { wasserstein1 } from '../../experiments/stats.ts';
-import { logLogSlope } from '../../experiments/fit.ts';
+import type { SdeViewBlock } from '../../theory/blocks.ts';
+import { wasserstein1 } from '../../core/stats.ts';
+import { logLogSlope } from '../../theory/covarianceSde/distance.ts';
 import { attentionModel, sdePlan, stoppingLevel } from './resolve.ts';
 import { runAttentionNetworks } from './runner.ts';
 import { simulateTokenSde } from './sde.ts';

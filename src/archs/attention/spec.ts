@@ -8,7 +8,7 @@
 import { formatNumber, numberParam } from '../../core/params.ts';
 import type { Spec, SpecIssue } from '../../core/spec.ts';
 import { ntkRefusal } from '../ntkRefusal.ts';
-import type { ArchSpecModule } from '../types.ts';
+import type { ArchSpecModule } from '../specTypes.ts';
 
 export const GAMMA2_PARAM = numberParam({ key: 'gamma2', label: 'γ² (attention branch)', doc: 'Attention: residual weights X′ = λX + γ·A X Wᵛ/√n with λ² = 1 − γ².', kind: 'float', default: 0.5, min: 0, max: 1, minExclusive: true, step: 0.01 });
 export const NK_PARAM = numberParam({ key: 'nk', label: 'key width n_k', doc: 'Attention: query/key width n_k (0: n_k = n).', kind: 'int', default: 0, min: 0, max: 65536, scale: 'linear' });

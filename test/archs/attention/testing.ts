@@ -3,7 +3,7 @@
  * independent fixture (tools/fixtures/attention.json), statistic by statistic, in units of the
  * combined standard error.
  */
-import { lawWithErrors, STAT_KEYS, type StatKey } from './lawStats.ts';
+import { lawWithErrors, STAT_KEYS, type StatKey } from '../../../src/archs/attention/lawStats.ts';
 
 export interface FixtureLaw {
   readonly stats: Record<StatKey, number>;

@@ -13,8 +13,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fixtures from '../../../tools/fixtures/attention.json';
-import { lawWithErrors } from './lawStats.ts';
-import { convergenceInLaw } from './convergence.ts';
+import { lawWithErrors } from '../../../src/archs/attention/lawStats.ts';
+import { convergenceInLaw } from '../../../src/archs/attention/convergence.ts';
 
 const fx = fixtures.model;
 const base = { m: fx.m, gamma2: fx.gamma2, tau0: fx.tau0, q1: fx.q1, q2: fx.q2, rho0: fx.rho0, seed: 41 };
