@@ -12,7 +12,8 @@ export interface FixtureLaw {
 
 /** z = (ours − theirs)/√(se² + se²) for every statistic, plus an allowed bias per statistic. */
 export function zScores(sample: ArrayLike<number>, ref: FixtureLaw, bias: Partial<Record<StatKey, number>> = {}): Record<StatKey, number> {
-  const ours = lawWithErrors(sample);
+  // 40 batches (39 dof for the SE) when each still holds ≥ 50 networks, else 20.
+  const ours = lawWithErrors(sample, sample.length >= 2000 ? 40 : 20);
   const z = {} as Record<StatKey, number>;
   for (const k of STAT_KEYS) {
     const d = Math.abs(ours.stats[k] - ref.stats[k]) - (bias[k] ?? 0);
