@@ -55,7 +55,8 @@ export function planSpec(spec: Spec): Plan {
     if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [archOf(spec).cost.networkSize?.(spec, size) ?? size] });
     const runner = viewRunner(spec.view);
     if (runner && runner.applies?.(spec) === undefined) {
-      const sizes = runner.plan(spec);
+      // The view's networks are the architecture's too (attention: priced by its networkSize).
+      const sizes = runner.plan(spec).map((s) => archOf(spec).cost.networkSize?.(spec, s) ?? s);
       if (sizes.length > 0) parts.push({ label: runner.costLabel ?? `view=${spec.view}`, keys: runner.costKeys ?? ['M', 'n', 'L'], sizes });
     }
   }

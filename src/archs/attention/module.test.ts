@@ -83,3 +83,12 @@ describe('attention architectures through the registry', () => {
     expect(refused[0].message).toMatch(/expected to take about .* over the limit/);
   });
 });
+
+describe('the sde view of shaped attention is priced as attention networks', () => {
+  it('every size of the view goes through networkSize (gram: width 2k)', () => {
+    const s = decodeSpec('view=sde&arch=shapedattn&k=3&n=64&L=64&M=200&nmin=8&nmax=64').spec;
+    const plan = planSpec(s);
+    expect(plan.sizes.length).toBeGreaterThan(2);
+    for (const size of plan.sizes) expect(size.n).toBe(6);
+  });
+});
