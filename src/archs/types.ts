@@ -147,6 +147,15 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
   network(spec: Spec): NetworkModel;
   /** A finite network the dense chain cannot express; when present the CPU backend runs it instead of `network`. */
   readonly cpu?: CpuNetwork;
+  /**
+   * Its WebGPU kernel, where it has one (the WebGPU backend runs it for the methods listed, and the
+   * CPU network otherwise): K̂^l = (1/n) Σ_i z_i z_iᵀ of networks netStart … netStart + netCount − 1
+   * at the recorded layers, in KernelBlock's layout ([net][layerIndex][pair], f64 from f32).
+   */
+  readonly gpu?: {
+    readonly methods: readonly ('gram' | 'explicit')[];
+    simulate(device: GPUDevice, spec: Spec, netStart: number, netCount: number, recordLayers: readonly number[]): Promise<Float64Array>;
+  };
   /** Cost-model terms (experiments/plan.ts). */
   readonly cost: {
     /** Factor on the theory's per-layer cost (2 when the NTK recursion runs alongside the NNGP). */

@@ -9,6 +9,10 @@ import { testGpu } from '../../../test/backends/testGpu.ts';
 import { runExplicitAttention } from './explicit.ts';
 import { runAttentionGpu } from './gpu.ts';
 import type { AttentionKind, AttentionModel } from './model.ts';
+import { createWebGpuBackend } from '../../backends/webgpu/backend.ts';
+import { createCpuBackend } from '../../backends/cpu/cpuBackend.ts';
+import { runLab } from '../../experiments/runLab.ts';
+import { decodeSpec } from '../../url/codec.ts';
 
 let device: GPUDevice;
 beforeAll(async () => {
@@ -35,6 +39,28 @@ describe.each(['attention', 'shapedattn'] as const)('%s: CPU and WebGPU on the s
       }
       // Different networks differ (the test is not comparing one network with itself).
       if (i > 0) expect(Math.abs(gpu[i][model.L][1] - gpu[0][model.L][1])).toBeGreaterThan(1e-3);
+    }
+  });
+});
+
+describe('the lab on the WebGPU backend runs explicit attention networks on the GPU', () => {
+  it('same seed, same Monte Carlo block as the CPU backend (to f32), and gram still runs on the CPU', async () => {
+    const { gpu } = await testGpu();
+    const webgpu = await createWebGpuBackend(gpu, { label: 'attention parity' });
+    try {
+      const spec = { ...decodeSpec('arch=shapedattn&k=3&rho0=0.2&n=32&L=8&M=6&method=explicit').spec, backend: 'webgpu' as const };
+      expect(webgpu.supports({ spec, netStart: 0, netCount: 6, recordLayers: [0, 8] })).toBeUndefined();
+      const onGpu = (await runLab(spec, { backend: webgpu })).result;
+      const onCpu = (await runLab({ ...spec, backend: 'cpu' }, { backend: createCpuBackend() })).result;
+      expect(onGpu.backend.name).toBe('webgpu');
+      const a = onGpu.mc!.rho.mean;
+      const b = onCpu.mc!.rho.mean;
+      expect(a).toHaveLength(b.length);
+      for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-5);
+      const gram = { ...spec, method: 'gram' as const };
+      expect(webgpu.supports({ spec: gram, netStart: 0, netCount: 6, recordLayers: [8] })).toMatch(/method=gram.*run on the CPU/);
+    } finally {
+      webgpu.dispose();
     }
   });
 });

@@ -23,6 +23,7 @@ import { runGramAttention } from './gram.ts';
 import type { AttentionKind, AttentionModel } from './model.ts';
 import { simulateTokenSde } from './sde.ts';
 import { attentionSdeView } from './sdeView.ts';
+import { runAttentionGpu } from './gpu.ts';
 import { attentionSpec, keyWidth, shapedAttnSpec } from './spec.ts';
 import { attentionModel, sdePlan, stoppingLevel, type AttentionSpec } from './resolve.ts';
 
@@ -117,6 +118,24 @@ function attentionArch(kind: AttentionKind): ArchModule<AttentionModel> {
       };
     },
     cpu: cpuNetwork(kind),
+    // The explicit networks have a WGSL kernel (gpu.ts; parity: gpu.conformance.test.ts); the exact
+    // chain (gram) runs on the CPU.
+    gpu: {
+      methods: ['explicit'],
+      async simulate(device, spec, netStart, netCount, recordLayers) {
+        const model = attentionModel(kind, spec);
+        const P = (model.m * (model.m + 1)) / 2;
+        const z = new Float64Array(netCount * recordLayers.length * P);
+        const V = await runAttentionGpu(device, model, netCount, netStart);
+        for (let i = 0; i < netCount; i++) {
+          recordLayers.forEach((l, r) => {
+            let p = 0;
+            for (let a = 0; a < model.m; a++) for (let b = a; b < model.m; b++) z[(i * recordLayers.length + r) * P + p++] = V[i][l][a * model.m + b];
+          });
+        }
+        return z;
+      },
+    },
     cost: {
       theoryLayerFactor: () => 1,
       // The SDE paths (shapedattn): bounded by sdePlan to ≤ 2·10⁶ steps, a fixed cost per run.
