@@ -37,12 +37,10 @@ export interface ArchSpecModule<Id extends string = string> {
   issues(spec: Spec): SpecIssue[];
 }
 
-
 /**
  * Ids of views that architectures declare (ArchSpecModule.viewSpecs), for the View type: an
  * architecture adding a view widens it by declaration merging in its spec.ts, e.g.
  *   declare module '../specTypes.ts' { interface ArchViewIds { tokens: true } }
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ArchViewIds {}
 export type ArchViewId = keyof ArchViewIds & string;
