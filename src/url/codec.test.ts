@@ -56,6 +56,8 @@ describe('URL codec', () => {
       predict: true,
       proj: true,
       embed: true,
+      // Keys of later architectures (attention, issue 15 §2: they are not typed on Spec).
+      ...({ gamma2: 0.3, nk: 16, tau0: 2 } as object),
     };
     // ntk=1 is refused with arch=resnet (issue 20 §4): the NTK key round-trips in an mlp spec.
     const withNtk: Spec = { ...changed, arch: 'mlp', ntk: true };
