@@ -2,7 +2,7 @@
  * Training tasks that ship with the lab (no downloads), all drawn from the lab's Philox so a seed
  * gives the same data everywhere:
  *   teacher: regression y = f_T(x) of a random one-hidden-layer teacher
- *            f_T(x) = Σ_k v_k φ(w_k·x/√d)/√m,  w_k, v_k ~ N(0, 1),  m teacher units,
+ *            f_T(x) = s Σ_k v_k φ(w_k·x/√d)/√m,  w_k, v_k ~ N(0, 1),  m teacher units, s the targetScale,
  *            inputs uniform on the sphere |x|² = d (so x·x/d = 1, the lab's q = 1).
  *   spirals: two interleaved Archimedean spirals in R², labels ±1 (logistic or mse).
  *   circles: two concentric circles of radii 1/2 and 1 in R², labels ±1.
@@ -45,11 +45,17 @@ export interface TaskOptions {
   /** teacher: hidden units m of the teacher, and its activation. */
   readonly teacherWidth?: number;
   readonly teacherAct?: Activation;
+  /**
+   * teacher: a factor on the targets (default 1). The coord check uses 10: then ∂ℓ/∂f = f₀ − y ≈ −y
+   * at every width, and the network's own random f₀ (O(1) under SP/NTK, different at each width)
+   * no longer multiplies every Δh by a random factor — the slopes' seed noise falls ~5×.
+   */
+  readonly targetScale?: number;
   /** spirals/circles: standard deviation of the Gaussian noise added to each coordinate. */
   readonly noise?: number;
 }
 
-export const TASK_LIMITS = { N: [1, 100000], d: [1, 4096], teacherWidth: [1, 65536], noise: [0, 10] } as const;
+export const TASK_LIMITS = { N: [1, 100000], d: [1, 4096], teacherWidth: [1, 65536], noise: [0, 10], targetScale: [0, 1000] } as const;
 
 export function taskIssue(o: TaskOptions): string | undefined {
   if (!TASK_NAMES.includes(o.task)) return `task = ${String(o.task)}: it must be one of ${TASK_NAMES.join(', ')}`;
@@ -62,6 +68,8 @@ export function taskIssue(o: TaskOptions): string | undefined {
   if (bad) return bad;
   if (o.noise !== undefined && !(o.noise >= 0 && o.noise <= TASK_LIMITS.noise[1]))
     return `noise = ${String(o.noise)}: it must be in [0, 10]`;
+  if (o.targetScale !== undefined && !(o.targetScale > 0 && o.targetScale <= TASK_LIMITS.targetScale[1]))
+    return `targetScale = ${String(o.targetScale)}: it must be in (0, 1000]`;
   return undefined;
 }
 
@@ -92,12 +100,13 @@ function teacherStudent(o: TaskOptions): Dataset {
   const v = new Float64Array(m);
   teacher.row(0, 2, 0, m, v, 0);
   const sd = Math.sqrt(d);
+  const scale = o.targetScale ?? 1;
   for (let k = 0; k < m; k++) {
     teacher.row(0, 1, k, d, w, 0);
     for (let s = 0; s < o.N; s++) {
       let z = 0;
       for (let j = 0; j < d; j++) z += w[j] * x[s * d + j];
-      y[s] += (v[k] * phi(z / sd)) / Math.sqrt(m);
+      y[s] += (scale * v[k] * phi(z / sd)) / Math.sqrt(m);
     }
   }
   return { task: 'teacher', d, N: o.N, x, y, loss: 'mse' };
