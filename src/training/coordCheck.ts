@@ -12,7 +12,7 @@ import { coordCheckExponents, type CoordExponents } from './exponents.ts';
 import { TrainNetwork, type TrainArch } from './network.ts';
 import { Optimizer } from './optimizer.ts';
 import { presetExponents, type OptimizerName, type ParamName } from './parametrisation.ts';
-import { fitLogLogSlope, type SlopeFit } from './powerLaw.ts';
+import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
 import type { Dataset } from './tasks.ts';
 
 export interface CoordCheckOptions {
@@ -148,24 +148,4 @@ function seedStat(all: Float64Array[][][]): SeedStat {
     return Math.sqrt(v / (S - 1) / S);
   })));
   return { mean: m, se };
-}
-
-/**
- * The slope of the seed-averaged curve against width (mup's convention: average, then plot), with
- * a jackknife standard error over seeds (Efron & Stein 1981): the widths of one seed share their
- * draws (coupled), so the points are correlated and the independent-points formula of
- * powerLaw.ts would be wrong; leaving out one seed at a time keeps that correlation.
- */
-function jackknifeSlope(widths: readonly number[], byW: Float64Array[]): SlopeFit {
-  const S = byW[0].length;
-  const full = fitLogLogSlope(widths, byW.map(mean)).slope;
-  if (S < 2) return { slope: full, se: Number.NaN };
-  const leaveOut: number[] = [];
-  for (let s = 0; s < S; s++) {
-    const ys = byW.map((a) => (mean(a) * S - a[s]) / (S - 1));
-    leaveOut.push(fitLogLogSlope(widths, ys).slope);
-  }
-  const mu = leaveOut.reduce((x, y) => x + y, 0) / S;
-  const v = ((S - 1) / S) * leaveOut.reduce((x, y) => x + (y - mu) ** 2, 0);
-  return { slope: full, se: Math.sqrt(v) };
 }

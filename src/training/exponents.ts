@@ -53,3 +53,49 @@ export function coordCheckExponents(p: RoleExponents, L: number, optimizer: Opti
   // `+ 0` turns −0 (from −c − a with c = a = 0) into 0.
   return { ok: true, value: { hidden: e.map((v) => v + 0), output: Math.max(ownF, 1 - beta + e[L - 1]) + 0 } };
 }
+
+/**
+ * Feature and kernel movement after one step, first order in η (docs/training.md §6): the spectral
+ * norm ratio ‖ΔW^l‖/‖W^l(0)‖ and ‖Θ₁ − Θ₀‖_F/‖Θ₀‖_F of the lr-weighted empirical NTK.
+ * ‖W^l(0)‖ = Θ(n^{−b_l} √n) (an n × d, n × n or 1 × n Gaussian matrix, Bai–Yin). SGD: ΔW^l is the
+ * outer product η n^{−c} m ∂ℓ/∂f δ^l x^{l−1}ᵀ (rank ≤ batch) with ‖δ^l‖ = n^{1/2−β} (1 on the
+ * readout) and ‖x^{l−1}‖ = 1 (input) or n^{1/2}, so with a + b fixed by stability the ratios are
+ * own₁ and own_l of coordCheckExponents and b − a − c on the readout. Adam (sign step):
+ * ‖ΔW‖ = η n^{−c} √(n_out n_in): ratios b − c (input, readout) and 1/2 + b − c (hidden).
+ * The kernel Θ = Σ_l η_l m_l² (δ^l·δ^l)(x^{l−1}·x^{l−1}) moves through inner products such as
+ * x·Δx = Σ_i x_i Δx_i: the change Δx (of size n^{e}, e = max_l e_l) is, to leading order,
+ * uncorrelated with x (Δh^l ∝ δ^l, which is independent of h^l in the limit — TP-IV's gradient
+ * independence), so the first-order term is a sum of n centred terms, √n · n^{e}, relative n^{e−1/2};
+ * the second-order term Δx·Δx is n^{2e} relative. Hence ΔΘ/Θ = Θ(η n^{e−1/2} + η² n^{2e}):
+ *   NTK: e = −1/2, both terms n^{−1} — the 1/n of Dyer & Gur-Ari 2020 (ICLR, "Asymptotics of wide
+ *        networks from Feynman diagrams") and Huang & Yau 2020, sharper than Jacot et al.'s n^{−1/2};
+ *   µP:  e = 0, n^{−1/2} to first order in η but Θ(η²) — the kernel moves by Θ(1) once η is Θ(1).
+ * `kernel` is the first-order exponent e − 1/2, `kernelFiniteEta` = max(e − 1/2, 2e).
+ */
+export interface MovementExponents {
+  /** ‖ΔW^l‖/‖W^l‖ for the input, hidden (2..L) and readout layers, in layer order. */
+  readonly weights: number[];
+  /** ‖ΔΘ‖/‖Θ‖ to first order in η. */
+  readonly kernel: number;
+  /** ‖ΔΘ‖/‖Θ‖ at a fixed, finite η (large n). */
+  readonly kernelFiniteEta: number;
+}
+
+export function movementExponents(p: RoleExponents, L: number, optimizer: OptimizerName): { ok: true; value: MovementExponents } | { ok: false; reason: string } {
+  const coord = coordCheckExponents(p, L, optimizer);
+  if (!coord.ok) return coord;
+  const { input, hidden, output } = p;
+  const beta = output.a + output.b;
+  const w: number[] = [];
+  if (optimizer === 'sgd') {
+    w.push(-input.c - 2 * input.a - beta);
+    for (let l = 2; l <= L; l++) w.push(1 - hidden.c - 2 * hidden.a - beta);
+    w.push(output.b - output.a - output.c);
+  } else {
+    w.push(input.b - input.c);
+    for (let l = 2; l <= L; l++) w.push(0.5 + hidden.b - hidden.c);
+    w.push(output.b - output.c);
+  }
+  const e = Math.max(...coord.value.hidden);
+  return { ok: true, value: { weights: w.map((v) => v + 0), kernel: e - 0.5, kernelFiniteEta: Math.max(e - 0.5, 2 * e) + 0 } };
+}

@@ -213,37 +213,81 @@ export class TrainNetwork {
    */
   backward(x: Float64Array, y: Float64Array, lossName: LossName): number {
     const B = this.batch;
-    const dphi = this.config.act.dphi;
-    const { layers, weights, grads, pre, post } = this;
-    const resnet = this.config.arch === 'resnet';
-    const H = this.hiddenCount;
     let loss = 0;
     for (let b = 0; b < B; b++) {
       loss += pointLoss(this.out[b], y[b], lossName);
       this.dOut[b] = pointLossDerivative(this.out[b], y[b], lossName) / B;
     }
+    this.backprop(x, undefined);
+    return loss / B;
+  }
+
+  /**
+   * The empirical NTK of the batch x (B × d), weighted by each layer's learning rate — the kernel
+   * of function-space gradient descent, df(x_a)/dt = −Σ_b Θ_ab ∂ℓ/∂f(x_b) (Jacot et al. 2018, with
+   * per-layer rates): Θ_ab = Σ_l η_l ⟨∂f(x_a)/∂W^l, ∂f(x_b)/∂W^l⟩. Per layer the gradient is the
+   * outer product m_l δ^l(a) x^{l−1}(a)ᵀ, so its inner products factor:
+   * ⟨·,·⟩_l = m_l² (δ^l(a)·δ^l(b)) (x^{l−1}(a)·x^{l−1}(b)) — O(B² n) per layer, no n² buffers.
+   * Writes the B × B matrix into theta (row-major); runs its own forward pass.
+   */
+  empiricalNtk(x: Float64Array, B: number, theta: Float64Array): Float64Array {
+    this.forward(x, B);
+    this.dOut.fill(1); // ∂f(x_b)/∂f(x_b): the batch backward then carries δ^l(b) = ∂f(x_b)/∂h^l(b)
+    theta.fill(0, 0, B * B);
+    this.backprop(x, theta);
+    return theta;
+  }
+
+  /**
+   * Backpropagate dOut through the last forward pass. With theta undefined: grads = Σ_b of the
+   * per-sample weight gradients. With theta: add each layer's NTK term to theta instead.
+   * Chain rule (mlp): δ^{L} = φ'(h^L) ⊙ m_{L+1}W^{L+1}ᵀ dOut, δ^{l−1} = φ'(h^{l−1}) ⊙ m_l W^lᵀ δ^l,
+   * ∂/∂W^l = m_l δ^l x^{l−1}ᵀ; (resnet) ∂/∂Y^{l−1} = ∂/∂Y^l + φ'(Y^{l−1}) ⊙ m_l W^lᵀ ∂/∂Y^l.
+   */
+  private backprop(x: Float64Array, theta: Float64Array | undefined): void {
+    const B = this.batch;
+    const dphi = this.config.act.dphi;
+    const { layers, weights, grads, pre, post } = this;
+    const resnet = this.config.arch === 'resnet';
+    const H = this.hiddenCount;
+    const layerOp = (k: number, delta: Float64Array, input: Float64Array) => {
+      if (theta) TrainNetwork.ntkTerm(layers[k], delta, input, B, theta);
+      else TrainNetwork.weightGrad(layers[k], delta, input, B, grads[k]);
+    };
     // Readout gradient and the gradient reaching its input.
-    let delta = this.dA; // ∂loss/∂(pre-activation or stream) of the current layer, B × n
+    let delta = this.dA; // ∂/∂(pre-activation or stream) of the current layer, B × n
     let spare = this.dB;
     {
-      const ly = layers[H];
       const inp = resnet ? pre[H - 1] : post[H - 1];
-      TrainNetwork.weightGrad(ly, this.dOut, inp, B, grads[H]);
-      TrainNetwork.inputGrad(ly, weights[H], this.dOut, B, delta);
+      layerOp(H, this.dOut, inp);
+      TrainNetwork.inputGrad(layers[H], weights[H], this.dOut, B, delta);
       if (!resnet) multiplyDerivative(delta, pre[H - 1], dphi);
     }
     for (let r = H - 1; r >= 1; r--) {
-      const ly = layers[r];
-      TrainNetwork.weightGrad(ly, delta, post[r - 1], B, grads[r]);
-      TrainNetwork.inputGrad(ly, weights[r], delta, B, spare);
+      layerOp(r, delta, post[r - 1]);
+      TrainNetwork.inputGrad(layers[r], weights[r], delta, B, spare);
       multiplyDerivative(spare, pre[r - 1], dphi);
       if (resnet) for (let j = 0; j < spare.length; j++) spare[j] += delta[j];
       const t = delta;
       delta = spare;
       spare = t;
     }
-    TrainNetwork.weightGrad(layers[0], delta, x, B, grads[0]);
-    return loss / B;
+    layerOp(0, delta, x);
+  }
+
+  /** θ_ab += η m² (δ_a·δ_b)(x_a·x_b) for one layer (see empiricalNtk). */
+  private static ntkTerm(ly: ResolvedLayer, delta: Float64Array, x: Float64Array, B: number, theta: Float64Array): void {
+    const { nIn, nOut, multiplier: m, lr } = ly;
+    for (let a = 0; a < B; a++)
+      for (let b = a; b < B; b++) {
+        let dd = 0;
+        for (let i = 0; i < nOut; i++) dd += delta[a * nOut + i] * delta[b * nOut + i];
+        let xx = 0;
+        for (let j = 0; j < nIn; j++) xx += x[a * nIn + j] * x[b * nIn + j];
+        const v = lr * m * m * dd * xx;
+        theta[a * B + b] += v;
+        if (b !== a) theta[b * B + a] += v;
+      }
   }
 
   /** g_ij = m Σ_b δ[b, i] x[b, j]. */

@@ -30,3 +30,29 @@ export function fitLogLogSlope(xs: ArrayLike<number>, ys: ArrayLike<number>, ses
   }
   return { slope, se: Math.sqrt(v) };
 }
+
+function meanOf(a: Float64Array): number {
+  let m = 0;
+  for (const v of a) m += v / a.length;
+  return m;
+}
+
+/**
+ * The slope of the seed-averaged curve against width (mup's convention: average, then plot), with
+ * a jackknife standard error over seeds (Efron & Stein 1981): the widths of one seed share their
+ * draws (coupled), so the points are correlated and the independent-points formula of
+ * fitLogLogSlope above would be wrong; leaving out one seed at a time keeps that correlation.
+ */
+export function jackknifeSlope(widths: readonly number[], byW: Float64Array[]): SlopeFit {
+  const S = byW[0].length;
+  const full = fitLogLogSlope(widths, byW.map(meanOf)).slope;
+  if (S < 2) return { slope: full, se: Number.NaN };
+  const leaveOut: number[] = [];
+  for (let s = 0; s < S; s++) {
+    const ys = byW.map((a) => (meanOf(a) * S - a[s]) / (S - 1));
+    leaveOut.push(fitLogLogSlope(widths, ys).slope);
+  }
+  const mu = leaveOut.reduce((x, y) => x + y, 0) / S;
+  const v = ((S - 1) / S) * leaveOut.reduce((x, y) => x + (y - mu) ** 2, 0);
+  return { slope: full, se: Math.sqrt(v) };
+}
