@@ -13,6 +13,7 @@ import { TrainNetwork, type TrainArch } from './network.ts';
 import { Optimizer } from './optimizer.ts';
 import { presetExponents, type OptimizerName, type ParamName } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
+import { sweepIssue } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
 
 export interface CoordCheckOptions {
@@ -61,9 +62,8 @@ export interface CoordCheckResult {
 }
 
 export function coordCheckIssue(o: CoordCheckOptions): string | undefined {
-  if (o.widths.length < 2) return `widths = ${o.widths.join(',')}: a slope needs at least two widths`;
-  if (!(Number.isInteger(o.steps) && o.steps >= 1 && o.steps <= 10000)) return `steps = ${String(o.steps)}: it must be an integer in [1, 10000]`;
-  if (!(Number.isInteger(o.seeds) && o.seeds >= 1 && o.seeds <= 10000)) return `seeds = ${String(o.seeds)}: it must be an integer in [1, 10000]`;
+  const bad = sweepIssue(o);
+  if (bad) return bad;
   if ((o.arch ?? 'mlp') !== 'mlp') return `arch = ${String(o.arch)}: the coord check runs on the mlp (the exponent table is for the MLP)`;
   return undefined;
 }

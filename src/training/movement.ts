@@ -13,6 +13,7 @@ import { TrainNetwork } from './network.ts';
 import { Optimizer } from './optimizer.ts';
 import { presetExponents, type OptimizerName, type ParamName } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
+import { sweepIssue } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
 
 /**
@@ -88,9 +89,8 @@ export interface MovementResult {
 }
 
 export function runMovement(o: MovementOptions): MovementResult {
-  if (o.widths.length < 2) throw new RangeError(`movement: widths = ${o.widths.join(',')}: a slope needs at least two widths`);
-  if (!(Number.isInteger(o.steps) && o.steps >= 1 && o.steps <= 10000)) throw new RangeError(`movement: steps = ${String(o.steps)}: it must be an integer in [1, 10000]`);
-  if (!(Number.isInteger(o.seeds) && o.seeds >= 1 && o.seeds <= 10000)) throw new RangeError(`movement: seeds = ${String(o.seeds)}: it must be an integer in [1, 10000]`);
+  const bad = sweepIssue(o);
+  if (bad) throw new RangeError(`movement: ${bad}`);
   const { widths, L, seeds, data } = o;
   const B = data.N;
   const params = o.params.map((param): MovementParam => {

@@ -21,6 +21,7 @@ import { TrainNetwork } from './network.ts';
 import { Optimizer } from './optimizer.ts';
 import { presetExponents, type ParamName } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
+import { sweepIssue } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
 
 export interface AnalyticKernels {
@@ -152,8 +153,8 @@ export interface NtkRegimeResult {
 /** Full-batch SGD on the dataset (mse) for finite nets vs the linearised dynamics with the analytic NTK. */
 export function runNtkRegime(o: NtkRegimeOptions): NtkRegimeResult {
   if (o.data.loss !== 'mse') throw new RangeError(`NTK regime: task ${o.data.task} has loss ${o.data.loss}; the linearised dynamics here are for mse`);
-  if (o.widths.length < 2) throw new RangeError(`NTK regime: widths = ${o.widths.join(',')}: a slope needs at least two widths`);
-  if (!(Number.isInteger(o.steps) && o.steps >= 1 && o.steps <= 100000)) throw new RangeError(`NTK regime: steps = ${String(o.steps)}: it must be an integer in [1, 100000]`);
+  const bad = sweepIssue(o);
+  if (bad) throw new RangeError(`NTK regime: ${bad}`);
   const { data, widths, seeds, steps, L } = o;
   const N = data.N;
   const kern = analyticKernels(o.act, o.sw2, L, data);
