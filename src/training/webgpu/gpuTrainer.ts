@@ -1,0 +1,153 @@
+/**
+ * One full-batch SGD step of the training MLP on WebGPU (shaders/training/train_step.wgsl), in f32,
+ * from the very same initial network as the CPU engine (the TrainNetwork's f64 weights, rounded to
+ * f32 and uploaded — so "same seed, same network"). mse loss. The CPU engine (network.ts) is the
+ * reference: the parity test checks a step against it to f32 rounding.
+ *
+ * Scope: the mlp (no ResNet yet), SGD, weights uploaded (not drawn on the GPU), one thread per
+ * output entry without tiling — a correct reference for later fast kernels, not the fast path.
+ */
+import trigWgsl from '../../../shaders/lib/trig.wgsl?raw';
+import activationsWgsl from '../../../shaders/lib/activations.wgsl?raw';
+import trainStepWgsl from '../../../shaders/training/train_step.wgsl?raw';
+import { wgslActivationConstants } from '../../core/activations.ts';
+import type { TrainNetwork } from '../network.ts';
+
+type Stage = 'dense_forward' | 'activate' | 'output_delta' | 'input_grad' | 'weight_grad' | 'sgd_update';
+
+/** The @binding numbers each entry point uses (its 'auto' layout has exactly these). */
+const STAGE_BINDINGS: Record<Stage, readonly number[]> = {
+  dense_forward: [0, 1, 2, 3],
+  activate: [0, 2, 3],
+  output_delta: [0, 2, 3, 5],
+  input_grad: [0, 1, 3, 5, 6],
+  weight_grad: [0, 2, 3, 4],
+  sgd_update: [0, 1, 4],
+};
+
+const WORKGROUP = 64;
+const STORAGE = 0x80 | 0x4 | 0x8; // GPUBufferUsage.STORAGE | COPY_SRC | COPY_DST
+const UNIFORM = 0x40 | 0x8; // GPUBufferUsage.UNIFORM | COPY_DST
+const MAP_READ = 0x1 | 0x8; // GPUBufferUsage.MAP_READ | COPY_DST
+
+interface Dispatch {
+  readonly stage: Stage;
+  readonly bindGroup: GPUBindGroup;
+  readonly threads: number;
+}
+
+export class GpuTrainer {
+  private readonly dispatches: Dispatch[] = [];
+  private readonly buffers: GPUBuffer[] = [];
+  readonly weightBuffers: GPUBuffer[];
+  readonly gradBuffers: GPUBuffer[];
+  readonly outBuffer: GPUBuffer;
+  private readonly xBuffer: GPUBuffer;
+  private readonly yBuffer: GPUBuffer;
+
+  private constructor(
+    readonly device: GPUDevice,
+    readonly net: TrainNetwork,
+    readonly batch: number,
+    pipelines: Record<Stage, GPUComputePipeline>,
+  ) {
+    const { layers } = net;
+    const { n, d, arch } = net.config;
+    if (arch !== 'mlp') throw new RangeError(`GPU training: arch = ${arch}: only the mlp has WGSL kernels so far`);
+    const B = batch;
+    const storage = (floats: number, data?: Float32Array) => {
+      const buf = device.createBuffer({ size: Math.max(16, 4 * floats), usage: STORAGE });
+      if (data) device.queue.writeBuffer(buf, 0, data);
+      this.buffers.push(buf);
+      return buf;
+    };
+    this.weightBuffers = net.weights.map((w) => storage(w.length, Float32Array.from(w)));
+    this.gradBuffers = net.weights.map((w) => storage(w.length));
+    this.xBuffer = storage(B * d);
+    this.yBuffer = storage(B);
+    this.outBuffer = storage(B);
+    const H = layers.length - 1; // hidden layers; layer H is the readout
+    const pre = Array.from({ length: H }, () => storage(B * n));
+    const post = Array.from({ length: H }, () => storage(B * n));
+    const delta = Array.from({ length: H }, () => storage(B * n));
+    const dOut = storage(B);
+    const dummy = storage(4);
+
+    const add = (stage: Stage, k: number, res: Partial<Record<number, GPUBuffer>>, threads: number, flags = 0) => {
+      const ly = layers[k];
+      const u = device.createBuffer({ size: 32, usage: UNIFORM });
+      const raw = new ArrayBuffer(32);
+      new Uint32Array(raw, 0, 4).set([B, ly.nIn, ly.nOut, flags]);
+      new Float32Array(raw, 16, 2).set([ly.multiplier, ly.lr]);
+      device.queue.writeBuffer(u, 0, raw);
+      this.buffers.push(u);
+      const entries = STAGE_BINDINGS[stage].map((binding) => ({
+        binding,
+        resource: { buffer: binding === 0 ? u : (res[binding] ?? dummy) },
+      }));
+      const bindGroup = device.createBindGroup({ layout: pipelines[stage].getBindGroupLayout(0), entries });
+      this.dispatches.push({ stage, bindGroup, threads });
+    };
+    // Forward: layer k reads x (k = 0) or φ(h^k), writes h^{k+1} (or f), then φ.
+    for (let k = 0; k <= H; k++) {
+      const input = k === 0 ? this.xBuffer : post[k - 1];
+      const output = k === H ? this.outBuffer : pre[k];
+      add('dense_forward', k, { 1: this.weightBuffers[k], 2: input, 3: output }, B * layers[k].nOut);
+      if (k < H) add('activate', k, { 2: post[k], 3: pre[k] }, B * layers[k].nOut);
+    }
+    // ∂ℓ/∂f, then the backward pass, layer by layer.
+    add('output_delta', H, { 2: this.yBuffer, 3: this.outBuffer, 5: dOut }, B);
+    for (let k = H; k >= 0; k--) {
+      const dk = k === H ? dOut : delta[k];
+      const input = k === 0 ? this.xBuffer : post[k - 1];
+      add('weight_grad', k, { 2: input, 3: dk, 4: this.gradBuffers[k] }, layers[k].nOut * layers[k].nIn);
+      if (k > 0) add('input_grad', k, { 1: this.weightBuffers[k], 3: dk, 5: delta[k - 1], 6: pre[k - 1] }, B * layers[k].nIn, 1);
+    }
+    for (let k = 0; k <= H; k++) add('sgd_update', k, { 1: this.weightBuffers[k], 4: this.gradBuffers[k] }, layers[k].nOut * layers[k].nIn);
+    this.pipelines = pipelines;
+  }
+
+  private readonly pipelines: Record<Stage, GPUComputePipeline>;
+
+  static async create(device: GPUDevice, net: TrainNetwork, batch: number): Promise<GpuTrainer> {
+    const module = device.createShaderModule({ code: [trigWgsl, activationsWgsl, trainStepWgsl].join('\n') });
+    const constants = wgslActivationConstants(net.config.act);
+    const stages = Object.keys(STAGE_BINDINGS) as Stage[];
+    const pipelines = {} as Record<Stage, GPUComputePipeline>;
+    for (const stage of stages)
+      pipelines[stage] = await device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint: stage, constants } });
+    return new GpuTrainer(device, net, batch, pipelines);
+  }
+
+  /** One SGD step on the batch (x: B × d, y: B). */
+  step(x: Float64Array, y: Float64Array): void {
+    this.device.queue.writeBuffer(this.xBuffer, 0, Float32Array.from(x));
+    this.device.queue.writeBuffer(this.yBuffer, 0, Float32Array.from(y));
+    const enc = this.device.createCommandEncoder();
+    for (const d of this.dispatches) {
+      const pass = enc.beginComputePass();
+      pass.setPipeline(this.pipelines[d.stage]);
+      pass.setBindGroup(0, d.bindGroup);
+      pass.dispatchWorkgroups(Math.ceil(d.threads / WORKGROUP));
+      pass.end();
+    }
+    this.device.queue.submit([enc.finish()]);
+  }
+
+  /** Copy a buffer back (f32). */
+  async read(buffer: GPUBuffer): Promise<Float32Array> {
+    const staging = this.device.createBuffer({ size: buffer.size, usage: MAP_READ });
+    const enc = this.device.createCommandEncoder();
+    enc.copyBufferToBuffer(buffer, 0, staging, 0, buffer.size);
+    this.device.queue.submit([enc.finish()]);
+    await staging.mapAsync(1); // GPUMapMode.READ
+    const out = new Float32Array(staging.getMappedRange().slice(0));
+    staging.unmap();
+    staging.destroy();
+    return out;
+  }
+
+  dispose(): void {
+    for (const b of this.buffers) b.destroy();
+  }
+}
