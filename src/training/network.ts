@@ -162,17 +162,20 @@ export class TrainNetwork {
     this.batch = B;
   }
 
-  /** out[b·nOut + i] = m Σ_j W_ij x[b·nIn + j] (+ out when `accumulate`). */
+  /**
+   * out[b·nOut + i] = m Σ_j W_ij x[b·nIn + j] (+ out when `accumulate`). Row i of W is used for
+   * every sample while it is in cache (i outer, b inner): W is read from memory once per pass.
+   */
   private static dense(ly: ResolvedLayer, W: Float64Array, x: Float64Array, B: number, out: Float64Array, accumulate: boolean): void {
     const { nIn, nOut, multiplier: m } = ly;
-    for (let b = 0; b < B; b++) {
-      const xo = b * nIn;
-      const oo = b * nOut;
-      for (let i = 0; i < nOut; i++) {
-        const wo = i * nIn;
+    for (let i = 0; i < nOut; i++) {
+      const wo = i * nIn;
+      for (let b = 0; b < B; b++) {
+        const xo = b * nIn;
         let s = 0;
         for (let j = 0; j < nIn; j++) s += W[wo + j] * x[xo + j];
-        out[oo + i] = accumulate ? out[oo + i] + m * s : m * s;
+        const o = b * nOut + i;
+        out[o] = accumulate ? out[o] + m * s : m * s;
       }
     }
   }
@@ -290,31 +293,31 @@ export class TrainNetwork {
       }
   }
 
-  /** g_ij = m Σ_b δ[b, i] x[b, j]. */
+  /** g_ij = m Σ_b δ[b, i] x[b, j] (i outer: row i of g stays in cache over the batch). */
   private static weightGrad(ly: ResolvedLayer, delta: Float64Array, x: Float64Array, B: number, g: Float64Array): void {
     const { nIn, nOut, multiplier: m } = ly;
     g.fill(0);
-    for (let b = 0; b < B; b++) {
-      const xo = b * nIn;
-      for (let i = 0; i < nOut; i++) {
+    for (let i = 0; i < nOut; i++) {
+      const go = i * nIn;
+      for (let b = 0; b < B; b++) {
         const di = m * delta[b * nOut + i];
         if (di === 0) continue;
-        const go = i * nIn;
+        const xo = b * nIn;
         for (let j = 0; j < nIn; j++) g[go + j] += di * x[xo + j];
       }
     }
   }
 
-  /** out[b, j] = m Σ_i W_ij δ[b, i]. */
+  /** out[b, j] = m Σ_i W_ij δ[b, i] (i outer: row i of W stays in cache over the batch). */
   private static inputGrad(ly: ResolvedLayer, W: Float64Array, delta: Float64Array, B: number, out: Float64Array): void {
     const { nIn, nOut, multiplier: m } = ly;
     out.fill(0, 0, B * nIn);
-    for (let b = 0; b < B; b++) {
-      const oo = b * nIn;
-      for (let i = 0; i < nOut; i++) {
+    for (let i = 0; i < nOut; i++) {
+      const wo = i * nIn;
+      for (let b = 0; b < B; b++) {
         const di = m * delta[b * nOut + i];
         if (di === 0) continue;
-        const wo = i * nIn;
+        const oo = b * nIn;
         for (let j = 0; j < nIn; j++) out[oo + j] += W[wo + j] * di;
       }
     }
