@@ -85,8 +85,8 @@ export interface TrainResult {
   readonly loss: Float64Array;
 }
 
-/** Train a fresh network on `data`; the loss the task is meant for. */
-export function train(config: NetworkConfig, data: Dataset, o: TrainOptions): TrainResult {
+/** A fresh network, its optimiser and batches; `step(t)` runs step t (0-based) and records its loss. */
+function trainer(config: NetworkConfig, data: Dataset, o: TrainOptions): { net: TrainNetwork; loss: Float64Array; step: (t: number) => void } {
   const issue = trainOptionsIssue(o);
   if (issue) throw new RangeError(`training: ${issue}`);
   if (config.d !== data.d) throw new RangeError(`training: d = ${config.d} but the task's inputs have d = ${data.d}`);
@@ -95,14 +95,49 @@ export function train(config: NetworkConfig, data: Dataset, o: TrainOptions): Tr
   const full = o.batch === undefined || o.batch >= data.N;
   const sampler = full ? undefined : new BatchSampler(data, o.batch!, config.seed, config.net);
   const loss = new Float64Array(o.steps);
-  for (let t = 0; t < o.steps; t++) {
-    const x = sampler ? (sampler.next(), sampler.x) : data.x;
+  const step = (t: number) => {
+    if (sampler) sampler.next();
+    const x = sampler ? sampler.x : data.x;
     const y = sampler ? sampler.y : data.y;
-    const B = sampler ? sampler.size : data.N;
-    net.forward(x, B);
+    net.forward(x, sampler ? sampler.size : data.N);
     loss[t] = net.backward(x, y, data.loss);
     opt.step();
     o.onStep?.(t + 1, loss[t], net);
+  };
+  return { net, loss, step };
+}
+
+/** Train a fresh network on `data`; the loss the task is meant for. */
+export function train(config: NetworkConfig, data: Dataset, o: TrainOptions): TrainResult {
+  const run = trainer(config, data, o);
+  for (let t = 0; t < o.steps; t++) run.step(t);
+  return { net: run.net, loss: run.loss };
+}
+
+export interface StreamOptions {
+  /**
+   * Awaited after every step: give the event loop a turn and throw to cancel (the lab's
+   * backends/cpu/yielder.ts `Yielder.checkpoint` has this shape: it yields every ~20 ms and throws
+   * once its AbortSignal fires). Cancelling rejects the returned promise with that error.
+   */
+  readonly checkpoint?: () => Promise<void>;
+  /** Called every `every` steps (and after the last) with the steps done and the losses so far. */
+  readonly onProgress?: (done: number, loss: Float64Array) => void;
+  readonly every?: number;
+}
+
+/**
+ * `train` for a Worker: the same steps and the same numbers, with a checkpoint after each step
+ * (cancel, stay responsive) and streamed partial loss curves.
+ */
+export async function trainStreaming(config: NetworkConfig, data: Dataset, o: TrainOptions, s: StreamOptions): Promise<TrainResult> {
+  const every = s.every ?? 10;
+  if (!(Number.isInteger(every) && every >= 1)) throw new RangeError(`training: every = ${String(every)}: it must be an integer ≥ 1`);
+  const run = trainer(config, data, o);
+  for (let t = 0; t < o.steps; t++) {
+    run.step(t);
+    if ((t + 1) % every === 0 || t + 1 === o.steps) s.onProgress?.(t + 1, run.loss.subarray(0, t + 1));
+    if (s.checkpoint) await s.checkpoint();
   }
-  return { net, loss };
+  return { net: run.net, loss: run.loss };
 }
