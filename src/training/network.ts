@@ -103,7 +103,7 @@ export function resolveLayers(c: NetworkConfig): ResolvedLayer[] {
 }
 
 /** Lab layer index and Philox domain of weight matrix k (0-based position in `layers`). */
-function drawKey(arch: TrainArch, k: number): { layer: number; domain: number } {
+export function drawKey(arch: TrainArch, k: number): { layer: number; domain: number } {
   if (arch === 'resnet') return k === 0 ? { layer: 0, domain: Domain.inputWeight } : { layer: k, domain: Domain.weight };
   return { layer: k + 1, domain: Domain.weight };
 }

@@ -78,3 +78,23 @@ describe('one SGD step, WebGPU (f32) vs CPU (f64), same seed', () => {
     expect(await device.popErrorScope()).toBeNull();
   });
 });
+
+describe('initial weights drawn on the GPU', () => {
+  it.each(['ntk', 'mup'] as ParamName[])('%s: every layer equals the CPU engine’s draws (|Δ| ≤ 1e−5·(1 + |ξ|)·n^{−b}: f32 log/sqrt/sin/cos in Box–Muller, as in the conformance suite)', async (param) => {
+    device.pushErrorScope('validation');
+    const cpu = new TrainNetwork({ arch: 'mlp', act: activation('tanh'), n: 96, L: 2, d: 7, sw2: 1, exponents: presetExponents(param), eta: 0.1, seed: 12, net: 4 });
+    const gpu = await GpuTrainer.create(device, cpu, 4, { drawOnGpu: true });
+    for (let k = 0; k < cpu.weights.length; k++) {
+      const got = await gpu.read(gpu.weightBuffers[k]);
+      const s = cpu.layers[k].initStd;
+      let worst = 0;
+      for (let j = 0; j < cpu.weights[k].length; j++) {
+        const want = cpu.weights[k][j];
+        worst = Math.max(worst, Math.abs(got[j] - want) / (1e-5 * (s + Math.abs(want))));
+      }
+      expect(worst, `${param} W${k + 1}`).toBeLessThanOrEqual(1);
+    }
+    gpu.dispose();
+    expect(await device.popErrorScope()).toBeNull();
+  });
+});

@@ -1,17 +1,20 @@
 /**
  * One full-batch SGD step of the training MLP on WebGPU (shaders/training/train_step.wgsl), in f32,
- * from the very same initial network as the CPU engine (the TrainNetwork's f64 weights, rounded to
- * f32 and uploaded — so "same seed, same network"). mse loss. The CPU engine (network.ts) is the
+ * from the very same initial network as the CPU engine: the TrainNetwork's f64 weights rounded to
+ * f32 and uploaded, or (drawOnGpu) drawn on the GPU from the same Philox keys
+ * (shaders/training/draw_weights.wgsl, network.ts `drawKey`) — "same seed, same network". mse loss. The CPU engine (network.ts) is the
  * reference: the parity test checks a step against it to f32 rounding.
  *
- * Scope: the mlp (no ResNet yet), SGD, weights uploaded (not drawn on the GPU), one thread per
- * output entry without tiling — a correct reference for later fast kernels, not the fast path.
+ * Scope: the mlp (no ResNet yet), SGD, one thread per output entry without tiling — a correct
+ * reference for later fast kernels, not the fast path.
  */
 import trigWgsl from '../../../shaders/lib/trig.wgsl?raw';
 import activationsWgsl from '../../../shaders/lib/activations.wgsl?raw';
+import rngWgsl from '../../../shaders/lib/rng.wgsl?raw';
+import drawWeightsWgsl from '../../../shaders/training/draw_weights.wgsl?raw';
 import trainStepWgsl from '../../../shaders/training/train_step.wgsl?raw';
 import { wgslActivationConstants } from '../../core/activations.ts';
-import type { TrainNetwork } from '../network.ts';
+import { drawKey, type TrainNetwork } from '../network.ts';
 
 type Stage = 'dense_forward' | 'activate' | 'output_delta' | 'input_grad' | 'weight_grad' | 'sgd_update';
 
@@ -50,6 +53,7 @@ export class GpuTrainer {
     readonly net: TrainNetwork,
     readonly batch: number,
     pipelines: Record<Stage, GPUComputePipeline>,
+    upload: boolean,
   ) {
     const { layers } = net;
     const { n, d, arch } = net.config;
@@ -61,7 +65,7 @@ export class GpuTrainer {
       this.buffers.push(buf);
       return buf;
     };
-    this.weightBuffers = net.weights.map((w) => storage(w.length, Float32Array.from(w)));
+    this.weightBuffers = net.weights.map((w) => storage(w.length, upload ? Float32Array.from(w) : undefined));
     this.gradBuffers = net.weights.map((w) => storage(w.length));
     this.xBuffer = storage(B * d);
     this.yBuffer = storage(B);
@@ -109,14 +113,53 @@ export class GpuTrainer {
 
   private readonly pipelines: Record<Stage, GPUComputePipeline>;
 
-  static async create(device: GPUDevice, net: TrainNetwork, batch: number): Promise<GpuTrainer> {
+  static async create(device: GPUDevice, net: TrainNetwork, batch: number, options: { drawOnGpu?: boolean } = {}): Promise<GpuTrainer> {
     const module = device.createShaderModule({ code: [trigWgsl, activationsWgsl, trainStepWgsl].join('\n') });
     const constants = wgslActivationConstants(net.config.act);
     const stages = Object.keys(STAGE_BINDINGS) as Stage[];
     const pipelines = {} as Record<Stage, GPUComputePipeline>;
     for (const stage of stages)
       pipelines[stage] = await device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint: stage, constants } });
-    return new GpuTrainer(device, net, batch, pipelines);
+    const trainer = new GpuTrainer(device, net, batch, pipelines, !options.drawOnGpu);
+    if (options.drawOnGpu) await trainer.drawWeights();
+    return trainer;
+  }
+
+  /** W^k(0) = n^{−b}ξ drawn on the GPU from the lab's keys (draw_weights.wgsl). */
+  private async drawWeights(): Promise<void> {
+    const { device, net } = this;
+    const module = device.createShaderModule({ code: [trigWgsl, rngWgsl, drawWeightsWgsl].join('\n') });
+    const pipeline = await device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint: 'draw_weights' } });
+    const maxX = device.limits.maxComputeWorkgroupsPerDimension;
+    const enc = device.createCommandEncoder();
+    const uniforms: GPUBuffer[] = [];
+    net.layers.forEach((ly, k) => {
+      const { layer, domain } = drawKey(net.config.arch, k);
+      const quads = Math.ceil(ly.nIn / 4);
+      const raw = new ArrayBuffer(32);
+      new Uint32Array(raw, 0, 7).set([net.config.seed, domain, net.config.net, layer, ly.nOut, ly.nIn, quads]);
+      new Float32Array(raw, 28, 1).set([ly.initStd]);
+      const u = device.createBuffer({ size: 32, usage: UNIFORM });
+      device.queue.writeBuffer(u, 0, raw);
+      uniforms.push(u);
+      const bindGroup = device.createBindGroup({
+        layout: pipeline.getBindGroupLayout(0),
+        entries: [
+          { binding: 0, resource: { buffer: u } },
+          { binding: 1, resource: { buffer: this.weightBuffers[k] } },
+        ],
+      });
+      const groups = Math.ceil((ly.nOut * quads) / WORKGROUP);
+      const x = Math.min(groups, maxX);
+      const pass = enc.beginComputePass();
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, bindGroup);
+      pass.dispatchWorkgroups(x, Math.ceil(groups / x));
+      pass.end();
+    });
+    device.queue.submit([enc.finish()]);
+    await device.queue.onSubmittedWorkDone();
+    for (const u of uniforms) u.destroy();
   }
 
   /** One SGD step on the batch (x: B × d, y: B). */
