@@ -1,4 +1,4 @@
-// One SGD step of the abc-parametrised MLP (src/training/network.ts), in f32: the forward pass,
+// One SGD step of the abc-parametrised MLP or ResNet (src/training/network.ts), in f32: the forward pass,
 // the backward pass and the update, one entry point per stage, one thread per output entry (the
 // reference kernels the CPU engine is checked against; no tiling yet). Per dispatch the uniform
 // holds the layer's sizes, its multiplier m = n^{−a}κ and its learning rate η n^{−c}.
@@ -8,7 +8,7 @@ struct TrainParams {
   batch: u32,
   n_in: u32,
   n_out: u32,
-  flags: u32, // bit 0: multiply the input gradient by φ'(PRE)
+  flags: u32, // bit 0: multiply the input gradient by φ'(PRE); bit 1: residual (ResNet block)
   mult: f32,
   lr: f32,
 }
@@ -19,9 +19,9 @@ struct TrainParams {
 @group(0) @binding(3) var<storage, read_write> Z: array<f32>;   // layer output or its delta, B × n_out
 @group(0) @binding(4) var<storage, read_write> G: array<f32>;   // weight gradient, n_out × n_in
 @group(0) @binding(5) var<storage, read_write> D: array<f32>;   // delta of the layer input, B × n_in
-@group(0) @binding(6) var<storage, read_write> PRE: array<f32>; // pre-activation below, B × n_in
+@group(0) @binding(6) var<storage, read_write> PRE: array<f32>; // pre-activation below (or the stream), B × n_in
 
-// Z[b, i] = m Σ_j W[i, j] X[b, j]
+// Z[b, i] = m Σ_j W[i, j] X[b, j]  (+ PRE[b, i], the residual stream Y^{l−1}, when flags bit 1)
 @compute @workgroup_size(64)
 fn dense_forward(@builtin(global_invocation_id) gid: vec3<u32>) {
   let idx = gid.x;
@@ -30,7 +30,9 @@ fn dense_forward(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = idx % tp.n_out;
   var s = 0.0;
   for (var j = 0u; j < tp.n_in; j++) { s += W[i * tp.n_in + j] * X[b * tp.n_in + j]; }
-  Z[idx] = tp.mult * s;
+  var v = tp.mult * s;
+  if ((tp.flags & 2u) != 0u) { v += PRE[idx]; }
+  Z[idx] = v;
 }
 
 // X[idx] = φ(Z[idx]) over B × n_out entries.
@@ -49,7 +51,8 @@ fn output_delta(@builtin(global_invocation_id) gid: vec3<u32>) {
   D[b] = (Z[b] - X[b]) / f32(tp.batch);
 }
 
-// D[b, j] = m Σ_i W[i, j] Z[b, i]  (× φ'(PRE[b, j]) when flags bit 0).
+// D[b, j] = m Σ_i W[i, j] Z[b, i]  (× φ'(PRE[b, j]) when flags bit 0; + Z[b, j], the gradient
+// reaching Y^{l−1} through the skip connection, when flags bit 1 — then n_in = n_out).
 @compute @workgroup_size(64)
 fn input_grad(@builtin(global_invocation_id) gid: vec3<u32>) {
   let idx = gid.x;
@@ -60,6 +63,7 @@ fn input_grad(@builtin(global_invocation_id) gid: vec3<u32>) {
   for (var i = 0u; i < tp.n_out; i++) { s += W[i * tp.n_in + j] * Z[b * tp.n_out + i]; }
   var v = tp.mult * s;
   if ((tp.flags & 1u) != 0u) { v *= act_dphi(PRE[idx]); }
+  if ((tp.flags & 2u) != 0u) { v += Z[idx]; }
   D[idx] = v;
 }
 

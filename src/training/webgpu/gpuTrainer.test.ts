@@ -14,7 +14,7 @@ import { activation } from '../../core/activations.ts';
 import { createNodeGpu } from '../../backends/webgpu/node.ts';
 import { TrainNetwork } from '../network.ts';
 import { Optimizer } from '../optimizer.ts';
-import { presetExponents, type ParamName } from '../parametrisation.ts';
+import { depthMuP, presetExponents, type ParamName } from '../parametrisation.ts';
 import { makeDataset } from '../tasks.ts';
 import { GpuTrainer } from './gpuTrainer.ts';
 
@@ -49,9 +49,17 @@ function expectClose(gpu: ArrayLike<number>, cpu: ArrayLike<number>, what: strin
 
 describe('one SGD step, WebGPU (f32) vs CPU (f64), same seed', () => {
   const data = makeDataset({ task: 'teacher', N: 8, d: 8, seed: 2 });
-  it.each(['sp', 'ntk', 'mup', 'mf'] as ParamName[])('%s: gradients, outputs and updated weights agree to f32 rounding', async (param) => {
+  it.each([
+    ['mlp', 'sp'],
+    ['mlp', 'ntk'],
+    ['mlp', 'mup'],
+    ['mlp', 'mf'],
+    ['resnet', 'mup'],
+    ['resnet', 'ntk'],
+  ] as ['mlp' | 'resnet', ParamName][])('%s %s: gradients, outputs and updated weights agree to f32 rounding', async (arch, param) => {
     device.pushErrorScope('validation');
-    const config = { arch: 'mlp' as const, act: activation('tanh'), n: 64, L: 2, d: 8, sw2: 1.5, exponents: presetExponents(param), eta: 0.05, seed: 9, net: 3 };
+    // ResNet: Depth-µP branches (L^{−1/2}), 3 blocks.
+    const config = { arch, act: activation('tanh'), n: 64, L: arch === 'mlp' ? 2 : 3, d: 8, sw2: 1.5, exponents: presetExponents(param), depth: depthMuP('sgd'), eta: 0.05, seed: 9, net: 3 };
     const cpu = new TrainNetwork(config);
     // The GPU starts from the CPU's weights rounded to f32; give the CPU the same rounded start.
     for (const w of cpu.weights) for (let j = 0; j < w.length; j++) w[j] = Math.fround(w[j]);

@@ -1,12 +1,12 @@
 /**
- * One full-batch SGD step of the training MLP on WebGPU (shaders/training/train_step.wgsl), in f32,
+ * One full-batch SGD step of the training MLP or ResNet on WebGPU (shaders/training/train_step.wgsl), in f32,
  * from the very same initial network as the CPU engine: the TrainNetwork's f64 weights rounded to
  * f32 and uploaded, or (drawOnGpu) drawn on the GPU from the same Philox keys
  * (shaders/training/draw_weights.wgsl, network.ts `drawKey`) — "same seed, same network". mse loss. The CPU engine (network.ts) is the
  * reference: the parity test checks a step against it to f32 rounding.
  *
- * Scope: the mlp (no ResNet yet), SGD, one thread per output entry without tiling — a correct
- * reference for later fast kernels, not the fast path.
+ * Scope: mlp and resnet, SGD, one thread per output entry without tiling — a correct reference
+ * for later fast kernels, not the fast path.
  */
 import trigWgsl from '../../../shaders/lib/trig.wgsl?raw';
 import activationsWgsl from '../../../shaders/lib/activations.wgsl?raw';
@@ -20,7 +20,7 @@ type Stage = 'dense_forward' | 'activate' | 'output_delta' | 'input_grad' | 'wei
 
 /** The @binding numbers each entry point uses (its 'auto' layout has exactly these). */
 const STAGE_BINDINGS: Record<Stage, readonly number[]> = {
-  dense_forward: [0, 1, 2, 3],
+  dense_forward: [0, 1, 2, 3, 6],
   activate: [0, 2, 3],
   output_delta: [0, 2, 3, 5],
   input_grad: [0, 1, 3, 5, 6],
@@ -57,7 +57,7 @@ export class GpuTrainer {
   ) {
     const { layers } = net;
     const { n, d, arch } = net.config;
-    if (arch !== 'mlp') throw new RangeError(`GPU training: arch = ${arch}: only the mlp has WGSL kernels so far`);
+    const resnet = arch === 'resnet';
     const B = batch;
     const storage = (floats: number, data?: Float32Array) => {
       const buf = device.createBuffer({ size: Math.max(16, 4 * floats), usage: STORAGE });
@@ -92,20 +92,24 @@ export class GpuTrainer {
       const bindGroup = device.createBindGroup({ layout: pipelines[stage].getBindGroupLayout(0), entries });
       this.dispatches.push({ stage, bindGroup, threads });
     };
-    // Forward: layer k reads x (k = 0) or φ(h^k), writes h^{k+1} (or f), then φ.
+    // Forward: layer k reads x (k = 0) or φ(h^k), writes h^{k+1} (or f), then φ. ResNet blocks add
+    // the stream Y^{k−1} (flag 2); its readout reads the stream Y^L itself, not φ(Y^L).
     for (let k = 0; k <= H; k++) {
-      const input = k === 0 ? this.xBuffer : post[k - 1];
+      const input = k === 0 ? this.xBuffer : k === H && resnet ? pre[k - 1] : post[k - 1];
       const output = k === H ? this.outBuffer : pre[k];
-      add('dense_forward', k, { 1: this.weightBuffers[k], 2: input, 3: output }, B * layers[k].nOut);
+      const block = resnet && k > 0 && k < H;
+      add('dense_forward', k, { 1: this.weightBuffers[k], 2: input, 3: output, ...(block ? { 6: pre[k - 1] } : {}) }, B * layers[k].nOut, block ? 2 : 0);
       if (k < H) add('activate', k, { 2: post[k], 3: pre[k] }, B * layers[k].nOut);
     }
     // ∂ℓ/∂f, then the backward pass, layer by layer.
     add('output_delta', H, { 2: this.yBuffer, 3: this.outBuffer, 5: dOut }, B);
     for (let k = H; k >= 0; k--) {
       const dk = k === H ? dOut : delta[k];
-      const input = k === 0 ? this.xBuffer : post[k - 1];
+      const input = k === 0 ? this.xBuffer : k === H && resnet ? pre[k - 1] : post[k - 1];
       add('weight_grad', k, { 2: input, 3: dk, 4: this.gradBuffers[k] }, layers[k].nOut * layers[k].nIn);
-      if (k > 0) add('input_grad', k, { 1: this.weightBuffers[k], 3: dk, 5: delta[k - 1], 6: pre[k - 1] }, B * layers[k].nIn, 1);
+      // mlp: × φ'(h^{k−1}); resnet readout: the stream, no φ'; resnet block: × φ' plus the skip.
+      const flags = !resnet ? 1 : k === H ? 0 : 3;
+      if (k > 0) add('input_grad', k, { 1: this.weightBuffers[k], 3: dk, 5: delta[k - 1], 6: pre[k - 1] }, B * layers[k].nIn, flags);
     }
     for (let k = 0; k <= H; k++) add('sgd_update', k, { 1: this.weightBuffers[k], 4: this.gradBuffers[k] }, layers[k].nOut * layers[k].nIn);
     this.pipelines = pipelines;
