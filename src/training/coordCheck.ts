@@ -1,8 +1,8 @@
 /**
- * The coord check (Yang et al. 2021, TP-V §D / microsoft/mup `mup/coord_check.py`): train networks
+ * The coord check (Yang et al. 2021, Tensor Programs V, and microsoft/mup `mup/coord_check.py`): train networks
  * of growing width on one fixed batch ("fix_data") and record, per layer, the average size of a
  * coordinate. mup records l1 = mean|h_t| (mean over batch and coordinates, `FDICT['l1']`), averaged
- * over seeds; following TP-V's Figure 5 (and issue 17) we also record the change
+ * over seeds; following issue 17 (and TP-V's plots of h_t − h_0) we also record the change
  * mean|h_t − h_0| after t = 1..T steps, which separates the update from the initial value.
  * Widths are coupled: the network of seed s is the lab's network index s at every width, so the
  * width-n initial weights are the top-left block of the width-2n ones (network.ts).

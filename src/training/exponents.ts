@@ -4,7 +4,7 @@
  * base learning rate η, to first order in η, the change of the pre-activations per coordinate
  * scales as mean|Δh^l| ∝ n^{e_l} and the change of the output as |Δf| ∝ n^{e_f}.
  *
- * Stable initialisation (TP-IV Def. 3.2): a₁ + b₁ = 0, a_l + b_l = 1/2 (hidden),
+ * Stable initialisation (TP-IV §3): a₁ + b₁ = 0, a_l + b_l = 1/2 (hidden),
  * β := a_{L+1} + b_{L+1} ≥ 1/2. Then h^l = Θ(1), the output gradient ∂f/∂x^L has coordinates
  * n^{−β}, backpropagation keeps that size (a + b = 1/2), so δ^l = ∂f/∂h^l = Θ(n^{−β}) for every
  * hidden l, and ∂ℓ/∂f = Θ(1).
@@ -39,7 +39,7 @@ const EPS = 1e-12;
 export function coordCheckExponents(p: RoleExponents, L: number, optimizer: OptimizerName): ExponentResult {
   const { input, hidden, output } = p;
   if (Math.abs(input.a + input.b) > EPS)
-    return { ok: false, reason: `a₁ + b₁ = ${input.a + input.b}: the input layer is stable only for a₁ + b₁ = 0 (TP-IV Def. 3.2)` };
+    return { ok: false, reason: `a₁ + b₁ = ${input.a + input.b}: the input layer is stable only for a₁ + b₁ = 0 (TP-IV §3)` };
   if (L >= 2 && Math.abs(hidden.a + hidden.b - 0.5) > EPS)
     return { ok: false, reason: `a + b = ${hidden.a + hidden.b} on the hidden layers: stable only for a + b = 1/2` };
   const beta = output.a + output.b;

@@ -95,7 +95,7 @@ describe('the initial network is the lab’s', () => {
         expect(ntk.pre[r][j]).toBeCloseTo(sp.pre[r][j], 12);
         expect(mup.pre[r][j]).toBeCloseTo(sp.pre[r][j], 12);
       }
-    // µP's readout is n^{−1/2} smaller (a + b = 1 on the output layer, TP-IV eq. (5)).
+    // µP's readout is n^{−1/2} smaller (a + b = 1 on the output layer, TP-IV §3).
     for (let b = 0; b < 3; b++) expect(mup.out[b]).toBeCloseTo(sp.out[b] / 3, 12);
   });
 });

@@ -73,7 +73,7 @@ export function networkConfigIssue(c: NetworkConfig): string | undefined {
   return undefined;
 }
 
-/** Per-layer sizes, multipliers, initial standard deviations and learning rates (TP-IV Def. 3.1). */
+/** Per-layer sizes, multipliers, initial standard deviations and learning rates (TP-IV §3). */
 export function resolveLayers(c: NetworkConfig): ResolvedLayer[] {
   const { n, L, d } = c;
   const sw = Math.sqrt(c.sw2);

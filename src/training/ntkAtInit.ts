@@ -2,7 +2,7 @@
  * The empirical NTK at initialisation against width and depth (issue 17 §4, last view): its mean
  * against the analytic NTK (ntkRegime.ts `analyticKernels`, the lab's recursion) and its spread.
  * At finite width Θ̂ is random; for ReLU nets Hanin & Nica 2019 ("Finite depth and width corrections
- * to the neural tangent kernel", Thm 1) show E[Θ̂²]/E[Θ̂]² = exp(c·L/n)(1 + O(1/n)) on the diagonal:
+ * to the neural tangent kernel") show E[Θ̂²]/E[Θ̂]² = exp(c·L/n)(1 + O(1/n)) on the diagonal:
  * the relative variance is ≈ c L/n while L/n is small — it falls like 1/n at fixed depth and grows
  * (at least) like L at fixed width. NTK parametrisation, η = 1 (the plain NTK Σ_l ⟨∂f/∂W^l, ·⟩).
  */

@@ -3,7 +3,7 @@
  * evolve as linear models under gradient descent"): under NTK parametrisation, gradient descent on
  * a wide network follows the linearised dynamics with the infinite-width NTK Θ on the training set,
  *     f_{t+1} − y = (I − Θ_η/N)(f_t − y),   Θ_η = η Θ,  (mse loss ½(f − y)², mean over N inputs)
- * and the distance of the finite network's outputs to it is O(n^{−1/2}) (Lee et al. 2019, Thm 2.1;
+ * and the distance of the finite network's outputs to it is O(n^{−1/2}) (Lee et al. 2019;
  * the empirical NTK at initialisation fluctuates by n^{−1/2} around Θ, its movement is O(1/n)).
  *
  * Θ and the output NNGP K come from the lab's recursion (theory/nngp.ts mlpKernelRecursion, which

@@ -1,7 +1,7 @@
 /**
  * SGD and Adam on a TrainNetwork's parameters, each layer with its own learning rate η n^{−c}
  * (parametrisation.ts). Adam (Kingma & Ba 2015, Algorithm 1, with bias correction): its first step
- * is ΔW = −η sign(g) when |g| ≫ ε — the "sign descent" that fixes the Adam exponents of TP-IV §J.
+ * is ΔW = −η sign(g) when |g| ≫ ε — the "sign descent" that fixes the Adam exponents (Yang & Littwin 2023, TP-IVb).
  * Buffers are allocated once; `step` allocates nothing.
  */
 import type { OptimizerName } from './parametrisation.ts';

@@ -1,6 +1,6 @@
 /**
  * abc-parametrisations (Yang & Hu 2021, "Tensor Programs IV: Feature Learning in Infinite-Width
- * Neural Networks", §3, Definition 3.1 and Table of §3.1), per layer, plus the depth scaling of
+ * Neural Networks", §3), per layer, plus the depth scaling of
  * ResNet branches (Yang, Yu, Zhu & Hayou 2023, "Tensor Programs VI", Depth-µP; Bordelon et al. 2023).
  *
  * A layer l with width-dependent exponents (a_l, b_l, c_l) is
@@ -10,7 +10,7 @@
  * σw for hidden layers and the readout — so under any parametrisation with a_l + b_l = 1/2 on the
  * hidden layers the network at initialisation is the lab's mlp (DESIGN.md §1) with σb = 0, draw for
  * draw (network.ts). TP-IV writes a single global c; we keep one c per layer, the form in which
- * µP for Adam (TP-V, Table 3) is written; for SGD the presets below use one c for every layer.
+ * µP for Adam is written (TP-V; Yang & Littwin 2023); for SGD the presets below use one c for every layer.
  *
  * Layers are numbered as in TP-IV: 1 is the input layer (fan-in d), 2..L are hidden (fan-in n),
  * L+1 is the readout (fan-out 1) — with L the number of hidden layers, i.e. the lab's `L` (L counts
@@ -41,16 +41,16 @@ export interface LayerExponents {
 export type RoleExponents = Readonly<Record<LayerRole, LayerExponents>>;
 
 /**
- * The presets of TP-IV §3.1 for SGD (one c for every layer):
+ * The presets of TP-IV §3 for SGD (one c for every layer):
  *   SP:  a = 0 everywhere; b_1 = 0, b_{≥2} = 1/2; c = 0.
  *   NTK: a_1 = 0, a_{≥2} = 1/2; b = 0; c = 0.
- *   µP:  a_1 = −1/2, a_{2..L} = 0, a_{L+1} = 1/2; b = 1/2; c = 0  (TP-IV eq. (5)).
+ *   µP:  a_1 = −1/2, a_{2..L} = 0, a_{L+1} = 1/2; b = 1/2; c = 0  (TP-IV's µP).
  *   MF:  TP-IV's mean-field parametrisation for one hidden layer is a_1 = 0, a_2 = 1, b = 0,
  *        c = −1; for deeper nets we take its extension a_{2..L} = 1/2, which is µP moved by the
  *        symmetry (a, b, c) → (a + θ, b − θ, c − 2θ), θ = 1/2, that leaves SGD training unchanged
  *        (TP-IV §3, "Symmetries"): so MF and µP give the same trajectories (tested).
- * For Adam the first step is sign descent and the symmetry is (a + θ, b − θ, c − θ) (TP-IV §J,
- * TP-V Table 3); µP for Adam needs c = (1/2, 1, 1/2) on (input, hidden, output) in the form above,
+ * For Adam the first step is sign descent and the symmetry is (a + θ, b − θ, c − θ) (Yang & Littwin
+ * 2023; Everett et al. 2024, "Scaling exponents across parameterizations and optimizers"); µP for Adam needs c = (1/2, 1, 1/2) on (input, hidden, output) in the form above,
  * and MF the same moved by θ = 1/2. SP and NTK keep c = 0 (the usual "one fixed learning rate").
  */
 export function presetExponents(name: ParamName, optimizer: OptimizerName = 'sgd'): RoleExponents {

@@ -4,7 +4,7 @@
  * the outputs and the updated weights agree to f32 rounding.
  *
  * Tolerance: every quantity here is a sum of at most n = 64 products (then a few layers deep); a
- * sum of m f32 products has error ≤ γ_m Σ|terms| ≈ m·2^{−24} Σ|terms| (Higham 2002, §3.1), i.e.
+ * sum of m f32 products has error ≤ γ_m Σ|terms| ≈ m·2^{−24} Σ|terms| (Higham 2002, ch. 3), i.e.
  * ≤ 4e−6 relative to the largest entry for m = 64, and tanh in f32 adds ~1e−7; the inputs and
  * weights were rounded to f32 (6e−8). We allow 2e−5 of the largest |entry| per array: above the
  * worst-case bound, far below any real error (a wrong multiplier or a missing φ' is O(1)).
