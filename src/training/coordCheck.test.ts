@@ -42,11 +42,11 @@ describe('coord check, MLP, SGD, one step, widths 64…1024: fitted slopes = the
   // targets ×10 (tasks.ts: ∂ℓ/∂f ≈ −y, so the random f₀ does not scale every Δh), 6 coupled seeds,
   // tanh, σw² = 1, η = 1e−4: small enough that SP's largest change (h² at n = 1024) is ~0.06, in
   // the first-order regime the table is derived for.
-  // Tolerance: at these widths we measured a finite-width bias of −0.03 … −0.05 in every layer
-  // and parametrisation (the O(n^{−1/2}) corrections to Θ(1) factors over a ×16 width range); the
-  // jackknife SE over seeds is ≈ 0.02 and asserted < 0.035; ±0.1 = |bias| ≤ 0.05 plus ≥ 1.4 SE
-  // (≈ 2.5 SE at the typical SE), and a wrong exponent (the table's smallest gap is 1/2) is off by
-  // > 10 SE.
+  // Tolerance: with these 6 seeds the slopes sit 0.005 … 0.055 below the table; with 24 seeds
+  // µP's offsets are 0.016 … 0.026, so a finite-width bias of ≈ 0.03 (O(n^{−1/2}) corrections to
+  // Θ(1) factors over a ×16 width range) and the rest seed noise. The jackknife SE over seeds is
+  // ≈ 0.02 and asserted < 0.035; ±0.1 = that bias plus ≥ 2 SE, and a wrong exponent (the table's
+  // smallest gap is 1/2) is off by > 10 SE.
   const data = makeDataset({ task: 'teacher', N: 8, d: 8, seed: 1, targetScale: 10 });
   const opts: CoordCheckOptions = {
     params: PARAM_NAMES,
