@@ -86,3 +86,28 @@ fn sgd_update(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (idx >= tp.n_out * tp.n_in) { return; }
   W[idx] -= tp.lr * G[idx];
 }
+
+// Adam (Kingma & Ba 2015, Algorithm 1, as src/training/optimizer.ts): moments M, V, and the step's
+// bias corrections c₁ = 1 − β₁^t, c₂ = 1 − β₂^t in a second uniform (rewritten every step).
+struct AdamParams {
+  beta1: f32,
+  beta2: f32,
+  eps: f32,
+  c1: f32,
+  c2: f32,
+}
+@group(0) @binding(7) var<storage, read_write> M: array<f32>;
+@group(0) @binding(8) var<storage, read_write> V: array<f32>;
+@group(0) @binding(9) var<uniform> ap: AdamParams;
+
+@compute @workgroup_size(64)
+fn adam_update(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let idx = gid.x;
+  if (idx >= tp.n_out * tp.n_in) { return; }
+  let g = G[idx];
+  let m = ap.beta1 * M[idx] + (1.0 - ap.beta1) * g;
+  let v = ap.beta2 * V[idx] + (1.0 - ap.beta2) * g * g;
+  M[idx] = m;
+  V[idx] = v;
+  W[idx] -= tp.lr * (m / ap.c1) / (sqrt(v / ap.c2) + ap.eps);
+}

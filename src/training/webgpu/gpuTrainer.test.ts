@@ -106,3 +106,42 @@ describe('initial weights drawn on the GPU', () => {
     expect(await device.popErrorScope()).toBeNull();
   });
 });
+
+describe('one Adam step, WebGPU (f32) vs CPU (f64)', () => {
+  const data = makeDataset({ task: 'teacher', N: 8, d: 8, seed: 2 });
+  it.each(['mlp', 'resnet'] as const)('%s µP: moments and update agree, the update within the f32 error of g propagated through g/(|g| + ε)', async (arch) => {
+    device.pushErrorScope('validation');
+    const config = { arch, act: activation('tanh'), n: 64, L: 2, d: 8, sw2: 1.5, exponents: presetExponents('mup', 'adam'), depth: depthMuP('adam'), eta: 0.01, seed: 9, net: 3 };
+    const cpu = new TrainNetwork(config);
+    for (const w of cpu.weights) for (let j = 0; j < w.length; j++) w[j] = Math.fround(w[j]);
+    const gpu = await GpuTrainer.create(device, cpu, data.N, { optimizer: 'adam' });
+    const w0 = cpu.weights.map((w) => w.slice());
+    cpu.forward(data.x, data.N);
+    cpu.backward(data.x, data.y, 'mse');
+    new Optimizer(cpu, 'adam').step();
+    gpu.step(data.x, data.y);
+    for (let k = 0; k < cpu.weights.length; k++) {
+      const g = cpu.grads[k];
+      const gMax = maxAbs(g);
+      // Gradient parity as in the SGD test, then the moments m = (1 − β₁)g, v = (1 − β₂)g².
+      expectClose(await gpu.read(gpu.gradBuffers[k]), g, `${arch} ∂ℓ/∂W${k + 1}`);
+      expectClose(await gpu.read(gpu.momentBuffers[k][0]), g.map((x) => 0.1 * x), `${arch} m${k + 1}`);
+      expectClose(await gpu.read(gpu.momentBuffers[k][1]), g.map((x) => 0.001 * x * x), `${arch} v${k + 1}`);
+      // Step 1 moves each weight by lr·g/(|g| + ε). An error E in g changes that by at most
+      // lr·E·ε/((|g| + ε)(max(|g| − E, 0) + ε)) — large only where |g| ≲ E, i.e. where the sign of a
+      // near-zero gradient is not determined in f32 — plus the f32 rounding of W₁.
+      const E = 2e-5 * gMax;
+      const lr = cpu.layers[k].lr;
+      const w1 = await gpu.read(gpu.weightBuffers[k]);
+      let bad = 0;
+      for (let j = 0; j < g.length; j++) {
+        const a = Math.abs(g[j]);
+        const bound = (lr * E * 1e-8) / ((a + 1e-8) * (Math.max(a - E, 0) + 1e-8)) + lr * 1e-5 + Math.abs(w0[k][j]) * 2 ** -23;
+        if (Math.abs((w1[j] - w0[k][j]) - (cpu.weights[k][j] - w0[k][j])) > Math.min(bound, 2 * lr + Math.abs(w0[k][j]) * 2 ** -23)) bad++;
+      }
+      expect(bad, `${arch} W${k + 1}: entries outside the bound`).toBe(0);
+    }
+    gpu.dispose();
+    expect(await device.popErrorScope()).toBeNull();
+  });
+});

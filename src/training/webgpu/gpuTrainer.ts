@@ -5,7 +5,7 @@
  * (shaders/training/draw_weights.wgsl, network.ts `drawKey`) — "same seed, same network". mse loss. The CPU engine (network.ts) is the
  * reference: the parity test checks a step against it to f32 rounding.
  *
- * Scope: mlp and resnet, SGD, one thread per output entry without tiling — a correct reference
+ * Scope: mlp and resnet, SGD and Adam, one thread per output entry without tiling — a correct reference
  * for later fast kernels, not the fast path.
  */
 import trigWgsl from '../../../shaders/lib/trig.wgsl?raw';
@@ -15,8 +15,10 @@ import drawWeightsWgsl from '../../../shaders/training/draw_weights.wgsl?raw';
 import trainStepWgsl from '../../../shaders/training/train_step.wgsl?raw';
 import { wgslActivationConstants } from '../../core/activations.ts';
 import { drawKey, type TrainNetwork } from '../network.ts';
+import { ADAM_DEFAULTS } from '../optimizer.ts';
+import type { OptimizerName } from '../parametrisation.ts';
 
-type Stage = 'dense_forward' | 'activate' | 'output_delta' | 'input_grad' | 'weight_grad' | 'sgd_update';
+type Stage = 'dense_forward' | 'activate' | 'output_delta' | 'input_grad' | 'weight_grad' | 'sgd_update' | 'adam_update';
 
 /** The @binding numbers each entry point uses (its 'auto' layout has exactly these). */
 const STAGE_BINDINGS: Record<Stage, readonly number[]> = {
@@ -26,6 +28,7 @@ const STAGE_BINDINGS: Record<Stage, readonly number[]> = {
   input_grad: [0, 1, 3, 5, 6],
   weight_grad: [0, 2, 3, 4],
   sgd_update: [0, 1, 4],
+  adam_update: [0, 1, 4, 7, 8, 9],
 };
 
 const WORKGROUP = 64;
@@ -54,6 +57,7 @@ export class GpuTrainer {
     readonly batch: number,
     pipelines: Record<Stage, GPUComputePipeline>,
     upload: boolean,
+    readonly optimizer: OptimizerName,
   ) {
     const { layers } = net;
     const { n, d, arch } = net.config;
@@ -89,6 +93,7 @@ export class GpuTrainer {
         binding,
         resource: { buffer: binding === 0 ? u : (res[binding] ?? dummy) },
       }));
+      if (res[9] === undefined && STAGE_BINDINGS[stage].includes(9)) throw new Error('adam_update needs its uniform');
       const bindGroup = device.createBindGroup({ layout: pipelines[stage].getBindGroupLayout(0), entries });
       this.dispatches.push({ stage, bindGroup, threads });
     };
@@ -111,20 +116,38 @@ export class GpuTrainer {
       const flags = !resnet ? 1 : k === H ? 0 : 3;
       if (k > 0) add('input_grad', k, { 1: this.weightBuffers[k], 3: dk, 5: delta[k - 1], 6: pre[k - 1] }, B * layers[k].nIn, flags);
     }
-    for (let k = 0; k <= H; k++) add('sgd_update', k, { 1: this.weightBuffers[k], 4: this.gradBuffers[k] }, layers[k].nOut * layers[k].nIn);
+    if (optimizer === 'sgd') for (let k = 0; k <= H; k++) add('sgd_update', k, { 1: this.weightBuffers[k], 4: this.gradBuffers[k] }, layers[k].nOut * layers[k].nIn);
+    else {
+      this.adamUniform = device.createBuffer({ size: 32, usage: UNIFORM });
+      this.buffers.push(this.adamUniform);
+      this.momentBuffers = net.weights.map((w) => [storage(w.length), storage(w.length)] as const);
+      for (let k = 0; k <= H; k++) {
+        const [m, v] = this.momentBuffers[k];
+        add('adam_update', k, { 1: this.weightBuffers[k], 4: this.gradBuffers[k], 7: m, 8: v, 9: this.adamUniform }, layers[k].nOut * layers[k].nIn);
+      }
+    }
     this.pipelines = pipelines;
   }
 
   private readonly pipelines: Record<Stage, GPUComputePipeline>;
+  /** Adam: the moment buffers (m, v) per layer, and the per-step uniform. */
+  momentBuffers: (readonly [GPUBuffer, GPUBuffer])[] = [];
+  private adamUniform?: GPUBuffer;
+  private steps = 0;
 
-  static async create(device: GPUDevice, net: TrainNetwork, batch: number, options: { drawOnGpu?: boolean } = {}): Promise<GpuTrainer> {
+  static async create(
+    device: GPUDevice,
+    net: TrainNetwork,
+    batch: number,
+    options: { drawOnGpu?: boolean; optimizer?: OptimizerName } = {},
+  ): Promise<GpuTrainer> {
     const module = device.createShaderModule({ code: [trigWgsl, activationsWgsl, trainStepWgsl].join('\n') });
     const constants = wgslActivationConstants(net.config.act);
     const stages = Object.keys(STAGE_BINDINGS) as Stage[];
     const pipelines = {} as Record<Stage, GPUComputePipeline>;
     for (const stage of stages)
       pipelines[stage] = await device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint: stage, constants } });
-    const trainer = new GpuTrainer(device, net, batch, pipelines, !options.drawOnGpu);
+    const trainer = new GpuTrainer(device, net, batch, pipelines, !options.drawOnGpu, options.optimizer ?? 'sgd');
     if (options.drawOnGpu) await trainer.drawWeights();
     return trainer;
   }
@@ -168,6 +191,12 @@ export class GpuTrainer {
 
   /** One SGD step on the batch (x: B × d, y: B). */
   step(x: Float64Array, y: Float64Array): void {
+    this.steps++;
+    if (this.adamUniform) {
+      const { beta1, beta2, eps } = ADAM_DEFAULTS;
+      const t = this.steps;
+      this.device.queue.writeBuffer(this.adamUniform, 0, Float32Array.of(beta1, beta2, eps, 1 - beta1 ** t, 1 - beta2 ** t));
+    }
     this.device.queue.writeBuffer(this.xBuffer, 0, Float32Array.from(x));
     this.device.queue.writeBuffer(this.yBuffer, 0, Float32Array.from(y));
     const enc = this.device.createCommandEncoder();
