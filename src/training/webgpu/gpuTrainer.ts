@@ -191,6 +191,9 @@ export class GpuTrainer {
 
   /** One SGD step on the batch (x: B × d, y: B). */
   step(x: Float64Array, y: Float64Array): void {
+    const { d } = this.net.config;
+    if (x.length !== this.batch * d || y.length !== this.batch)
+      throw new RangeError(`GPU training step: x has ${x.length} numbers and y ${y.length}; this trainer takes a batch of ${this.batch} × d = ${d} (${this.batch * d}) and ${this.batch} targets`);
     this.steps++;
     if (this.adamUniform) {
       const { beta1, beta2, eps } = ADAM_DEFAULTS;
