@@ -145,3 +145,12 @@ describe('one Adam step, WebGPU (f32) vs CPU (f64)', () => {
     expect(await device.popErrorScope()).toBeNull();
   });
 });
+
+describe('bad input', () => {
+  it('a batch of the wrong size is refused with the sizes the trainer takes', async () => {
+    const cpu = new TrainNetwork({ arch: 'mlp', act: activation('tanh'), n: 8, L: 1, d: 3, sw2: 1, exponents: presetExponents('mup'), eta: 0.1, seed: 1, net: 0 });
+    const gpu = await GpuTrainer.create(device, cpu, 4);
+    expect(() => gpu.step(new Float64Array(9), new Float64Array(4))).toThrow(/x has 9 numbers and y 4; this trainer takes a batch of 4 × d = 3 \(12\) and 4 targets/);
+    gpu.dispose();
+  });
+});
