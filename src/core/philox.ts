@@ -94,6 +94,10 @@ export const Domain = {
   lowRankV: 6,
   mask: 7,
   test: 15,
+  /** Training (issue 17, src/training/): task inputs, the teacher network, mini-batch order. */
+  trainData: 20,
+  teacher: 21,
+  batchOrder: 22,
 } as const;
 export type DomainName = keyof typeof Domain;
 
