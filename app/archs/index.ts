@@ -7,11 +7,12 @@ import { mlpPage } from './mlp/index.ts';
 import { resnetPage } from './resnet/index.ts';
 import { shapedPage } from './shaped/index.ts';
 import { cresnetPage } from './cresnet/index.ts';
+import { attentionPage, shapedAttnPage } from './attention/index.ts';
 import type { PageArchModule } from './types.ts';
 
 export type { PageArchModule } from './types.ts';
 
-export const PAGE_ARCH_MODULES: readonly PageArchModule[] = [mlpPage, resnetPage, shapedPage, cresnetPage];
+export const PAGE_ARCH_MODULES: readonly PageArchModule[] = [mlpPage, resnetPage, shapedPage, attentionPage, shapedAttnPage, cresnetPage];
 
 const byId = new Map(PAGE_ARCH_MODULES.map((m) => [m.id, m]));
 

@@ -16,7 +16,6 @@ describe('the architecture registry', () => {
   });
 
   it("keeps the historic arch values and the keys' places in the schema (old links, v1 and v2)", () => {
-    // Later architectures (cresnet, …) are appended after the historic three.
     expect([...ARCHS].slice(0, 3)).toEqual(['mlp', 'resnet', 'shaped']);
     const keys = [...PARAM_BY_KEY.keys()];
     expect(keys.indexOf('alpha')).toBe(keys.indexOf('sb2') + 1);

@@ -92,6 +92,12 @@ export const MAX_NETWORKS = 100000;
 /** Architecture keys placed in the table since schema v1 (their order in URLs is a contract). */
 const HISTORIC_ARCH_KEYS: ReadonlySet<string> = new Set([ALPHA_PARAM.key, CP_PARAM.key, CM_PARAM.key]);
 
+/**
+ * Keys of architectures registered after the frozen links (src/url/frozenLinks.json): at their
+ * defaults they are left out of the result digest (experiments/digest.ts), so older links keep theirs.
+ */
+export const ARCH_KEYS_SINCE_FROZEN: ReadonlySet<string> = new Set(ARCH_SPECS.flatMap((a) => a.params.map((p) => p.key)).filter((k) => !HISTORIC_ARCH_KEYS.has(k)));
+
 /** The table. Order is the order of keys in URLs, --help and the control panel. */
 export const PARAMS = [
   numberParam({ key: 'v', label: 'schema version', doc: 'URL schema version; older links are migrated.', kind: 'int', default: SPEC_VERSION, min: 1, max: SPEC_VERSION }),
@@ -132,13 +138,6 @@ export const PARAMS = [
   // mlp/resnet/shaped keep the places they always had above.
   ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key)),
 ] as const satisfies readonly Param[];
-
-/**
- * Keys appended after the frozen links were frozen (src/url/frozenLinks.json): the keys of the
- * architectures registered since (controlled ResNets, …). At their defaults they are left out of
- * the result digest, so every older link keeps its digest; set, they enter it.
- */
-export const SINCE_FROZEN: ReadonlySet<string> = new Set<string>(ARCH_SPECS.flatMap((a) => (a.params as readonly Param[]).map((p) => p.key)).filter((k) => !HISTORIC_ARCH_KEYS.has(k)));
 
 /**
  * Keys that change the page, not the experiment (issue 14 §5): they travel in links, but neither

@@ -1,4 +1,4 @@
-import { NOT_IN_DIGEST, PARAM_BY_KEY, SINCE_FROZEN } from '../core/spec.ts';
+import { ARCH_KEYS_SINCE_FROZEN, NOT_IN_DIGEST, PARAM_BY_KEY } from '../core/spec.ts';
 import type { LabResult } from './result.ts';
 
 /**
@@ -70,7 +70,8 @@ function canonical(value: unknown): unknown {
 export function resultDigest(result: { readonly spec: unknown; readonly [key: string]: unknown } | LabResult): string {
   // Any JSON document with a spec (a LabResult, a merged or parsed one): every block but the non-random ones.
   const doc = result as Readonly<Record<string, unknown>>;
-  const kept = ([k, v]: [string, unknown]) => !NOT_IN_DIGEST.has(k) && !(SINCE_FROZEN.has(k) && v === PARAM_BY_KEY.get(k)?.default);
+  // Keys of architectures registered after the frozen links are left out at their defaults (core/spec.ts).
+  const kept = ([k, v]: [string, unknown]) => !NOT_IN_DIGEST.has(k) && !(ARCH_KEYS_SINCE_FROZEN.has(k) && v === PARAM_BY_KEY.get(k)?.default);
   const spec = result.spec !== null && typeof result.spec === 'object' ? Object.fromEntries(Object.entries(result.spec).filter(kept)) : result.spec;
   const random: Record<string, unknown> = { spec };
   for (const key of Object.keys(result)) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = doc[key];

@@ -35,12 +35,14 @@ export const cresnetPage: PageArchModule = {
   varianceRecursionTex: () => 'q^{i} = \\tfrac1n |S_i(x_a)|^2,\\quad t = i/L',
   plainChain: false,
   limitLabel: (spec) => (spec.share ? 'PDE: n → ∞, then L → ∞' : 'ODE: n → ∞, then L → ∞'),
-  depthCaptions: (spec, { mcText, qSpread }) => ({
-    rho: `The inputs are paths (${twoPaths(spec)}, in $\\mathbb R^{${spec.pdim}}$) and the layers are the ${spec.L} time steps $t = i/L$ of a controlled ResNet. The solid line is the correlation of the states $S_i(x_a), S_i(x_b)$ of the width-∞ network at this depth, computed exactly in f64; the dashed line is its depth limit, ${limitName(spec)}. ${mcText} ${lawSentence(spec)}`,
-    q: `The same networks, now $q^{i} = |S_i(x_a)|^2/n$ for the path $x_a$, with $\\sigma_0^2 = ${spec.s02}$, $\\sigma_A^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$: the solid line at width ∞ and depth L, the dashed line its limit along $t$.${qSpread}`,
+  ownWords: (spec) => ({
+    summary: `controlled ResNet, φ = ${spec.act}, n = ${spec.n}, L = ${spec.L} steps, ${spec.share ? 'shared' : 'fresh'} weights`,
+    equation: cresnetPage.kernelRecursionTex(spec),
+    depthRho: (mcText) =>
+      `The inputs are paths (${twoPaths(spec)}, in $\\mathbb R^{${spec.pdim}}$) and the layers are the ${spec.L} time steps $t = i/L$ of a controlled ResNet. The solid line is the correlation of the states $S_i(x_a), S_i(x_b)$ of the width-∞ network at this depth, computed exactly in f64; the dashed line is its depth limit, ${limitName(spec)}. ${mcText} ${lawSentence(spec)}`,
+    depthQ: `The same networks, now $q^{i} = |S_i(x_a)|^2/n$ for the path $x_a$, with $\\sigma_0^2 = ${spec.s02}$, $\\sigma_A^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$: the solid line at width ∞ and depth L, the dashed line its limit along $t$.`,
+    histRho: (count) =>
+      `Each of ${count} random controlled ResNets gives one empirical correlation $\\hat\\rho$ between its states $S_i(x_a)$ and $S_i(x_b)$ for the two paths; the bars count them. The solid line marks the width-∞ value, the dashed line the median of the networks. At finite width the law has a spread of order $n^{-1/2}$. ${spec.share ? 'With weights shared across steps it converges as $L$ grows to the law of a neural CDE with fixed Gaussian vector fields.' : 'With fresh weights at every step it converges as $L$ grows to the law of a CDE driven by a matrix Brownian motion.'}`,
+    histQ: `The squared length $\\hat q = |S_i(x_a)|^2/n$ of the same networks, against its width-∞ value.`,
   }),
-  histNote: {
-    text: 'Here the inputs are paths and the vectors are the states $S_i$ of a controlled ResNet. At infinite width every network gives the limit; at finite width the law has a spread of order $n^{-1/2}$. With weights shared across steps it converges as $L$ grows to the law of a neural CDE with fixed Gaussian fields; with fresh weights per step to that of a CDE driven by a matrix Brownian motion.',
-    tex: 'S_{i+1} = S_i + \\sum_k (A_k\\varphi(S_i) + b_k)\\,\\Delta x_i^k',
-  },
 };

@@ -208,7 +208,7 @@ export const cresnetModule: ArchModule<CresnetParams, 'cresnet'> = {
     theoryEvaluations: (spec) => gridEvaluations(spec),
     // Each step multiplies by d weight matrices (drawn once when shared, every step when not): an
     // upper bound of d dense layers per step.
-    simulationLayerFactor: (spec) => spec.pdim,
+    networkSize: (spec, size) => ({ ...size, method: 'explicit', L: size.L * spec.pdim }),
   },
   views: ['depth', 'hist', 'width', 'signature'],
 };

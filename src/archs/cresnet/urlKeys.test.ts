@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalPaths } from '../../core/paths.ts';
-import { DEFAULT_SPEC, SINCE_FROZEN } from '../../core/spec.ts';
+import { DEFAULT_SPEC, ARCH_KEYS_SINCE_FROZEN } from '../../core/spec.ts';
 import { resultDigest } from '../../experiments/digest.ts';
 import { decodeSpec, encodeSpec, encodeSpecCompact } from '../../url/codec.ts';
 
 describe('issue 16 URL keys: paths, pdim, share, s02, refine', () => {
   it('at their defaults they leave an old result digest as it was; set, they change it', () => {
-    const old = Object.fromEntries(Object.entries(DEFAULT_SPEC).filter(([k]) => !SINCE_FROZEN.has(k)));
+    const old = Object.fromEntries(Object.entries(DEFAULT_SPEC).filter(([k]) => !ARCH_KEYS_SINCE_FROZEN.has(k)));
     const body = { mc: { M: 3, rho: { mean: [0.5] } } };
     expect(resultDigest({ spec: DEFAULT_SPEC, ...body })).toBe(resultDigest({ spec: old, ...body }));
     for (const [k, v] of Object.entries({ paths: 'line:1,0_line:0,1', pdim: 2, share: false, s02: 2, refine: 4 })) {
