@@ -17,13 +17,10 @@ describe('which controls a view shows', () => {
     expect(isRelevant('cp', spec({ arch: 'shaped' }))).toBe(true);
     expect(isRelevant('cm', spec({ arch: 'mlp', view: 'contrast' }), { viewKeys: ['cp', 'cm'] })).toBe(true);
   });
-  it('a controlled ResNet shows its path keys and hides the inputs and method it does not read', () => {
+  it('a controlled ResNet shows its path keys, not the other architectures\' own', () => {
     const s = spec({ arch: 'cresnet' });
     for (const k of ['paths', 'pdim', 'share', 's02', 'refine', 'k', 'M'] as const) expect(isRelevant(k, s), k).toBe(true);
-    for (const k of ['q1', 'q2', 'rho0', 'method', 'alpha', 'weights'] as const) expect(isRelevant(k, s), k).toBe(false);
-    // The MLP still shows them, and a view that runs its own architectures (arch fixed) too.
-    expect(isRelevant('rho0', spec({ arch: 'mlp' }))).toBe(true);
-    expect(isRelevant('rho0', s, { fixedKeys: ['arch'] })).toBe(true);
+    for (const k of ['alpha', 'cp', 'weights'] as const) expect(isRelevant(k, s), k).toBe(false);
     expect(isRelevant('paths', spec({ arch: 'mlp' }))).toBe(false);
   });
   it('α has labelled marks at 0, ½ and 1, with ½ emphasised', () => {

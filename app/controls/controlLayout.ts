@@ -44,8 +44,6 @@ export function isRelevant(key: keyof Spec, spec: Spec, view: ViewNeeds = {}): b
     // (it fixes `arch`; the phase diagram is the MLP's and still needs φ).
     return archOf(spec).controls.includes(key as keyof Spec & string) || viewKeys.includes(key) || (view.fixedKeys?.includes('arch') ?? false);
   }
-  // Keys the chosen architecture does not read (ArchSpecModule.unusedKeys), unless the view runs its own.
-  if (archOf(spec).unusedKeys?.includes(key as keyof Spec & string) && !view.fixedKeys?.includes('arch')) return false;
   switch (key) {
     case 'layer':
     case 'nmin':

@@ -34,12 +34,6 @@ export interface ArchSpecModule<Id extends string = string> {
    * `view` values). Their ids also extend ArchViewId (specTypes.ts) for the View type.
    */
   readonly viewSpecs?: readonly ViewSpec[];
-  /**
-   * Keys outside the network's own that this architecture does not read (hidden while it is chosen,
-   * unless the view runs architectures of its own): a controlled ResNet's inputs are its paths, not
-   * q₁, q₂, ρ₀, and it has one sampling method.
-   */
-  readonly unusedKeys?: readonly (keyof Spec & string)[];
   /** Cross-key validation of this architecture (ntk=1 where no NTK is defined, degenerate constants…). */
   issues(spec: Spec): SpecIssue[];
 }

@@ -87,8 +87,6 @@ export const cresnetSpec = {
   doc: 'controlled ResNet driven by paths (Muça Cirone, Lemercier & Salvi 2023)',
   params: [PATHS_PARAM, PDIM_PARAM, SHARE_PARAM, S02_PARAM, REFINE_PARAM],
   controls: ['act', 'n', 'L', 'sw2', 'sb2', 'paths', 'pdim', 'share', 's02', 'refine'],
-  // The inputs are the paths (not q₁, q₂, ρ₀), and every weight is always drawn (no gram method).
-  unusedKeys: ['q1', 'q2', 'rho0', 'method'],
   viewSpecs: [
     {
       id: 'signature',
