@@ -15,7 +15,7 @@ import type { Spec } from '../core/spec.ts';
 import type { Progress } from './monteCarlo.ts';
 import { inhomogeneousGram, sharedDiscreteGram, unsharedDiscreteGram } from '../archs/cresnet/discrete.ts';
 import { archOf } from '../archs/index.ts';
-import { cresnetResolve } from '../archs/cresnet/index.ts';
+import { cresnetResolve, equivalentLayers } from '../archs/cresnet/index.ts';
 import { CresnetStepper, type CresnetConfig } from '../archs/cresnet/network.ts';
 import { pdeGram } from '../archs/cresnet/pde.ts';
 
@@ -65,11 +65,11 @@ export function signatureDepths(spec: Spec): number[] {
   return doublings(spec.Lmin, spec.Lmax);
 }
 
-/** Its simulations for the cost planner: per width and per depth (twice), M networks of d dense layers per step. */
+/** Its simulations for the cost planner: per width, and per depth shared and unshared (archs/cresnet equivalentLayers). */
 export function signaturePlan(spec: Spec): SimSize[] {
   const k = spec.k;
-  const size = (n: number, L: number, runs: number): SimSize => ({ method: 'explicit', n, L: L * spec.pdim, k, M: spec.M * runs, recorded: 1 });
-  return [...signatureWidths(spec).map((n) => size(n, spec.L, 1)), ...signatureDepths(spec).map((L) => size(spec.n, L, 2))];
+  const size = (n: number, L: number, share: boolean): SimSize => ({ method: 'explicit', n, L: equivalentLayers(L, spec.pdim, k, share), k, M: spec.M, recorded: 1 });
+  return [...signatureWidths(spec).map((n) => size(n, spec.L, spec.share)), ...signatureDepths(spec).flatMap((L) => [size(spec.n, L, true), size(spec.n, L, false)])];
 }
 
 export function signatureApplies(spec: Spec): string | undefined {

@@ -164,6 +164,16 @@ const cpu: CpuNetwork = {
 };
 
 /**
+ * The dense explicit chain (core/cost.ts: per layer n² weights, a Philox draw each (≈ 10 ops) and
+ * 2k multiply-adds) that costs what one controlled ResNet of L steps costs: every step multiplies
+ * by d matrices (2k·d·n² ops); their d·n² draws happen once when shared, every step when not.
+ */
+export function equivalentLayers(L: number, d: number, k: number, share: boolean): number {
+  const philox = 10;
+  return share ? Math.max(1, Math.ceil((d * (philox + 2 * k * L)) / (philox + 2 * k))) : L * d;
+}
+
+/**
  * Dual-kernel evaluations of the theory: the signature block (levels λ and λ + 1: self-kernels two
  * passes × two evaluations per cell of a triangle, cross kernels two per cell) and the limit block
  * (level λ, the first two paths). The width-∞ profile (L² cells) is small next to them.
@@ -206,9 +216,7 @@ export const cresnetModule: ArchModule<CresnetParams, 'cresnet'> = {
     // The PDE (or ODE) solve on the refined grid: a fixed cost, once per run.
     theoryFixed: () => true,
     theoryEvaluations: (spec) => gridEvaluations(spec),
-    // Each step multiplies by d weight matrices (drawn once when shared, every step when not): an
-    // upper bound of d dense layers per step.
-    networkSize: (spec, size) => ({ ...size, method: 'explicit', L: size.L * spec.pdim }),
+    networkSize: (spec, size) => ({ ...size, method: 'explicit', L: equivalentLayers(size.L, spec.pdim, size.k, spec.share) }),
   },
   views: ['depth', 'hist', 'width', 'signature'],
 };
