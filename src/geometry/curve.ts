@@ -1,0 +1,92 @@
+/**
+ * Input curves for the geometry views (issue 18 §1): k points on a closed curve in a 2-D plane of
+ * input space, with their tangent vectors, described — like every input of the lab — by Gram data
+ * per input dimension (DESIGN.md §1: X_ab = x_a·x_b/d).
+ *
+ * circle:k — the great circle of radius √q (Poole et al. 2016, §3):
+ *   x(θ) = √(q d)(cos θ u + sin θ v),  ẋ(θ) = √(q d)(−sin θ u + cos θ v),  θ_a = 2πa/k,
+ * with u, v orthonormal, so |x|²/d = |ẋ|²/d = q along the whole curve, x(θ)·x(θ')/d = q cos(θ − θ'),
+ * x(θ)·ẋ(θ')/d = q sin(θ − θ'), ẋ(θ)·ẋ(θ')/d = q cos(θ − θ'), and its length per √d is 2π√q.
+ */
+import type { ParseResult } from '../core/params.ts';
+
+export const CURVE_POINTS_RANGE = [3, 512] as const;
+
+export type CurveSpec = { readonly kind: 'none' } | { readonly kind: 'circle'; readonly k: number };
+
+export const CURVE_ALLOWED = `none, circle:<k, an integer in [${CURVE_POINTS_RANGE[0]}, ${CURVE_POINTS_RANGE[1]}]>`;
+
+/** Parse the `curve` key: `none` (no curve, the default) or `circle:k`. */
+export function parseCurve(raw: string): ParseResult<CurveSpec> {
+  if (raw === 'none') return { ok: true, value: { kind: 'none' } };
+  const m = /^circle:(\d{1,6})$/.exec(raw);
+  if (!m) return { ok: false, reason: `expected one of ${CURVE_ALLOWED}` };
+  const k = Number(m[1]);
+  if (!(k >= CURVE_POINTS_RANGE[0] && k <= CURVE_POINTS_RANGE[1])) {
+    return { ok: false, reason: `the number of points k = ${k} must be an integer in [${CURVE_POINTS_RANGE[0]}, ${CURVE_POINTS_RANGE[1]}]` };
+  }
+  return { ok: true, value: { kind: 'circle', k } };
+}
+
+export function formatCurve(c: CurveSpec): string {
+  return c.kind === 'none' ? 'none' : `circle:${c.k}`;
+}
+
+/** A sampled input curve: k points on a circle of squared radius q (per input dimension). */
+export interface InputCurve {
+  readonly k: number;
+  readonly q: number;
+}
+
+/** Parameter angles θ_a = 2πa/k. */
+export function curveAngles(k: number): Float64Array {
+  const t = new Float64Array(k);
+  for (let a = 0; a < k; a++) t[a] = (2 * Math.PI * a) / k;
+  return t;
+}
+
+/**
+ * The 2k×2k Gram matrix per input dimension of [x_0 … x_{k−1}, ẋ_0 … ẋ_{k−1}] (row-major): the
+ * inputs of the gram chain with tangents (curveNetwork.ts). Entries from the header's identities.
+ */
+export function curveGram(c: InputCurve): Float64Array {
+  const { k, q } = c;
+  const m = 2 * k;
+  const G = new Float64Array(m * m);
+  const th = curveAngles(k);
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b < k; b++) {
+      const cos = a === b ? 1 : Math.cos(th[a] - th[b]);
+      const sin = a === b ? 0 : Math.sin(th[a] - th[b]);
+      G[a * m + b] = q * cos; // x_a·x_b
+      G[(k + a) * m + (k + b)] = q * cos; // ẋ_a·ẋ_b
+      G[a * m + (k + b)] = q * sin; // x_a·ẋ_b = q sin(θ_a − θ_b)
+      G[(k + b) * m + a] = q * sin;
+    }
+  }
+  return G;
+}
+
+/**
+ * Explicit inputs in R^d (d even) as a row-major d×2k matrix: columns 0..k−1 the points x_a,
+ * columns k..2k−1 the tangents ẋ_a, with u_j = 1/√d and v_j = (−1)^j/√d (orthonormal, spread out,
+ * as in core/inputs.ts), so every coordinate is O(1).
+ */
+export function curveVectors(c: InputCurve, d: number): Float64Array {
+  if (d % 2 !== 0) throw new RangeError(`the input dimension must be even (u ⟂ v), got ${d}`);
+  const { k, q } = c;
+  const m = 2 * k;
+  const X = new Float64Array(d * m);
+  const th = curveAngles(k);
+  const r = Math.sqrt(q);
+  for (let a = 0; a < k; a++) {
+    const cs = r * Math.cos(th[a]);
+    const sn = r * Math.sin(th[a]);
+    for (let j = 0; j < d; j++) {
+      const sv = j % 2 === 0 ? 1 : -1;
+      X[j * m + a] = cs + sv * sn; // √(qd)(cos θ u + sin θ v), per coordinate
+      X[j * m + k + a] = -sn + sv * cs; // √(qd)(−sin θ u + cos θ v)
+    }
+  }
+  return X;
+}

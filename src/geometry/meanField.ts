@@ -1,0 +1,105 @@
+/**
+ * Mean-field (infinite-width) geometry of the image of an input circle (issue 18; derivation in
+ * docs/geometry.md). With z^ℓ(θ) the pre-activations of the point x(θ) of the circle of squared
+ * radius q (curve.ts) and ż^ℓ = ∂_θ z^ℓ:
+ *
+ *   length element   g^ℓ = lim_{n→∞} |ż^ℓ|²/n.  For an MLP, ż^{ℓ+1} = σw W^{ℓ+1}(φ'(z^ℓ) ⊙ ż^ℓ)/√n,
+ *                    and at infinite width (z_i, ż_i) is a centred Gaussian pair with
+ *                    E z_i ż_i = ∂_θ q^ℓ/2 = 0 (the norm is constant along the circle), so z_i and ż_i
+ *                    are independent and
+ *                        g¹ = σw² q,   g^{ℓ+1} = σw² E φ'(√q^ℓ ξ)² · g^ℓ = χ₁(q^ℓ) g^ℓ
+ *                    (Poole et al. 2016, eq. 8: the slope χ₁ of the correlation map at c = 1), with
+ *                    q^ℓ the length map's iterates (q¹ = σw² q + σb²). At the fixed point q^ℓ = q*
+ *                    the length grows (χ₁ > 1, chaotic) or shrinks (χ₁ < 1, ordered) by √χ₁ a layer.
+ *   continuum length ℒ^ℓ = ∫₀^{2π} √g^ℓ dθ = 2π√g^ℓ  (lengths are per √n, the input's per √d).
+ *   polygon length   the k chords between consecutive points: |z_a − z_b|²/n → 2(q^ℓ − K^ℓ(Δ)),
+ *                    Δ = 2π/k, K^ℓ the NNGP kernel of two points of the circle at angle Δ (nngp.ts):
+ *                    ℒ_k^ℓ = k √(2(q^ℓ − K^ℓ(Δ))) → ℒ^ℓ as k → ∞ (and ℒ_k ≤ ℒ: a chord is shorter
+ *                    than its arc). In the chaotic phase it saturates at k√(2(q* − q*c*)) once the
+ *                    chords decorrelate, while ℒ^ℓ keeps growing (the image becomes fractal-like).
+ *   Jacobian         J^ℓ = ∂z^ℓ/∂x. Along the unit input direction u = ẋ/|ẋ| (any u ⟂ x has the same law
+ *                    for Gaussian weights, by rotation invariance), E ‖J^ℓ u‖²·d/n → g^ℓ/q =
+ *                    σw² ∏_{m<ℓ} χ₁(q^m) — the backward (gradient) depth scale of Schoenholz et al.
+ *                    2017, §4: χ₁ governs both directions.
+ *
+ * ResNet (Y^ℓ = Y^{ℓ−1} + β(σw W φ(Y^{ℓ−1})/√n + σb b), β = L^{−α}, Y⁰ = W⁰x/√d): the cross term
+ * E ẏ·Wφ'(y)ẏ vanishes (fresh, mean-zero W), so g⁰ = q, g^ℓ = g^{ℓ−1}(1 + β²σw² E φ'(Y)²).
+ * Shaped MLP: the MLP rule with σw² → c and φ → φ_s (no bias), g¹ = σw² q.
+ */
+import { activation, shapedActivation } from '../core/activations.ts';
+import type { Spec } from '../core/spec.ts';
+import { dualKernels, type Precision } from '../theory/dual.ts';
+import { kernelProfile, shapedNormalisation } from '../theory/nngp.ts';
+import type { InputCurve } from './curve.ts';
+
+export interface CurveMeanField {
+  /** Layer indices (1..L for mlp/shaped, 0..L for resnet), as in the theory block. */
+  readonly layers: number[];
+  /** q^ℓ: the squared length per neuron of every point of the image (the length map's iterates). */
+  readonly q: number[];
+  /** g^ℓ = |ż^ℓ|²/n at infinite width. */
+  readonly tangent2: number[];
+  /** The per-layer factor g^{ℓ+1}/g^ℓ (χ₁(q^ℓ) for the MLP); the last entry is the factor to a layer L + 1. */
+  readonly growth: number[];
+  /** ℒ^ℓ = 2π√g^ℓ. */
+  readonly length: number[];
+  /** ℒ_k^ℓ = k√(2(q^ℓ − K^ℓ(2π/k))). */
+  readonly polygonLength: number[];
+  /** E‖J^ℓ u‖² d/n = g^ℓ/q. */
+  readonly jacobian2: number[];
+}
+
+type GeometrySpec = Pick<Spec, 'arch' | 'act' | 'sw2' | 'sb2' | 'alpha' | 'L' | 'cp' | 'cm' | 'n'>;
+
+export function curveMeanField(spec: GeometrySpec, curve: InputCurve, precision: Precision = 'exact'): CurveMeanField {
+  const { k, q } = curve;
+  const delta = (2 * Math.PI) / k;
+  const profile = kernelProfile({ ...(spec as Spec), q1: q, q2: q, rho0: Math.cos(delta), ntk: false }, precision);
+  const qs = Array.from(profile.k11);
+  const layers = profile.layers;
+  const polygonLength = qs.map((qq, i) => k * Math.sqrt(Math.max(0, 2 * (qq - profile.k12[i]))));
+
+  // factor(q^ℓ) = g^{ℓ+1}/g^ℓ and g at the first recorded layer, per architecture.
+  let factor: (qq: number) => number;
+  let g0: number;
+  switch (spec.arch) {
+    case 'mlp': {
+      const duals = dualKernels(activation(spec.act), precision);
+      factor = (qq) => spec.sw2 * duals.Fpdiag(qq);
+      g0 = spec.sw2 * q;
+      break;
+    }
+    case 'resnet': {
+      const duals = dualKernels(activation(spec.act), precision);
+      const beta2 = Math.pow(spec.L, -2 * spec.alpha);
+      factor = (qq) => 1 + beta2 * spec.sw2 * duals.Fpdiag(qq);
+      g0 = q;
+      break;
+    }
+    case 'shaped': {
+      const duals = dualKernels(shapedActivation(spec.cp, spec.cm, spec.n), precision);
+      const c = shapedNormalisation(spec.cp, spec.cm, spec.n);
+      factor = (qq) => c * duals.Fpdiag(qq);
+      g0 = spec.sw2 * q;
+      break;
+    }
+  }
+  const tangent2: number[] = [];
+  const growth: number[] = [];
+  let g = g0;
+  for (let i = 0; i < qs.length; i++) {
+    tangent2.push(g);
+    const f = factor(qs[i]);
+    growth.push(f);
+    g *= f;
+  }
+  return {
+    layers,
+    q: qs,
+    tangent2,
+    growth,
+    length: tangent2.map((t) => 2 * Math.PI * Math.sqrt(t)),
+    polygonLength,
+    jacobian2: tangent2.map((t) => t / q),
+  };
+}
