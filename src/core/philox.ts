@@ -93,6 +93,8 @@ export const Domain = {
   sdeNoise: 5,
   lowRankV: 6,
   mask: 7,
+  /** Gram-method rows of the curve chain with tangents (geometry/curveNetwork.ts). */
+  curveGramRow: 8,
   test: 15,
 } as const;
 export type DomainName = keyof typeof Domain;

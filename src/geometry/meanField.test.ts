@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
 import { criticality } from '../theory/criticality.ts';
 import { activation } from '../core/activations.ts';
-import { curveMeanField } from './meanField.ts';
+import { curveMeanField, tangentLengthBias } from './meanField.ts';
 
 const spec = (over: Partial<Spec>): Spec => ({ ...DEFAULT_SPEC, ...over });
 const sech2 = (x: number) => 1 / Math.cosh(x) ** 2;
@@ -102,5 +102,22 @@ describe('curveMeanField', () => {
     const sh = curveMeanField(spec({ arch: 'shaped', cp: 0, cm: -1, n: 256, sw2: 1, L: 5 }), { k: 16, q: 1 });
     // φ_s is piecewise linear with slopes s±, c = 2/(s₊² + s₋²): E φ_s'² = (s₊² + s₋²)/2, so c·E φ_s'² = 1.
     for (const f of sh.growth) expect(f).toBeCloseTo(1, 12);
+  });
+});
+
+describe('tangentLengthBias', () => {
+  it('ReLU: −(2 + 5(ℓ − 1))/(8n), i.e. Hanin–Jeong–Rolnick\'s −(5/8)ℓ/n per hidden layer; tanh κ by trapezoid', () => {
+    const n = 100;
+    const b = tangentLengthBias(spec({ act: 'relu', sw2: 2, L: 6, n }), { k: 16, q: 1 });
+    b.forEach((v, i) => expect(v).toBeCloseTo(-(2 + 5 * i) / (8 * n), 14));
+    const s = spec({ act: 'tanh', sw2: 1.5, sb2: 0.05, L: 4, n });
+    const mf = curveMeanField(s, { k: 16, q: 1 });
+    const bt = tangentLengthBias(s, { k: 16, q: 1 });
+    let V = 2 / n;
+    for (let i = 0; i < 4; i++) {
+      expect(bt[i]).toBeCloseTo(-V / 8, 12);
+      const kappa = gaussTrapezoid((u) => sech2(u) ** 4, mf.q[i]) / gaussTrapezoid((u) => sech2(u) ** 2, mf.q[i]) ** 2;
+      V += (3 * kappa - 1) / n;
+    }
   });
 });

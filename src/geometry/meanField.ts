@@ -28,7 +28,7 @@
  */
 import { activation, shapedActivation } from '../core/activations.ts';
 import type { Spec } from '../core/spec.ts';
-import { dualKernels, type Precision } from '../theory/dual.ts';
+import { dualKernels, gaussianMean, type Precision } from '../theory/dual.ts';
 import { kernelProfile, shapedNormalisation } from '../theory/nngp.ts';
 import type { InputCurve } from './curve.ts';
 
@@ -102,4 +102,38 @@ export function curveMeanField(spec: GeometrySpec, curve: InputCurve, precision:
     polygonLength,
     jacobian2: tangent2.map((t) => t / q),
   };
+}
+
+/**
+ * Leading finite-width bias of the mean tangent length E ℒ̂^ℓ relative to ℒ^ℓ (MLP and shaped
+ * nets; derivation in docs/geometry.md). Given layer ℓ, Gaussian weights make
+ * |t^{ℓ+1}|²/n = (s²/n) Σ_j φ'(z_j)² t_j² with (z_j, t_j) iid across j and t_j ~ N(0, g^ℓ)
+ * independent of z_j at leading order, so each layer multiplies g by a factor of mean χ₁ and
+ * relative variance (3κ − 1)/n, κ = E φ'⁴/(E φ'²)² at q^ℓ (κ = 1 for the linear first layer:
+ * the χ²_n/n of |σw W ẋ|²/n). Then log ĝ^ℓ has mean log g^ℓ − V/2 and variance V, V = Σ (3κ_m − 1)/n,
+ * and E√ĝ = √g·exp(−V/4 + V/8) ≈ √g (1 − V/8). For ReLU κ = 2 and the bias is −(5/8)·ℓ/n:
+ * Hanin, Jeong & Rolnick 2022, Thm 1 (mean distortion ≈ exp(−5/8 Σ 1/n_ℓ)).
+ * Not included (same order 1/n, sign not derived): the fluctuation of q̂ inside χ₁(q̂) and the
+ * finite-width correlation of z_j and t_j; tests allow for them with a second |bias|.
+ * Returns −V^ℓ/8 per recorded layer (NaN for the ResNet, where this is not derived).
+ */
+export function tangentLengthBias(spec: GeometrySpec, curve: InputCurve, precision: Precision = 'exact'): number[] {
+  const mf = curveMeanField(spec, curve, precision);
+  if (spec.arch === 'resnet') return mf.layers.map(() => NaN);
+  const act = spec.arch === 'shaped' ? shapedActivation(spec.cp, spec.cm, spec.n) : activation(spec.act);
+  const dphi4 = (u: number) => act.dphi(u) ** 4;
+  const dphi2 = (u: number) => act.dphi(u) ** 2;
+  const pl = act.piecewiseLinear;
+  // Piecewise-linear φ: φ' = s± on each half-line, each with probability 1/2, whatever q is (the
+  // quadrature rules are only algebraically accurate across the kink).
+  const kappa = pl
+    ? () => ((pl.sp ** 4 + pl.sm ** 4) / 2) / ((pl.sp ** 2 + pl.sm ** 2) / 2) ** 2
+    : (q: number) => gaussianMean(act, dphi4, q, precision) / gaussianMean(act, dphi2, q, precision) ** 2;
+  const out: number[] = [];
+  let V = 2 / spec.n;
+  for (let i = 0; i < mf.layers.length; i++) {
+    out.push(-V / 8);
+    V += (3 * kappa(mf.q[i]) - 1) / spec.n;
+  }
+  return out;
 }

@@ -1,0 +1,50 @@
+/**
+ * M networks on one input curve: the per-network measures of curveMeasures.ts at every layer,
+ * in network order (network i is network i of the spec's seed on every run).
+ */
+import { networkModel } from '../backends/model.ts';
+import { INPUT_DIMENSION } from '../core/inputs.ts';
+import type { Method, Spec } from '../core/spec.ts';
+import type { InputCurve } from './curve.ts';
+import { curveLayerMeasures, type CurveLayerMeasures } from './curveMeasures.ts';
+import { simulateCurveExplicit, simulateCurveGram, type CurveModel } from './curveNetwork.ts';
+
+/**
+ * The per-layer measures, plus the length distortion ℒ̂^ℓ/(s₁·2π√q) (Hanin, Jeong & Rolnick 2022):
+ * the image's length under x ↦ z^ℓ/s₁ over the input's, per √(dimension), s₁ the first layer's weight
+ * scale (σw; 1 for the ResNet's embedding). For the MLP, x ↦ z^ℓ/σw is a network whose last layer has
+ * weight variance 1/fan-in, and E (distortion)² = Π χ₁ (= 1 for ReLU He).
+ */
+export type CurveMeasure = keyof CurveLayerMeasures | 'distortion';
+export const CURVE_MEASURES: readonly CurveMeasure[] = ['polygonLength', 'length', 'distortion', 'curvature', 'logJacobian2', 'participationRatio'];
+
+export interface CurveSamples {
+  readonly layers: number[];
+  /** samples[measure][layer index][network]. */
+  readonly samples: Record<CurveMeasure, Float64Array[]>;
+}
+
+export function curveModel(spec: Spec, curve: InputCurve): CurveModel {
+  return { ...networkModel({ ...spec, k: 2 }), curve, d: INPUT_DIMENSION };
+}
+
+export function sampleCurves(spec: Spec, curve: InputCurve, opts: { M?: number; method?: Method; firstNet?: number } = {}): CurveSamples {
+  const model = curveModel(spec, curve);
+  const M = opts.M ?? spec.M;
+  const first = opts.firstNet ?? 0;
+  const method = opts.method ?? spec.method;
+  const layers: number[] = [];
+  for (let l = model.firstLayer; l <= model.L; l++) layers.push(l);
+  const samples = Object.fromEntries(CURVE_MEASURES.map((m) => [m, layers.map(() => new Float64Array(M))])) as Record<CurveMeasure, Float64Array[]>;
+  const s1 = model.arch === 'resnet' ? 1 : model.firstWeightScale;
+  const inputLength = s1 * 2 * Math.PI * Math.sqrt(curve.q);
+  const simulate = method === 'gram' ? simulateCurveGram : simulateCurveExplicit;
+  for (let i = 0; i < M; i++) {
+    simulate(model, first + i, (layer, Z, T) => {
+      const r = curveLayerMeasures(Z, T, model.n, curve.k, curve.q);
+      const li = layer - model.firstLayer;
+      for (const m of CURVE_MEASURES) samples[m][li][i] = m === 'distortion' ? r.length / inputLength : r[m];
+    });
+  }
+  return { layers, samples };
+}
