@@ -4,6 +4,11 @@
  */
 import type { Spec } from '../core/spec.ts';
 import type { Fault } from './faults.ts';
+import type { LimitBlock, SdeBlock, TheoryBlock } from '../theory/blocks.ts';
+
+// The exact blocks are computed by the theory layer, which must not import experiments (layering):
+// their types live there and are re-exported here for the result document.
+export type { LimitBlock, SdeBlock, TheoryBlock } from '../theory/blocks.ts';
 
 export interface Quantiles {
   readonly mean: number[];
@@ -20,18 +25,6 @@ export interface LogMoments {
   readonly var: number[];
 }
 
-/** Infinite-width kernel at the recorded layers (1-based for mlp/shaped, 0..L for resnet). */
-export interface TheoryBlock {
-  readonly layers: number[];
-  readonly q11: number[];
-  readonly q12: number[];
-  readonly q22: number[];
-  readonly rho: number[];
-  readonly ntk11?: number[];
-  readonly ntk12?: number[];
-  readonly ntk22?: number[];
-}
-
 export interface McBlock {
   readonly M: number;
   readonly layers: number[];
@@ -43,22 +36,6 @@ export interface McBlock {
   readonly logq11: LogMoments;
   readonly logq22: LogMoments;
   readonly live: number[];
-}
-
-/** The ResNet covariance ODE (α = 1/2) on t = l/L ∈ [0, 1]. */
-export interface LimitBlock {
-  readonly t: number[];
-  readonly q11: number[];
-  readonly q12: number[];
-  readonly q22: number[];
-  readonly rho: number[];
-}
-
-/** The law of the neural covariance SDE at T = L/n (shaped MLP). */
-export interface SdeBlock {
-  readonly T: number;
-  readonly rho: { mean: number; sd: number; p05: number; p25: number; p50: number; p75: number; p95: number };
-  readonly logVaa: { mean: number; var: number };
 }
 
 export interface LabResult {

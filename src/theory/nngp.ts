@@ -17,7 +17,7 @@
 import { activation, shapedActivation } from '../core/activations.ts';
 import { inputGram } from '../core/inputs.ts';
 import type { Spec } from '../core/spec.ts';
-import type { TheoryBlock } from '../experiments/result.ts';
+import type { TheoryBlock } from './blocks.ts';
 import { dualKernels, type DualKernels, type Precision } from './dual.ts';
 
 /** A 2×2 kernel over the inputs (x_a, x_b): K11 = K(x_a, x_a), K12, K22. */

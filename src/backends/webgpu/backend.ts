@@ -5,6 +5,7 @@
  * a chunk's readback). A lost device or GPU error rejects with GpuRunError carrying the networks
  * already finished, which fallback.ts completes on the CPU.
  */
+import { archOf } from '../../archs/index.ts';
 import { simulationOps } from '../../core/cost.ts';
 import { validateRecordLayers } from '../cpu/cpuBackend.ts';
 import { networkModel } from '../model.ts';
@@ -96,6 +97,9 @@ export async function createWebGpuBackend(gpu: GPU, options: WebGpuBackendOption
   /** Why this job cannot run here whatever the device state (CPU-only weights, limits). */
   function jobReason(job: SimJob): string | undefined {
     const s = job.spec;
+    // An architecture with its own CPU network (archs/types.ts CpuNetwork) has no WGSL pipeline here.
+    const arch = archOf(s);
+    if (arch.cpu) return `arch=${s.arch}: the ${arch.label}'s networks have no WebGPU kernels; they run on the CPU`;
     if (s.method === 'explicit') {
       const kind = s.weights.split(':')[0];
       if (kind in CPU_ONLY_WEIGHTS) return `weights=${s.weights}: ${CPU_ONLY_WEIGHTS[kind]}`;

@@ -21,7 +21,7 @@
  */
 import type { Spec } from '../../core/spec.ts';
 import { normalCdf } from '../../core/special.ts';
-import type { SdeBlock } from '../../experiments/result.ts';
+import type { SdeBlock } from '../blocks.ts';
 import { inputKernel, kernelCorrelation } from '../nngp.ts';
 import { cellLaw, pointMassLaw, type CorrelationLaw } from './cellLaw.ts';
 import { atanhDrift, atanhDriftDerivatives, shapingStrength } from './coefficients.ts';

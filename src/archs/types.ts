@@ -1,0 +1,173 @@
+/**
+ * The architecture registry's contract (issue 15 §1). One module per architecture — the value of the
+ * `arch` URL key — owns everything that depends on it, in the spirit of neural-tangents' stax triples
+ * (init_fn, apply_fn, kernel_fn) and of the activation registry (core/activations.ts):
+ *
+ *   - its URL keys and their validation          ArchSpecModule.params, .issues       (archs/<id>/spec.ts)
+ *   - how the spec resolves into typed params     ArchModule.resolve
+ *   - its first-layer rule                        ArchModule.firstLayer, .network(spec).inputEmbedding
+ *   - its infinite-width recursion (NNGP, NTK)    ArchModule.kernelProfile, .ntk
+ *   - its limits beyond infinite width            ArchModule.limits (depth ODE, proportional SDE)
+ *   - its finite network on the CPU               ArchModule.network (the dense-chain template that
+ *                                                 both backends run, explicit and gram), or .cpu for a
+ *                                                 network the template cannot express
+ *   - its WGSL pipeline parameters                the NetworkModel fields the WebGPU runners read
+ *   - its cost-model terms                        ArchModule.cost
+ *   - which controls and views apply              ArchSpecModule.controls, ArchModule.views
+ *
+ * Nothing outside src/archs/ (and app/archs/) compares `spec.arch` with an id: it asks the module
+ * (`archModule(spec.arch)`, or `resolveSpec(spec).arch`) through these fields. A test
+ * (archs/noArchBranches.test.ts) greps the sources for such comparisons.
+ *
+ * Layers: an architecture's declaration (ArchSpecModule, archs/<id>/spec.ts) imports only core/ and
+ * is read by the URL schema (core/spec.ts builds PARAMS and the `arch` values from it); its module
+ * (ArchModule, archs/<id>/index.ts) may import core/ and theory/, and is read by backends/,
+ * experiments/, bin/ and app/. The order is core → theory → archs → backends → experiments.
+ *
+ * Stability: i15attn, i16sig and i18geom build on this file. Change it additively only; a breaking
+ * change is announced in a commit message starting "registry interface change:".
+ */
+import type { Activation } from '../core/activations.ts';
+import type { Param } from '../core/params.ts';
+import type { Spec, SpecIssue, View } from '../core/spec.ts';
+import type { WeightFamily } from '../core/weights.ts';
+import type { LimitBlock, SdeBlock } from '../theory/blocks.ts';
+import type { Precision } from '../theory/dual.ts';
+import type { KernelProfile } from '../theory/nngp.ts';
+
+/**
+ * What the URL schema needs to know about an architecture: imports core/ only (core/spec.ts reads
+ * it to build PARAMS, so it must not pull the theory in).
+ */
+export interface ArchSpecModule<Id extends string = string> {
+  /** The value of the `arch` URL key (a contract: never renamed). */
+  readonly id: Id;
+  /** Short name for the page and messages ("MLP", "ResNet", "shaped MLP"). */
+  readonly label: string;
+  /** One sentence with the paper, for --help and the arch selector's tooltip. */
+  readonly doc: string;
+  /**
+   * URL keys this architecture owns (schema entries: key, label, doc, default, range, message).
+   * Their defaults must keep old links' numbers: a new key is read only by this architecture.
+   */
+  readonly params: readonly Param[];
+  /**
+   * Keys of the spec this architecture's network reads (the "Network" controls shown while it is
+   * chosen): e.g. resnet ['act', 'n', 'L', 'sw2', 'sb2', 'alpha', 'weights']. Keys not listed
+   * are hidden from the Network group (unless the view asks for them).
+   */
+  readonly controls: readonly (keyof Spec & string)[];
+  /** Cross-key validation of this architecture (ntk=1 where no NTK is defined, degenerate constants…). */
+  issues(spec: Spec): SpecIssue[];
+}
+
+/**
+ * The finite network as the dense chain both backends implement (DESIGN.md §1, backends/types.ts):
+ *   first layer  embedding: Y⁰ = W⁰x/√d (Domain.inputWeight, no bias), recorded as layer 0;
+ *                else:      z¹ = firstWeightScale·W¹x/√d + firstBiasScale·b¹, recorded as layer 1;
+ *   hidden l     h = hiddenWeightScale·W^l φ(z^{l−1})/√n + hiddenBiasScale·b^l,
+ *                z^l = h (plain) or z^l = z^{l−1} + branchScale·h (residual).
+ * These fields are also the WGSL pipeline parameters (backends/webgpu/*Runner.ts).
+ */
+export interface NetworkModel {
+  /** The architecture's id (for messages and caches; never compare it: read the fields below). */
+  readonly arch: string;
+  readonly n: number;
+  readonly L: number;
+  readonly k: number;
+  readonly seed: number;
+  /** φ (for shaped: φ_s with s± = 1 + c±/√n). */
+  readonly act: Activation;
+  /** Multiplies W φ(z)/√n_in in hidden layers: σw (mlp, resnet) or √c (shaped). */
+  readonly hiddenWeightScale: number;
+  /** Multiplies b in hidden layers: σb (mlp, resnet) or 0 (shaped). */
+  readonly hiddenBiasScale: number;
+  /** Layer 1 when not an embedding: σw W¹x/√d + σb b¹. */
+  readonly firstWeightScale: number;
+  readonly firstBiasScale: number;
+  /** Residual branch scale L^−α (1 and unused for plain chains). */
+  readonly branchScale: number;
+  /** True: z^l = z^{l−1} + branchScale·h (resnet); false: z^l = h. */
+  readonly residual: boolean;
+  /** True: layer 0 is the input embedding Y⁰ = W⁰x/√d (resnet); false: layer 1 is σw W¹x/√d + σb b¹. */
+  readonly inputEmbedding: boolean;
+  /** First recorded layer: 0 with an input embedding, else 1. */
+  readonly firstLayer: 0 | 1;
+  /** Input Gram matrix X = x·x'/d (k×k) and explicit inputs (d×k, d = INPUT_DIMENSION). */
+  readonly X: Float64Array;
+  readonly inputs: { readonly d: number; readonly x: Float64Array };
+  readonly weights: WeightFamily;
+}
+
+/**
+ * Receives a finite network's empirical kernels, layer by layer: the packed upper triangles
+ * (backends/types.ts pairIndex order) of Σ_i z_i z_iᵀ and Σ_i φ(z_i)φ(z_i)ᵀ — sums over the n
+ * rows, not yet divided by n.
+ */
+export interface LayerRecorder {
+  record(layer: number, zSums: Float64Array, phiSums: Float64Array): void;
+}
+
+/** Cooperative yielding for long CPU loops (backends/cpu/yielder.ts): throws AbortError when cancelled. */
+export interface Checkpoint {
+  checkpoint(): Promise<void>;
+}
+
+/**
+ * A finite network that the dense chain cannot express (attention, controlled ResNets): the module
+ * simulates network `net` of a validated spec itself (spec.method says explicit or gram; refuse in
+ * `issues` what it cannot do) and records every layer from firstLayer to L. Randomness: Philox keyed
+ * by (spec.seed, a Domain, net, layer, row, column) as everywhere (DESIGN.md §4).
+ */
+export interface CpuNetwork {
+  simulate(spec: Spec, net: number, recorder: LayerRecorder, yielder: Checkpoint): Promise<void>;
+}
+
+/** The typed parameters of a spec, resolved once (activation object, weight law, architecture). */
+export interface ResolvedSpec<P = unknown> {
+  readonly spec: Spec;
+  /** φ of the `act` key (shaped MLPs build their own φ_s from cp, cm, n: see their params). */
+  readonly activation: Activation;
+  readonly weights: WeightFamily;
+  readonly arch: ArchModule<P>;
+  /** The architecture's own typed parameters (ArchModule.resolve). */
+  readonly params: P;
+}
+
+export interface ArchModule<P = unknown, Id extends string = string> extends ArchSpecModule<Id> {
+  /** The spec's parameters for this architecture, typed (a validated spec only). */
+  resolve(spec: Spec): P;
+  /** First recorded layer: 0 when layer 0 is an input embedding (resnet Y⁰), else 1. */
+  readonly firstLayer: 0 | 1;
+  /** Whether the NTK recursion is defined (`ntk=1` is refused by `issues` otherwise). */
+  readonly ntk: boolean;
+  /**
+   * The infinite-width limit: the NNGP kernel of inputs a, b at layers firstLayer..L in f64 (and
+   * the NTK when spec.ntk and this.ntk). 'fast' precision may be used while a slider drags.
+   */
+  kernelProfile(spec: Spec, precision: Precision): KernelProfile;
+  /** Limits beyond infinite width, each a result block; absent or undefined where not defined. */
+  readonly limits: {
+    /** Infinite width then infinite depth, t = l/L ∈ [0, 1] (the ResNet covariance ODE at α = 1/2): the `limit` block. */
+    readonly depth?: (spec: Spec, precision: 'exact' | 'fast') => LimitBlock | undefined;
+    /** The proportional limit n, L → ∞ with T = L/n (the covariance SDE): the `sde` block. */
+    readonly proportional?: (spec: Spec) => SdeBlock | undefined;
+  };
+  /** The finite network as the dense chain both backends run (explicit and gram). */
+  network(spec: Spec): NetworkModel;
+  /** A finite network the dense chain cannot express; when present the CPU backend runs it instead of `network`. */
+  readonly cpu?: CpuNetwork;
+  /** Cost-model terms (experiments/plan.ts). */
+  readonly cost: {
+    /** Factor on the theory's per-layer cost (2 when the NTK recursion runs alongside the NNGP). */
+    theoryLayerFactor(spec: Spec): number;
+    /** Whether the theory pays the fixed cost of a limit solve (ODE, Fokker–Planck) once per run. */
+    theoryFixed(spec: Spec): boolean;
+  };
+  /**
+   * Views that show this architecture's own networks (depth, hist, width, and the views whose
+   * theory is specific to it: sde for the shaped MLP, finite for the MLP). Views that set `arch`
+   * themselves (commute, regime, contrast, phase) apply whatever the architecture.
+   */
+  readonly views: readonly View[];
+}
