@@ -6,6 +6,7 @@ import { networkModel } from '../backends/model.ts';
 import { INPUT_DIMENSION } from '../core/inputs.ts';
 import type { Method, Spec } from '../core/spec.ts';
 import type { InputCurve } from './curve.ts';
+import { curveUnsupported } from './meanField.ts';
 import { curveLayerMeasures, type CurveLayerMeasures } from './curveMeasures.ts';
 import { simulateCurveExplicit, simulateCurveGram, type CurveModel } from './curveNetwork.ts';
 
@@ -25,6 +26,8 @@ export interface CurveSamples {
 }
 
 export function curveModel(spec: Spec, curve: InputCurve): CurveModel {
+  const unsupported = curveUnsupported(spec);
+  if (unsupported) throw new RangeError(unsupported);
   return { ...networkModel({ ...spec, k: 2 }), curve, d: INPUT_DIMENSION };
 }
 
@@ -36,7 +39,7 @@ export function sampleCurves(spec: Spec, curve: InputCurve, opts: { M?: number; 
   const layers: number[] = [];
   for (let l = model.firstLayer; l <= model.L; l++) layers.push(l);
   const samples = Object.fromEntries(CURVE_MEASURES.map((m) => [m, layers.map(() => new Float64Array(M))])) as Record<CurveMeasure, Float64Array[]>;
-  const s1 = model.arch === 'resnet' ? 1 : model.firstWeightScale;
+  const s1 = model.inputEmbedding ? 1 : model.firstWeightScale;
   const inputLength = s1 * 2 * Math.PI * Math.sqrt(curve.q);
   const simulate = method === 'gram' ? simulateCurveGram : simulateCurveExplicit;
   for (let i = 0; i < M; i++) {

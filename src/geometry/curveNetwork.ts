@@ -3,7 +3,9 @@
  * vectors ẋ_a pushed through one random network, layer by layer. The tangent of the image is the
  * Jacobian–vector product t^ℓ_a = J^ℓ(x_a) ẋ_a, propagated with the forward pass:
  *   mlp/shaped  z^{ℓ+1} = s W φ(z^ℓ)/√n + b_s b,   t^{ℓ+1} = s W (φ'(z^ℓ) ⊙ t^ℓ)/√n;
- *   resnet      the same increments, scaled by β = L^{−α} and added to (Y, T).
+ *   residual    the same increments, scaled by β (branchScale) and added to (Y, T); with an input
+ *               embedding (resnet) layer 0 is Y⁰ = W⁰x/√d.
+ * Any dense-chain architecture of the registry (archs/types.ts NetworkModel) runs here unchanged.
  * Two samplers, as for the depth profile (DESIGN.md §3):
  *   explicit  every weight drawn from its Philox key — the very weights of the depth profile's
  *             networks (Domain.weight / inputWeight) — O(n² k L);
@@ -15,7 +17,7 @@
 import { psdCholesky } from '../core/linalg.ts';
 import { Domain, NormalStream } from '../core/philox.ts';
 import { philoxWasm } from '../core/wasm/philoxWasm.ts';
-import type { NetworkModel } from '../backends/model.ts';
+import type { NetworkModel } from '../archs/types.ts';
 import { weightRows } from '../backends/cpu/weightRows.ts';
 import { curveGram, curveVectors, type InputCurve } from './curve.ts';
 
@@ -24,7 +26,19 @@ export type CurveLayerCallback = (layer: number, Z: Float64Array, T: Float64Arra
 /** The scale factors of the forward pass (backends/model.ts), the curve and the sampler. */
 export type CurveModel = Pick<
   NetworkModel,
-  'arch' | 'n' | 'L' | 'seed' | 'act' | 'hiddenWeightScale' | 'hiddenBiasScale' | 'firstWeightScale' | 'firstBiasScale' | 'branchScale' | 'firstLayer' | 'weights'
+  | 'n'
+  | 'L'
+  | 'seed'
+  | 'act'
+  | 'hiddenWeightScale'
+  | 'hiddenBiasScale'
+  | 'firstWeightScale'
+  | 'firstBiasScale'
+  | 'branchScale'
+  | 'residual'
+  | 'inputEmbedding'
+  | 'firstLayer'
+  | 'weights'
 > & { readonly curve: InputCurve; readonly d: number };
 
 /** Splits H = [φ(Z), φ'(Z) ⊙ T] into one n × 2k row-major matrix. */
@@ -113,10 +127,10 @@ export function simulateCurveExplicit(model: CurveModel, net: number, onLayer: C
   const T = new Float64Array(n * k);
   const H = new Float64Array(n * 2 * k);
   const x = curveVectors(model.curve, model.d);
-  if (model.arch === 'resnet') explicitLayer(model, net, 0, Domain.inputWeight, x, model.d, 1, 0, Z, T, undefined);
+  if (model.inputEmbedding) explicitLayer(model, net, 0, Domain.inputWeight, x, model.d, 1, 0, Z, T, undefined);
   else explicitLayer(model, net, 1, Domain.weight, x, model.d, model.firstWeightScale, model.firstBiasScale, Z, T, undefined);
   onLayer(model.firstLayer, Z, T);
-  const residual = model.arch === 'resnet' ? model.branchScale : undefined;
+  const residual = model.residual ? model.branchScale : undefined;
   for (let l = model.firstLayer + 1; l <= L; l++) {
     activations(model, Z, T, H);
     explicitLayer(model, net, l, Domain.weight, H, n, model.hiddenWeightScale, model.hiddenBiasScale, Z, T, residual);
@@ -173,15 +187,14 @@ export function simulateCurveGram(model: CurveModel, net: number, onLayer: Curve
     }
   };
   const X = curveGram(model.curve);
-  const isResnet = model.arch === 'resnet';
-  const s2 = isResnet ? 1 : model.firstWeightScale ** 2;
-  const b2 = isResnet ? 0 : model.firstBiasScale ** 2;
+  const s2 = model.inputEmbedding ? 1 : model.firstWeightScale ** 2;
+  const b2 = model.inputEmbedding ? 0 : model.firstBiasScale ** 2;
   for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) G[a * m + b] = s2 * X[a * m + b] + (a < k && b < k ? b2 : 0);
   draw(model.firstLayer, undefined);
   onLayer(model.firstLayer, Z, T);
   const hs2 = model.hiddenWeightScale ** 2;
   const hb2 = model.hiddenBiasScale ** 2;
-  const residual = isResnet ? model.branchScale : undefined;
+  const residual = model.residual ? model.branchScale : undefined;
   for (let l = model.firstLayer + 1; l <= L; l++) {
     activations(model, Z, T, H);
     rowCovariance(H, n, k, hs2, hb2, G);

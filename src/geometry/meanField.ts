@@ -26,10 +26,10 @@
  * E ẏ·Wφ'(y)ẏ vanishes (fresh, mean-zero W), so g⁰ = q, g^ℓ = g^{ℓ−1}(1 + β²σw² E φ'(Y)²).
  * Shaped MLP: the MLP rule with σw² → c and φ → φ_s (no bias), g¹ = σw² q.
  */
-import { activation, shapedActivation } from '../core/activations.ts';
+import { ARCH_MODULES, archOf } from '../archs/index.ts';
+import type { NetworkModel } from '../archs/types.ts';
 import type { Spec } from '../core/spec.ts';
 import { dualKernels, gaussianMean, type Precision } from '../theory/dual.ts';
-import { kernelProfile, shapedNormalisation } from '../theory/nngp.ts';
 import type { InputCurve } from './curve.ts';
 
 export interface CurveMeanField {
@@ -49,41 +49,39 @@ export interface CurveMeanField {
   readonly jacobian2: number[];
 }
 
-type GeometrySpec = Pick<Spec, 'arch' | 'act' | 'sw2' | 'sb2' | 'alpha' | 'L' | 'cp' | 'cm' | 'n'>;
+/**
+ * The tangent recursion of any dense-chain architecture (archs/types.ts NetworkModel), read from its
+ * scales, so that every such architecture gets it with no code of its own:
+ *   first layer  embedding: g⁰ = q;  else g¹ = s₁² q  (s₁ = firstWeightScale);
+ *   hidden       plain: g^{ℓ+1} = s² E φ'(z)² g^ℓ;  residual: g^{ℓ+1} = (1 + β² s² E φ'(z)²) g^ℓ,
+ *                z ~ N(0, q^ℓ), s = hiddenWeightScale, β = branchScale.
+ */
+function tangentRule(model: NetworkModel, q: number, precision: Precision): { g0: number; factor: (qq: number) => number } {
+  const duals = dualKernels(model.act, precision);
+  const s2 = model.hiddenWeightScale ** 2;
+  const beta2 = model.branchScale ** 2;
+  const slope2 = (qq: number) => s2 * duals.Fpdiag(qq);
+  return {
+    g0: model.inputEmbedding ? q : model.firstWeightScale ** 2 * q,
+    factor: model.residual ? (qq) => 1 + beta2 * slope2(qq) : slope2,
+  };
+}
 
-export function curveMeanField(spec: GeometrySpec, curve: InputCurve, precision: Precision = 'exact'): CurveMeanField {
+/** Whether the curve views can run this spec's architecture: a dense chain (not a module's own CPU network). */
+export function curveUnsupported(spec: Spec): string | undefined {
+  const arch = archOf(spec);
+  return arch.cpu ? `curve: arch=${spec.arch} runs its own network, not the dense chain the curve's tangents are propagated through; use arch=${ARCH_MODULES.filter((m) => !m.cpu).map((m) => m.id).join(', ')}` : undefined;
+}
+
+export function curveMeanField(spec: Spec, curve: InputCurve, precision: Precision = 'exact'): CurveMeanField {
   const { k, q } = curve;
   const delta = (2 * Math.PI) / k;
-  const profile = kernelProfile({ ...(spec as Spec), q1: q, q2: q, rho0: Math.cos(delta), ntk: false }, precision);
+  const arch = archOf(spec);
+  const profile = arch.kernelProfile({ ...spec, q1: q, q2: q, rho0: Math.cos(delta), ntk: false }, precision);
   const qs = Array.from(profile.k11);
   const layers = profile.layers;
   const polygonLength = qs.map((qq, i) => k * Math.sqrt(Math.max(0, 2 * (qq - profile.k12[i]))));
-
-  // factor(q^ℓ) = g^{ℓ+1}/g^ℓ and g at the first recorded layer, per architecture.
-  let factor: (qq: number) => number;
-  let g0: number;
-  switch (spec.arch) {
-    case 'mlp': {
-      const duals = dualKernels(activation(spec.act), precision);
-      factor = (qq) => spec.sw2 * duals.Fpdiag(qq);
-      g0 = spec.sw2 * q;
-      break;
-    }
-    case 'resnet': {
-      const duals = dualKernels(activation(spec.act), precision);
-      const beta2 = Math.pow(spec.L, -2 * spec.alpha);
-      factor = (qq) => 1 + beta2 * spec.sw2 * duals.Fpdiag(qq);
-      g0 = q;
-      break;
-    }
-    case 'shaped': {
-      const duals = dualKernels(shapedActivation(spec.cp, spec.cm, spec.n), precision);
-      const c = shapedNormalisation(spec.cp, spec.cm, spec.n);
-      factor = (qq) => c * duals.Fpdiag(qq);
-      g0 = spec.sw2 * q;
-      break;
-    }
-  }
+  const { g0, factor } = tangentRule(arch.network({ ...spec, k: 2 }), q, precision);
   const tangent2: number[] = [];
   const growth: number[] = [];
   let g = g0;
@@ -115,12 +113,13 @@ export function curveMeanField(spec: GeometrySpec, curve: InputCurve, precision:
  * Hanin, Jeong & Rolnick 2022, Thm 1 (mean distortion ≈ exp(−5/8 Σ 1/n_ℓ)).
  * Not included (same order 1/n, sign not derived): the fluctuation of q̂ inside χ₁(q̂) and the
  * finite-width correlation of z_j and t_j; tests allow for them with a second |bias|.
- * Returns −V^ℓ/8 per recorded layer (NaN for the ResNet, where this is not derived).
+ * Returns −V^ℓ/8 per recorded layer (NaN for residual chains, where this is not derived).
  */
-export function tangentLengthBias(spec: GeometrySpec, curve: InputCurve, precision: Precision = 'exact'): number[] {
+export function tangentLengthBias(spec: Spec, curve: InputCurve, precision: Precision = 'exact'): number[] {
   const mf = curveMeanField(spec, curve, precision);
-  if (spec.arch === 'resnet') return mf.layers.map(() => NaN);
-  const act = spec.arch === 'shaped' ? shapedActivation(spec.cp, spec.cm, spec.n) : activation(spec.act);
+  const model = archOf(spec).network({ ...spec, k: 2 });
+  if (model.residual || model.inputEmbedding) return mf.layers.map(() => NaN);
+  const act = model.act;
   const dphi4 = (u: number) => act.dphi(u) ** 4;
   const dphi2 = (u: number) => act.dphi(u) ** 2;
   const pl = act.piecewiseLinear;
