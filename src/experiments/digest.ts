@@ -1,4 +1,4 @@
-import { NOT_IN_DIGEST } from '../core/spec.ts';
+import { DEFAULT_SPEC, DIGEST_OMITTED_AT_DEFAULT, NOT_IN_DIGEST } from '../core/spec.ts';
 
 /**
  * A short, stable digest of a result's numbers (FNV-1a, 64-bit, over the canonical JSON), shown on
@@ -63,11 +63,13 @@ function canonical(value: unknown): unknown {
  * commutation map, …) — plus the experiment's spec, numbers to DIGEST_DIGITS significant digits:
  * what "the same numbers" means for a shared URL, in any browser and in the CLI. The spec enters
  * without the keys that change the page or the backend, not the numbers (NOT_IN_DIGEST: proj,
- * predict, embed, backend), and every object with sorted keys, so that reordering the schema table
+ * predict, embed, backend; and keys added later while at their default, DIGEST_OMITTED_AT_DEFAULT), and every object with sorted keys, so that reordering the schema table
  * or a block's fields does not change it (issue 14 §5).
  */
 export function resultDigest(result: { spec: unknown; [key: string]: unknown }): string {
-  const spec = result.spec !== null && typeof result.spec === 'object' ? Object.fromEntries(Object.entries(result.spec).filter(([k]) => !NOT_IN_DIGEST.has(k))) : result.spec;
+  const defaults = DEFAULT_SPEC as unknown as Record<string, unknown>;
+  const inDigest = ([k, v]: [string, unknown]) => !NOT_IN_DIGEST.has(k) && !(DIGEST_OMITTED_AT_DEFAULT.has(k) && v === defaults[k]);
+  const spec = result.spec !== null && typeof result.spec === 'object' ? Object.fromEntries(Object.entries(result.spec).filter(inDigest)) : result.spec;
   const random: Record<string, unknown> = { spec };
   for (const key of Object.keys(result)) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = result[key];
   return digestJson(canonical(JSON.parse(JSON.stringify(random, rounded))));

@@ -8,29 +8,7 @@
  * with u, v orthonormal, so |x|²/d = |ẋ|²/d = q along the whole curve, x(θ)·x(θ')/d = q cos(θ − θ'),
  * x(θ)·ẋ(θ')/d = q sin(θ − θ'), ẋ(θ)·ẋ(θ')/d = q cos(θ − θ'), and its length per √d is 2π√q.
  */
-import type { ParseResult } from '../core/params.ts';
-
-export const CURVE_POINTS_RANGE = [3, 512] as const;
-
-export type CurveSpec = { readonly kind: 'none' } | { readonly kind: 'circle'; readonly k: number };
-
-export const CURVE_ALLOWED = `none, circle:<k, an integer in [${CURVE_POINTS_RANGE[0]}, ${CURVE_POINTS_RANGE[1]}]>`;
-
-/** Parse the `curve` key: `none` (no curve, the default) or `circle:k`. */
-export function parseCurve(raw: string): ParseResult<CurveSpec> {
-  if (raw === 'none') return { ok: true, value: { kind: 'none' } };
-  const m = /^circle:(\d{1,6})$/.exec(raw);
-  if (!m) return { ok: false, reason: `expected one of ${CURVE_ALLOWED}` };
-  const k = Number(m[1]);
-  if (!(k >= CURVE_POINTS_RANGE[0] && k <= CURVE_POINTS_RANGE[1])) {
-    return { ok: false, reason: `the number of points k = ${k} must be an integer in [${CURVE_POINTS_RANGE[0]}, ${CURVE_POINTS_RANGE[1]}]` };
-  }
-  return { ok: true, value: { kind: 'circle', k } };
-}
-
-export function formatCurve(c: CurveSpec): string {
-  return c.kind === 'none' ? 'none' : `circle:${c.k}`;
-}
+export { CURVE_ALLOWED, CURVE_POINTS_RANGE, formatCurve, parseCurve, type CurveSpec } from './curveSpec.ts';
 
 /** A sampled input curve: k points on a circle of squared radius q (per input dimension). */
 export interface InputCurve {

@@ -5,6 +5,7 @@
 import { networkModel } from '../backends/model.ts';
 import { INPUT_DIMENSION } from '../core/inputs.ts';
 import type { Method, Spec } from '../core/spec.ts';
+import type { Checkpoint } from '../archs/types.ts';
 import type { InputCurve } from './curve.ts';
 import { curveUnsupported } from './meanField.ts';
 import { curveLayerMeasures, type CurveLayerMeasures } from './curveMeasures.ts';
@@ -31,7 +32,7 @@ export function curveModel(spec: Spec, curve: InputCurve): CurveModel {
   return { ...networkModel({ ...spec, k: 2 }), curve, d: INPUT_DIMENSION };
 }
 
-export function sampleCurves(spec: Spec, curve: InputCurve, opts: { M?: number; method?: Method; firstNet?: number } = {}): CurveSamples {
+function prepare(spec: Spec, curve: InputCurve, opts: { M?: number; method?: Method; firstNet?: number }) {
   const model = curveModel(spec, curve);
   const M = opts.M ?? spec.M;
   const first = opts.firstNet ?? 0;
@@ -42,12 +43,27 @@ export function sampleCurves(spec: Spec, curve: InputCurve, opts: { M?: number; 
   const s1 = model.inputEmbedding ? 1 : model.firstWeightScale;
   const inputLength = s1 * 2 * Math.PI * Math.sqrt(curve.q);
   const simulate = method === 'gram' ? simulateCurveGram : simulateCurveExplicit;
-  for (let i = 0; i < M; i++) {
+  const one = (i: number) =>
     simulate(model, first + i, (layer, Z, T) => {
       const r = curveLayerMeasures(Z, T, model.n, curve.k, curve.q);
       const li = layer - model.firstLayer;
       for (const m of CURVE_MEASURES) samples[m][li][i] = m === 'distortion' ? r.length / inputLength : r[m];
     });
+  return { M, one, result: { layers, samples } as CurveSamples };
+}
+
+export function sampleCurves(spec: Spec, curve: InputCurve, opts: { M?: number; method?: Method; firstNet?: number } = {}): CurveSamples {
+  const p = prepare(spec, curve, opts);
+  for (let i = 0; i < p.M; i++) p.one(i);
+  return p.result;
+}
+
+/** The same networks, with a cancellation checkpoint between networks (page Workers, the CLI). */
+export async function sampleCurvesAsync(spec: Spec, curve: InputCurve, yielder: Checkpoint, opts: { M?: number; method?: Method } = {}): Promise<CurveSamples> {
+  const p = prepare(spec, curve, opts);
+  for (let i = 0; i < p.M; i++) {
+    await yielder.checkpoint();
+    p.one(i);
   }
-  return { layers, samples };
+  return p.result;
 }

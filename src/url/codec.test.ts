@@ -56,6 +56,7 @@ describe('URL codec', () => {
       predict: true,
       proj: true,
       embed: true,
+      curve: 'circle:64',
     };
     // ntk=1 is refused with arch=resnet (issue 20 §4): the NTK key round-trips in an mlp spec.
     const withNtk: Spec = { ...changed, arch: 'mlp', ntk: true };
