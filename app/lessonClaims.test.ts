@@ -18,7 +18,7 @@ import { runSpecStreaming } from '../src/experiments/runSpec.ts';
 import type { LabResult } from '../src/experiments/result.ts';
 import type { SdeViewBlock } from '../src/experiments/sdeView.ts';
 import type { WidthSweepBlock } from '../src/experiments/widthSweep.ts';
-import { theoryBlock } from '../src/theory/nngp.ts';
+import { theoryBlock } from '../src/archs/theory.ts';
 import { decodeSpec } from '../src/url/codec.ts';
 import { computeTheory } from './engine/theory.ts';
 import { LESSONS } from './presets.ts';

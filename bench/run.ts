@@ -32,7 +32,7 @@ import { cpus } from 'node:os';
 import { createCpuBackend } from '../src/backends/cpu/cpuBackend.ts';
 import type { SimBackend } from '../src/backends/types.ts';
 import { DEFAULT_SPEC, type Method, type Spec } from '../src/core/spec.ts';
-import { theoryBlock } from '../src/theory/nngp.ts';
+import { theoryBlock } from '../src/archs/theory.ts';
 import { VERSION } from '../src/version.ts';
 
 const args = new Set(process.argv.slice(2));

@@ -13,7 +13,7 @@ import type { Spec } from '../../src/core/spec.ts';
 import { odeLimit } from '../../src/experiments/runLab.ts';
 import type { LimitBlock, TheoryBlock } from '../../src/experiments/result.ts';
 import { correlationLaw, firstLayerCorrelation } from '../../src/theory/covarianceSde/fokkerPlanck.ts';
-import { theoryBlock } from '../../src/theory/nngp.ts';
+import { theoryBlock } from '../../src/archs/theory.ts';
 
 /** The branch exponents drawn next to the chosen one (DESIGN.md §1, resnet). */
 export const ALPHA_MARKS = [0, 0.5, 1] as const;

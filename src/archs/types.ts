@@ -139,6 +139,12 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
   resolve(spec: Spec): P;
   /** First recorded layer: 0 when layer 0 is an input embedding (resnet Y⁰), else 1. */
   readonly firstLayer: 0 | 1;
+  /**
+   * True when layer ℓ < L of the network depends on the depth L (the ResNet's branch scale L^−α):
+   * then a depth-L profile cannot be cut at a layer ℓ to give the depth-ℓ network, and sweeps run
+   * every depth as its own network. Absent: false.
+   */
+  readonly depthScaled?: boolean;
   /** Whether the NTK recursion is defined (`ntk=1` is refused by `issues` otherwise). */
   readonly ntk: boolean;
   /**

@@ -17,7 +17,8 @@ import { listActivations, type ActivationFamily, activation as activationById } 
 import { Domain, NormalStream } from '../core/philox.ts';
 import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
 import { crossKeyIssues } from '../core/validate.ts';
-import { theoryBlock } from '../theory/nngp.ts';
+import { archOf } from '../archs/index.ts';
+import { theoryBlock } from '../archs/theory.ts';
 import { createCpuBackend } from './cpu/cpuBackend.ts';
 import { pairCount, pairIndex, type KernelBlock, type SimBackend, type SimJob } from './types.ts';
 
@@ -44,7 +45,7 @@ export function conformanceSpec(changes: Partial<Spec>): Spec {
 
 /** Every layer of a spec: 1..L (mlp, shaped) or 0..L (resnet). */
 export function allLayers(spec: Spec): number[] {
-  const first = spec.arch === 'resnet' ? 0 : 1;
+  const first = archOf(spec).firstLayer;
   return Array.from({ length: spec.L - first + 1 }, (_, i) => first + i);
 }
 

@@ -11,7 +11,7 @@ import type { SimBackend } from '../backends/types.ts';
 import type { Spec } from '../core/spec.ts';
 import { encodeSpec } from '../url/codec.ts';
 import { correlationLaw, firstLayerCorrelation } from '../theory/covarianceSde/fokkerPlanck.ts';
-import { theoryBlock } from '../theory/nngp.ts';
+import { theoryBlock } from '../archs/theory.ts';
 import { activation } from '../core/activations.ts';
 import { exactLogMoments, homogeneousChain } from '../theory/finiteWidth/normMoments.ts';
 import { resnetCovarianceOde } from '../theory/resnetOde.ts';

@@ -12,6 +12,7 @@
  * and, for linear or relu-type φ with σb = 0 and Gaussian weights, or linear φ with orthogonal
  * weights, the exact law of Q = q̂11 next to its Monte Carlo (finiteNormLaw.ts).
  */
+import { archOf } from '../archs/index.ts';
 import type { SimBackend } from '../backends/types.ts';
 import type { SimSize } from '../core/cost.ts';
 import { activation } from '../core/activations.ts';
@@ -75,7 +76,7 @@ export function finitePlan(spec: Spec): SimSize[] {
 }
 
 export function finiteApplies(spec: Spec): string | undefined {
-  if (spec.arch !== 'mlp') return 'the finite-width theory (exact moments, 1/n corrections) is for the MLP: choose arch=mlp';
+  if (!archOf(spec).views.includes('finite')) return 'the finite-width theory (exact moments, 1/n corrections) is for the MLP: choose arch=mlp';
   return undefined;
 }
 

@@ -4,6 +4,7 @@
  * backend (issue 20 §2). `estimateRunSeconds` is the one estimate the CLI, the Worker and the page
  * (ask before a long run) share; its constants live in core/costCalibration.ts.
  */
+import { archOf } from '../archs/index.ts';
 import {
   costProfile,
   formatOps,
@@ -114,10 +115,11 @@ function runsOnCpuAnyway(spec: Spec): boolean {
 export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRATION): number {
   const t = calibration.theory;
   const closed = activation(spec.act).dual !== undefined;
-  const perLayer = (closed ? t.closedFormLayer : t.quadratureLayer) * (spec.ntk && spec.arch === 'mlp' ? 2 : 1);
+  const arch = archOf(spec);
+  const perLayer = (closed ? t.closedFormLayer : t.quadratureLayer) * arch.cost.theoryLayerFactor(spec);
   const phase = spec.view === 'phase' ? spec.grid * spec.grid * t.phasePoint : 0;
-  // The ResNet covariance ODE and the shaped MLP's Fokker–Planck solve: a fixed cost, once per run.
-  const fixed = (spec.arch === 'resnet' && spec.alpha === 0.5) || spec.arch === 'shaped' ? t.fixed : 0;
+  // A limit solve (the ResNet covariance ODE, the shaped MLP's Fokker–Planck): a fixed cost, once per run.
+  const fixed = arch.cost.theoryFixed(spec) ? t.fixed : 0;
   return fixed + spec.L * perLayer + phase;
 }
 

@@ -35,6 +35,8 @@ export const resnetModule: ArchModule<ResnetParams, 'resnet'> = {
     hasDepthLimit: spec.alpha === 0.5,
   }),
   firstLayer: 0,
+  // The branch scale L^−α: every layer depends on L.
+  depthScaled: true,
   ntk: false,
   kernelProfile: (spec, precision) =>
     resnetKernelRecursion(dualKernels(activation(spec.act), precision), spec.sw2, spec.sb2, inputKernel(spec.q1, spec.q2, spec.rho0), spec.L, spec.alpha),
