@@ -109,8 +109,8 @@ export function curveMeanField(spec: Spec, curve: InputCurve, precision: Precisi
  * independent of z_j at leading order, so each layer multiplies g by a factor of mean χ₁ and
  * relative variance (3κ − 1)/n, κ = E φ'⁴/(E φ'²)² at q^ℓ (κ = 1 for the linear first layer:
  * the χ²_n/n of |σw W ẋ|²/n). Then log ĝ^ℓ has mean log g^ℓ − V/2 and variance V, V = Σ (3κ_m − 1)/n,
- * and E√ĝ = √g·exp(−V/4 + V/8) ≈ √g (1 − V/8). For ReLU κ = 2 and the bias is −(5/8)·ℓ/n:
- * Hanin, Jeong & Rolnick 2022, Thm 1 (mean distortion ≈ exp(−5/8 Σ 1/n_ℓ)).
+ * and E√ĝ = √g·exp(−V/4 + V/8) ≈ √g (1 − V/8). For ReLU κ = 2 and the bias is −(5/8)·ℓ/n: the
+ * slow decrease of the mean length distortion with depth/width of Hanin, Jeong & Rolnick 2022.
  * Not included (same order 1/n, sign not derived): the fluctuation of q̂ inside χ₁(q̂) and the
  * finite-width correlation of z_j and t_j; tests allow for them with a second |bias|.
  * Returns −V^ℓ/8 per recorded layer (NaN for residual chains, where this is not derived).
