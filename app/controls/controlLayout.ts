@@ -12,7 +12,7 @@ export interface ControlGroup {
 
 export const CONTROL_GROUPS: readonly ControlGroup[] = [
   { title: 'Network', keys: ['arch', 'act', 'n', 'L', 'sw2', 'sb2', 'alpha', 'cp', 'cm', 'weights'] },
-  { title: 'Inputs', keys: ['q1', 'q2', 'rho0', 'k'] },
+  { title: 'Inputs', keys: ['q1', 'q2', 'rho0', 'k', 'curve'] },
   { title: 'Monte Carlo', keys: ['M', 'seed', 'method', 'backend'] },
   { title: 'View', keys: ['layer', 'nmin', 'nmax', 'Lmin', 'Lmax', 'stat', 'obs', 'sw2max', 'sb2max', 'grid'] },
 ];

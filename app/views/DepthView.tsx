@@ -9,6 +9,7 @@ import { alphaZeroGrowth, depthPlot, qSpreadSentence, resnetText } from './depth
 import { activationTex, kernelRecursionTex, RHO_TEX, varianceRecursionTex } from './equations.ts';
 import { formatCount, networkSummary } from './labels.ts';
 import { useCurrentRun, useTheory } from './useResults.ts';
+import { GeometryPanels } from './GeometryPanels.tsx';
 
 export function DepthView() {
   const spec = useLab((s) => s.spec);
@@ -50,6 +51,7 @@ export function DepthView() {
       >
         <PlotFrame draw={drawXY} data={q} csv={xyCsv} testId="plot-depth-q" />
       </Panel>
+      <GeometryPanels />
     </div>
   );
 }

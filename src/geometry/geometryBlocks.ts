@@ -21,7 +21,7 @@ import { Yielder } from '../backends/cpu/yielder.ts';
 import type { Quantiles } from '../experiments/result.ts';
 import { parseCurve, type InputCurve } from './curve.ts';
 import { sampleCurvesAsync, type CurveMeasure } from './curveMonteCarlo.ts';
-import { curveMeanField, tangentLengthBias } from './meanField.ts';
+import { curveMeanField, curveUnsupported, tangentLengthBias } from './meanField.ts';
 
 export interface GeometryBlock {
   readonly curve: string;
@@ -62,9 +62,14 @@ function quantiles(perLayer: Float64Array[]): Quantiles {
   return { mean: pick('mean'), sd: pick('sd'), p05: pick('p05'), p25: pick('p25'), p50: pick('p50'), p75: pick('p75'), p95: pick('p95') };
 }
 
-export async function geometryBlocks(spec: Spec, signal?: AbortSignal): Promise<{ geometry: GeometryBlock; jacobian: JacobianBlock } | undefined> {
+export async function geometryBlocks(
+  spec: Spec,
+  signal?: AbortSignal,
+): Promise<{ geometry: GeometryBlock; jacobian: JacobianBlock } | { geometry: { unavailable: string } } | undefined> {
   const curve = specCurve(spec);
   if (!curve || spec.M === 0) return undefined;
+  const why = curveUnsupported(spec);
+  if (why) return { geometry: { unavailable: why } };
   const run = await sampleCurvesAsync(spec, curve, new Yielder(signal));
   const mf = curveMeanField(spec, curve);
   const bias = tangentLengthBias(spec, curve);
