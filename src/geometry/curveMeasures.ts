@@ -20,7 +20,8 @@ export interface CurveLayerMeasures {
   readonly participationRatio: number;
 }
 
-export function curveLayerMeasures(Z: Float64Array, T: Float64Array, n: number, k: number, q: number): CurveLayerMeasures {
+/** `kernelOut` (k × k), when given, receives the full centred kernel K_c (curveImage.ts reads it). */
+export function curveLayerMeasures(Z: Float64Array, T: Float64Array, n: number, k: number, q: number, kernelOut?: Float64Array): CurveLayerMeasures {
   const invN = 1 / n;
   // Chords c_a = z_{a+1} − z_a (cyclic): their lengths and consecutive dot products.
   const chordLen = new Float64Array(k);
@@ -67,6 +68,15 @@ export function curveLayerMeasures(Z: Float64Array, T: Float64Array, n: number, 
     for (let a = 0; a < k; a++) {
       const za = zc[a];
       for (let b = a; b < k; b++) K[a * k + b] += za * zc[b];
+    }
+  }
+  if (kernelOut) {
+    for (let a = 0; a < k; a++) {
+      for (let b = a; b < k; b++) {
+        const v = K[a * k + b] * invN;
+        kernelOut[a * k + b] = v;
+        kernelOut[b * k + a] = v;
+      }
     }
   }
   let trace = 0;

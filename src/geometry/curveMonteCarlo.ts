@@ -9,6 +9,7 @@ import type { Checkpoint } from '../archs/types.ts';
 import type { InputCurve } from './curve.ts';
 import { curveUnsupported } from './meanField.ts';
 import { curveLayerMeasures, type CurveLayerMeasures } from './curveMeasures.ts';
+import { topTwoComponents, type CurveImage2D } from './curveImage.ts';
 import { simulateCurveExplicit, simulateCurveGram, type CurveModel } from './curveNetwork.ts';
 
 /**
@@ -24,6 +25,8 @@ export interface CurveSamples {
   readonly layers: number[];
   /** samples[measure][layer index][network]. */
   readonly samples: Record<CurveMeasure, Float64Array[]>;
+  /** The first network's image on its top two principal components, per layer (curveImage.ts). */
+  readonly image: { readonly pc1: Float64Array[]; readonly pc2: Float64Array[]; readonly explained: number[] };
 }
 
 export function curveModel(spec: Spec, curve: InputCurve): CurveModel {
@@ -43,13 +46,22 @@ function prepare(spec: Spec, curve: InputCurve, opts: { M?: number; method?: Met
   const s1 = model.inputEmbedding ? 1 : model.firstWeightScale;
   const inputLength = s1 * 2 * Math.PI * Math.sqrt(curve.q);
   const simulate = method === 'gram' ? simulateCurveGram : simulateCurveExplicit;
+  const image = { pc1: [] as Float64Array[], pc2: [] as Float64Array[], explained: [] as number[] };
+  const kernel = new Float64Array(curve.k * curve.k);
+  let last: CurveImage2D | undefined;
   const one = (i: number) =>
     simulate(model, first + i, (layer, Z, T) => {
-      const r = curveLayerMeasures(Z, T, model.n, curve.k, curve.q);
+      const r = curveLayerMeasures(Z, T, model.n, curve.k, curve.q, i === 0 ? kernel : undefined);
       const li = layer - model.firstLayer;
       for (const m of CURVE_MEASURES) samples[m][li][i] = m === 'distortion' ? r.length / inputLength : r[m];
+      if (i === 0) {
+        last = topTwoComponents(kernel, curve.k, last?.basis, last);
+        image.pc1.push(last.pc1);
+        image.pc2.push(last.pc2);
+        image.explained.push(last.explained);
+      }
     });
-  return { M, one, result: { layers, samples } as CurveSamples };
+  return { M, one, result: { layers, samples, image } as CurveSamples };
 }
 
 export function sampleCurves(spec: Spec, curve: InputCurve, opts: { M?: number; method?: Method; firstNet?: number } = {}): CurveSamples {

@@ -7,7 +7,8 @@
  *               layers, live,                                  // live: networks with finite values per layer
  *               meanField: { length, polygonLength, lengthBias },
  *               length | polygonLength | distortion | curvature | participationRatio:
- *                 { mean, sd, p05, p25, p50, p75, p95 } }      // over the live networks, per layer
+ *                 { mean, sd, p05, p25, p50, p75, p95 },       // over the live networks, per layer
+ *               image: { network: 0, pc1, pc2, explained } }  // network 0's image on its top 2 PCs
  *   jacobian: { layers, meanField,                               // E‖J u‖² d/n at infinite width
  *               mean, se,                                       // MC mean of ‖J u‖² d/n and its SE
  *               logMean, logVar }                               // E log‖J u‖² d/n and its variance
@@ -38,6 +39,11 @@ export interface GeometryBlock {
   readonly distortion: Quantiles;
   readonly curvature: Quantiles;
   readonly participationRatio: Quantiles;
+  /**
+   * Network 0's image of the curve on its top two principal components at every layer (per √n):
+   * pc1[layer][point], pc2[layer][point], and the share of the image's variance they hold.
+   */
+  readonly image: { readonly network: 0; readonly pc1: number[][]; readonly pc2: number[][]; readonly explained: number[] };
 }
 
 export interface JacobianBlock {
@@ -93,6 +99,7 @@ export async function geometryBlocks(
       distortion: q('distortion'),
       curvature: q('curvature'),
       participationRatio: q('participationRatio'),
+      image: { network: 0, pc1: run.image.pc1.map((x) => Array.from(x)), pc2: run.image.pc2.map((x) => Array.from(x)), explained: run.image.explained },
     },
     jacobian: {
       layers: run.layers,
