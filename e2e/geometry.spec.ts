@@ -26,3 +26,39 @@ test('without a curve the depth view has no geometry panels', async ({ page }) =
   await expect(page.getByTestId('plot-depth-rho')).toBeVisible();
   await expect(page.getByTestId('geometry-panels')).toHaveCount(0);
 });
+
+test('the picture of the image curve plays through depth; frame time for k = 256 reported (not asserted)', async ({ page }) => {
+  await openLab(page, 'curve=circle:256&act=tanh&sw2=2.5&sb2=0.05&L=8&n=64&M=4&backend=cpu');
+  await finalDigest(page);
+  const slider = page.getByTestId('geometry-layer');
+  await expect(slider).toHaveValue('7');
+  const curve = page.getByTestId('plot-geometry-image').locator('path.line-image-curve');
+  await expect(curve).toHaveCount(1);
+  // Play from the start: the layer advances to the last one and the button returns to Play.
+  await page.getByTestId('geometry-play').click();
+  await expect(page.getByTestId('geometry-play')).toHaveAttribute('aria-pressed', 'true');
+  await expect(slider).toHaveValue('7', { timeout: 10_000 });
+  await expect(page.getByTestId('geometry-play')).toHaveAttribute('aria-pressed', 'false');
+  const before = await curve.getAttribute('d');
+  await slider.fill('0');
+  await expect.poll(() => curve.getAttribute('d')).not.toBe(before);
+  // Frame time: step the slider through every layer, each step until the curve has been redrawn.
+  const ms = await page.evaluate(async () => {
+    const input = document.querySelector('[data-testid=geometry-layer]') as HTMLInputElement;
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const path = () => document.querySelector('[data-testid=plot-geometry-image] path.line-image-curve')?.getAttribute('d');
+    const t0 = performance.now();
+    let frames = 0;
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 8; i++) {
+        const old = path();
+        setter.call(input, String(i));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        for (let w = 0; w < 100 && path() === old; w++) await new Promise((r) => requestAnimationFrame(() => r(null)));
+        frames++;
+      }
+    }
+    return (performance.now() - t0) / frames;
+  });
+  console.log(`curve picture, k = 256: ${ms.toFixed(1)} ms per redrawn layer (${(1000 / ms).toFixed(0)} frames/s) on this machine`);
+});

@@ -3,7 +3,7 @@
  * (curve=circle:k): length, distortion, Jacobian, effective dimension. The numbers come from the
  * run's geometry and jacobian blocks (src/geometry/geometryBlocks.ts), the text from geometryData.ts.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { GeometryBlock, JacobianBlock } from '../../src/geometry/geometryBlocks.ts';
 import { Panel } from '../components/Panel.tsx';
 import { PlotFrame } from '../components/PlotFrame.tsx';
@@ -11,8 +11,58 @@ import { Unavailable } from '../components/Unavailable.tsx';
 import { xyCsv } from '../plots/csv.ts';
 import { drawXY } from '../plots/drawXY.ts';
 import { useLab } from '../state/useLab.ts';
-import { dimensionPlot, distortionPlot, geometrySentences, jacobianPlot, lengthPlot } from './geometryData.ts';
+import { dimensionPlot, distortionPlot, geometrySentences, imagePlot, imageSentence, jacobianPlot, lengthPlot } from './geometryData.ts';
 import { useViewBlock } from './useResults.ts';
+
+/** Layers per second while the picture plays through depth. */
+const PLAY_RATE = 4;
+
+/** The picture of the image curve through depth: a layer slider and a play button (page state only, not in the URL). */
+function CurveImagePanel({ g }: { g: GeometryBlock }) {
+  const count = g.layers.length;
+  const [index, setIndex] = useState(count - 1);
+  const [playing, setPlaying] = useState(false);
+  const at = Math.min(index, count - 1);
+  useEffect(() => {
+    if (!playing) return;
+    const timer = setInterval(() => {
+      setIndex((i) => {
+        if (i + 1 >= count) {
+          setPlaying(false);
+          return count - 1;
+        }
+        return i + 1;
+      });
+    }, 1000 / PLAY_RATE);
+    return () => clearInterval(timer);
+  }, [playing, count]);
+  const data = useMemo(() => imagePlot(g, at), [g, at]);
+  const play = () => {
+    if (!playing && at >= count - 1) setIndex(0);
+    setPlaying(!playing);
+  };
+  return (
+    <Panel
+      id="geometry-image"
+      title="The image of the circle through depth"
+      caption={`Network 0's image of the ${g.k} points on its top two principal components, layer by layer (press play). ${imageSentence(g, at)} The axes rescale at every layer: the picture shows the shape, the length plot the size.`}
+      equation={'z^{\\ell}_a \\mapsto (\\sqrt{\\lambda_1}\\,v_1[a],\\ \\sqrt{\\lambda_2}\\,v_2[a]),\\quad K_c = V\\Lambda V^{\\top}'}
+      header={
+        <div className="geometry-player">
+          <button type="button" data-testid="geometry-play" aria-pressed={playing} onClick={play}>
+            {playing ? '❚❚ Pause' : '▶ Play'}
+          </button>
+          <label>
+            layer ℓ = {g.layers[at]}{' '}
+            <input type="range" min={0} max={count - 1} step={1} value={at} data-testid="geometry-layer" aria-label="layer of the picture" onChange={(e) => { setPlaying(false); setIndex(Number(e.target.value)); }} />
+          </label>
+        </div>
+      }
+    >
+      <PlotFrame draw={drawXY} data={data} csv={xyCsv} testId="plot-geometry-image" />
+    </Panel>
+  );
+}
 
 export function GeometryPanels() {
   const curve = useLab((s) => s.spec.curve);
@@ -32,6 +82,7 @@ export function GeometryPanels() {
   }
   return (
     <div className="panels" data-testid="geometry-panels">
+      <CurveImagePanel g={g} />
       <Panel
         id="geometry-length"
         title="From a circle to a fractal: length of the image curve"

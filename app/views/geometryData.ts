@@ -128,3 +128,36 @@ export function geometrySentences(g: GeometryBlock, j: JacobianBlock): { length:
     dimension: `The median participation ratio at layer ${L} is ${formatValue(prLast, 3)} (the k = ${g.k} points span at most ${g.k - 1} centred directions).`,
   };
 }
+
+/**
+ * Network 0's image of the circle at one layer on its top two principal components (a closed curve
+ * through the k points, the first point marked). The axes span ±R with R the largest coordinate of
+ * that layer: they rescale from layer to layer, so the picture shows the shape, the length plot the size.
+ */
+export function imagePlot(g: GeometryBlock, index: number): XYPlotData {
+  const i = Math.max(0, Math.min(g.layers.length - 1, index));
+  const x = g.image.pc1[i];
+  const y = g.image.pc2[i];
+  let R = 0;
+  for (let a = 0; a < x.length; a++) R = Math.max(R, Math.abs(x[a]), Math.abs(y[a]));
+  R = R > 0 ? R * 1.08 : 1;
+  return {
+    title: `Image of the input circle at layer ${g.layers[i]} on its top two principal components (network 0)`,
+    xLabel: 'first principal component (per √n)',
+    yLabel: 'second principal component',
+    xScale: 'linear',
+    yScale: 'linear',
+    xDomain: [-R, R],
+    yDomain: [-R, R],
+    series: [
+      { kind: 'line', id: 'image-curve', label: `image of the ${g.k} points, layer ${g.layers[i]}`, color: ROLE_COLOR.mc, x: [...x, x[0]], y: [...y, y[0]] },
+      { kind: 'points', id: 'image-start', label: 'the image of θ = 0', color: OKABE_ITO.black, x: [x[0]], y: [y[0]] },
+    ],
+  };
+}
+
+/** The caption's sentence for the picture at one layer, from the block. */
+export function imageSentence(g: GeometryBlock, index: number): string {
+  const i = Math.max(0, Math.min(g.layers.length - 1, index));
+  return `At layer ${g.layers[i]} these two components hold ${formatValue(100 * g.image.explained[i], 3)} % of the variance of network 0's image (the input circle: 100 %).`;
+}
