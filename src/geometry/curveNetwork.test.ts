@@ -70,3 +70,21 @@ describe('gram and explicit samplers draw the same law', () => {
     for (const x of [...r.samples.length, ...s.samples.length]) expect(x.every((v) => v > 0)).toBe(true);
   });
 });
+
+describe('mean ‖J u‖² d/n where it is exact at every width (Gaussian weights)', () => {
+  function meanOf(x: Float64Array[]): { mean: number; se: number }[] {
+    return x.map((layer) => meanSe(layer.map(Math.exp)));
+  }
+  it('shaped MLP (piecewise-linear φ_s, c = 2/(s₊² + s₋²)): σw² at every layer — (z, t) is a centred Gaussian pair given the layer below, so P(z > 0) = 1/2 whatever t', () => {
+    const spec = { ...DEFAULT_SPEC, arch: 'shaped' as const, cp: 1, cm: -2, sw2: 1.3, n: 64, L: 6, M: 400, seed: 5 };
+    const run = sampleCurves(spec, { k: 4, q: 1 }, { method: 'gram' });
+    for (const s of meanOf(run.samples.logJacobian2)) expect(Math.abs(s.mean - 1.3)).toBeLessThan(4 * s.se);
+  });
+
+  it('linear ResNet (α = 1/2): (1 + σw²/L)^ℓ, from the embedding Y⁰ = W⁰x/√d (g⁰ = q)', () => {
+    const L = 6;
+    const spec = { ...DEFAULT_SPEC, arch: 'resnet' as const, act: 'identity', alpha: 0.5, sw2: 1.5, sb2: 0, n: 64, L, M: 400, seed: 6 };
+    const run = sampleCurves(spec, { k: 4, q: 0.7 }, { method: 'explicit' });
+    meanOf(run.samples.logJacobian2).forEach((s, l) => expect(Math.abs(s.mean - (1 + 1.5 / L) ** l), `layer ${l}`).toBeLessThan(4 * s.se));
+  });
+});
