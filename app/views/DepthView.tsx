@@ -5,7 +5,8 @@ import { xyCsv } from '../plots/csv.ts';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawXY } from '../plots/drawXY.ts';
 import { useLab } from '../state/useLab.ts';
-import { alphaZeroGrowth, depthPlot, qSpreadSentence, resnetText } from './depthData.ts';
+import { alphaZeroGrowth, depthPlot, hasBranchExponent, qSpreadSentence, resnetText } from './depthData.ts';
+import { pageArch } from '../archs/index.ts';
 import { activationTex, kernelRecursionTex, RHO_TEX, varianceRecursionTex } from './equations.ts';
 import { formatCount, networkSummary } from './labels.ts';
 import { useCurrentRun, useTheory } from './useResults.ts';
@@ -19,14 +20,17 @@ export function DepthView() {
   const faults = run?.result?.faults;
   const rho = useMemo(() => depthPlot('rho', spec, theory, mc, faults), [spec, theory, mc, faults]);
   const q = useMemo(() => depthPlot('q11', spec, theory, mc, faults), [spec, theory, mc, faults]);
-  const heInit = spec.arch === 'mlp' && spec.act === 'relu' && spec.sw2 === 2 && spec.sb2 === 0;
+  // Statements about the plain chain z^{ℓ+1} = σw W φ(z^ℓ)/√n + σb b (the MLP): app/archs/<id> plainChain.
+  const plain = pageArch(spec).plainChain;
+  const heInit = plain && spec.act === 'relu' && spec.sw2 === 2 && spec.sb2 === 0;
   const mcText = mc
     ? `Points are the median of the empirical correlation $\\hat\\rho^{\\ell}$ over M = ${formatCount(mc.M)} random networks (${networkSummary(spec)}); the dark band holds the middle half of the networks (p25–p75), the light band 90 % of them (p05–p95).`
     : 'The Monte Carlo points appear when the networks have been sampled.';
   // The ResNet's branch scaling and its two limits (Hayou 2022; Hayou & Yang 2023), α = 0 read off its curve.
-  const resnet = spec.arch === 'resnet' ? resnetText(theory?.alphas) : '';
+  const branches = hasBranchExponent(spec);
+  const resnet = branches ? resnetText(theory?.alphas) : '';
   // Linear nets with Haar-orthogonal square layers preserve inner products: only the first layer (d → n) is random.
-  const orthogonal = spec.weights === 'orthogonal' && spec.act === 'identity' && spec.sb2 === 0 && spec.arch === 'mlp';
+  const orthogonal = spec.weights === 'orthogonal' && spec.act === 'identity' && spec.sb2 === 0 && plain;
   const spreadText = orthogonal
     ? 'In this linear network with Haar-orthogonal weights every layer after the first preserves lengths and angles exactly, so the bands keep the width the first layer gave them (Gaussian weights: they widen with depth).'
     : 'As $n$ grows the bands shrink around the line; as $L$ grows at fixed $n$ they widen.';
@@ -46,7 +50,7 @@ export function DepthView() {
       <Panel
         id="depth-q"
         title="Variance of one input against depth"
-        caption={`The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; ${logText}${qSpreadSentence(mc, theory?.block?.q11[theory.block.q11.length - 1])}${spec.arch === 'resnet' ? ` The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches ${alphaZeroGrowth(theory?.alphas) ?? 'the kernel grows with depth'}; the axis turns logarithmic when the curves span more than a factor 30.` : ''}`}
+        caption={`The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; ${logText}${qSpreadSentence(mc, theory?.block?.q11[theory.block.q11.length - 1])}${branches ? ` The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches ${alphaZeroGrowth(theory?.alphas) ?? 'the kernel grows with depth'}; the axis turns logarithmic when the curves span more than a factor 30.` : ''}`}
         equation={varianceRecursionTex(spec)}
       >
         <PlotFrame draw={drawXY} data={q} csv={xyCsv} testId="plot-depth-q" />

@@ -5,17 +5,16 @@ import { histogramCsv } from '../plots/csv.ts';
 import { PlotFrame } from '../components/PlotFrame.tsx';
 import { drawHistogram } from '../plots/drawHistogram.ts';
 import { useLab } from '../state/useLab.ts';
-import { EMPIRICAL_TEX, lines, Q_TEX, SHAPED_SDE_TEX } from './equations.ts';
+import { EMPIRICAL_TEX, lines, Q_TEX } from './equations.ts';
+import { pageArch } from '../archs/index.ts';
 import { histogramPlot } from './histData.ts';
 import { formatCount, networkSummary } from './labels.ts';
 import { useCurrentRun, useTheory } from './useResults.ts';
 
-/** For the shaped MLP the limit is a law, not a point (Li, Nica & Roy 2022). */
-const SHAPED_TEXT =
-  'For the shaped MLP the proportional limit $n, L \\to \\infty$ with $T = L/n$ fixed is random: the green curve is the law of $\\rho_T$ of the neural covariance SDE at $T = \\ell/n$ (Fokker–Planck, scaled to expected counts per bin), and the histogram approaches that curve — not a point — as $n$ grows along $\\ell = T n$.';
-
 export function HistView() {
   const spec = useLab((s) => s.spec);
+  // Where the architecture's limit is a law, not a point (the shaped MLP), its page module says so.
+  const histNote = pageArch(spec).histNote;
   const theory = useTheory();
   const run = useCurrentRun();
   const samples = run?.samples;
@@ -29,8 +28,8 @@ export function HistView() {
       <Panel
         id="hist-rho"
         title={`Law of the correlation at layer ℓ = ${layer}`}
-        caption={`Each of ${count} random networks (${networkSummary(spec)}) gives one empirical correlation $\\hat\\rho^{\\ell}$ between the pre-activations of $x_a$ and $x_b$; the bars count them. The solid line marks the infinite-width limit $\\rho^{\\ell}$, the dashed line the median of the networks. ${spec.arch === 'shaped' ? SHAPED_TEXT : 'At infinite width every network gives the limit; at finite width the law has a spread of order $n^{-1/2}$ and a bias of order $1/n$, both growing with depth.'}`}
-        equation={spec.arch === 'shaped' ? lines(EMPIRICAL_TEX, SHAPED_SDE_TEX) : EMPIRICAL_TEX}
+        caption={`Each of ${count} random networks (${networkSummary(spec)}) gives one empirical correlation $\\hat\\rho^{\\ell}$ between the pre-activations of $x_a$ and $x_b$; the bars count them. The solid line marks the infinite-width limit $\\rho^{\\ell}$, the dashed line the median of the networks. ${histNote ? histNote.text : 'At infinite width every network gives the limit; at finite width the law has a spread of order $n^{-1/2}$ and a bias of order $1/n$, both growing with depth.'}`}
+        equation={histNote ? lines(EMPIRICAL_TEX, histNote.tex) : EMPIRICAL_TEX}
       >
         <PlotFrame draw={drawHistogram} data={rho} csv={histogramCsv} testId="plot-hist-rho" />
       </Panel>

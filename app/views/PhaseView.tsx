@@ -4,6 +4,7 @@
  * chosen quantity as colour — tied to samples: a click on the map (or a cell chosen with the arrow
  * keys, then Enter or the button) sets σw², σb² and opens the depth view with finite networks there.
  */
+import { archOf } from '../../src/archs/index.ts';
 import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { phaseGrid, type PhaseDiagramBlock } from '../../src/experiments/phaseDiagram.ts';
 import { Panel } from '../components/Panel.tsx';
@@ -103,7 +104,7 @@ export function PhaseView() {
               </select>
             </label>{' '}
             · {formatCount(grid.sw2.length)} × {formatCount(grid.sb2.length)} grid{block ? ` (${block.precision} quadrature)` : ''}
-            {spec.arch !== 'mlp' && ' · the diagram is that of the MLP; a click opens the MLP at that point'}
+            {!archOf(spec).views.includes('phase') && ' · the diagram is that of the MLP; a click opens the MLP at that point'}
             {unavailable && ` · ${unavailable}`}
           </div>
         }

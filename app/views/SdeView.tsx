@@ -3,6 +3,7 @@
  * paths of the neural covariance SDE (t = l/n), the law of ρ̂_L against the SDE law of ρ_T, and
  * the distance in law against n at fixed T = L/n (convergence in law, with the fitted slope).
  */
+import { archForView, archOf } from '../../src/archs/index.ts';
 import { useMemo } from 'react';
 import type { SdeViewBlock } from '../../src/experiments/sdeView.ts';
 import { Panel } from '../components/Panel.tsx';
@@ -33,8 +34,9 @@ export function SdeView() {
   const paths = useMemo(() => sdePathsPlot(block, spec.n), [block, spec.n]);
   const lawPlot = useMemo(() => sdeLawPlot(law, samples, spec.n, spec.L), [law, samples, spec.n, spec.L]);
   const conv = useMemo(() => sdeConvergencePlot(block), [block]);
-  if (spec.arch !== 'shaped' || unavailable) {
-    return <Unavailable reason={unavailable ?? 'the covariance SDE is the proportional limit of the shaped MLP: choose arch=shaped'} fix={{ key: 'arch', value: 'shaped', label: 'Use the shaped MLP' }} />;
+  const owner = archForView('sde')!;
+  if (!archOf(spec).views.includes('sde') || unavailable) {
+    return <Unavailable reason={unavailable ?? `the covariance SDE is the proportional limit of the ${owner.label}: choose arch=${owner.id}`} fix={{ key: 'arch', value: owner.id, label: `Use the ${owner.label}` }} />;
   }
   const T = formatValue(spec.L / spec.n, 3);
   return (

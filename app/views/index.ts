@@ -1,4 +1,5 @@
 /** The views this build ships. A new view is one component and one registerView call here. */
+import { archForView, archOf } from '../../src/archs/index.ts';
 import { CommuteView } from './CommuteView.tsx';
 import { ContrastView } from './ContrastView.tsx';
 import { DepthView } from './DepthView.tsx';
@@ -38,7 +39,8 @@ registerView({
   description: 'the proportional limit: paths, law and convergence in law of ρ',
   component: SdeView,
   viewKeys: ['nmin', 'nmax'],
-  onOpen: (spec) => (spec.arch === 'shaped' ? {} : { arch: 'shaped' }),
+  // The tab opens on the architecture whose proportional limit it draws (the shaped MLP).
+  onOpen: (spec) => (archOf(spec).views.includes('sde') ? {} : { arch: archForView('sde')!.id }),
 });
 registerView({
   id: 'contrast',

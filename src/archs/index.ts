@@ -7,7 +7,7 @@
  * src/archs/<id>/spec.ts (URL keys, validation) and src/archs/<id>/index.ts (the ArchModule), then
  * add one line to archs/specs.ts and one line here.
  */
-import type { Spec } from '../core/spec.ts';
+import type { Arch, Spec } from '../core/spec.ts';
 import { activation } from '../core/activations.ts';
 import { mlpModule } from './mlp/index.ts';
 import { resnetModule } from './resnet/index.ts';
@@ -19,9 +19,9 @@ import type { ArchModule, ResolvedSpec } from './types.ts';
 export type { ArchModule, ArchSpecModule, NetworkModel, ResolvedSpec, LayerRecorder, CpuNetwork, Checkpoint } from './types.ts';
 
 /** Every architecture, in the order of the `arch` values. */
-export const ARCH_MODULES: readonly ArchModule[] = [mlpModule, resnetModule, shapedModule] as readonly ArchModule[];
+export const ARCH_MODULES: readonly ArchModule<unknown, Arch>[] = [mlpModule, resnetModule, shapedModule] as readonly ArchModule<unknown, Arch>[];
 
-const byId = new Map<string, ArchModule>(ARCH_MODULES.map((m) => [m.id, m]));
+const byId = new Map<string, ArchModule<unknown, Arch>>(ARCH_MODULES.map((m) => [m.id, m]));
 
 // Each declaration in specs.ts has its module here, and no module lacks one (checked at load, so a
 // half-registered architecture fails every test at once).
@@ -29,14 +29,14 @@ for (const s of ARCH_SPECS) if (!byId.has(s.id)) throw new Error(`archs/index.ts
 if (ARCH_MODULES.length !== ARCH_SPECS.length) throw new Error('archs/index.ts: a module is registered without its declaration in specs.ts');
 
 /** The module of an architecture id; throws on an unknown id (a validated spec always has a known one). */
-export function archModule(id: string): ArchModule {
+export function archModule(id: string): ArchModule<unknown, Arch> {
   const m = byId.get(id);
   if (!m) throw new RangeError(`unknown architecture '${id}'; allowed: ${ARCH_MODULES.map((a) => a.id).join(', ')}`);
   return m;
 }
 
 /** The module of a spec's architecture. */
-export function archOf(spec: Pick<Spec, 'arch'>): ArchModule {
+export function archOf(spec: Pick<Spec, 'arch'>): ArchModule<unknown, Arch> {
   return archModule(spec.arch);
 }
 
@@ -47,6 +47,6 @@ export function resolveSpec(spec: Spec): ResolvedSpec {
 }
 
 /** The first architecture whose networks a view shows (for "choose arch=…" fixes), if any. */
-export function archForView(view: Spec['view']): ArchModule | undefined {
+export function archForView(view: Spec['view']): ArchModule<unknown, Arch> | undefined {
   return ARCH_MODULES.find((m) => m.views.includes(view));
 }

@@ -171,9 +171,10 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
     theoryFixed(spec: Spec): boolean;
   };
   /**
-   * Views that show this architecture's own networks (depth, hist, width, and the views whose
-   * theory is specific to it: sde for the shaped MLP, finite for the MLP). Views that set `arch`
-   * themselves (commute, regime, contrast, phase) apply whatever the architecture.
+   * Views that show this architecture's own networks or theory (depth, hist, width, and the views
+   * specific to it: sde for the shaped MLP, finite and phase for the MLP). Views that set `arch`
+   * themselves (commute, regime, contrast) apply whatever the architecture; the phase diagram is
+   * drawn for the MLP whatever `arch` is, and says so.
    */
   readonly views: readonly View[];
 }

@@ -37,5 +37,6 @@ export const mlpModule: ArchModule<MlpParams, 'mlp'> = {
     theoryLayerFactor: (spec) => (spec.ntk ? 2 : 1),
     theoryFixed: () => false,
   },
-  views: ['depth', 'hist', 'width', 'finite'],
+  // The phase diagram (criticality of the infinite-width chain) is the MLP's.
+  views: ['depth', 'hist', 'width', 'finite', 'phase'],
 };
