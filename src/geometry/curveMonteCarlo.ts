@@ -66,16 +66,13 @@ function prepare(spec: Spec, curve: InputCurve, opts: { M?: number; method?: Met
 
 export function sampleCurves(spec: Spec, curve: InputCurve, opts: { M?: number; method?: Method; firstNet?: number } = {}): CurveSamples {
   const p = prepare(spec, curve, opts);
-  for (let i = 0; i < p.M; i++) p.one(i);
+  for (let i = 0; i < p.M; i++) for (const _ of p.one(i));
   return p.result;
 }
 
-/** The same networks, with a cancellation checkpoint between networks (page Workers, the CLI). */
+/** The same networks, with a cancellation checkpoint after every layer (and every 64 rows of an explicit layer): page Workers, the CLI. */
 export async function sampleCurvesAsync(spec: Spec, curve: InputCurve, yielder: Checkpoint, opts: { M?: number; method?: Method } = {}): Promise<CurveSamples> {
   const p = prepare(spec, curve, opts);
-  for (let i = 0; i < p.M; i++) {
-    await yielder.checkpoint();
-    p.one(i);
-  }
+  for (let i = 0; i < p.M; i++) for (const _ of p.one(i)) await yielder.checkpoint();
   return p.result;
 }

@@ -68,8 +68,8 @@ function store(Z: Float64Array, T: Float64Array, i: number, k: number, row: Floa
   }
 }
 
-/** One explicit layer: rows [z_i, t_i] = f Σ_j W_ij H_j + (bias on the z half). */
-function explicitLayer(
+/** One explicit layer: rows [z_i, t_i] = f Σ_j W_ij H_j + (bias on the z half); yields every 64 rows. */
+function* explicitLayer(
   model: CurveModel,
   net: number,
   layer: number,
@@ -81,7 +81,7 @@ function explicitLayer(
   Z: Float64Array,
   T: Float64Array,
   residual: number | undefined,
-): void {
+): Generator<void> {
   const { n } = model;
   const k = model.curve.k;
   const m = 2 * k;
@@ -101,6 +101,7 @@ function explicitLayer(
       const rows = Math.min(BLOCK, n - i0);
       kernel.gaussianRowsTimes(model.seed, domain, net, layer, i0, rows, nIn, H, m, acc);
       for (let r = 0; r < rows; r++) emit(i0 + r, acc, r * m);
+      yield;
     }
     return;
   }
@@ -108,6 +109,7 @@ function explicitLayer(
   const w = new Float64Array(nIn);
   const acc = new Float64Array(m);
   for (let i = 0; i < n; i++) {
+    if ((i & 63) === 63) yield;
     rows.row(i, w);
     acc.fill(0);
     for (let j = 0; j < nIn; j++) {
@@ -119,22 +121,28 @@ function explicitLayer(
   }
 }
 
-/** The explicit sampler: network `net` of the spec's seed, with the depth profile's weights. */
-export function simulateCurveExplicit(model: CurveModel, net: number, onLayer: CurveLayerCallback): void {
+/**
+ * The explicit sampler: network `net` of the spec's seed, with the depth profile's weights. A
+ * generator: it yields after every layer and every 64 rows, so that a caller can give the event loop
+ * a turn (cancellation) between steps; iterate it to the end to run the network.
+ */
+export function* simulateCurveExplicit(model: CurveModel, net: number, onLayer: CurveLayerCallback): Generator<void> {
   const { n, L } = model;
   const k = model.curve.k;
   const Z = new Float64Array(n * k);
   const T = new Float64Array(n * k);
   const H = new Float64Array(n * 2 * k);
   const x = curveVectors(model.curve, model.d);
-  if (model.inputEmbedding) explicitLayer(model, net, 0, Domain.inputWeight, x, model.d, 1, 0, Z, T, undefined);
-  else explicitLayer(model, net, 1, Domain.weight, x, model.d, model.firstWeightScale, model.firstBiasScale, Z, T, undefined);
+  if (model.inputEmbedding) yield* explicitLayer(model, net, 0, Domain.inputWeight, x, model.d, 1, 0, Z, T, undefined);
+  else yield* explicitLayer(model, net, 1, Domain.weight, x, model.d, model.firstWeightScale, model.firstBiasScale, Z, T, undefined);
   onLayer(model.firstLayer, Z, T);
+  yield;
   const residual = model.residual ? model.branchScale : undefined;
   for (let l = model.firstLayer + 1; l <= L; l++) {
     activations(model, Z, T, H);
-    explicitLayer(model, net, l, Domain.weight, H, n, model.hiddenWeightScale, model.hiddenBiasScale, Z, T, residual);
+    yield* explicitLayer(model, net, l, Domain.weight, H, n, model.hiddenWeightScale, model.hiddenBiasScale, Z, T, residual);
     onLayer(l, Z, T);
+    yield;
   }
 }
 
@@ -159,8 +167,8 @@ function rowCovariance(H: Float64Array, n: number, k: number, s2: number, b2: nu
   }
 }
 
-/** The gram sampler (exact for iid Gaussian weights; independent draws from Domain.curveGramRow). */
-export function simulateCurveGram(model: CurveModel, net: number, onLayer: CurveLayerCallback): void {
+/** The gram sampler (exact for iid Gaussian weights; independent draws from Domain.curveGramRow); a generator that yields after every layer. */
+export function* simulateCurveGram(model: CurveModel, net: number, onLayer: CurveLayerCallback): Generator<void> {
   if (model.weights.kind !== 'gaussian') throw new RangeError(`the gram method needs Gaussian weights, got '${model.weights.kind}': use method=explicit`);
   const { n, L } = model;
   const k = model.curve.k;
@@ -192,6 +200,7 @@ export function simulateCurveGram(model: CurveModel, net: number, onLayer: Curve
   for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) G[a * m + b] = s2 * X[a * m + b] + (a < k && b < k ? b2 : 0);
   draw(model.firstLayer, undefined);
   onLayer(model.firstLayer, Z, T);
+  yield;
   const hs2 = model.hiddenWeightScale ** 2;
   const hb2 = model.hiddenBiasScale ** 2;
   const residual = model.residual ? model.branchScale : undefined;
@@ -200,5 +209,6 @@ export function simulateCurveGram(model: CurveModel, net: number, onLayer: Curve
     rowCovariance(H, n, k, hs2, hb2, G);
     draw(l, residual);
     onLayer(l, Z, T);
+    yield;
   }
 }

@@ -58,3 +58,13 @@ describe('geometry and jacobian blocks', () => {
     expect(small.parts.find((p) => p.keys.includes('curve'))!.seconds).toBeLessThan(part!.seconds / 1000);
   });
 });
+
+describe('cancellation', () => {
+  it('an aborted signal stops the curve networks at a checkpoint (AbortError), instead of running all M = 2000', async () => {
+    const { geometryBlocks } = await import('./geometryBlocks.ts');
+    const controller = new AbortController();
+    controller.abort();
+    const spec = { ...DEFAULT_SPEC, act: 'tanh', n: 256, L: 10, M: 2000, curve: 'circle:16' };
+    await expect(geometryBlocks(spec, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
