@@ -44,7 +44,10 @@ function finished(out: SpecRunOutput): SpecRunOutput {
 /** With an input curve (curve=circle:k, issue 18), the geometry and jacobian blocks join the result. */
 async function withGeometry(spec: Spec, out: SpecRunOutput, signal?: AbortSignal): Promise<SpecRunOutput> {
   const blocks = await geometryBlocks(spec, signal);
-  return blocks ? { ...out, result: { ...out.result, ...blocks } } : out;
+  if (!blocks) return out;
+  if (!('faults' in blocks)) return { ...out, result: { ...out.result, ...blocks } };
+  const { faults, ...rest } = blocks;
+  return { ...out, result: withViewFaults({ ...out.result, ...rest }, 'geometry', { faults }) };
 }
 
 export async function runSpecStreaming(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {

@@ -39,3 +39,21 @@ describe('topTwoComponents', () => {
     for (let a = 0; a < k; a++) expect(again.pc1[a]).toBeCloseTo(img.pc1[a], 9);
   });
 });
+
+describe('topTwoComponents on degenerate kernels', () => {
+  it('ends on a kernel with ∞/NaN (overflowed network: NaN picture), a zero kernel, and k = 3 < the block of 4', () => {
+    const bad = new Float64Array(16).fill(1);
+    bad[5] = Infinity;
+    const r = topTwoComponents(bad, 4);
+    expect(Number.isNaN(r.pc1[0]) && Number.isNaN(r.explained)).toBe(true);
+    const zero = topTwoComponents(new Float64Array(16), 4);
+    expect(Array.from(zero.pc1)).toEqual([0, 0, 0, 0]);
+    // Three points: a triangle in the plane, centred kernel of rank 2.
+    const pts = [[1, 0], [-0.5, Math.sqrt(3) / 2], [-0.5, -Math.sqrt(3) / 2]];
+    const K = new Float64Array(9);
+    for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) K[a * 3 + b] = (pts[a][0] * pts[b][0] + pts[a][1] * pts[b][1]) / 2;
+    const tri = topTwoComponents(K, 3);
+    expect(tri.explained).toBeCloseTo(1, 10);
+    for (let a = 0; a < 3; a++) expect(tri.pc1[a] ** 2 + tri.pc2[a] ** 2).toBeCloseTo(0.5, 10);
+  });
+});

@@ -12,9 +12,15 @@
 const BLOCK = 4;
 const MAX_ITERATIONS = 300;
 
-/** Modified Gram–Schmidt on the columns of Q (k × BLOCK, row-major); a zero column is replaced by e_j. */
+/**
+ * Modified Gram–Schmidt on the columns of Q (k × BLOCK, row-major, finite); a column that vanishes is
+ * replaced by the next unit vector e_r not yet tried (at most k + BLOCK tries in all, so it ends).
+ */
 function orthonormalise(Q: Float64Array, k: number): void {
+  let replacement = 0;
   for (let j = 0; j < BLOCK; j++) {
+    let before = 0;
+    for (let a = 0; a < k; a++) before += Q[a * BLOCK + j] ** 2;
     for (let p = 0; p < j; p++) {
       let dot = 0;
       for (let a = 0; a < k; a++) dot += Q[a * BLOCK + j] * Q[a * BLOCK + p];
@@ -23,8 +29,16 @@ function orthonormalise(Q: Float64Array, k: number): void {
     let norm = 0;
     for (let a = 0; a < k; a++) norm += Q[a * BLOCK + j] ** 2;
     norm = Math.sqrt(norm);
-    if (!(norm > 1e-300)) {
-      for (let a = 0; a < k; a++) Q[a * BLOCK + j] = a === j % k ? 1 : 0;
+    // Relative test: what is left after removing the earlier columns may be rounding noise (a column
+    // in their span), which normalised would be a direction not orthogonal to them.
+    if (!(norm > 1e-8 * Math.sqrt(before)) || !(norm > 1e-300)) {
+      if (replacement >= k + BLOCK) {
+        // k < BLOCK: fewer independent directions than columns; leave the rest at zero.
+        for (let a = 0; a < k; a++) Q[a * BLOCK + j] = 0;
+        continue;
+      }
+      const r = replacement++ % k;
+      for (let a = 0; a < k; a++) Q[a * BLOCK + j] = a === r ? 1 : 0;
       j--; // orthogonalise the replacement against the earlier columns
       continue;
     }
@@ -91,6 +105,10 @@ export interface CurveImage2D {
  */
 export function topTwoComponents(K: Float64Array, k: number, warm?: Float64Array, previous?: { pc1: Float64Array; pc2: Float64Array }): CurveImage2D {
   const Q = new Float64Array(k * BLOCK);
+  // A network that left f64 (overflow: ∞ or NaN in its kernel) has no picture at this layer.
+  for (let i = 0; i < k * k; i++) {
+    if (!Number.isFinite(K[i])) return { pc1: new Float64Array(k).fill(NaN), pc2: new Float64Array(k).fill(NaN), explained: NaN, basis: new Float64Array(0) };
+  }
   if (warm && warm.length === k * BLOCK) Q.set(warm);
   else for (let a = 0; a < k; a++) for (let j = 0; j < BLOCK; j++) Q[a * BLOCK + j] = Math.cos((a + 1) * (j + 1) * 0.7 + j); // deterministic start
   orthonormalise(Q, k);

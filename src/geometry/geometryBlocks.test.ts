@@ -68,3 +68,22 @@ describe('cancellation', () => {
     await expect(geometryBlocks(spec, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('faults', () => {
+  it('ReLU at σw² = 64: g^ℓ = 64·32^{ℓ−1} leaves f64 at the first ℓ with 6 + 5(ℓ − 1) > 1024 (ℓ = 205); the networks overflow too, named in faults, their statistics null once none is live', async () => {
+    const result = await runSpec({ ...DEFAULT_SPEC, act: 'relu', sw2: 64, L: 260, n: 64, M: 2, curve: 'circle:3', backend: 'cpu' }, { backend: cpu });
+    const faults = (result.faults ?? []).filter((f) => f.block === 'geometry');
+    const mf = faults.find((f) => f.quantity === 'meanField.length')!;
+    expect(mf).toMatchObject({ cause: 'overflow', layer: 205 });
+    const mc = faults.find((f) => f.quantity === 'length')!;
+    // n = 64: no network dies (every unit inactive) before it overflows.
+    expect(mc.cause).toBe('overflow');
+    expect(mc.message).toContain('overflows f64');
+    const g = result.geometry as GeometryBlock;
+    const i = g.layers.indexOf(mc.layer);
+    expect(g.live[i]).toBeLessThan(2);
+    expect(g.live[i - 1]).toBe(2);
+    expect(g.live[g.live.length - 1]).toBe(0);
+    expect(Number.isNaN(g.length.mean[g.live.length - 1])).toBe(true);
+  });
+});

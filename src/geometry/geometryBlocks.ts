@@ -4,7 +4,7 @@
  * the mean field (meanField.ts).
  *
  *   geometry: { curve, k, q, M, method, engine,
- *               layers, live,                                  // live: networks with finite values per layer
+ *               layers, live,                                  // live: networks whose length is finite and > 0 per layer
  *               meanField: { length, polygonLength, lengthBias },
  *               length | polygonLength | distortion | curvature | participationRatio:
  *                 { mean, sd, p05, p25, p50, p75, p95 },       // over the live networks, per layer
@@ -17,6 +17,7 @@
  * engine says where the networks ran: the CPU, whatever `backend` is (no WGSL kernel yet).
  */
 import type { Spec } from '../core/spec.ts';
+import type { Fault } from '../experiments/faults.ts';
 import { meanVar, summarise, type Summary } from '../experiments/stats.ts';
 import { Yielder } from '../backends/cpu/yielder.ts';
 import type { Quantiles } from '../experiments/result.ts';
@@ -46,6 +47,47 @@ export interface GeometryBlock {
   readonly image: { readonly network: 0; readonly pc1: number[][]; readonly pc2: number[][]; readonly explained: number[] };
 }
 
+/**
+ * Where the curve's numbers leave f64 (issue 20's contract, experiments/faults.ts): the first layer
+ * where some network's length is no longer finite or positive (it overflowed, or underflowed to 0),
+ * and the first layer where the mean-field length does — one entry each, for the `faults` list.
+ */
+/** A length that falls from above this to exactly 0 in one layer did not underflow (faults.ts uses the same bound). */
+const ZERO_JUMP = 1e-290;
+
+export function geometryFaults(g: GeometryBlock, samples: { length: Float64Array[] }): Omit<Fault, 'block'>[] {
+  const out: Omit<Fault, 'block'>[] = [];
+  const mcLayer = samples.length.findIndex((x) => x.some((v) => !(Number.isFinite(v) && v > 0)));
+  if (mcLayer >= 0) {
+    const x = samples.length[mcLayer];
+    const prev = mcLayer > 0 ? samples.length[mcLayer - 1] : undefined;
+    const over = x.some((v) => !Number.isFinite(v));
+    // A length that drops to exactly 0 from a normal value in one layer did not underflow: every unit
+    // of the layer was inactive (a dead ReLU network), as faults.ts tells them apart.
+    const dead = !over && x.some((v, j) => v === 0 && (prev === undefined || prev[j] > ZERO_JUMP));
+    const cause = over ? 'overflow' : dead ? 'dead' : 'underflow';
+    const count = x.filter((v) => !(Number.isFinite(v) && v > 0)).length;
+    const what = over ? 'overflows f64' : dead ? 'is 0 (every unit of the layer inactive: the network is dead)' : 'underflows f64';
+    out.push({
+      quantity: 'length',
+      layer: g.layers[mcLayer],
+      cause,
+      message: `the image length of ${count} of ${x.length} networks ${what} at layer ${g.layers[mcLayer]}: the statistics from there on use the networks still live (live)`,
+    });
+  }
+  const mfLayer = g.meanField.length.findIndex((v) => !(Number.isFinite(v) && v > 0));
+  if (mfLayer >= 0) {
+    const over = !Number.isFinite(g.meanField.length[mfLayer]);
+    out.push({
+      quantity: 'meanField.length',
+      layer: g.layers[mfLayer],
+      cause: over ? 'overflow' : 'underflow',
+      message: `the mean-field length ${over ? 'overflows' : 'underflows'} f64 at layer ${g.layers[mfLayer]}: null from there on`,
+    });
+  }
+  return out;
+}
+
 export interface JacobianBlock {
   readonly layers: number[];
   readonly meanField: number[];
@@ -62,8 +104,14 @@ export function specCurve(spec: Spec): InputCurve | undefined {
   return c.value.kind === 'circle' ? { k: c.value.k, q: spec.q1 } : undefined;
 }
 
-function quantiles(perLayer: Float64Array[]): Quantiles {
-  const s: Summary[] = perLayer.map((x) => summarise(x.filter(Number.isFinite)));
+/** Per layer, whether each network is live: its length finite and > 0 and its log‖Ju‖² finite. */
+function liveMask(samples: Record<CurveMeasure, Float64Array[]>): boolean[][] {
+  return samples.length.map((x, i) => Array.from(x, (v, j) => Number.isFinite(v) && v > 0 && Number.isFinite(samples.logJacobian2[i][j])));
+}
+
+/** Quantiles over the live networks of each layer (NaN — null in the JSON — where none is live). */
+function quantiles(perLayer: Float64Array[], live: boolean[][]): Quantiles {
+  const s: Summary[] = perLayer.map((x, i) => summarise(x.filter((v, j) => live[i][j] && Number.isFinite(v))));
   const pick = (key: keyof Summary) => s.map((v) => v[key]);
   return { mean: pick('mean'), sd: pick('sd'), p05: pick('p05'), p25: pick('p25'), p50: pick('p50'), p75: pick('p75'), p95: pick('p95') };
 }
@@ -71,7 +119,7 @@ function quantiles(perLayer: Float64Array[]): Quantiles {
 export async function geometryBlocks(
   spec: Spec,
   signal?: AbortSignal,
-): Promise<{ geometry: GeometryBlock; jacobian: JacobianBlock } | { geometry: { unavailable: string } } | undefined> {
+): Promise<{ geometry: GeometryBlock; jacobian: JacobianBlock; faults: Omit<Fault, 'block'>[] } | { geometry: { unavailable: string } } | undefined> {
   const curve = specCurve(spec);
   if (!curve || spec.M === 0) return undefined;
   const why = curveUnsupported(spec);
@@ -79,28 +127,32 @@ export async function geometryBlocks(
   const run = await sampleCurvesAsync(spec, curve, new Yielder(signal));
   const mf = curveMeanField(spec, curve);
   const bias = tangentLengthBias(spec, curve);
-  const q = (m: CurveMeasure) => quantiles(run.samples[m]);
-  const logs = run.samples.logJacobian2.map((x) => meanVar(x.filter(Number.isFinite)));
-  const j2 = run.samples.logJacobian2.map((x) => meanVar(x.filter(Number.isFinite).map(Math.exp)));
-  const live = run.samples.length.map((x, i) => x.filter((v, j) => Number.isFinite(v) && Number.isFinite(run.samples.logJacobian2[i][j])).length);
+  const mask = liveMask(run.samples);
+  const q = (m: CurveMeasure) => quantiles(run.samples[m], mask);
+  const liveLogs = run.samples.logJacobian2.map((x, i) => x.filter((_, j) => mask[i][j]));
+  const logs = liveLogs.map((x) => meanVar(x));
+  const j2 = liveLogs.map((x) => meanVar(x.map(Math.exp)));
+  const live = mask.map((m) => m.filter(Boolean).length);
+  const geometry: GeometryBlock = {
+    curve: spec.curve,
+    k: curve.k,
+    q: curve.q,
+    M: spec.M,
+    method: spec.method,
+    engine: 'cpu',
+    layers: run.layers,
+    live,
+    meanField: { length: mf.length, polygonLength: mf.polygonLength, lengthBias: bias.map((b) => (Number.isFinite(b) ? b : null)) },
+    length: q('length'),
+    polygonLength: q('polygonLength'),
+    distortion: q('distortion'),
+    curvature: q('curvature'),
+    participationRatio: q('participationRatio'),
+    image: { network: 0, pc1: run.image.pc1.map((x) => Array.from(x)), pc2: run.image.pc2.map((x) => Array.from(x)), explained: run.image.explained },
+  };
   return {
-    geometry: {
-      curve: spec.curve,
-      k: curve.k,
-      q: curve.q,
-      M: spec.M,
-      method: spec.method,
-      engine: 'cpu',
-      layers: run.layers,
-      live,
-      meanField: { length: mf.length, polygonLength: mf.polygonLength, lengthBias: bias.map((b) => (Number.isFinite(b) ? b : null)) },
-      length: q('length'),
-      polygonLength: q('polygonLength'),
-      distortion: q('distortion'),
-      curvature: q('curvature'),
-      participationRatio: q('participationRatio'),
-      image: { network: 0, pc1: run.image.pc1.map((x) => Array.from(x)), pc2: run.image.pc2.map((x) => Array.from(x)), explained: run.image.explained },
-    },
+    geometry,
+    faults: geometryFaults(geometry, run.samples),
     jacobian: {
       layers: run.layers,
       meanField: mf.jacobian2,
