@@ -113,7 +113,7 @@ export function geometrySentences(g: GeometryBlock, j: JacobianBlock): { length:
   const l0 = g.layers[0];
   const mfRatio = g.meanField.length[last] / g.meanField.length[0];
   const growth = Math.pow(mfRatio, 1 / Math.max(1, L - l0));
-  const trend = growth > 1 + 1e-9 ? `grows by a factor ${formatValue(growth, 4)} a layer` : growth < 1 - 1e-9 ? `shrinks by a factor ${formatValue(growth, 4)} a layer` : 'keeps its length';
+  const trend = growth > 1 + 1e-9 ? `grows by a factor ${formatValue(growth, 4)} a layer on average` : growth < 1 - 1e-9 ? `shrinks by a factor ${formatValue(growth, 4)} a layer on average` : 'keeps its length';
   const mcRatio = g.length.mean[last] / g.meanField.length[last];
   const dMax = Math.max(...g.distortion.mean);
   const dArg = g.layers[g.distortion.mean.indexOf(dMax)];
