@@ -62,3 +62,13 @@ test('the picture of the image curve plays through depth; frame time for k = 256
   });
   console.log(`curve picture, k = 256: ${ms.toFixed(1)} ms per redrawn layer (${(1000 / ms).toFixed(0)} frames/s) on this machine`);
 });
+
+test('tied to the phase diagram: with a curve in the link, a click on the map opens the depth view at that point with the curve panels', async ({ page }) => {
+  await openLab(page, 'view=phase&act=tanh&curve=circle:16&n=64&L=6&M=10&grid=11&backend=cpu');
+  await expect(page.getByTestId('plot-phase').locator('svg').first()).toBeVisible();
+  await page.getByTestId('plot-phase').locator('svg').first().click();
+  await expect(page.getByTestId('geometry-panels')).toBeVisible({ timeout: 60_000 });
+  const url = new URL(page.url());
+  expect(url.searchParams.get('view') ?? 'depth').toBe('depth');
+  expect(url.searchParams.get('curve')).toBe('circle:16');
+});

@@ -44,8 +44,8 @@ function CurveImagePanel({ g }: { g: GeometryBlock }) {
   return (
     <Panel
       id="geometry-image"
-      title="The image of the circle through depth"
-      caption={`Network 0's image of the ${g.k} points on its top two principal components, layer by layer (press play). ${imageSentence(g, at)} The axes rescale at every layer: the picture shows the shape, the length plot the size.`}
+      title="The image of the input curve through depth"
+      caption={`Network 0's image of the ${g.k} input points on its top two principal components, layer by layer (press play). ${imageSentence(g, at)} The axes rescale at every layer: the picture shows the shape, the length plot the size.`}
       equation={'z^{\\ell}_a \\mapsto (\\sqrt{\\lambda_1}\\,v_1[a],\\ \\sqrt{\\lambda_2}\\,v_2[a]),\\quad K_c = V\\Lambda V^{\\top}'}
       header={
         <div className="geometry-player">
@@ -86,7 +86,7 @@ export function GeometryPanels() {
       <Panel
         id="geometry-length"
         title="From a circle to a fractal: length of the image curve"
-        caption={`${g.k} points of a great circle of squared radius $q = ${g.q}$ and their tangents, through the same kind of networks (${g.method}, on the CPU). Blue: the mean-field length $2\\pi\\sqrt{g^{\\ell}}$ of the image; dashed green: the mean field of the polygon through the ${g.k} image points, which in the chaotic phase saturates once neighbouring points decorrelate. ${plots.text.length}`}
+        caption={`${g.k} points of ${g.r === 1 ? `a great circle of squared radius $q = ${g.q}$` : `an ellipse with semi-axes $\\sqrt q$ and $r\\sqrt q$ ($q = ${g.q}$, $r = ${g.r}$)`} and their tangents, through the same kind of networks (${g.method}, on the CPU). Blue: the mean-field length of the image ($2\\pi\\sqrt{g^{\\ell}}$ on the circle); dashed green: the mean field of the polygon through the ${g.k} image points, which in the chaotic phase saturates once neighbouring points decorrelate. ${plots.text.length}`}
         equation={'\\text{MLP: }g^{\\ell+1} = \\sigma_w^2\\,\\mathbb{E}\\,\\varphi\'(\\sqrt{q^{\\ell}}\\,\\xi)^2\\, g^{\\ell} = \\chi_1(q^{\\ell})\\, g^{\\ell},\\quad g^1 = \\sigma_w^2 q'}
       >
         <PlotFrame draw={drawXY} data={plots.length} csv={xyCsv} testId="plot-geometry-length" />

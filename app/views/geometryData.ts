@@ -36,13 +36,13 @@ function scaleOf(values: readonly number[]): ScaleKind {
 export function lengthPlot(g: GeometryBlock): XYPlotData {
   const series: XYSeries[] = [
     ...bands('length', g.layers, g.length, `median length, M = ${formatCount(g.M)}`),
-    { kind: 'line', id: 'length-limit', label: 'mean field 2π√g^{ℓ}', color: ROLE_COLOR.limit, x: g.layers, y: g.meanField.length },
+    { kind: 'line', id: 'length-limit', label: 'mean field', color: ROLE_COLOR.limit, x: g.layers, y: g.meanField.length },
     { kind: 'line', id: 'polygon-limit', label: `mean field, polygon of k = ${g.k} chords`, color: ROLE_COLOR.secondLimit, dash: '7 5', x: g.layers, y: g.meanField.polygonLength },
     { kind: 'points', id: 'polygon-median', label: 'median polygon length', color: OKABE_ITO.purple, x: g.layers, y: g.polygonLength.p50 },
   ];
   const values = [...g.meanField.length, ...g.meanField.polygonLength, ...g.length.p05, ...g.length.p95];
   return {
-    title: 'Length of the image of the input circle against depth: mean field and finite networks',
+    title: 'Length of the image of the input curve against depth: mean field and finite networks',
     xLabel: LAYER_AXIS,
     yLabel: 'length per √n',
     xScale: 'linear',
@@ -100,7 +100,7 @@ export function dimensionPlot(g: GeometryBlock): XYPlotData {
     xDomain: layerDomain(g.layers),
     yScale: 'linear',
     series: [
-      { kind: 'hrule', id: 'dimension-circle', label: 'input circle: 2', color: ROLE_COLOR.limit, y: 2, dash: '4 4' },
+      { kind: 'hrule', id: 'dimension-circle', label: 'input curve: 2', color: ROLE_COLOR.limit, y: 2, dash: '4 4' },
       ...bands('dimension', g.layers, g.participationRatio, `median participation ratio, M = ${formatCount(g.M)}`),
     ],
   };
@@ -122,7 +122,7 @@ export function geometrySentences(g: GeometryBlock, j: JacobianBlock): { length:
   const jRatio = j.mean[last] / j.meanField[last];
   const prLast = g.participationRatio.p50[last];
   return {
-    length: `In the mean field the image of the circle ${trend} from layer ${l0} to ${L} (on the length map's fixed point this factor is $\\sqrt{\\chi_1}$). At layer ${L} the mean over the M = ${formatCount(g.M)} networks is ${formatValue(mcRatio, 3)} × the mean field.`,
+    length: `In the mean field the image of the curve ${trend} from layer ${l0} to ${L} (on the length map's fixed point this factor is $\\sqrt{\\chi_1}$). At layer ${L} the mean over the M = ${formatCount(g.M)} networks is ${formatValue(mcRatio, 3)} × the mean field.`,
     distortion: `The mean distortion is largest at layer ${dArg} (${formatValue(dMax, 3)}); its variance over the networks goes from ${formatValue(varFirst, 3)} at layer ${l0} to ${formatValue(varLast, 3)} at layer ${L}.`,
     jacobian: `At layer ${L} the Monte Carlo mean of $\\|J u\\|^2 d/n$ is ${formatValue(jRatio, 3)} × its mean field; the typical network (exp E log) sits at ${formatValue(Math.exp(j.logMean[last]) / j.meanField[last], 3)} × it, with Var log = ${formatValue(j.logVar[last], 3)}.`,
     dimension: `The median participation ratio at layer ${L} is ${formatValue(prLast, 3)} (the k = ${g.k} points span at most ${g.k - 1} centred directions).`,
@@ -142,7 +142,7 @@ export function imagePlot(g: GeometryBlock, index: number): XYPlotData {
   for (let a = 0; a < x.length; a++) R = Math.max(R, Math.abs(x[a]), Math.abs(y[a]));
   R = R > 0 ? R * 1.08 : 1;
   return {
-    title: `Image of the input circle at layer ${g.layers[i]} on its top two principal components (network 0)`,
+    title: `Image of the input curve at layer ${g.layers[i]} on its top two principal components (network 0)`,
     xLabel: 'first principal component (per √n)',
     yLabel: 'second principal component',
     xScale: 'linear',
@@ -159,5 +159,5 @@ export function imagePlot(g: GeometryBlock, index: number): XYPlotData {
 /** The caption's sentence for the picture at one layer, from the block. */
 export function imageSentence(g: GeometryBlock, index: number): string {
   const i = Math.max(0, Math.min(g.layers.length - 1, index));
-  return `At layer ${g.layers[i]} these two components hold ${formatValue(100 * g.image.explained[i], 3)} % of the variance of network 0's image (the input circle: 100 %).`;
+  return `At layer ${g.layers[i]} these two components hold ${formatValue(100 * g.image.explained[i], 3)} % of the variance of network 0's image (the input curve: 100 %).`;
 }

@@ -14,14 +14,14 @@ export interface CurveLayerMeasures {
    * a − 1 and a) over its length — 1/r for a circle of radius r sampled finely.
    */
   readonly curvature: number;
-  /** log(|t_0|²/n ÷ |ẋ_0|²/d) = log ‖J u‖²·d/n at the first point, u = ẋ_0/|ẋ_0|. */
+  /** log(|t_0|²/n ÷ |ẋ_0|²/d) = log ‖J u‖²·d/n at the first point, u = ẋ_0/|ẋ_0| (the last argument is |ẋ_0|²/d). */
   readonly logJacobian2: number;
   /** Participation ratio (tr K_c)²/‖K_c‖_F² of the centred k×k feature kernel K_c of the k points. */
   readonly participationRatio: number;
 }
 
 /** `kernelOut` (k × k), when given, receives the full centred kernel K_c (curveImage.ts reads it). */
-export function curveLayerMeasures(Z: Float64Array, T: Float64Array, n: number, k: number, q: number, kernelOut?: Float64Array): CurveLayerMeasures {
+export function curveLayerMeasures(Z: Float64Array, T: Float64Array, n: number, k: number, speed0: number, kernelOut?: Float64Array): CurveLayerMeasures {
   const invN = 1 / n;
   // Chords c_a = z_{a+1} − z_a (cyclic): their lengths and consecutive dot products.
   const chordLen = new Float64Array(k);
@@ -90,7 +90,7 @@ export function curveLayerMeasures(Z: Float64Array, T: Float64Array, n: number, 
     polygonLength,
     length,
     curvature: polygonLength > 0 ? turning / polygonLength : NaN,
-    logJacobian2: Math.log((tan2[0] * invN) / q),
+    logJacobian2: Math.log((tan2[0] * invN) / speed0),
     participationRatio: frob2 > 0 ? (trace * trace) / frob2 : NaN,
   };
 }

@@ -6,7 +6,7 @@ import { networkModel } from '../backends/model.ts';
 import { INPUT_DIMENSION } from '../core/inputs.ts';
 import type { Method, Spec } from '../core/spec.ts';
 import type { Checkpoint } from '../archs/types.ts';
-import type { InputCurve } from './curve.ts';
+import { curveLength, curveMoments, type InputCurve } from './curve.ts';
 import { curveUnsupported } from './meanField.ts';
 import { curveLayerMeasures, type CurveLayerMeasures } from './curveMeasures.ts';
 import { topTwoComponents, type CurveImage2D } from './curveImage.ts';
@@ -44,14 +44,16 @@ function prepare(spec: Spec, curve: InputCurve, opts: { M?: number; method?: Met
   for (let l = model.firstLayer; l <= model.L; l++) layers.push(l);
   const samples = Object.fromEntries(CURVE_MEASURES.map((m) => [m, layers.map(() => new Float64Array(M))])) as Record<CurveMeasure, Float64Array[]>;
   const s1 = model.inputEmbedding ? 1 : model.firstWeightScale;
-  const inputLength = s1 * 2 * Math.PI * Math.sqrt(curve.q);
+  const inputLength = s1 * curveLength(curve);
+  // ‖J u‖² d/n at the first point: |t_0|²/n over |ẋ_0|²/d (= q on the circle, r²q on the ellipse).
+  const speed0 = curveMoments(curve, 0).g;
   const simulate = method === 'gram' ? simulateCurveGram : simulateCurveExplicit;
   const image = { pc1: [] as Float64Array[], pc2: [] as Float64Array[], explained: [] as number[] };
   const kernel = new Float64Array(curve.k * curve.k);
   let last: CurveImage2D | undefined;
   const one = (i: number) =>
     simulate(model, first + i, (layer, Z, T) => {
-      const r = curveLayerMeasures(Z, T, model.n, curve.k, curve.q, i === 0 ? kernel : undefined);
+      const r = curveLayerMeasures(Z, T, model.n, curve.k, speed0, i === 0 ? kernel : undefined);
       const li = layer - model.firstLayer;
       for (const m of CURVE_MEASURES) samples[m][li][i] = m === 'distortion' ? r.length / inputLength : r[m];
       if (i === 0) {

@@ -29,6 +29,8 @@ export interface GeometryBlock {
   readonly curve: string;
   readonly k: number;
   readonly q: number;
+  /** Axis ratio of the ellipse (1: the circle). */
+  readonly r: number;
   readonly M: number;
   readonly method: Spec['method'];
   readonly engine: 'cpu';
@@ -97,11 +99,13 @@ export interface JacobianBlock {
   readonly logVar: number[];
 }
 
-/** The input curve of a spec, or undefined for curve=none. Its squared radius is q₁. */
+/** The input curve of a spec, or undefined for curve=none. Its squared (major) radius is q₁. */
 export function specCurve(spec: Spec): InputCurve | undefined {
   const c = parseCurve(spec.curve);
   if (!c.ok) throw new Error(`invalid curve '${spec.curve}' in a validated spec`);
-  return c.value.kind === 'circle' ? { k: c.value.k, q: spec.q1 } : undefined;
+  if (c.value.kind === 'circle') return { k: c.value.k, q: spec.q1 };
+  if (c.value.kind === 'ellipse') return { k: c.value.k, q: spec.q1, r: c.value.r };
+  return undefined;
 }
 
 /** Per layer, whether each network is live: its length finite and > 0 and its log‖Ju‖² finite. */
@@ -137,6 +141,7 @@ export async function geometryBlocks(
     curve: spec.curve,
     k: curve.k,
     q: curve.q,
+    r: curve.r ?? 1,
     M: spec.M,
     method: spec.method,
     engine: 'cpu',

@@ -30,7 +30,7 @@ import { ARCH_MODULES, archOf } from '../archs/index.ts';
 import type { NetworkModel } from '../archs/types.ts';
 import type { Spec } from '../core/spec.ts';
 import { dualKernels, gaussianMean, type Precision } from '../theory/dual.ts';
-import type { InputCurve } from './curve.ts';
+import { curveAngles, curveMoments, type InputCurve } from './curve.ts';
 
 export interface CurveMeanField {
   /** Layer indices (1..L for mlp/shaped, 0..L for resnet), as in the theory block. */
@@ -73,7 +73,98 @@ export function curveUnsupported(spec: Spec): string | undefined {
   return arch.cpu ? `curve: arch=${spec.arch} runs its own network, not the dense chain the curve's tangents are propagated through; use arch=${ARCH_MODULES.filter((m) => !m.cpu).map((m) => m.id).join(', ')}` : undefined;
 }
 
+/**
+ * The ellipse (r < 1): the norm varies along the curve, so at each point z and ż are correlated,
+ * c = E z ż = ½ ∂_θ q. Writing ż = (c/q) z + ε with ε ⟂ z, the dense chain's rule becomes, point by point,
+ *   q' = s² E φ(z)² + b²,   c' = s² (c/q) E[z φ(z) φ'(z)],
+ *   g' = s² [ (c²/q²) E φ'(z)² z² + (g − c²/q) E φ'(z)² ]        (plain; residual: add β²× these increments
+ *                                                                  to q, c, g, the bias only to q),
+ * z ~ N(0, q), starting from the input's |x|²/d, x·ẋ/d, |ẋ|²/d (times s₁², plus b₁² on q). At c = 0 it is
+ * the circle's g' = χ₁ g. The length is the trapezoidal rule on the k points, (2π/k) Σ_a √g_a — the
+ * mean-field value of the estimate the networks report; the polygon takes each chord's own NNGP kernel.
+ */
+function ellipseMeanField(spec: Spec, curve: InputCurve, precision: Precision): CurveMeanField {
+  const { k } = curve;
+  const arch = archOf(spec);
+  const model = arch.network({ ...spec, k: 2 });
+  const act = model.act;
+  const pl = act.piecewiseLinear;
+  const S = pl ? (pl.sp ** 2 + pl.sm ** 2) / 2 : NaN;
+  const mean = (f: (u: number) => number, qq: number) => gaussianMean(act, f, qq, precision);
+  // E φ², E[zφφ'], E φ'², E φ'² z² at variance qq (closed forms for piecewise-linear φ: φ = s± z on each half-line).
+  const moments = (qq: number) =>
+    pl
+      ? { phi2: S * qq, zphidphi: S * qq, dphi2: S, dphi2z2: S * qq }
+      : {
+          phi2: mean((u) => act.phi(u) ** 2, qq),
+          zphidphi: mean((u) => u * act.phi(u) * act.dphi(u), qq),
+          dphi2: mean((u) => act.dphi(u) ** 2, qq),
+          dphi2z2: mean((u) => (act.dphi(u) * u) ** 2, qq),
+        };
+  const s2 = model.hiddenWeightScale ** 2;
+  const b2 = model.hiddenBiasScale ** 2;
+  const beta2 = model.branchScale ** 2;
+  const th = curveAngles(k);
+  const input = Array.from(th, (t) => curveMoments(curve, t));
+  const s1 = model.inputEmbedding ? 1 : model.firstWeightScale ** 2;
+  const b1 = model.inputEmbedding ? 0 : model.firstBiasScale ** 2;
+  const state = input.map((m) => ({ q: s1 * m.q + b1, c: s1 * m.c, g: s1 * m.g }));
+  // Chord a → a+1: the NNGP kernel of the two points (their own norms and angle).
+  const chordProfiles = input.map((_, a) => {
+    const b = (a + 1) % k;
+    const xa = curveMoments(curve, th[a]);
+    const xb = curveMoments(curve, th[b]);
+    const r2 = (curve.r ?? 1) ** 2;
+    const dot = curve.q * (Math.cos(th[a]) * Math.cos(th[b]) + r2 * Math.sin(th[a]) * Math.sin(th[b]));
+    return arch.kernelProfile({ ...spec, q1: xa.q, q2: xb.q, rho0: Math.max(-1, Math.min(1, dot / Math.sqrt(xa.q * xb.q))), ntk: false }, precision);
+  });
+  const layers = chordProfiles[0].layers;
+  const length: number[] = [];
+  const tangent2: number[] = [];
+  const qMean: number[] = [];
+  const jacobian2: number[] = [];
+  const polygonLength: number[] = [];
+  for (let i = 0; i < layers.length; i++) {
+    let len = 0;
+    let gs = 0;
+    let qs = 0;
+    let poly = 0;
+    for (let a = 0; a < k; a++) {
+      len += Math.sqrt(state[a].g);
+      gs += state[a].g;
+      qs += state[a].q;
+      const p = chordProfiles[a];
+      poly += Math.sqrt(Math.max(0, p.k11[i] + p.k22[i] - 2 * p.k12[i]));
+    }
+    length.push((2 * Math.PI * len) / k);
+    tangent2.push(gs / k);
+    qMean.push(qs / k);
+    jacobian2.push(state[0].g / input[0].g);
+    polygonLength.push(poly);
+    if (i + 1 === layers.length) break;
+    for (const st of state) {
+      const e = moments(st.q);
+      const ratio = st.q > 0 ? st.c / st.q : 0;
+      const dq = s2 * e.phi2 + b2;
+      const dc = s2 * ratio * e.zphidphi;
+      const dg = s2 * (ratio * ratio * e.dphi2z2 + (st.g - ratio * st.c) * e.dphi2);
+      if (model.residual) {
+        st.q += beta2 * dq;
+        st.c += beta2 * dc;
+        st.g += beta2 * dg;
+      } else {
+        st.q = dq;
+        st.c = dc;
+        st.g = dg;
+      }
+    }
+  }
+  const growth = length.map((l, i) => (i + 1 < length.length ? length[i + 1] / l : NaN));
+  return { layers, q: qMean, tangent2, growth, length, polygonLength, jacobian2 };
+}
+
 export function curveMeanField(spec: Spec, curve: InputCurve, precision: Precision = 'exact'): CurveMeanField {
+  if ((curve.r ?? 1) !== 1) return ellipseMeanField(spec, curve, precision);
   const { k, q } = curve;
   const delta = (2 * Math.PI) / k;
   const arch = archOf(spec);
