@@ -30,7 +30,7 @@ const LOG_TEX = '\\log Q_L \\approx \\mathcal N(\\mu, \\sigma^2),\\qquad \\sigma
 
 export function FiniteView() {
   const spec = useLab((s) => s.spec);
-  const { block, unavailable } = useViewBlock<FiniteWidthBlock>('finite');
+  const { block, unavailable } = useViewBlock('finite');
   const [stat, setStat] = useState<FiniteStat>('rho');
   const plan = useMemo(() => ({ widths: finiteWidths(spec), layer: spec.L }), [spec.nmin, spec.nmax, spec.L]);
   const mean = useMemo(() => finiteMeanPlot(block, stat, plan), [block, stat, plan]);

@@ -36,7 +36,7 @@ interface Cell {
 export function PhaseView() {
   const spec = useLab((s) => s.spec);
   const { setParams } = useLabActions();
-  const { block, unavailable } = useViewBlock<PhaseDiagramBlock>('phase');
+  const { block, unavailable } = useViewBlock('phase');
   const [quantity, setQuantity] = useState<PhaseQuantity>('chi1');
   const [chosen, setChosen] = useState<Cell | undefined>(undefined);
   const grid = useMemo(() => (block ? { sw2: block.sw2, sb2: block.sb2 } : phaseGrid(spec)), [block, spec.sw2max, spec.sb2max, spec.grid]);

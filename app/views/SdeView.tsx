@@ -27,7 +27,7 @@ export function SdeView() {
   const spec = useLab((s) => s.spec);
   const run = useCurrentRun();
   const theory = useTheory();
-  const { block, unavailable } = useViewBlock<SdeViewBlock>('sdeView');
+  const { block, unavailable } = useViewBlock('sdeView');
   const samples = run?.samples && run.samples.layer === spec.L ? run.samples.rho : undefined;
   // The law: the Worker's block once it arrives, the main-thread theory before (same T when layer = L).
   const law: SdeLaw | undefined = block ? { T: block.T, ...block.law } : theory?.sdeLaw?.layer === spec.L ? theory.sdeLaw : undefined;

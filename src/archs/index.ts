@@ -40,10 +40,20 @@ export function archOf(spec: Pick<Spec, 'arch'>): ArchModule<unknown, Arch> {
   return archModule(spec.arch);
 }
 
-/** The spec resolved once into typed objects: φ of `act`, the weight law, the architecture and its parameters. */
+/** Resolutions by spec object: a spec is immutable (Readonly everywhere), so each is resolved once. */
+const resolved = new WeakMap<Spec, ResolvedSpec>();
+
+/**
+ * The spec resolved once into typed objects: φ of `act`, the weight law, the architecture and its
+ * parameters (a validated spec; memoised per spec object, so every consumer shares one resolution).
+ */
 export function resolveSpec(spec: Spec): ResolvedSpec {
+  const hit = resolved.get(spec);
+  if (hit) return hit;
   const arch = archOf(spec);
-  return { spec, activation: activation(spec.act), weights: specWeights(spec), arch, params: arch.resolve(spec) };
+  const r: ResolvedSpec = { spec, activation: activation(spec.act), weights: specWeights(spec), arch, params: arch.resolve(spec) };
+  resolved.set(spec, r);
+  return r;
 }
 
 /** The first architecture whose networks a view shows (for "choose arch=…" fixes), if any. */

@@ -12,6 +12,8 @@ import { CURVE_ALLOWED, formatCurve, parseCurve } from '../geometry/curveSpec.ts
 import { ARCH_SPECS } from '../archs/specs.ts';
 import { ALPHA_PARAM } from '../archs/resnet/spec.ts';
 import { CM_PARAM, CP_PARAM } from '../archs/shaped/spec.ts';
+import { CORE_VIEW_SPECS, VIEW_SPECS } from './views.ts';
+import type { ArchViewId } from '../archs/specTypes.ts';
 
 /**
  * Current URL schema version (the `v` key). Older versions are migrated by src/url/migrations.ts.
@@ -33,8 +35,9 @@ export type BackendChoice = (typeof BACKENDS)[number];
  * map), regime (fixed-width SDE: n = 3 vs 4), sde (the proportional limit), contrast (MLP vs shaped
  * vs ResNet at one (n, L)), phase (criticality diagram), finite (1/n corrections).
  */
-export const VIEWS = ['depth', 'hist', 'width', 'commute', 'regime', 'sde', 'contrast', 'phase', 'finite'] as const;
-export type View = (typeof VIEWS)[number];
+export type View = (typeof CORE_VIEW_SPECS)[number]['id'] | ArchViewId;
+/** The `view` values, from the one list of views (core/views.ts). */
+export const VIEWS = VIEW_SPECS.map((v) => v.id) as unknown as readonly View[];
 export const COMMUTE_STATS = ['w1', 'mean', 'sd'] as const;
 export type CommuteStat = (typeof COMMUTE_STATS)[number];
 export const OBSERVABLES = ['rho', 'logq'] as const;
@@ -107,7 +110,7 @@ export const PARAMS = [
   CP_PARAM,
   CM_PARAM,
   boolParam({ key: 'ntk', label: 'NTK', doc: 'Also compute the neural tangent kernel (mlp).', default: false }),
-  enumParam({ key: 'view', label: 'view', doc: 'What to show: depth, hist, width, commute, regime, sde, contrast, phase, finite.', values: VIEWS, default: 'depth' }),
+  enumParam({ key: 'view', label: 'view', doc: `What to show: ${VIEWS.join(', ')}.`, values: VIEWS, default: 'depth' }),
   tokenParam({ key: 'weights', label: 'weight law', doc: 'Weight family (non-Gaussian families need method=explicit).', default: 'gaussian', allowed: WEIGHTS_ALLOWED, canonicalise: (raw) => { const r = parseWeights(raw); return r.ok ? { ok: true, value: formatWeights(r.value) } : r; } }),
   numberParam({ key: 'layer', label: 'layer shown', doc: 'Layer of the distribution panel (0: the last layer, L).', kind: 'int', default: 0, min: 0, max: MAX_DEPTH }),
   numberParam({ key: 'nmin', label: 'n min', doc: 'Width sweep / commutation map: smallest width.', kind: 'int', default: 4, min: 1, max: MAX_WIDTH, scale: 'log' }),

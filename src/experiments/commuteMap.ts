@@ -15,7 +15,7 @@ import type { Arch, CommuteStat, Observable, Spec } from '../core/spec.ts';
 import { theoryBlock } from '../archs/theory.ts';
 import type { LayerSamples } from './mcAccumulator.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
-import { meanVar } from './stats.ts';
+import { meanVar } from '../core/stats.ts';
 
 export interface CommuteVariant {
   readonly id: 'mlp' | 'resnet-sqrt' | 'resnet-unscaled';

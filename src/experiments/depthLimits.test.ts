@@ -10,7 +10,7 @@ import { resnetCovarianceOde } from '../theory/resnetOde.ts';
 import { theoryBlock } from '../archs/theory.ts';
 import { logNormRatios } from './fixedWidth.ts';
 import { runNetworks } from './monteCarlo.ts';
-import { logMoments, meanVar } from './stats.ts';
+import { logMoments, meanVar } from '../core/stats.ts';
 import { logLogSlope } from './fit.ts';
 import { cellStatistic, runCommuteMap } from './commuteMap.ts';
 

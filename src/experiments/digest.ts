@@ -1,4 +1,5 @@
 import { DEFAULT_SPEC, DIGEST_OMITTED_AT_DEFAULT, NOT_IN_DIGEST } from '../core/spec.ts';
+import type { LabResult } from './result.ts';
 
 /**
  * A short, stable digest of a result's numbers (FNV-1a, 64-bit, over the canonical JSON), shown on
@@ -66,11 +67,13 @@ function canonical(value: unknown): unknown {
  * predict, embed, backend; and keys added later while at their default, DIGEST_OMITTED_AT_DEFAULT), and every object with sorted keys, so that reordering the schema table
  * or a block's fields does not change it (issue 14 §5).
  */
-export function resultDigest(result: { spec: unknown; [key: string]: unknown }): string {
+export function resultDigest(result: { readonly spec: unknown; readonly [key: string]: unknown } | LabResult): string {
+  // Any JSON document with a spec (a LabResult, a merged or parsed one): every block but the non-random ones.
+  const doc = result as Readonly<Record<string, unknown>>;
   const defaults = DEFAULT_SPEC as unknown as Record<string, unknown>;
   const inDigest = ([k, v]: [string, unknown]) => !NOT_IN_DIGEST.has(k) && !(DIGEST_OMITTED_AT_DEFAULT.has(k) && v === defaults[k]);
   const spec = result.spec !== null && typeof result.spec === 'object' ? Object.fromEntries(Object.entries(result.spec).filter(inDigest)) : result.spec;
   const random: Record<string, unknown> = { spec };
-  for (const key of Object.keys(result)) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = result[key];
+  for (const key of Object.keys(result)) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = doc[key];
   return digestJson(canonical(JSON.parse(JSON.stringify(random, rounded))));
 }

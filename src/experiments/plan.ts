@@ -4,6 +4,7 @@
  * backend (issue 20 §2). `estimateRunSeconds` is the one estimate the CLI, the Worker and the page
  * (ask before a long run) share; its constants live in core/costCalibration.ts.
  */
+import { resolveSpec } from '../archs/index.ts';
 import { archOf } from '../archs/index.ts';
 import {
   costProfile,
@@ -20,7 +21,6 @@ import {
   type SimSize,
 } from '../core/cost.ts';
 import { CALIBRATION } from '../core/costCalibration.ts';
-import { activation } from '../core/activations.ts';
 import { formatNumber } from '../core/params.ts';
 import { parseWeights } from '../core/weights.ts';
 import { PARAM_BY_KEY, type Spec, type SpecIssue } from '../core/spec.ts';
@@ -114,7 +114,7 @@ function runsOnCpuAnyway(spec: Spec): boolean {
 /** Seconds of the f64 theory: the NNGP/NTK recursion per layer, the phase diagram's grid, fixed costs. */
 export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRATION): number {
   const t = calibration.theory;
-  const closed = activation(spec.act).dual !== undefined;
+  const closed = resolveSpec(spec).activation.dual !== undefined;
   const arch = archOf(spec);
   const perLayer = (closed ? t.closedFormLayer : t.quadratureLayer) * arch.cost.theoryLayerFactor(spec);
   const phase = spec.view === 'phase' ? spec.grid * spec.grid * t.phasePoint : 0;

@@ -11,7 +11,7 @@ import type { Spec } from '../core/spec.ts';
 import { theoryBlock } from '../archs/theory.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
 import type { LogMoments, Quantiles } from './result.ts';
-import { logMoments, summarise } from './stats.ts';
+import { logMoments, summarise } from '../core/stats.ts';
 
 export interface WidthSweepBlock {
   /** The layer at which the laws are compared (spec.layer, or L when 0). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPEC, PARAMS, SPEC_VERSION, type Spec } from '../core/spec.ts';
 import { costIssues } from '../experiments/plan.ts';
 import { decodeSpec, encodeSpec, MAX_UNKNOWN_KEY_ISSUES, splitQuery } from './codec.ts';
-import { HOSTILE_SPECS } from './hostileSpecs.ts';
+import { HOSTILE_SPECS } from '../../test/url/hostileSpecs.ts';
 
 describe('URL codec', () => {
   it('decodes an empty query to the defaults', () => {

@@ -3,7 +3,7 @@
  * of Lee et al. (2018) and Matthews et al. (2018), DESIGN.md §1. It owns no keys of its own: the
  * shared network keys (act, n, L, sw2, sb2, weights) are the MLP's.
  */
-import type { ArchSpecModule } from '../types.ts';
+import type { ArchSpecModule } from '../specTypes.ts';
 
 export const mlpSpec = {
   id: 'mlp',

@@ -4,7 +4,7 @@
  */
 import { numberParam } from '../../core/params.ts';
 import type { Spec, SpecIssue } from '../../core/spec.ts';
-import type { ArchSpecModule } from '../types.ts';
+import type { ArchSpecModule } from '../specTypes.ts';
 import { ntkRefusal } from '../ntkRefusal.ts';
 
 export const ALPHA_PARAM = numberParam({ key: 'alpha', label: 'branch exponent α', doc: 'ResNet branch scale L^−α; α = 1/2 is the only non-trivial depth limit.', kind: 'float', default: 0.5, min: 0, max: 1, step: 0.01 });

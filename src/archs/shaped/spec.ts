@@ -5,7 +5,7 @@
  */
 import { formatNumber, numberParam } from '../../core/params.ts';
 import type { Spec, SpecIssue } from '../../core/spec.ts';
-import type { ArchSpecModule } from '../types.ts';
+import type { ArchSpecModule } from '../specTypes.ts';
 import { ntkRefusal } from '../ntkRefusal.ts';
 
 export const CP_PARAM = numberParam({ key: 'cp', label: 'c₊', doc: 'Shaped activation: s₊ = 1 + c₊/√n.', kind: 'float', default: 0, min: -20, max: 20, step: 0.01 });
