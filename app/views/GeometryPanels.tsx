@@ -66,8 +66,8 @@ function CurveImagePanel({ g }: { g: GeometryBlock }) {
 
 export function GeometryPanels() {
   const curve = useLab((s) => s.spec.curve);
-  const geometry = useViewBlock<GeometryBlock>('geometry');
-  const jacobian = useViewBlock<JacobianBlock>('jacobian');
+  const geometry = useViewBlock('geometry');
+  const jacobian = useViewBlock('jacobian');
   const g = geometry.block;
   const j = jacobian.block;
   const plots = useMemo(() => (g && j ? { length: lengthPlot(g), distortion: distortionPlot(g), jacobian: jacobianPlot(j), dimension: dimensionPlot(g), text: geometrySentences(g, j) } : undefined), [g, j]);

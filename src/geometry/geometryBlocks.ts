@@ -18,7 +18,7 @@
  */
 import type { Spec } from '../core/spec.ts';
 import type { Fault } from '../experiments/faults.ts';
-import { meanVar, summarise, type Summary } from '../experiments/stats.ts';
+import { meanVar, summarise, type Summary } from '../core/stats.ts';
 import { Yielder } from '../backends/cpu/yielder.ts';
 import type { Quantiles } from '../experiments/result.ts';
 import { parseCurve, type InputCurve } from './curve.ts';
@@ -88,6 +88,14 @@ export function geometryFaults(g: GeometryBlock, samples: { length: Float64Array
     });
   }
   return out;
+}
+
+// The result document's type knows these blocks (experiments/result.ts, ViewBlocks: declaration merging).
+declare module '../experiments/result.ts' {
+  interface ViewBlocks {
+    readonly geometry: GeometryBlock;
+    readonly jacobian: JacobianBlock;
+  }
 }
 
 export interface JacobianBlock {
