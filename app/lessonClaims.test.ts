@@ -276,7 +276,7 @@ describe('lesson claims: input geometry (issue 18)', () => {
     const n = g.layers.length;
     expect(g.meanField.length[n - 1] / g.meanField.length[n - 2]).toBeCloseTo(Math.sqrt(cr.chi1), 3);
     expect(claim).toContain(`from ${g.meanField.length[0].toFixed(1)} at $\\ell = 1$ to ${Math.round(g.meanField.length[n - 1])} at $\\ell = ${g.layers[n - 1]}$`);
-    // The networks' mean length: within 4 SE + 2|b| of the mean field shifted by its bias b (docs/geometry.md §4), at every layer.
+    // The networks' mean length: within 4 SE + 2|b| of the mean field shifted by its bias b (docs/DESIGN.md §8.4), at every layer.
     for (let i = 0; i < n; i++) {
       const b = g.meanField.lengthBias[i]!;
       const se = g.length.sd[i] / Math.sqrt(g.M);

@@ -1,6 +1,6 @@
 /**
  * Mean-field (infinite-width) geometry of the image of an input circle (issue 18; derivation in
- * docs/geometry.md). With z^ℓ(θ) the pre-activations of the point x(θ) of the circle of squared
+ * docs/DESIGN.md §8). With z^ℓ(θ) the pre-activations of the point x(θ) of the circle of squared
  * radius q (curve.ts) and ż^ℓ = ∂_θ z^ℓ:
  *
  *   length element   g^ℓ = lim_{n→∞} |ż^ℓ|²/n.  For an MLP, ż^{ℓ+1} = σw W^{ℓ+1}(φ'(z^ℓ) ⊙ ż^ℓ)/√n,
@@ -195,7 +195,7 @@ export function curveMeanField(spec: Spec, curve: InputCurve, precision: Precisi
 
 /**
  * Leading finite-width bias of the mean tangent length E ℒ̂^ℓ relative to ℒ^ℓ (MLP and shaped
- * nets; derivation in docs/geometry.md). Given layer ℓ, Gaussian weights make
+ * nets; derivation in docs/DESIGN.md §8). Given layer ℓ, Gaussian weights make
  * |t^{ℓ+1}|²/n = (s²/n) Σ_j φ'(z_j)² t_j² with (z_j, t_j) iid across j and t_j ~ N(0, g^ℓ)
  * independent of z_j at leading order, so each layer multiplies g by a factor of mean χ₁ and
  * relative variance (3κ − 1)/n, κ = E φ'⁴/(E φ'²)² at q^ℓ (κ = 1 for the linear first layer:
