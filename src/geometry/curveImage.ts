@@ -4,9 +4,12 @@
  * curveMeasures.ts), K_c = V Λ Vᵀ and the coordinates of point a on component j are √λ_j V[a, j]
  * (kernel PCA: Z_c/√n = U Λ^{1/2} Vᵀ, so the projection of z_a − z̄ on the j-th principal axis, per √n,
  * is √λ_j V[a, j]).
- * The top two eigenpairs come from subspace iteration on a block of four vectors (warm-started from
- * the previous layer's, whose image is close) with a Rayleigh–Ritz step (Golub & Van Loan, Matrix
- * Computations, §8.2.4), stopped when the Ritz values change by less than 1e−10 relatively.
+ * The top two eigenpairs come from the cyclic Jacobi method on K_c for k ≤ 96 (deterministic to
+ * rounding: the page and the CLI agree), and above that from subspace iteration on a block of four
+ * vectors (warm-started from the previous layer's, whose image is close) with a Rayleigh–Ritz step
+ * (Golub & Van Loan, Matrix Computations, §8.2.4), stopped when the Ritz values change by less than
+ * 1e−10 relatively (eigenvectors to ~1e−5: for k > 96 the picture may differ between engines in
+ * its last digits).
  */
 
 const BLOCK = 4;
@@ -50,10 +53,13 @@ function orthonormalise(Q: Float64Array, k: number): void {
 function jacobiEigen(A: Float64Array, m: number): { values: Float64Array; vectors: Float64Array } {
   const V = new Float64Array(m * m);
   for (let i = 0; i < m; i++) V[i * m + i] = 1;
+  let norm2 = 0;
+  for (let i = 0; i < m * m; i++) norm2 += A[i] * A[i];
   for (let sweep = 0; sweep < 60; sweep++) {
     let off = 0;
     for (let p = 0; p < m; p++) for (let q = p + 1; q < m; q++) off += A[p * m + q] ** 2;
-    if (off < 1e-30) break;
+    // Off-diagonal mass below rounding of the whole matrix (relative: K may be 1e−100 or 1e100).
+    if (!(off > 1e-32 * norm2)) break;
     for (let p = 0; p < m; p++) {
       for (let q = p + 1; q < m; q++) {
         const apq = A[p * m + q];
@@ -103,17 +109,43 @@ export interface CurveImage2D {
  * `warm`: the basis of the previous layer; `previous`: its coordinates, to fix the signs (an
  * eigenvector's sign is arbitrary; the animation should not flip).
  */
+/** Up to this k the picture uses the full Jacobi eigen-decomposition (O(k³) a sweep, accurate to rounding). */
+export const DIRECT_EIGEN_MAX_K = 96;
+
+/**
+ * Top two eigenpairs by cyclic Jacobi on the whole k × k matrix: the same numbers, to rounding, in
+ * every JavaScript engine (an iterative method stopped by a tolerance is not: a last-bit difference in
+ * its input can change its number of steps, and its eigenvectors are converged only to about the
+ * square root of the tolerance).
+ */
+function directTopTwo(K: Float64Array, k: number): { values: [number, number]; v1: Float64Array; v2: Float64Array } {
+  const { values, vectors } = jacobiEigen(Float64Array.from(K), k);
+  const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => values[b] - values[a]);
+  const column = (j: number) => Float64Array.from({ length: k }, (_, a) => vectors[a * k + j]);
+  return { values: [values[order[0]], values[order[1]]], v1: column(order[0]), v2: column(order[1]) };
+}
+
 export function topTwoComponents(K: Float64Array, k: number, warm?: Float64Array, previous?: { pc1: Float64Array; pc2: Float64Array }): CurveImage2D {
   const Q = new Float64Array(k * BLOCK);
   // A network that left f64 (overflow: ∞ or NaN in its kernel) has no picture at this layer.
   for (let i = 0; i < k * k; i++) {
     if (!Number.isFinite(K[i])) return { pc1: new Float64Array(k).fill(NaN), pc2: new Float64Array(k).fill(NaN), explained: NaN, basis: new Float64Array(0) };
   }
+  let ritz: Float64Array = new Float64Array(BLOCK);
+  if (k <= DIRECT_EIGEN_MAX_K) {
+    const d = directTopTwo(K, k);
+    ritz[0] = d.values[0];
+    ritz[1] = d.values[1];
+    for (let a = 0; a < k; a++) {
+      Q[a * BLOCK] = d.v1[a];
+      Q[a * BLOCK + 1] = d.v2[a];
+    }
+    return finish(K, k, Q, ritz, previous);
+  }
   if (warm && warm.length === k * BLOCK) Q.set(warm);
   else for (let a = 0; a < k; a++) for (let j = 0; j < BLOCK; j++) Q[a * BLOCK + j] = Math.cos((a + 1) * (j + 1) * 0.7 + j); // deterministic start
   orthonormalise(Q, k);
   const KQ = new Float64Array(k * BLOCK);
-  let ritz: Float64Array = new Float64Array(BLOCK);
   let vectors: Float64Array = new Float64Array(BLOCK * BLOCK);
   for (let it = 0; it < MAX_ITERATIONS; it++) {
     KQ.fill(0);
@@ -141,6 +173,11 @@ export function topTwoComponents(K: Float64Array, k: number, warm?: Float64Array
     orthonormalise(Q, k);
     if (converged) break;
   }
+  return finish(K, k, Q, ritz, previous);
+}
+
+/** Coordinates √λ_j V[a, j] from the top two columns of Q, signs aligned with the previous layer's picture. */
+function finish(K: Float64Array, k: number, Q: Float64Array, ritz: Float64Array, previous?: { pc1: Float64Array; pc2: Float64Array }): CurveImage2D {
   let trace = 0;
   for (let a = 0; a < k; a++) trace += K[a * k + a];
   const pc1 = new Float64Array(k);
