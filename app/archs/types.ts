@@ -26,6 +26,26 @@ export interface PageArchModule {
   readonly plainChain: boolean;
   /** The distribution view's sentence and equation where the limit is a law, not a point. */
   readonly histNote?: { readonly text: string; readonly tex: string };
+  /**
+   * Captions and equations that replace the dense chain's in the depth and distribution views, for an
+   * architecture that is not a chain of pre-activations (attention: tokens, no σw², no φ).
+   */
+  ownWords?(spec: Spec): ArchWords;
   /** Theory the page draws besides the NNGP block (the ResNet's α curves, the shaped MLP's SDE law). */
   extraTheory?(spec: Spec, precision: 'fast' | 'exact', block: TheoryBlock): Pick<TheoryOutput, 'alphas' | 'sdeLaw'>;
+}
+
+/** An architecture's own words for the depth and distribution views (PageArchModule.ownWords). */
+export interface ArchWords {
+  /** What the networks are, for captions. */
+  readonly summary: string;
+  /** The model's equations (TeX). */
+  readonly equation: string;
+  /** The depth view's ρ caption, given the Monte Carlo sentence. */
+  depthRho(mcText: string): string;
+  readonly depthQ: string;
+  histRho(count: string): string;
+  readonly histQ: string;
+  /** The sde view's captions and equations, where the architecture has that view. */
+  readonly sde?: { readonly paths: string; readonly pathsTex: string; law(M: string): string; readonly lawTex: string; convergence(nFrom: string): string };
 }

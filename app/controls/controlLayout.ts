@@ -14,8 +14,12 @@ export interface ControlGroup {
 /** The Network group as it always was; keys of architectures registered later follow it. */
 const NETWORK_KEYS: readonly (keyof Spec)[] = ['arch', 'act', 'n', 'L', 'sw2', 'sb2', 'alpha', 'cp', 'cm', 'weights'];
 
-/** Every key some architecture's network reads (ArchSpecModule.controls, .params). */
-const ARCH_KEYS: ReadonlySet<string> = new Set(ARCH_MODULES.flatMap((m) => [...m.controls, ...m.params.map((p) => p.key)]));
+/**
+ * The Network group's keys that depend on the architecture (ArchSpecModule.controls says which of
+ * them an architecture reads), and the architectures' own keys. Keys of other groups (k, M, …) are
+ * never hidden by the architecture.
+ */
+const ARCH_KEYS: ReadonlySet<string> = new Set([...NETWORK_KEYS.filter((k) => k !== 'arch'), ...ARCH_MODULES.flatMap((m) => m.params.map((p) => p.key))]);
 
 export const CONTROL_GROUPS: readonly ControlGroup[] = [
   { title: 'Network', keys: [...NETWORK_KEYS, ...([...ARCH_KEYS].filter((k) => !NETWORK_KEYS.includes(k as keyof Spec)) as (keyof Spec)[])] },

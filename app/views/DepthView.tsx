@@ -22,9 +22,11 @@ export function DepthView() {
   const q = useMemo(() => depthPlot('q11', spec, theory, mc, faults), [spec, theory, mc, faults]);
   // Statements about the plain chain z^{ℓ+1} = σw W φ(z^ℓ)/√n + σb b (the MLP): app/archs/<id> plainChain.
   const plain = pageArch(spec).plainChain;
+  // Architectures with their own words (attention: tokens, no σw², no φ): app/archs/<id> ownWords.
+  const own = pageArch(spec).ownWords?.(spec);
   const heInit = plain && spec.act === 'relu' && spec.sw2 === 2 && spec.sb2 === 0;
   const mcText = mc
-    ? `Points are the median of the empirical correlation $\\hat\\rho^{\\ell}$ over M = ${formatCount(mc.M)} random networks (${networkSummary(spec)}); the dark band holds the middle half of the networks (p25–p75), the light band 90 % of them (p05–p95).`
+    ? `Points are the median of the empirical correlation $\\hat\\rho^{\\ell}$ over M = ${formatCount(mc.M)} random networks (${own?.summary ?? networkSummary(spec)}); the dark band holds the middle half of the networks (p25–p75), the light band 90 % of them (p05–p95).`
     : 'The Monte Carlo points appear when the networks have been sampled.';
   // The ResNet's branch scaling and its two limits (Hayou 2022; Hayou & Yang 2023), α = 0 read off its curve.
   const branches = hasBranchExponent(spec);
@@ -42,16 +44,16 @@ export function DepthView() {
       <Panel
         id="depth-rho"
         title="Correlation of two inputs against depth"
-        caption={`The solid line is the infinite-width limit $\\rho^{\\ell}$ of the correlation between the pre-activations of two inputs $x_a, x_b$ with $\\rho_0 = ${spec.rho0}$, computed exactly in f64. ${mcText} ${spreadText}${resnet}`}
-        equation={`${kernelRecursionTex(spec)},\\quad ${RHO_TEX},\\quad ${activationTex(spec)}`}
+        caption={own ? own.depthRho(mcText) : `The solid line is the infinite-width limit $\\rho^{\\ell}$ of the correlation between the pre-activations of two inputs $x_a, x_b$ with $\\rho_0 = ${spec.rho0}$, computed exactly in f64. ${mcText} ${spreadText}${resnet}`}
+        equation={own ? own.equation : `${kernelRecursionTex(spec)},\\quad ${RHO_TEX},\\quad ${activationTex(spec)}`}
       >
         <PlotFrame draw={drawXY} data={rho} csv={xyCsv} testId="plot-depth-rho" />
       </Panel>
       <Panel
         id="depth-q"
         title="Variance of one input against depth"
-        caption={`The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; ${logText}${qSpreadSentence(mc, theory?.block?.q11[theory.block.q11.length - 1])}${branches ? ` The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches ${alphaZeroGrowth(theory?.alphas) ?? 'the kernel grows with depth'}; the axis turns logarithmic when the curves span more than a factor 30.` : ''}`}
-        equation={varianceRecursionTex(spec)}
+        caption={own ? own.depthQ : `The same networks, now the squared length $q^{\\ell} = K^{\\ell}(x_a, x_a)$ of the pre-activations of $x_a$ ($q_1 = ${spec.q1}$). ${heInit ? 'For ReLU with $\\sigma_w^2 = 2$, $\\sigma_b^2 = 0$ (He initialisation) the limit stays constant' : `With $\\sigma_w^2 = ${spec.sw2}$, $\\sigma_b^2 = ${spec.sb2}$ the limit follows the length map below`}; ${logText}${qSpreadSentence(mc, theory?.block?.q11[theory.block.q11.length - 1])}${branches ? ` The thin curves are the limit at $\\alpha = 0, \\tfrac12, 1$: with unscaled branches ${alphaZeroGrowth(theory?.alphas) ?? 'the kernel grows with depth'}; the axis turns logarithmic when the curves span more than a factor 30.` : ''}`}
+        equation={own ? own.equation : varianceRecursionTex(spec)}
       >
         <PlotFrame draw={drawXY} data={q} csv={xyCsv} testId="plot-depth-q" />
       </Panel>

@@ -105,7 +105,10 @@ export function depthPlot(
     );
   }
   series.push(...ghosts);
-  if (theory?.block) {
+  // A profile with no finite value is a limit that does not exist (standard attention: no
+  // deterministic infinite-width kernel): nothing to draw, and no "the curve ends" marker.
+  const hasLimit = theory?.block !== undefined && Array.from(theory.block[stat]).some(Number.isFinite);
+  if (theory?.block && hasLimit) {
     const at = hasBranchExponent(spec) ? ` at α = ${spec.alpha}` : '';
     series.push({ kind: 'line', id: 'limit', label: `limit n → ∞${at}: ${label.limit}`, color: ROLE_COLOR.limit, x: theory.block.layers, y: theory.block[stat] });
   }
@@ -122,7 +125,7 @@ export function depthPlot(
     });
   }
   // Where a curve ends because its numbers left f64 (f32 on the GPU): a marker and a message.
-  if (theory?.block) {
+  if (theory?.block && hasLimit) {
     const [f] = faultsOf(theoryFaults(theory.block), 'theory', stat);
     if (f) series.push(faultMarker('fault-limit', `limit ${label.name}`, ROLE_COLOR.limit, f, theory.block.layers, theory.block[stat]));
   }
@@ -139,7 +142,7 @@ export function depthPlot(
   if (mc) {
     series.push({ kind: 'points', id: 'mc-median', label: `median ${label.estimate}, M = ${formatCount(mc.M)}, n = ${formatCount(spec.n)}`, color: ROLE_COLOR.mc, x: mc.layers, y: mc[stat].p50 });
   }
-  // Layers run from the architecture's first layer (0 for the ResNet's embedding, else 1) to L: no axis beyond them.
+  // Layers run from the architecture's first layer (0 for an embedding: ResNet, attention; else 1) to L: no axis beyond them.
   const first = archOf(spec).firstLayer;
   const xScale = layerScale(spec);
   const xDomain: [number, number] = xScale === 'log' ? [first / 1.15, spec.L * 1.15] : [first - Math.max(0.5, 0.02 * spec.L), spec.L + Math.max(0.5, 0.02 * spec.L)];

@@ -16,7 +16,7 @@ describe('the architecture registry', () => {
   });
 
   it("keeps the historic arch values and the keys' places in the schema (old links, v1 and v2)", () => {
-    expect([...ARCHS]).toEqual(['mlp', 'resnet', 'shaped']);
+    expect([...ARCHS].slice(0, 3)).toEqual(['mlp', 'resnet', 'shaped']);
     const keys = [...PARAM_BY_KEY.keys()];
     expect(keys.indexOf('alpha')).toBe(keys.indexOf('sb2') + 1);
     expect(keys.slice(keys.indexOf('backend') + 1, keys.indexOf('backend') + 3)).toEqual(['cp', 'cm']);

@@ -23,9 +23,10 @@ export interface ArchSpecModule<Id extends string = string> {
    */
   readonly params: readonly Param[];
   /**
-   * Keys of the spec this architecture's network reads (the "Network" controls shown while it is
-   * chosen): e.g. resnet ['act', 'n', 'L', 'sw2', 'sb2', 'alpha', 'weights']. Keys not listed
-   * are hidden from the Network group (unless the view asks for them).
+   * The Network group's keys this architecture's network reads (the controls shown while it is
+   * chosen), among act, n, L, sw2, sb2, weights and its own `params`: e.g. resnet ['act', 'n', 'L',
+   * 'sw2', 'sb2', 'alpha', 'weights']. Network keys not listed are hidden (unless the view asks for
+   * them); keys of other groups (k, M, …) are always shown.
    */
   readonly controls: readonly (keyof Spec & string)[];
   /**

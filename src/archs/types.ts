@@ -28,6 +28,8 @@
  * change is announced in a commit message starting "registry interface change:".
  */
 import type { Activation } from '../core/activations.ts';
+import type { SimSize } from '../core/cost.ts';
+import type { SdeViewBlock } from '../theory/blocks.ts';
 import type { Spec, View } from '../core/spec.ts';
 import type { WeightFamily } from '../core/weights.ts';
 import type { LimitBlock, SdeBlock } from '../theory/blocks.ts';
@@ -134,17 +136,38 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
     readonly depth?: (spec: Spec, precision: 'exact' | 'fast') => LimitBlock | undefined;
     /** The proportional limit n, L → ∞ with T = L/n (the covariance SDE): the `sde` block. */
     readonly proportional?: (spec: Spec) => SdeBlock | undefined;
+    /**
+     * The `sde` view's block (paths, law at T, convergence in law over `widths`) for an architecture
+     * whose proportional limit is not the shaped MLP's scalar SDE (shaped attention). Absent: the
+     * view's own runner (experiments/sdeView.ts).
+     */
+    readonly proportionalView?: (spec: Spec, widths: readonly number[], options: { signal?: AbortSignal; onPartial?: (block: SdeViewBlock, progress: { done: number; total: number }) => void }) => Promise<SdeViewBlock>;
   };
   /** The finite network as the dense chain both backends run (explicit and gram). */
   network(spec: Spec): NetworkModel;
   /** A finite network the dense chain cannot express; when present the CPU backend runs it instead of `network`. */
   readonly cpu?: CpuNetwork;
+  /**
+   * Its WebGPU kernel, where it has one (the WebGPU backend runs it for the methods listed, and the
+   * CPU network otherwise): K̂^l = (1/n) Σ_i z_i z_iᵀ of networks netStart … netStart + netCount − 1
+   * at the recorded layers, in KernelBlock's layout ([net][layerIndex][pair], f64 from f32).
+   */
+  readonly gpu?: {
+    readonly methods: readonly ('gram' | 'explicit')[];
+    simulate(device: GPUDevice, spec: Spec, netStart: number, netCount: number, recordLayers: readonly number[]): Promise<Float64Array>;
+  };
   /** Cost-model terms (experiments/plan.ts). */
   readonly cost: {
     /** Factor on the theory's per-layer cost (2 when the NTK recursion runs alongside the NNGP). */
     theoryLayerFactor(spec: Spec): number;
     /** Whether the theory pays the fixed cost of a limit solve (ODE, Fokker–Planck) once per run. */
     theoryFixed(spec: Spec): boolean;
+    /**
+     * For an architecture with its own CPU network: the dense-chain size (core/cost.ts) that costs
+     * what one batch of its networks costs, so the planner prices and refuses it like the others.
+     * Absent: the networks are the dense chain of `size` itself.
+     */
+    networkSize?(spec: Spec, size: SimSize): SimSize;
   };
   /**
    * Views that show this architecture's own networks or theory (depth, hist, width, and the views

@@ -89,6 +89,12 @@ export const MAX_NETWORKS = 100000;
 /** Architecture keys placed in the table since schema v1 (their order in URLs is a contract). */
 const HISTORIC_ARCH_KEYS: ReadonlySet<string> = new Set([ALPHA_PARAM.key, CP_PARAM.key, CM_PARAM.key]);
 
+/**
+ * Keys of architectures registered after the frozen links (src/url/frozenLinks.json): at their
+ * defaults they are left out of the result digest (experiments/digest.ts), so older links keep theirs.
+ */
+export const ARCH_KEYS_SINCE_FROZEN: ReadonlySet<string> = new Set(ARCH_SPECS.flatMap((a) => a.params.map((p) => p.key)).filter((k) => !HISTORIC_ARCH_KEYS.has(k)));
+
 /** The table. Order is the order of keys in URLs, --help and the control panel. */
 export const PARAMS = [
   numberParam({ key: 'v', label: 'schema version', doc: 'URL schema version; older links are migrated.', kind: 'int', default: SPEC_VERSION, min: 1, max: SPEC_VERSION }),

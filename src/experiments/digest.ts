@@ -1,4 +1,4 @@
-import { DEFAULT_SPEC, DIGEST_OMITTED_AT_DEFAULT, NOT_IN_DIGEST } from '../core/spec.ts';
+import { ARCH_KEYS_SINCE_FROZEN, DIGEST_OMITTED_AT_DEFAULT, NOT_IN_DIGEST, PARAM_BY_KEY } from '../core/spec.ts';
 import type { LabResult } from './result.ts';
 
 /**
@@ -70,9 +70,10 @@ function canonical(value: unknown): unknown {
 export function resultDigest(result: { readonly spec: unknown; readonly [key: string]: unknown } | LabResult): string {
   // Any JSON document with a spec (a LabResult, a merged or parsed one): every block but the non-random ones.
   const doc = result as Readonly<Record<string, unknown>>;
-  const defaults = DEFAULT_SPEC as unknown as Record<string, unknown>;
-  const inDigest = ([k, v]: [string, unknown]) => !NOT_IN_DIGEST.has(k) && !(DIGEST_OMITTED_AT_DEFAULT.has(k) && v === defaults[k]);
-  const spec = result.spec !== null && typeof result.spec === 'object' ? Object.fromEntries(Object.entries(result.spec).filter(inDigest)) : result.spec;
+  // Keys added after the frozen links (later architectures' keys, and `curve`) are left out at their defaults (core/spec.ts).
+  const later = (k: string) => ARCH_KEYS_SINCE_FROZEN.has(k) || DIGEST_OMITTED_AT_DEFAULT.has(k);
+  const kept = ([k, v]: [string, unknown]) => !NOT_IN_DIGEST.has(k) && !(later(k) && v === PARAM_BY_KEY.get(k)?.default);
+  const spec = result.spec !== null && typeof result.spec === 'object' ? Object.fromEntries(Object.entries(result.spec).filter(kept)) : result.spec;
   const random: Record<string, unknown> = { spec };
   for (const key of Object.keys(result)) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = doc[key];
   return digestJson(canonical(JSON.parse(JSON.stringify(random, rounded))));

@@ -73,10 +73,12 @@ export function planSpec(spec: Spec): Plan {
   if (spec.M > 0) {
     const recorded = recordedLayers(spec.arch, spec.L).length;
     // The depth profile's networks only when the view draws them (issue 14 §4).
-    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [{ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded }] });
+    const size: SimSize = { method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded };
+    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [archOf(spec).cost.networkSize?.(spec, size) ?? size] });
     const runner = viewRunner(spec.view);
     if (runner && runner.applies?.(spec) === undefined) {
-      const sizes = runner.plan(spec);
+      // The view's networks are the architecture's too (attention: priced by its networkSize).
+      const sizes = runner.plan(spec).map((s) => archOf(spec).cost.networkSize?.(spec, s) ?? s);
       if (sizes.length > 0) parts.push({ label: runner.costLabel ?? `view=${spec.view}`, keys: runner.costKeys ?? ['M', 'n', 'L'], sizes });
     }
   }

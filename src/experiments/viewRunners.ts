@@ -68,7 +68,8 @@ const sdeRunner: ViewRunner<SdeViewBlock> = {
     for (const n of convergenceWidths(spec)) sizes.push({ method: spec.method, n, L: Math.max(1, Math.round(T * n)), k: spec.k, M: spec.M, recorded: 1 });
     return sizes;
   },
-  run: (spec, ctx) => runSdeView(spec, ctx),
+  // An architecture with its own proportional limit (shaped attention) computes the block itself.
+  run: (spec, ctx) => archOf(spec).limits.proportionalView?.(spec, convergenceWidths(spec), ctx) ?? runSdeView(spec, ctx),
 };
 
 const contrastRunner: ViewRunner<ContrastBlock> = {

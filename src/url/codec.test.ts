@@ -57,6 +57,8 @@ describe('URL codec', () => {
       proj: true,
       embed: true,
       curve: 'circle:64',
+      // Keys of later architectures (attention, issue 15 §2: they are not typed on Spec).
+      ...({ gamma2: 0.3, nk: 16, tau0: 2 } as object),
     };
     // ntk=1 is refused with arch=resnet (issue 20 §4): the NTK key round-trips in an mlp spec.
     const withNtk: Spec = { ...changed, arch: 'mlp', ntk: true };
