@@ -25,6 +25,7 @@ import { formatNumber } from '../core/params.ts';
 import { parseWeights } from '../core/weights.ts';
 import { PARAM_BY_KEY, type Spec, type SpecIssue } from '../core/spec.ts';
 import { parseCurve } from '../geometry/curveSpec.ts';
+import { curveUnsupported } from '../geometry/meanField.ts';
 import { recordedLayers } from './monteCarlo.ts';
 import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
 
@@ -53,7 +54,8 @@ export const CURVE_JS_FACTOR = 1;
 function curveSimSize(spec: Spec): SimSize | undefined {
   if (spec.M === 0) return undefined;
   const c = parseCurve(spec.curve);
-  if (!c.ok || c.value.kind === 'none') return undefined;
+  // Nothing runs where the curve is unavailable (an architecture with its own network: geometryBlocks).
+  if (!c.ok || c.value.kind === 'none' || curveUnsupported(spec)) return undefined;
   return { method: spec.method, n: spec.n, L: spec.L, k: 2 * c.value.k, M: spec.M, recorded: spec.L };
 }
 
