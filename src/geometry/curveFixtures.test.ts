@@ -56,7 +56,11 @@ describe.each(fixtures.configs.map((c) => [c.name, c] as const))('%s vs numpy', 
         // Not growing: never above its first-layer value by more than the combined error.
         expect(s.mean).toBeLessThan(first.mean + 3 * Math.hypot(s.se, first.se));
       }
-      const v = [1, 8, 32].map((l) => at('distortion', l));
+      // Growth resolved where M = 500 resolves it: beyond ℓ ≈ 16 at n = 32 the distortion's tails are so
+      // heavy that the SE of its sample variance (fourth moment) is half the variance itself (at ℓ = 32:
+      // 0.35 ± 0.18 for one seed), so 8 → 32 is not a 4-SE test; the per-layer comparison with numpy
+      // above covers ℓ = 32 and 64.
+      const v = [1, 4, 16].map((l) => at('distortion', l));
       for (let j = 1; j < v.length; j++) expect(v[j].var - v[j - 1].var).toBeGreaterThan(4 * Math.hypot(v[j].seVar, v[j - 1].seVar));
     });
 
