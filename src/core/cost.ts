@@ -120,8 +120,10 @@ export interface TheoryCalibration {
   readonly quadratureLayer: number;
   /** Per point of the phase diagram's grid (fixed point, χ₁, depth scales). */
   readonly phasePoint: number;
-  /** Once per run of a ResNet with α = 1/2 (the covariance ODE) or a shaped MLP (Fokker–Planck). */
+  /** Once per run of a ResNet with α = 1/2 (the covariance ODE), a shaped MLP (Fokker–Planck) or the three-limits view (both). */
   readonly fixed: number;
+  /** Once per run: the smallest complete run (result, statistics, digest) less its simulation. */
+  readonly run: number;
 }
 
 export interface CostCalibration {

@@ -8,7 +8,7 @@
  * (several batches per run) — the median of 3 repeats each, and fits the constants by non-negative
  * least squares on relative error (a 0.2 s run weighs as much as a 20 s one). The fit is the
  * EXPECTED time ("about"). worstRatio is the largest measured/expected ratio on that grid (the CPU
- * fit: 0.63–1.57 over 42 runs), and the UPPER BOUND a message states ("at most") is
+ * fit: 0.77–1.58 over 43 runs; runs mostly theory — the three-limits and SDE views at small M, a ResNet α = 1/2 regime run — are left out), and the UPPER BOUND a message states ("at most") is
  * expected × worstRatio × headroom. It prints this file's CALIBRATION block, and `--write`
  * rewrites it in place. `npm run bench` re-times another grid (costModelError) and prints
  * measured/at-most per case and backend, with the maximum.
@@ -35,21 +35,21 @@ import type { CostCalibration } from './cost.ts';
 
 // BEGIN CALIBRATION (written by bench/costModel.ts)
 export const CALIBRATION: CostCalibration = {
-  measuredOn: "2026-12-07, 2 × AMD EPYC, Node v20.20.2; CPU 07:59 UTC at load average 15.5 → 14.7 (fitted on CPU time), WebGPU 08:03 UTC at 16.1 → 18.8 (google swiftshader (SwiftShader driver 5.0.0), fitted on wall time); median of 3",
+  measuredOn: "2026-12-07, 2 × AMD EPYC, Node v20.20.2, median of 3: CPU 08:16–08:24 UTC at load average 14.9 → 22.6 (fitted on CPU time), WebGPU google swiftshader (SwiftShader driver 5.0.0) 08:03 UTC at load 16.1 → 18.8 (fitted on wall time); both fitted with --refit of those logs",
   headroom: 1.5,
-  threadStart: 0.267,
+  threadStart: 0.255,
   profiles: {
     cpu: {
       measured: true,
-      gram: { run: 0.000342, network: 0, networkLayer: 6.97e-7, layer: 0.00000334, row: 7.35e-9, rowPair: 2.37e-9, phiRow: 5.95e-8, value: 5.26e-7 },
-      explicit: { run: 0, network: 0.0000147, networkLayer: 0, layer: 0.000188, weight: 1.01e-8, weightInput: 2.45e-10, orthoWeightInput: 5.89e-9, value: 0.0000026 },
-      worstRatio: 1.57,
+      gram: { run: 0.000297, network: 0.00000168, networkLayer: 6.94e-7, layer: 0.00000383, row: 8.24e-9, rowPair: 2.07e-9, phiRow: 5.37e-8, value: 4.67e-7 },
+      explicit: { run: 0.005, network: 0, networkLayer: 0.00000161, layer: 0.000069, weight: 1.05e-8, weightInput: 2.86e-10, orthoWeightInput: 5.85e-9, value: 0.00000118 },
+      worstRatio: 1.58,
     },
     "webgpu-software": {
       measured: true,
-      gram: { run: 0, network: 0.0016, networkLayer: 0.00041, layer: 0, row: 9.8e-7, rowPair: 0, phiRow: 0, value: 0.000105 },
-      explicit: { run: 0, network: 0, networkLayer: 0.000581, layer: 0, weight: 6.36e-8, weightInput: 2.49e-8, orthoWeightInput: 0, value: 0.00000282 },
-      worstRatio: 2.15,
+      gram: { run: 0, network: 0.000811, networkLayer: 0.000614, layer: 0.0000598, row: 0.00000186, rowPair: 1.18e-8, phiRow: 0, value: 0 },
+      explicit: { run: 0.00108, network: 0.0062, networkLayer: 0.000188, layer: 0, weight: 4.33e-8, weightInput: 7.99e-8, orthoWeightInput: 0, value: 0 },
+      worstRatio: 2.02,
     },
     "webgpu-hardware": {
       measured: false,
@@ -58,6 +58,6 @@ export const CALIBRATION: CostCalibration = {
       worstRatio: 1,
     },
   },
-  theory: { closedFormLayer: 0.00000264, quadratureLayer: 0.000114, phasePoint: 0.000527, fixed: 0.205 },
+  theory: { closedFormLayer: 0.00000162, quadratureLayer: 0.000104, phasePoint: 0.00047, fixed: 0.201, run: 0.000505 },
 };
 // END CALIBRATION

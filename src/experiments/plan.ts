@@ -109,9 +109,11 @@ export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRA
   const closed = activation(spec.act).dual !== undefined;
   const perLayer = (closed ? t.closedFormLayer : t.quadratureLayer) * (spec.ntk && spec.arch === 'mlp' ? 2 : 1);
   const phase = spec.view === 'phase' ? spec.grid * spec.grid * t.phasePoint : 0;
-  // The ResNet covariance ODE and the shaped MLP's Fokker–Planck solve: a fixed cost, once per run.
-  const fixed = (spec.arch === 'resnet' && spec.alpha === 0.5) || spec.arch === 'shaped' ? t.fixed : 0;
-  return fixed + spec.L * perLayer + phase;
+  // The ResNet covariance ODE and the shaped MLP's Fokker–Planck solve: a fixed cost, once per run;
+  // the three-limits view computes the profiles of its three variants and the ODE (contrast.ts).
+  const contrast = spec.view === 'contrast';
+  const fixed = (spec.arch === 'resnet' && spec.alpha === 0.5) || spec.arch === 'shaped' || contrast ? t.fixed : 0;
+  return t.run + fixed + (contrast ? 3 : 1) * spec.L * perLayer + phase;
 }
 
 export interface EstimateOptions {
