@@ -9,7 +9,7 @@
  *       costs; the start-up of a CLI worker thread. Fits each method's constants by non-negative
  *       least squares on relative error (the expected time), records the largest
  *       measured/expected ratio of the grid (worstRatio: the upper bound is expected × worstRatio ×
- *       headroom), and prints the CALIBRATION block; --write puts it into costCalibration.ts.
+ *       headroom + 0.1 s), and prints the CALIBRATION block; --write puts it into costCalibration.ts.
  *       `npm run bench:calibrate`.
  *   node bin/run-ts.mjs bench/costModel.ts [--quick] [--no-webgpu]
  *       the model's error: another grid of sizes (views included), stated vs measured seconds,

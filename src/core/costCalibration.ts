@@ -9,7 +9,7 @@
  * least squares on relative error (a 0.2 s run weighs as much as a 20 s one). The fit is the
  * EXPECTED time ("about"). worstRatio is the largest measured/expected ratio on that grid (the CPU
  * fit: 0.77–1.58 over 43 runs; runs mostly theory — the three-limits and SDE views at small M, a ResNet α = 1/2 regime run — are left out), and the UPPER BOUND a message states ("at most") is
- * expected × worstRatio × headroom. It prints this file's CALIBRATION block, and `--write`
+ * expected × worstRatio × headroom + 0.1 s (plan.ts SLACK_SECONDS). It prints this file's CALIBRATION block, and `--write`
  * rewrites it in place. `npm run bench` re-times another grid (costModelError) and prints
  * measured/at-most per case and backend, with the maximum.
  *
