@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeSpec } from '../../src/url/codec.ts';
 import { simulationOps } from '../../src/core/cost.ts';
 import { planSpec } from '../../src/experiments/plan.ts';
-import { ASK_ABOVE_SECONDS, estimateRun, formatAtMost, secondsLeft, workDone } from './runEstimate.ts';
+import { ASK_ABOVE_SECONDS, estimateRun, formatAtMost, formatSeconds, secondsLeft, workDone } from './runEstimate.ts';
 import { estimateMaxSeconds, estimateRunSeconds } from '../../src/experiments/plan.ts';
 
 describe('run estimates and progress counted in work', () => {
@@ -46,5 +46,16 @@ describe('run estimates and progress counted in work', () => {
     expect(secondsLeft(500, 0.5)).toBeUndefined();
     expect(secondsLeft(5000, 0.01)).toBeUndefined();
     expect(secondsLeft(10_000, 0.25)).toBeCloseTo(30, 12);
+  });
+});
+
+describe('lesson times in the menu and the gallery', () => {
+  it("are the cost model's expected time and upper bound, not a hand-written figure", async () => {
+    const { LESSONS } = await import('../presets.ts');
+    const { lessonCpuTime } = await import('./runEstimate.ts');
+    for (const l of LESSONS) {
+      const e = estimateRun({ ...decodeSpec(l.url).spec, backend: 'cpu' });
+      expect(lessonCpuTime(l.url, (q) => decodeSpec(q).spec), l.id).toBe(`about ${formatSeconds(e.seconds)}, at most ${formatAtMost(e.maxSeconds)}`);
+    }
   });
 });

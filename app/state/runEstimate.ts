@@ -82,3 +82,13 @@ export function formatAtMost(s: number): string {
   if (s < 3600) return `${Math.ceil(s / 60)} min`;
   return `${(Math.ceil(s / 360) / 10).toFixed(1)} h`;
 }
+
+/**
+ * A lesson's time on the CPU as the cost model states it (expected, and the upper bound on a
+ * machine with nothing else running), for the lessons menu and the gallery: the same figures the
+ * page would ask with, not a hand-written guess.
+ */
+export function lessonCpuTime(query: string, decode: (q: string) => Spec): string {
+  const e = estimateRunTime(decode(query), 'cpu');
+  return `about ${formatSeconds(e.seconds)}, at most ${formatAtMost(e.maxSeconds)}`;
+}
