@@ -12,8 +12,7 @@ import { VIEWS } from '../src/core/spec.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
 import { decodeSpec } from '../src/url/codec.ts';
 import { LESSONS } from '../app/presets.ts';
-import { ASK_ABOVE_SECONDS } from '../app/state/runEstimate.ts';
-import { estimateRun } from '../src/experiments/plan.ts';
+import { ASK_ABOVE_SECONDS, estimateRun } from '../src/experiments/plan.ts';
 
 /** Issue 14 §4: the longest a default view or a lesson may take on a 2-core CPU. */
 export const BUDGET_SECONDS = 15;

@@ -9,8 +9,8 @@ import { simulationOps } from '../../src/core/cost.ts';
 import { estimateRun as estimateRunTime, planSpec } from '../../src/experiments/plan.ts';
 import type { RunProgress } from './labStore.ts';
 
-/** Above this upper bound ("at most", the cost model's maxSeconds) a run asks before it starts. */
-export const ASK_ABOVE_SECONDS = 30;
+// Above this upper bound ("at most", the cost model's maxSeconds) a run asks before it starts.
+export { ASK_ABOVE_SECONDS } from '../../src/experiments/plan.ts';
 
 /** The backend the estimate assumes: the one that ran last when known, else the spec's (auto → cpu, the slower). */
 export function assumedBackend(spec: Spec, lastBackend?: string): 'cpu' | 'webgpu' {

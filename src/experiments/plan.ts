@@ -166,7 +166,10 @@ export function estimateMaxSeconds(spec: Spec, backend: CostBackend, options: Es
   return estimateRun(spec, backend, options).maxSeconds;
 }
 
-/** Runs expected to take longer than this are refused unless the limit is raised (CLI --max-seconds, --allow-long). */
+/** The page asks "Run it?" before a run whose upper bound is over this (app/state/runSync.ts). */
+export const ASK_ABOVE_SECONDS = 30;
+
+/** Runs whose upper bound ("at most") is longer than this are refused unless the limit is raised (CLI --max-seconds, --allow-long). */
 export const DEFAULT_MAX_SECONDS = 900;
 
 const PROFILE_NAMES: Record<CostProfile, string> = {
