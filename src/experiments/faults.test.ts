@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPEC } from '../core/spec.ts';
-import { theoryBlock } from '../theory/nngp.ts';
+import { theoryBlock } from '../archs/theory.ts';
 import { F64_MIN_NORMAL, faultsEntry, firstFault, theoryFaults, type Fault } from './faults.ts';
 import { quadratureActivations, runSweep, SWEEP_ALPHAS, SWEEP_L, sweepActivations, sweepCases } from './faultsSweep.testlib.ts';
 

@@ -4,6 +4,8 @@
  * backend (issue 20 §2). `estimateRunSeconds` is the one estimate the CLI, the Worker and the page
  * (ask before a long run) share; its constants live in core/costCalibration.ts.
  */
+import { resolveSpec } from '../archs/index.ts';
+import { archOf } from '../archs/index.ts';
 import {
   costProfile,
   formatEstimate,
@@ -21,7 +23,6 @@ import {
   type SimSize,
 } from '../core/cost.ts';
 import { CALIBRATION } from '../core/costCalibration.ts';
-import { activation } from '../core/activations.ts';
 import { formatNumber } from '../core/params.ts';
 import { parseWeights } from '../core/weights.ts';
 import { PARAM_BY_KEY, type Spec, type SpecIssue } from '../core/spec.ts';
@@ -52,10 +53,12 @@ export function planSpec(spec: Spec): Plan {
   if (spec.M > 0) {
     const recorded = recordedLayers(spec.arch, spec.L).length;
     // The depth profile's networks only when the view draws them (issue 14 §4).
-    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [{ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded }] });
+    const size: SimSize = { method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded };
+    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [archOf(spec).cost.networkSize?.(spec, size) ?? size] });
     const runner = viewRunner(spec.view);
     if (runner && runner.applies?.(spec) === undefined) {
-      const sizes = runner.plan(spec);
+      // The view's networks are the architecture's too (attention: priced by its networkSize).
+      const sizes = runner.plan(spec).map((s) => archOf(spec).cost.networkSize?.(spec, s) ?? s);
       if (sizes.length > 0) parts.push({ label: runner.costLabel ?? `view=${spec.view}`, keys: runner.costKeys ?? ['M', 'n', 'L'], sizes });
     }
   }
@@ -98,7 +101,7 @@ function runsOnCpuAnyway(spec: Spec): boolean {
 /** What the cost features need beyond the sizes: a transcendental φ, Haar-orthogonal weights. */
 export function costContext(spec: Spec): CostContext {
   // The shaped MLP runs its own piecewise-linear φ_s whatever act says.
-  const smoothPhi = spec.arch !== 'shaped' && activation(spec.act).piecewiseLinear === undefined;
+  const smoothPhi = spec.arch !== 'shaped' && resolveSpec(spec).activation.piecewiseLinear === undefined;
   const w = parseWeights(spec.weights);
   return { smoothPhi, orthogonal: w.ok && w.value.kind === 'orthogonal' };
 }
@@ -106,13 +109,14 @@ export function costContext(spec: Spec): CostContext {
 /** Seconds of the f64 theory: the NNGP/NTK recursion per layer, the phase diagram's grid, fixed costs. */
 export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRATION): number {
   const t = calibration.theory;
-  const closed = activation(spec.act).dual !== undefined;
-  const perLayer = (closed ? t.closedFormLayer : t.quadratureLayer) * (spec.ntk && spec.arch === 'mlp' ? 2 : 1);
+  const closed = resolveSpec(spec).activation.dual !== undefined;
+  const arch = archOf(spec);
+  const perLayer = (closed ? t.closedFormLayer : t.quadratureLayer) * arch.cost.theoryLayerFactor(spec);
   const phase = spec.view === 'phase' ? spec.grid * spec.grid * t.phasePoint : 0;
-  // The ResNet covariance ODE and the shaped MLP's Fokker–Planck solve: a fixed cost, once per run;
-  // the three-limits view computes the profiles of its three variants and the ODE (contrast.ts).
+  // A limit solve (the ResNet covariance ODE, the shaped MLP's Fokker–Planck): a fixed cost, once
+  // per run; the three-limits view computes the profiles of its three variants and the ODE (contrast.ts).
   const contrast = spec.view === 'contrast';
-  const fixed = (spec.arch === 'resnet' && spec.alpha === 0.5) || spec.arch === 'shaped' || contrast ? t.fixed : 0;
+  const fixed = arch.cost.theoryFixed(spec) || contrast ? t.fixed : 0;
   return t.run + fixed + (contrast ? 3 : 1) * spec.L * perLayer + phase;
 }
 
