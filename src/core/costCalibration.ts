@@ -8,7 +8,7 @@
  * (several batches per run) — the median of 3 repeats each, and fits the constants by non-negative
  * least squares on relative error (a 0.2 s run weighs as much as a 20 s one). The fit is the
  * EXPECTED time ("about"). worstRatio is the largest measured/expected ratio on that grid (the CPU
- * fit: 0.77–1.58 over 43 runs; runs mostly theory — the three-limits and SDE views at small M, a ResNet α = 1/2 regime run — are left out), and the UPPER BOUND a message states ("at most") is
+ * fit: 0.79–1.63 over 42 runs; runs mostly theory — the three-limits and SDE views at small M, a ResNet α = 1/2 regime run — are left out), and the UPPER BOUND a message states ("at most") is
  * expected × worstRatio × headroom + 0.1 s (plan.ts SLACK_SECONDS). It prints this file's CALIBRATION block, and `--write`
  * rewrites it in place. `npm run bench` re-times another grid (costModelError) and prints
  * measured/at-most per case and backend, with the maximum.
@@ -35,15 +35,15 @@ import type { CostCalibration } from './cost.ts';
 
 // BEGIN CALIBRATION (written by bench/costModel.ts)
 export const CALIBRATION: CostCalibration = {
-  measuredOn: "2026-12-07, 2 × AMD EPYC, Node v20.20.2, median of 3: CPU 08:16–08:24 UTC at load average 14.9 → 22.6 (fitted on CPU time), WebGPU google swiftshader (SwiftShader driver 5.0.0) 08:03 UTC at load 16.1 → 18.8 (fitted on wall time); both fitted with --refit of those logs",
+  measuredOn: "2026-12-07, 2 × AMD EPYC, Node v20.20.2, median of 3: CPU 09:13–09:20 UTC at load average 18.6 → 24.0 (fitted on CPU time; after the faster WebAssembly normals of issue 19), WebGPU google swiftshader (SwiftShader driver 5.0.0) 08:03 UTC at load 16.1 → 18.8 (fitted on wall time, refitted with --refit of its log)",
   headroom: 1.5,
-  threadStart: 0.255,
+  threadStart: 0.32,
   profiles: {
     cpu: {
       measured: true,
-      gram: { run: 0.000297, network: 0.00000168, networkLayer: 6.94e-7, layer: 0.00000383, row: 8.24e-9, rowPair: 2.07e-9, phiRow: 5.37e-8, value: 4.67e-7 },
-      explicit: { run: 0.005, network: 0, networkLayer: 0.00000161, layer: 0.000069, weight: 1.05e-8, weightInput: 2.86e-10, orthoWeightInput: 5.85e-9, value: 0.00000118 },
-      worstRatio: 1.58,
+      gram: { run: 0.000242, network: 0.00000398, networkLayer: 6.4e-7, layer: 0, row: 5.16e-9, rowPair: 2.18e-9, phiRow: 4.76e-8, value: 3.61e-7 },
+      explicit: { run: 0.0148, network: 0, networkLayer: 0.00000158, layer: 0.0000673, weight: 7.05e-9, weightInput: 4.03e-10, orthoWeightInput: 5.61e-9, value: 0.00000114 },
+      worstRatio: 1.63,
     },
     "webgpu-software": {
       measured: true,
@@ -58,6 +58,6 @@ export const CALIBRATION: CostCalibration = {
       worstRatio: 1,
     },
   },
-  theory: { closedFormLayer: 0.00000162, quadratureLayer: 0.000104, phasePoint: 0.00047, fixed: 0.201, run: 0.000505 },
+  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478 },
 };
 // END CALIBRATION
