@@ -117,7 +117,10 @@ export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRA
   // per run; the three-limits view computes the profiles of its three variants and the ODE (contrast.ts).
   const contrast = spec.view === 'contrast';
   const fixed = arch.cost.theoryFixed(spec) || contrast ? t.fixed : 0;
-  return t.run + fixed + (contrast ? 3 : 1) * spec.L * perLayer + phase;
+  // A solve on a refined grid (the controlled ResNet's kernel PDE): its dual-kernel evaluations,
+  // priced as the recursion's (a layer is 3 evaluations: K11, K12, K22).
+  const grid = ((arch.cost.theoryEvaluations?.(spec) ?? 0) / 3) * perLayer;
+  return t.run + fixed + (contrast ? 3 : 1) * spec.L * perLayer + phase + grid;
 }
 
 /**

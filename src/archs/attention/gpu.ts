@@ -3,8 +3,8 @@
  * explicit.ts, so the same seed gives the same networks as the CPU engine up to f32 rounding. Per
  * layer: the three projections (one thread per output row and network), the m×m mixing (one thread
  * per network), the residual update; the token covariance V = XᵀX/n is formed from the read-back
- * state in f64. This is the kernel and its parity with the CPU engine (gpu.conformance.test.ts); the
- * lab's WebGPU backend does not route attention here yet (it runs attention on the CPU and says so).
+ * state in f64 (a read-back per layer: correct, not yet fast). The WebGPU backend runs method=explicit
+ * attention networks here (index.ts `gpu`); parity with the CPU engine: gpu.conformance.test.ts.
  */
 import sizesWgsl from '../../../shaders/lib/sizes.wgsl?raw';
 import trigWgsl from '../../../shaders/lib/trig.wgsl?raw';
