@@ -3,6 +3,7 @@ import { PARAM_BY_KEY, VIEWS } from '../src/core/spec.ts';
 import { costIssues } from '../src/experiments/plan.ts';
 import { decodeSpec } from '../src/url/codec.ts';
 import { LESSONS, TOPICS } from './presets.ts';
+import { ASK_ABOVE_SECONDS, estimateRun } from './state/runEstimate.ts';
 
 describe('lessons (app/presets.ts)', () => {
   it('every lesson link is accepted whole by the URL codec, with nothing migrated or dropped', () => {
@@ -20,6 +21,13 @@ describe('lessons (app/presets.ts)', () => {
 
   it('every lesson runs on the CPU backend (the planner does not refuse it)', () => {
     for (const lesson of LESSONS) expect(costIssues(decodeSpec(lesson.url).spec, 'cpu'), lesson.id).toEqual([]);
+  });
+
+  it("no lesson or default view asks 'Run it?': the cost model's upper bound stays under the page's threshold", () => {
+    // The model's statement, not a measured time (bench/defaultsTime.ts measures the runs).
+    for (const query of [...LESSONS.map((l) => l.url), ...VIEWS.map((v) => `view=${v}`)]) {
+      expect(estimateRun(decodeSpec(query).spec).maxSeconds, query).toBeLessThan(ASK_ABOVE_SECONDS);
+    }
   });
 
   it('ids are unique, views exist, papers link to arXiv', () => {

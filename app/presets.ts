@@ -29,8 +29,11 @@ export interface Lesson {
   /** The query string that opens the lesson (no leading '?'). */
   readonly url: string;
   readonly paper: Paper;
-  /** Rough wall time on the CPU backend of a laptop, for the teacher planning the lesson. */
-  readonly cpuTime: string;
+  /**
+   * A hand-written guess of the CPU time, kept for links to older builds: the menu and the gallery
+   * now state the cost model's figures (runEstimate.ts lessonCpuTime), which are calibrated.
+   */
+  readonly cpuTime?: string;
   /** The gallery groups lessons by topic, in this order. */
   readonly topic: Topic;
   /** What the plot shows, once revealed: the claim of the paper, in one sentence (rich text). */

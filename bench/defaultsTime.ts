@@ -12,6 +12,7 @@ import { VIEWS } from '../src/core/spec.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
 import { decodeSpec } from '../src/url/codec.ts';
 import { LESSONS } from '../app/presets.ts';
+import { ASK_ABOVE_SECONDS, estimateRun } from '../src/experiments/plan.ts';
 
 /** Issue 14 §4: the longest a default view or a lesson may take on a 2-core CPU. */
 export const BUDGET_SECONDS = 15;
@@ -30,6 +31,11 @@ export interface SpecTiming {
   readonly overBudget: boolean;
   /** Over BUDGET_SECONDS of CPU time: over budget even on an idle machine. */
   readonly overBudgetCpu: boolean;
+  /** The cost model's expected seconds and upper bound (plan.ts estimateRun) for this run on the CPU. */
+  readonly statedSeconds: number;
+  readonly statedMaxSeconds: number;
+  /** The page would ask "Run it?" first (upper bound over ASK_ABOVE_SECONDS). */
+  readonly asks: boolean;
 }
 
 /** Every default view and every lesson, as (name, query) pairs. */
@@ -40,7 +46,7 @@ export function timedSpecs(): { name: string; query: string }[] {
   ];
 }
 
-export async function timeDefaults(options: { capSeconds?: number; log?: (line: string) => void } = {}): Promise<{ budgetSeconds: number; cpus: number; loadAverage: { start: number; end: number }; runs: SpecTiming[]; over: string[]; overCpu: string[] }> {
+export async function timeDefaults(options: { capSeconds?: number; log?: (line: string) => void } = {}): Promise<{ budgetSeconds: number; cpus: number; loadAverage: { start: number; end: number }; runs: SpecTiming[]; over: string[]; asks: string[]; overCpu: string[] }> {
   // The 1-minute load average: on a shared machine wall times exceed CPU times by about load/cores.
   const loadStart = loadavg()[0];
   const cap = options.capSeconds ?? 4 * BUDGET_SECONDS;
@@ -67,9 +73,21 @@ export async function timeDefaults(options: { capSeconds?: number; log?: (line: 
     }
     const c = process.cpuUsage(c0);
     const cpuSeconds = (c.user + c.system) / 1e6;
-    const timing = { name, query, seconds, cpuSeconds, overBudget: seconds === null || seconds > BUDGET_SECONDS, overBudgetCpu: cpuSeconds > BUDGET_SECONDS };
+    // What the cost model states before the run (the page asks above ASK_ABOVE_SECONDS of its upper bound).
+    const stated = estimateRun(spec, 'cpu');
+    const timing = {
+      name,
+      query,
+      seconds,
+      cpuSeconds,
+      overBudget: seconds === null || seconds > BUDGET_SECONDS,
+      overBudgetCpu: cpuSeconds > BUDGET_SECONDS,
+      statedSeconds: Number(stated.seconds.toPrecision(3)),
+      statedMaxSeconds: Number(stated.maxSeconds.toPrecision(3)),
+      asks: stated.maxSeconds > ASK_ABOVE_SECONDS,
+    };
     runs.push(timing);
-    options.log?.(`${timing.overBudget ? 'OVER' : '  ok'}  ${seconds === null ? `> ${cap}` : seconds.toFixed(2).padStart(6)} s wall  ${cpuSeconds.toFixed(2).padStart(6)} s cpu  ${name}  ${query}`);
+    options.log?.(`${timing.overBudget ? 'OVER' : '  ok'}  ${seconds === null ? `> ${cap}` : seconds.toFixed(2).padStart(6)} s wall  ${cpuSeconds.toFixed(2).padStart(6)} s cpu  stated about ${stated.seconds.toFixed(2)} s, at most ${stated.maxSeconds.toFixed(2)} s${timing.asks ? ' (ASKS)' : ''}  ${name}  ${query}`);
   }
   return {
     budgetSeconds: BUDGET_SECONDS,
@@ -77,6 +95,7 @@ export async function timeDefaults(options: { capSeconds?: number; log?: (line: 
     loadAverage: { start: loadStart, end: loadavg()[0] },
     runs,
     over: runs.filter((r) => r.overBudget).map((r) => r.name),
+    asks: runs.filter((r) => r.asks).map((r) => r.name),
     overCpu: runs.filter((r) => r.overBudgetCpu).map((r) => r.name),
   };
 }

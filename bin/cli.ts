@@ -47,8 +47,12 @@ Options:
                              there is one, else the CPU; webgpu falls back to SwiftShader)
   --out FILE                 also write the JSON to FILE
   --pretty                   indent the JSON
-  --max-seconds S            refuse runs the cost model expects to take longer than S seconds
-                             (default ${DEFAULT_MAX_SECONDS}); the expected time is in backend.estimatedSeconds
+  --max-seconds S            refuse runs that the cost model says may take longer than S seconds
+                             (its upper bound; default ${DEFAULT_MAX_SECONDS}); the result states the run's
+                             expected time and upper bound in backend.estimatedSeconds and
+                             backend.estimatedMaxSeconds (the run after the CLI has started, with
+                             nothing else running on the machine; the limit also counts starting
+                             the worker threads, ~0.3 s each)
   --allow-long               no time limit
   --threads N                CPU worker threads, 1..${MAX_THREADS}; default: every core (here ${defaultThreads()}) for
                              runs over about a second of work, else 1 (starting a thread costs
@@ -218,7 +222,7 @@ export async function main(argv: string[]): Promise<number> {
     const backend = spec.M === 0 ? createCpuBackend() : await nodeBackend(spec.backend, threads);
     try {
       // Again with the adapter known (a software adapter is far slower than a GPU).
-      const cost = costIssues(spec, backend.info, { maxSeconds: args.maxSeconds, shards: shard?.count });
+      const cost = costIssues(spec, backend.info, { maxSeconds: args.maxSeconds, shards: shard?.count, threads: spec.M === 0 ? 1 : threads });
       if (cost.length > 0) throw new UsageError(cost.map((i) => i.message).join('; '));
       if (shard) {
         await runShard(spec, shard, args.out!, backend);

@@ -123,11 +123,12 @@ describe('time limit flags', () => {
     const refused = await cli(['run', 'n=1024&L=200&M=2000', '--backend', 'cpu', '--max-seconds', '1']);
     expect(refused.code).toBe(2);
     expect(lines(refused.stderr)).toHaveLength(1);
-    expect(refused.stderr).toMatch(/M=2000: this run is expected to take about \d+ s on the CPU backend, over the limit of 1 s/);
+    expect(refused.stderr).toMatch(/M=2000: this run is expected to take about [\d.]+ s, at most [\d.]+ s on the CPU backend, and the upper bound is over the limit of 1 s/);
     const ok = await cli(['run', 'n=16&L=3&M=2', '--backend', 'cpu']);
     expect(ok.code).toBe(0);
     const json = JSON.parse(ok.stdout);
     expect(json.backend.estimatedSeconds).toBeGreaterThan(0);
+    expect(json.backend.estimatedMaxSeconds).toBeGreaterThan(json.backend.estimatedSeconds);
     expect(json.backend.networks).toBeUndefined(); // every network ran on the backend named
   });
 });

@@ -6,6 +6,7 @@
  */
 import { decodeSpec } from '../../src/url/codec.ts';
 import { LESSONS, TOPICS } from '../presets.ts';
+import { lessonCpuTime } from '../state/runEstimate.ts';
 import { VIEW_LABEL } from '../views/registry.ts';
 import { RichLabel } from './RichLabel.tsx';
 import { Prose } from './Tex.tsx';
@@ -46,7 +47,7 @@ export function Gallery() {
                       </p>
                       <p className="gallery-meta">
                         {VIEW_LABEL[spec.view]} view
-                        {spec.predict && <span className="gallery-badge"> · predict first</span>} · CPU: {l.cpuTime} ·{' '}
+                        {spec.predict && <span className="gallery-badge"> · predict first</span>} · CPU: {lessonCpuTime(l.url, (q) => decodeSpec(q).spec)} ·{' '}
                         <a href={l.paper.href} target="_blank" rel="noreferrer" title={l.paper.title}>
                           {l.paper.cite}
                         </a>

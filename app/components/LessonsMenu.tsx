@@ -3,7 +3,9 @@
  * experiment, with the question it answers and the paper it follows.
  */
 import { useMenuDetails } from '../hooks/useMenuDetails.ts';
+import { decodeSpec } from '../../src/url/codec.ts';
 import { LESSONS } from '../presets.ts';
+import { lessonCpuTime } from '../state/runEstimate.ts';
 import { RichLabel } from './RichLabel.tsx';
 
 export function LessonsMenu() {
@@ -29,7 +31,7 @@ export function LessonsMenu() {
               <a href={l.paper.href} target="_blank" rel="noreferrer" title={l.paper.title}>
                 {l.paper.cite}
               </a>{' '}
-              · CPU: {l.cpuTime}
+              · CPU: {lessonCpuTime(l.url, (q) => decodeSpec(q).spec)}
             </span>
           </li>
         ))}

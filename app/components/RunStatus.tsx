@@ -7,7 +7,7 @@ import { useLab } from '../state/useLab.ts';
 import { DownloadResult } from './DownloadResult.tsx';
 import { formatCount } from '../views/labels.ts';
 import { formatOps } from '../../src/core/cost.ts';
-import { formatSeconds, secondsLeft, workDone } from '../state/runEstimate.ts';
+import { formatAtMost, formatSeconds, secondsLeft, workDone } from '../state/runEstimate.ts';
 
 /** What the progress counts, per phase of runSpecStreaming (the depth profile, then the view's block). */
 const PHASE_NOUN: Record<string, string> = { networks: 'networks', widths: 'widths', cells: 'cells of the map', rows: 'rows of the phase diagram' };
@@ -30,7 +30,7 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
   let text: string;
   if (!runs) text = 'Theory only (M = 0)';
   else if (!stale && run.status === 'confirm' && est)
-    text = `This run is estimated at about ${formatSeconds(est.seconds)} on the ${est.backend === 'cpu' ? 'CPU' : 'GPU'} (${formatOps(est.ops)} operations; set by ${est.drivers.join(', ')}). Run it?`;
+    text = `This run is expected to take about ${formatSeconds(est.seconds)}, at most ${formatAtMost(est.maxSeconds)} ${est.backend === 'cpu' ? 'on the CPU of a machine with nothing else running' : 'on a GPU (a rough estimate: not calibrated on a GPU)'} (${formatOps(est.ops)} operations; set by ${est.drivers.join(', ')}). Run it?`;
   else if (stale) text = 'Monte Carlo waits for the new settings…';
   else if (run.status === 'starting') text = 'Starting the Monte Carlo…';
   else if (run.status === 'running' && p)
@@ -66,7 +66,7 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
         runs &&
         (run.status === 'cancelled' || run.status === 'error' || run.status === 'confirm' || stale) && (
           <button type="button" data-testid="run" data-confirm={run.status === 'confirm' && !stale ? 'true' : undefined} onClick={onRun}>
-            {run.status === 'confirm' && !stale ? `Run (about ${formatSeconds(est?.seconds ?? 0)})` : 'Run'}
+            {run.status === 'confirm' && !stale ? `Run (at most ${formatAtMost(est?.maxSeconds ?? 0)})` : 'Run'}
           </button>
         )
       )}

@@ -2,17 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { decodeSpec } from '../../src/url/codec.ts';
 import { simulationOps } from '../../src/core/cost.ts';
 import { planSpec } from '../../src/experiments/plan.ts';
-import { ASK_ABOVE_SECONDS, estimateRun, secondsLeft, workDone } from './runEstimate.ts';
-import { estimateRunSeconds } from '../../src/experiments/plan.ts';
+import { ASK_ABOVE_SECONDS, estimateRun, formatAtMost, formatSeconds, secondsLeft, workDone } from './runEstimate.ts';
+import { estimateMaxSeconds, estimateRunSeconds } from '../../src/experiments/plan.ts';
 
 describe('run estimates and progress counted in work', () => {
-  it('a small run does not ask; a run of 10⁴ wide networks does, naming the keys that set its cost', () => {
-    expect(estimateRun(decodeSpec('M=50&n=64&L=10&backend=cpu').spec).seconds).toBeLessThan(ASK_ABOVE_SECONDS);
-    const big = estimateRun(decodeSpec('n=1024&L=50&M=10000&backend=cpu').spec);
-    expect(big.seconds).toBeGreaterThan(ASK_ABOVE_SECONDS);
-    expect(big.drivers).toEqual(['M = 10000', 'n = 1024', 'L = 50']);
-    // The estimate is the cost model's operations through the one conversion function.
-    expect(big.seconds).toBe(estimateRunSeconds(decodeSpec('n=1024&L=50&M=10000&backend=cpu').spec, 'cpu'));
+  it('a small run does not ask; a run of 10⁵ wide networks does, naming the keys that set its cost', () => {
+    expect(estimateRun(decodeSpec('M=50&n=64&L=10&backend=cpu').spec).maxSeconds).toBeLessThan(ASK_ABOVE_SECONDS);
+    const big = estimateRun(decodeSpec('n=1024&L=50&M=100000&backend=cpu').spec);
+    expect(big.maxSeconds).toBeGreaterThan(ASK_ABOVE_SECONDS);
+    expect(big.drivers).toEqual(['M = 100000', 'n = 1024', 'L = 50']);
+    // The estimate is the cost model's (the one the CLI and the Worker refuse by): expected and upper bound.
+    expect(big.seconds).toBe(estimateRunSeconds(decodeSpec('n=1024&L=50&M=100000&backend=cpu').spec, 'cpu'));
+    expect(big.maxSeconds).toBe(estimateMaxSeconds(decodeSpec('n=1024&L=50&M=100000&backend=cpu').spec, 'cpu'));
+    expect(big.maxSeconds).toBeGreaterThan(big.seconds);
+  });
+
+  it('an upper bound is rounded up, never down', () => {
+    expect(formatAtMost(30.2)).toBe('31 s');
+    expect(formatAtMost(0.2)).toBe('1 s');
+    expect(formatAtMost(61)).toBe('2 min');
+    expect(formatAtMost(3601)).toBe('1.1 h');
   });
 
   it('theory-only specs cost nothing', () => {
@@ -37,5 +46,16 @@ describe('run estimates and progress counted in work', () => {
     expect(secondsLeft(500, 0.5)).toBeUndefined();
     expect(secondsLeft(5000, 0.01)).toBeUndefined();
     expect(secondsLeft(10_000, 0.25)).toBeCloseTo(30, 12);
+  });
+});
+
+describe('lesson times in the menu and the gallery', () => {
+  it("are the cost model's expected time and upper bound, not a hand-written figure", async () => {
+    const { LESSONS } = await import('../presets.ts');
+    const { lessonCpuTime } = await import('./runEstimate.ts');
+    for (const l of LESSONS) {
+      const e = estimateRun({ ...decodeSpec(l.url).spec, backend: 'cpu' });
+      expect(lessonCpuTime(l.url, (q) => decodeSpec(q).spec), l.id).toBe(`about ${formatSeconds(e.seconds)}, at most ${formatAtMost(e.maxSeconds)}`);
+    }
   });
 });

@@ -6,11 +6,11 @@
  */
 import type { Spec } from '../../src/core/spec.ts';
 import { simulationOps } from '../../src/core/cost.ts';
-import { estimateRunSeconds, planSpec } from '../../src/experiments/plan.ts';
+import { estimateRun as estimateRunTime, planSpec } from '../../src/experiments/plan.ts';
 import type { RunProgress } from './labStore.ts';
 
-/** Above this estimate a run asks before it starts. */
-export const ASK_ABOVE_SECONDS = 30;
+// Above this upper bound ("at most", the cost model's maxSeconds) a run asks before it starts.
+export { ASK_ABOVE_SECONDS } from '../../src/experiments/plan.ts';
 
 /** The backend the estimate assumes: the one that ran last when known, else the spec's (auto → cpu, the slower). */
 export function assumedBackend(spec: Spec, lastBackend?: string): 'cpu' | 'webgpu' {
@@ -20,7 +20,10 @@ export function assumedBackend(spec: Spec, lastBackend?: string): 'cpu' | 'webgp
 
 export interface RunEstimate {
   readonly ops: number;
+  /** Expected seconds ("about"). */
   readonly seconds: number;
+  /** The upper bound the run does not exceed on the calibration's machine with a core to itself ("at most"). */
+  readonly maxSeconds: number;
   readonly backend: 'cpu' | 'webgpu';
   /** The keys that set the cost, with their values: what to change to make it cheaper. */
   readonly drivers: readonly string[];
@@ -39,7 +42,8 @@ export function estimateRun(spec: Spec, lastBackend?: string): RunEstimate {
   const { ops } = planSpec(spec);
   const keys: (keyof Spec)[] = ['M', 'n', 'L', ...(spec.k !== 2 ? (['k'] as const) : []), ...(spec.method !== 'gram' ? (['method'] as const) : []), ...(SWEEP_KEYS[spec.view] ?? [])];
   // Seconds from the calibrated cost model (issue 20 §2), the one the CLI and the Worker refuse by.
-  return { ops, seconds: estimateRunSeconds(spec, backend), backend, drivers: keys.map((k) => `${k} = ${String(spec[k])}`) };
+  const time = estimateRunTime(spec, backend);
+  return { ops, seconds: time.seconds, maxSeconds: time.maxSeconds, backend, drivers: keys.map((k) => `${k} = ${String(spec[k])}`) };
 }
 
 /**
@@ -71,4 +75,21 @@ export function formatSeconds(s: number): string {
   if (s < 60) return `${Math.max(1, Math.round(s))} s`;
   if (s < 3600) return `${Math.round(s / 60)} min`;
   return `${(s / 3600).toFixed(1)} h`;
+}
+
+/** An upper bound, rounded up (never down: it stays a bound). */
+export function formatAtMost(s: number): string {
+  if (s < 60) return `${Math.max(1, Math.ceil(s))} s`;
+  if (s < 3600) return `${Math.ceil(s / 60)} min`;
+  return `${(Math.ceil(s / 360) / 10).toFixed(1)} h`;
+}
+
+/**
+ * A lesson's time on the CPU as the cost model states it (expected, and the upper bound on a
+ * machine with nothing else running), for the lessons menu and the gallery: the same figures the
+ * page would ask with, not a hand-written guess.
+ */
+export function lessonCpuTime(query: string, decode: (q: string) => Spec): string {
+  const e = estimateRunTime(decode(query), 'cpu');
+  return `about ${formatSeconds(e.seconds)}, at most ${formatAtMost(e.maxSeconds)}`;
 }

@@ -83,9 +83,9 @@ export function connectRuns(store: LabStore, client: RunClient, options: { debou
     const { spec, runKey, report, setRun, run } = store.getState();
     report('run', []);
     if (!confirmed) {
-      // A run estimated over ASK_ABOVE_SECONDS asks first (issue 14 §4): the Run button confirms.
+      // A run that may take over ASK_ABOVE_SECONDS (its upper bound) asks first (issue 14 §4): the Run button confirms.
       const estimate = estimateRun(spec, run.backend?.name);
-      if (estimate.seconds > ASK_ABOVE_SECONDS) {
+      if (estimate.maxSeconds > ASK_ABOVE_SECONDS) {
         current++;
         client.cancel();
         setRun({ runKey, status: 'confirm', estimate }, true);

@@ -71,6 +71,10 @@ export interface GramConstants {
   readonly layer: number;
   readonly row: number;
   readonly rowPair: number;
+  /** Per row and input where φ is not piecewise linear (tanh, erf, silu…: a transcendental call each). */
+  readonly phiRow: number;
+  /** Per recorded value (network × recorded layer): the statistics over networks. */
+  readonly value: number;
 }
 
 /** Seconds per unit of each feature (explicitFeatures). */
@@ -81,13 +85,32 @@ export interface ExplicitConstants {
   readonly layer: number;
   readonly weight: number;
   readonly weightInput: number;
+  /** Per weight and input of a Haar-orthogonal layer (Householder reflectors applied on top of the draws). */
+  readonly orthoWeightInput: number;
+  /** Per recorded value (network × recorded layer). */
+  readonly value: number;
 }
+
+/** What the features need to know about the spec beyond the batch sizes. */
+export interface CostContext {
+  /** φ is not piecewise linear (every φ evaluation is a transcendental call). */
+  readonly smoothPhi: boolean;
+  /** weights=orthogonal. */
+  readonly orthogonal: boolean;
+}
+
+export const PLAIN_CONTEXT: CostContext = { smoothPhi: false, orthogonal: false };
 
 export interface ProfileCalibration {
   /** False when the constants are rough values, not fitted to timings on such a backend. */
   readonly measured: boolean;
   readonly gram: GramConstants;
   readonly explicit: ExplicitConstants;
+  /**
+   * The largest measured/expected ratio of the calibration grid (≥ 1): the fit is a typical time,
+   * and a run may take this much longer than it with the machine as quiet as during calibration.
+   */
+  readonly worstRatio: number;
 }
 
 export interface TheoryCalibration {
@@ -97,19 +120,26 @@ export interface TheoryCalibration {
   readonly quadratureLayer: number;
   /** Per point of the phase diagram's grid (fixed point, χ₁, depth scales). */
   readonly phasePoint: number;
-  /** Once per run of a ResNet with α = 1/2 (the covariance ODE) or a shaped MLP (Fokker–Planck). */
+  /** Once per run of a ResNet with α = 1/2 (the covariance ODE), a shaped MLP (Fokker–Planck) or the three-limits view (both). */
   readonly fixed: number;
+  /** Once per run: the smallest complete run (result, statistics, digest) less its simulation. */
+  readonly run: number;
 }
 
 export interface CostCalibration {
   /** Where and when the constants were measured (bench/costModel.ts writes it). */
   readonly measuredOn: string;
   /**
-   * Factor on every estimate for a machine shared with other work: the constants come from runs of
-   * about a second, while runs of minutes on the same (shared) machine took up to ~2× longer than
-   * those constants predict. Set by hand (the calibration keeps it), stated in costCalibration.ts.
+   * Factor, on top of a profile's worstRatio, from the expected time to the stated upper bound
+   * ("at most"): the spread of wall times between repeats of one run on a machine with other work
+   * on it. Set by hand (the calibration keeps it), stated in costCalibration.ts.
    */
   readonly headroom: number;
+  /**
+   * Seconds to start one CLI worker thread (bin/threadPool.ts: a JavaScript engine that loads the
+   * lab through tsx), paid once per run with --threads N > 1 — measured by bench/costModel.ts.
+   */
+  readonly threadStart: number;
   readonly profiles: Readonly<Record<CostProfile, ProfileCalibration>>;
   readonly theory: TheoryCalibration;
 }
@@ -121,24 +151,25 @@ export interface CostCalibration {
  *   explicit: the same fixed terms, weight M·W and weightInput M·W·k with W = n·(d + (L−1)·n)
  *             weights per network (the first layer has fan-in d = INPUT_DIMENSION).
  */
-export function gramFeatures(s: SimSize): Record<keyof GramConstants, number> {
+export function gramFeatures(s: SimSize, ctx: CostContext = PLAIN_CONTEXT): Record<keyof GramConstants, number> {
   const { n, L, k, M } = s;
-  return { run: 1, network: M, networkLayer: M * L, layer: L, row: M * L * n * k, rowPair: M * L * n * k * k };
+  const rows = M * L * n * k;
+  return { run: 1, network: M, networkLayer: M * L, layer: L, row: rows, rowPair: rows * k, phiRow: ctx.smoothPhi ? rows : 0, value: M * s.recorded };
 }
 
-export function explicitFeatures(s: SimSize): Record<keyof ExplicitConstants, number> {
+export function explicitFeatures(s: SimSize, ctx: CostContext = PLAIN_CONTEXT): Record<keyof ExplicitConstants, number> {
   const { n, L, k, M } = s;
   const weights = n * (INPUT_DIMENSION + (L - 1) * n);
-  return { run: 1, network: M, networkLayer: M * L, layer: L, weight: M * weights, weightInput: M * weights * k };
+  return { run: 1, network: M, networkLayer: M * L, layer: L, weight: M * weights, weightInput: M * weights * k, orthoWeightInput: ctx.orthogonal ? M * weights * k : 0, value: M * s.recorded };
 }
 
-/** Seconds to simulate one batch of networks with the given constants. */
-export function simulationSeconds(s: SimSize, profile: ProfileCalibration): number {
-  const terms: [number, number][] =
+/** Seconds to simulate one batch of networks with the given constants (0 for a constant a profile lacks). */
+export function simulationSeconds(s: SimSize, profile: ProfileCalibration, ctx: CostContext = PLAIN_CONTEXT): number {
+  const terms: [number, number | undefined][] =
     s.method === 'gram'
-      ? Object.entries(gramFeatures(s)).map(([key, f]) => [f, profile.gram[key as keyof GramConstants]])
-      : Object.entries(explicitFeatures(s)).map(([key, f]) => [f, profile.explicit[key as keyof ExplicitConstants]]);
-  return terms.reduce((sum, [f, c]) => sum + f * c, 0);
+      ? Object.entries(gramFeatures(s, ctx)).map(([key, f]) => [f, profile.gram[key as keyof GramConstants]])
+      : Object.entries(explicitFeatures(s, ctx)).map(([key, f]) => [f, profile.explicit[key as keyof ExplicitConstants]]);
+  return terms.reduce((sum, [f, c]) => sum + (f === 0 ? 0 : f * (c ?? 0)), 0);
 }
 
 /** WebGPU implemented on the CPU (Chromium/Dawn's SwiftShader, Mesa's llvmpipe/lavapipe). */
@@ -161,6 +192,18 @@ export function costProfile(backend: CostBackend): CostProfile {
 
 export function profileCalibration(profile: CostProfile, calibration: CostCalibration = CALIBRATION): ProfileCalibration {
   return calibration.profiles[profile];
+}
+
+/** A time rounded up (never down: an upper bound stays one) to two significant digits. */
+export function roundUpSeconds(seconds: number): number {
+  if (!(seconds > 0) || !Number.isFinite(seconds)) return seconds;
+  const unit = 10 ** (Math.floor(Math.log10(seconds)) - 1);
+  return Math.ceil(seconds / unit - 1e-9) * unit;
+}
+
+/** "about 3.1 s, at most 7 s": the expected time and the upper bound the run does not exceed. */
+export function formatEstimate(expected: number, atMost: number): string {
+  return `about ${formatSeconds(expected)}, at most ${formatSeconds(roundUpSeconds(atMost))}`;
 }
 
 export function formatSeconds(seconds: number): string {

@@ -3,51 +3,61 @@
  * backend profile and sampling method. The ONE place they live.
  *
  * How they were measured: `npm run bench:calibrate` (bench/costModel.ts) times complete runs
- * (runSpec, depth view) on a grid of sizes per profile, fits these constants by non-negative least
- * squares on relative error, then scales each method's constants up by its largest
- * measured/predicted ratio on the grid, so that the model is an upper estimate at every measured
- * point. It prints this file's CALIBRATION block, and `--write` rewrites it in place. `npm run
- * bench` re-times a second grid and prints measured/predicted ratios (the model's error).
+ * (runSpec) on a log-spaced grid of sizes per profile — long n = 1 runs, small-n runs of up to 10⁵
+ * networks, wide runs, k > 2, transcendental φ, orthogonal weights, and every view's runner shape
+ * (several batches per run) — the median of 3 repeats each, and fits the constants by non-negative
+ * least squares on relative error (a 0.2 s run weighs as much as a 20 s one). The fit is the
+ * EXPECTED time ("about"). worstRatio is the largest measured/expected ratio on that grid (the CPU
+ * fit: 0.79–1.63 over 42 runs; runs mostly theory — the three-limits and SDE views at small M, a ResNet α = 1/2 regime run — are left out), and the UPPER BOUND a message states ("at most") is
+ * expected × worstRatio × headroom + 0.1 s (plan.ts SLACK_SECONDS). It prints this file's CALIBRATION block, and `--write`
+ * rewrites it in place. `npm run bench` re-times another grid (costModelError) and prints
+ * measured/at-most per case and backend, with the maximum.
+ *
+ * What was timed: the CPU profile on CPU time of the process (user + system), because the machine
+ * was shared (load average ~15 on 2 cores) and wall times swung 2–5× between repeats while CPU
+ * times stayed within ~15 %: the constants are what a run costs with a core to itself, and the
+ * bound holds on a machine with nothing else running (not on a machine at load 15, where nothing
+ * can be promised). The SwiftShader profile on wall time (waits on the device are no CPU time) at
+ * load ~17: an over-estimate on a quiet machine. The hardware-WebGPU profile is rough (measured:
+ * false) until a run on a GPU.
  *
  * Re-measure after any change that makes a backend faster or slower (e.g. a faster CPU engine):
- *   npm run bench:calibrate -- --write
+ *   npm run bench:calibrate -- --write        (--no-webgpu / --no-cpu for one profile)
  *
- * headroom (set by hand, kept by --write): every estimate is multiplied by it. On the 2-core
- * machine of these constants, shared with ~15 other processes (load average 14–21), the same run
- * took 41 s once and 132 s during a load spike (n=1024&L=200&M=400), and the error grid of
- * `npm run bench` showed measured/predicted up to 1.8 on runs of a second; 1.5 covers the usual
- * spread without refusing the default views. A machine of one's own can set it to 1 after
- * `npm run bench` shows ratios well under 1.
+ * headroom (set by hand, kept by --write): 1.5, on top of worstRatio, for what the grid does not
+ * show: CPU time between repeats of one run varied by up to ~1.3× (median of 3 is fitted), and
+ * sizes between grid points. threadStart: CPU seconds to start one CLI worker thread (loading the
+ * engine through tsx), counted once per thread for --threads N > 1 (plan.ts EstimateOptions).
+ * The theory constants are the slowest case of their kind (per layer: a ResNet with α = 1/2, whose
+ * profile never reaches a fixed point, for every quadrature activation).
  */
 import type { CostCalibration } from './cost.ts';
 
-// The CPU profile below is the fit of the JavaScript engine (measured at load 14.7) times 1/4: the
-// WebAssembly SIMD engine that landed after it is 4.4–4.7× faster per kernel (bench/kernels.ts), and
-// 1/4 keeps the model an upper estimate on the quiet-machine checks of 2026-12-07:
-// 'M=2000&L=10000&n=1' 18.1 s measured vs 19 s stated; 'view=regime&sw2=1&n=4&L=16&M=2000' 2.9 s.
-// A fresh `--write` on a quiet machine fitted the per-network-layer terms to 0 (its grid has no long
-// n = 1 runs) and over-stated small-n runs 15×: widen the grid before trusting a re-fit.
 // BEGIN CALIBRATION (written by bench/costModel.ts)
 export const CALIBRATION: CostCalibration = {
-  measuredOn: "2026-12-07, 2 × AMD EPYC, load average 14.7, Node v20.20.2; WebGPU: google swiftshader (SwiftShader driver 5.0.0)",
+  measuredOn: "2026-12-07, 2 × AMD EPYC, Node v20.20.2, median of 3: CPU 09:13–09:20 UTC at load average 18.6 → 24.0 (fitted on CPU time; after the faster WebAssembly normals of issue 19), WebGPU google swiftshader (SwiftShader driver 5.0.0) 08:03 UTC at load 16.1 → 18.8 (fitted on wall time, refitted with --refit of its log)",
   headroom: 1.5,
+  threadStart: 0.32,
   profiles: {
     cpu: {
       measured: true,
-      gram: { run: 0.063, network: 7.83e-06, networkLayer: 6.32e-07, layer: 0, row: 7.43e-08, rowPair: 2.98e-09 },
-      explicit: { run: 0, network: 0, networkLayer: 3.08e-06, layer: 0, weight: 6.28e-08, weightInput: 3.9e-09 },
+      gram: { run: 0.000242, network: 0.00000398, networkLayer: 6.4e-7, layer: 0, row: 5.16e-9, rowPair: 2.18e-9, phiRow: 4.76e-8, value: 3.61e-7 },
+      explicit: { run: 0.0148, network: 0, networkLayer: 0.00000158, layer: 0.0000673, weight: 7.05e-9, weightInput: 4.03e-10, orthoWeightInput: 5.61e-9, value: 0.00000114 },
+      worstRatio: 1.63,
     },
     "webgpu-software": {
       measured: true,
-      gram: { run: 0.271, network: 0.0223, networkLayer: 0.000979, layer: 0, row: 6.3e-7, rowPair: 4.6e-7 },
-      explicit: { run: 0, network: 0, networkLayer: 0, layer: 0.00048, weight: 0, weightInput: 1.81e-7 },
+      gram: { run: 0, network: 0.000811, networkLayer: 0.000614, layer: 0.0000598, row: 0.00000186, rowPair: 1.18e-8, phiRow: 0, value: 0 },
+      explicit: { run: 0.00108, network: 0.0062, networkLayer: 0.000188, layer: 0, weight: 4.33e-8, weightInput: 7.99e-8, orthoWeightInput: 0, value: 0 },
+      worstRatio: 2.02,
     },
     "webgpu-hardware": {
       measured: false,
-      gram: { run: 0.5, network: 0.000001, networkLayer: 1e-8, layer: 0.00002, row: 1e-10, rowPair: 2e-11 },
-      explicit: { run: 0.5, network: 0.000001, networkLayer: 1e-7, layer: 0.00005, weight: 5e-12, weightInput: 1e-12 },
+      gram: { run: 0.5, network: 0.000001, networkLayer: 1e-8, layer: 0.00002, row: 1e-10, rowPair: 2e-11, phiRow: 0, value: 0 },
+      explicit: { run: 0.5, network: 0.000001, networkLayer: 1e-7, layer: 0.00005, weight: 5e-12, weightInput: 1e-12, orthoWeightInput: 0, value: 0 },
+      worstRatio: 1,
     },
   },
-  theory: { closedFormLayer: 0.00000703, quadratureLayer: 0.0000483, phasePoint: 0.000406, fixed: 1.23 },
+  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478 },
 };
 // END CALIBRATION

@@ -60,3 +60,23 @@ describe('resultDigest: numbers, not the page (issue 14 §5)', () => {
     expect(resultDigest({ ...base, digest: 'anything' })).toBe(d);
   });
 });
+
+describe('resultDigest: phase-diagram roots at their resolution (issue 20)', () => {
+  it('a q* under ROOT_RESOLUTION is hashed as 0 (it is 0 within what the solver can tell); above it, as computed', async () => {
+    const { resultDigest, ROOT_RESOLUTION } = await import('./digest.ts');
+    const phase = (q: number, precision = 'exact') => ({ spec: { view: 'phase' }, phase: { precision, qStar: [[q, 0.5]], criticalLine: { qStar: [q, 0.3] }, point: { qStar: q } } });
+    const zero = resultDigest(phase(0));
+    // The erf and tanh roots of the frozen links: 9.7e−9 and 4.2e−11 where theory says 0.
+    expect(resultDigest(phase(9.700614124830263e-9))).toBe(zero);
+    expect(resultDigest(phase(4.1985089098887824e-11))).toBe(zero);
+    expect(resultDigest(phase(6.2e-9))).toBe(zero); // the value before the stable closed forms moved it
+    expect(resultDigest(phase(2 * ROOT_RESOLUTION.exact))).not.toBe(zero);
+    // 'fast' duals (≤ 1e−8) resolve q* to 1e−4 only.
+    expect(resultDigest(phase(5e-5, 'fast'))).toBe(resultDigest(phase(0, 'fast')));
+    expect(resultDigest(phase(5e-5, 'exact'))).not.toBe(zero);
+    // The rule the frozen links were recorded with hashes the root as computed.
+    expect(resultDigest(phase(9.7e-9), { rootsAtResolution: false })).not.toBe(resultDigest(phase(0), { rootsAtResolution: false }));
+    // Only q* roots: other blocks' small numbers keep their digits (DIGEST_ZERO is 1e−12).
+    expect(resultDigest({ spec: {}, mc: { rho: [9.7e-9] } })).not.toBe(resultDigest({ spec: {}, mc: { rho: [0] } }));
+  });
+});

@@ -38,6 +38,31 @@ export const DIGEST_DIGITS = 6;
 /** Below this magnitude a number counts as 0: exact zeros computed in floating point (c* of an odd φ with σb = 0) come out as ±1e−14 noise. */
 export const DIGEST_ZERO = 1e-12;
 
+/**
+ * Resolution of a length-map fixed point q* near 0, by the precision of the dual kernels that
+ * computed it. Where q* = 0 is a double root of G(q) = σw² V(q) + σb² − q (on the critical line at
+ * σb² = 0: G'(0) = χ₁ − 1 = 0, e.g. erf at σw² = π/2), an error ε in V moves the computed root by
+ * about √(ε/|G''|/2), and the fixed-point iteration converges there only like 1/l: the exact
+ * q* = 0 comes out as 4e−11 (tanh) or 1e−8 (erf) — below √ε of the 'exact' duals (≤ 1e−12
+ * absolute: 1e−6) and of the 'fast' ones (≤ 1e−8: 1e−4). A root under its resolution is 0 within
+ * what the solver can tell, and is hashed as 0 (the result itself keeps the computed value).
+ */
+export const ROOT_RESOLUTION: Readonly<Record<'exact' | 'fast', number>> = { exact: 1e-6, fast: 1e-4 };
+
+/** The phase block with its q* roots under ROOT_RESOLUTION replaced by 0 (what the digest hashes). */
+function phaseForDigest(phase: unknown): unknown {
+  if (phase === null || typeof phase !== 'object') return phase;
+  const p = phase as { precision?: string; qStar?: unknown; criticalLine?: { qStar?: unknown }; point?: { qStar?: unknown } };
+  const res = ROOT_RESOLUTION[p.precision === 'fast' ? 'fast' : 'exact'];
+  const root = (v: unknown): unknown => (Array.isArray(v) ? v.map(root) : typeof v === 'number' && Math.abs(v) < res ? 0 : v);
+  return {
+    ...p,
+    ...(p.qStar !== undefined ? { qStar: root(p.qStar) } : {}),
+    ...(p.criticalLine ? { criticalLine: { ...p.criticalLine, ...(p.criticalLine.qStar !== undefined ? { qStar: root(p.criticalLine.qStar) } : {}) } } : {}),
+    ...(p.point ? { point: { ...p.point, ...(p.point.qStar !== undefined ? { qStar: root(p.point.qStar) } : {}) } } : {}),
+  };
+}
+
 function rounded(_key: string, value: unknown): unknown {
   if (typeof value !== 'number' || !Number.isFinite(value) || Number.isInteger(value)) return value;
   return Math.abs(value) < DIGEST_ZERO ? 0 : Number(value.toPrecision(DIGEST_DIGITS));
@@ -67,7 +92,7 @@ function canonical(value: unknown): unknown {
  * predict, embed, backend; and keys added later while at their default, DIGEST_OMITTED_AT_DEFAULT), and every object with sorted keys, so that reordering the schema table
  * or a block's fields does not change it (issue 14 §5).
  */
-export function resultDigest(result: { readonly spec: unknown; readonly [key: string]: unknown } | LabResult): string {
+export function resultDigest(result: { readonly spec: unknown; readonly [key: string]: unknown } | LabResult, options: { rootsAtResolution?: boolean } = {}): string {
   // Any JSON document with a spec (a LabResult, a merged or parsed one): every block but the non-random ones.
   const doc = result as Readonly<Record<string, unknown>>;
   // Keys added after the frozen links (later architectures' keys, and `curve`) are left out at their defaults (core/spec.ts).
@@ -75,6 +100,9 @@ export function resultDigest(result: { readonly spec: unknown; readonly [key: st
   const kept = ([k, v]: [string, unknown]) => !NOT_IN_DIGEST.has(k) && !(later(k) && v === PARAM_BY_KEY.get(k)?.default);
   const spec = result.spec !== null && typeof result.spec === 'object' ? Object.fromEntries(Object.entries(result.spec).filter(kept)) : result.spec;
   const random: Record<string, unknown> = { spec };
-  for (const key of Object.keys(result)) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = doc[key];
+  // rootsAtResolution: false is the rule the frozen links were first recorded with (roots hashed as
+  // computed): src/url/frozenLinks.test.ts checks every link's numbers against it.
+  const roots = options.rootsAtResolution ?? true;
+  for (const key of Object.keys(result)) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = key === 'phase' && roots ? phaseForDigest(doc[key]) : doc[key];
   return digestJson(canonical(JSON.parse(JSON.stringify(random, rounded))));
 }

@@ -1,14 +1,17 @@
 /**
  * The faults list (issue 20 §1): where a value leaves f64 the result names the quantity, the first
  * layer and the cause; nothing is silently replaced by 0 or left null. The sweep covers every
- * activation of the registry at σw² ∈ {2, 16, 64}, σb² ∈ {0, 64}, L = 10000 (theory only, M = 0).
+ * activation of the registry at σw² ∈ {2, 16, 64}, σb² ∈ {0, 64}, L = 10000 (theory only, M = 0)
+ * for every architecture with a theory (faultsSweep.testlib.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { listActivations } from '../core/activations.ts';
-import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
+import { DEFAULT_SPEC } from '../core/spec.ts';
 import { theoryBlock } from '../archs/theory.ts';
 import { F64_MIN_NORMAL, faultsEntry, firstFault, theoryFaults, type Fault } from './faults.ts';
-import type { TheoryBlock } from './result.ts';
+import { quadratureActivations, runSweep, SWEEP_ALPHAS, SWEEP_L, sweepActivations, sweepCases } from './faultsSweep.testlib.ts';
+
+/** The activations of faults.resnet<Act>.test.ts. */
+const RESNET_QUADRATURE_FILES = ['tanh', 'silu', 'softplus'];
 
 describe('firstFault: the first index where a series leaves f64, and why', () => {
   it('names overflow, underflow and NaN, and leaves exact zeros that were there from the start alone', () => {
@@ -29,55 +32,44 @@ describe('firstFault: the first index where a series leaves f64, and why', () =>
   });
 });
 
-/**
- * The values of a profile that are not finite f64 numbers with no fault of that quantity at that
- * layer or before, and the drops to 0 (after a non-zero value) with no fault of any quantity at or
- * before that layer (ρ is 0 by convention once q has underflowed to 0). Should be empty.
- */
-function unexplained(block: TheoryBlock, faults: readonly Fault[]): string[] {
-  const keys = (['q11', 'q12', 'q22', 'rho', 'ntk11', 'ntk12', 'ntk22'] as const).filter((k) => block[k] !== undefined);
-  const firstAny = Math.min(Infinity, ...faults.map((f) => f.layer));
-  const out: string[] = [];
-  for (const key of keys) {
-    const values = block[key]!;
-    const own = faults.find((f) => f.block === 'theory' && f.quantity === key);
-    for (let i = 0; i < values.length; i++) {
-      const layer = block.layers[i];
-      if (!Number.isFinite(values[i]) && !(own && own.layer <= layer)) out.push(`${key} is ${values[i]} at layer ${layer} with no fault`);
-      if (values[i] === 0 && i > 0 && values[i - 1] !== 0 && !(firstAny <= layer)) out.push(`${key} drops to 0 at layer ${layer} with no fault`);
-    }
-  }
-  for (const f of faults) {
-    if (!f.message.includes(`layer ${f.layer}`)) out.push(`the message of ${f.quantity} does not name layer ${f.layer}: ${f.message}`);
-    if (!['overflow', 'underflow', 'nan'].includes(f.cause)) out.push(`theory fault with cause ${f.cause}`);
-  }
-  return out;
-}
-
 describe('theory sweep: every activation, σw² ∈ {2, 16, 64}, σb² ∈ {0, 64}, L = 10000', () => {
-  // 'fast' quadrature: the sweep is about range, not the last digits (the rules are the same
-  // code at a coarser step; 'exact' is checked on the quoted inputs in theory/largeQ.test.ts).
-  // MLPs with the NTK at L = 10000; unscaled ResNets (α = 0, the exploding case) at L = 10000 for
-  // closed forms, and at L = 300 with quadrature (every layer is a new 2-D integral there, ~1 s per
-  // 1000 layers; softplus and silu overflow by layer ~200 at σw² = 64, tanh grows only linearly).
-  const acts = [...listActivations().map((a) => a.id), 'leaky:-1'];
-  it.each(acts)('%s: every value is finite or a fault names its layer', (act) => {
-    let faulted = 0;
-    const closed = listActivations().find((a) => a.id === act)?.dual !== undefined || act.startsWith('leaky');
-    for (const arch of ['mlp', 'resnet'] as const) {
-      for (const sw2 of [2, 16, 64]) {
-        for (const sb2 of [0, 64]) {
-          const L = arch === 'resnet' && !closed ? 300 : 10000;
-          const spec: Spec = { ...DEFAULT_SPEC, arch, alpha: arch === 'resnet' ? 0 : 0.5, act, sw2, sb2, L, M: 0, ntk: arch === 'mlp' };
-          const block = theoryBlock(spec, { precision: 'fast' });
-          const faults = theoryFaults(block);
-          expect(unexplained(block, faults), `${arch} ${act} sw2=${sw2} sb2=${sb2}`).toEqual([]);
-          if (faults.length > 0) faulted++;
-        }
-      }
-    }
-    // The sweep reaches the edge of f64 for every activation somewhere (α = 0 ResNets explode).
+  // MLPs with the NTK, ResNets with closed-form duals at α ∈ {0, 1/2, 1} and the shaped MLP here;
+  // ResNets with a quadrature dual in faults.resnet*.test.ts, one file per activation (every one
+  // of their 10⁴ layers is a new 2-D integral: see there).
+  it.each(sweepActivations())('mlp (with NTK) %s: every value is finite or a fault names its layer', (act) => {
+    const { problems, faulted, layers } = runSweep(sweepCases('mlp', act));
+    expect(problems).toEqual([]);
+    expect(layers).toBe(6 * SWEEP_L);
+    // Every φ reaches the edge of f64 somewhere: q for φ that grow at least linearly, the NTK
+    // (which grows like χ₁^l in the chaotic phase) for bounded φ (tanh, erf, sin) at σw² = 64.
     expect(faulted).toBeGreaterThan(0);
+  });
+
+  const closedForm = sweepActivations().filter((a) => !quadratureActivations().includes(a));
+  it.each(closedForm)('resnet α ∈ {0, 1/2, 1} %s: every value is finite or a fault names its layer', (act) => {
+    let faulted = 0;
+    for (const alpha of SWEEP_ALPHAS) {
+      const r = runSweep(sweepCases('resnet', act, { alpha }));
+      expect(r.problems).toEqual([]);
+      expect(r.layers).toBe(6 * (SWEEP_L + 1)); // layers 0..L
+      faulted += r.faulted;
+    }
+    // The unscaled ResNet (α = 0) explodes for every φ but the bounded ones.
+    if (!['tanh', 'erf', 'sin'].includes(act)) expect(faulted).toBeGreaterThan(0);
+  });
+
+  it('the ResNet files cover every quadrature activation (a new one must be added there)', () => {
+    expect([...RESNET_QUADRATURE_FILES].sort()).toEqual(quadratureActivations().sort());
+  });
+
+  it('shaped MLP (φ_s piecewise linear, act unused) at c± = (0, −1) and (20, −20) with n = 4: finite or a fault', () => {
+    const cases = [
+      ...sweepCases('shaped', 'relu', { cp: 0, cm: -1 }),
+      ...sweepCases('shaped', 'relu', { cp: 20, cm: -20, n: 4 }),
+    ];
+    const { problems, layers } = runSweep(cases);
+    expect(problems).toEqual([]);
+    expect(layers).toBe(12 * SWEEP_L);
   });
 
   it('nothing is flagged where nothing leaves f64 (tanh, He-initialised ReLU)', () => {

@@ -8,6 +8,7 @@ import { resolveSpec } from '../archs/index.ts';
 import { archOf } from '../archs/index.ts';
 import {
   costProfile,
+  formatEstimate,
   formatOps,
   formatSeconds,
   MEMORY_BUDGET_BYTES,
@@ -17,6 +18,7 @@ import {
   simulationSeconds,
   type CostBackend,
   type CostCalibration,
+  type CostContext,
   type CostProfile,
   type SimSize,
 } from '../core/cost.ts';
@@ -97,9 +99,17 @@ export function planSpec(spec: Spec): Plan {
 }
 
 export interface RunEstimate {
-  /** Expected wall-clock seconds of the whole run (theory + every simulation). */
+  /** Expected wall-clock seconds of the whole run (theory + every simulation + thread start-up): "about". */
   readonly seconds: number;
+  /**
+   * The upper bound the run does not exceed ("at most"): seconds × the profile's worstRatio on the
+   * calibration grid × the stated headroom (costCalibration.ts) + SLACK_SECONDS. Limits and the page's question use it.
+   */
+  readonly maxSeconds: number;
   readonly theorySeconds: number;
+  /** Seconds to start the CLI's worker threads (--threads N > 1; EstimateOptions.threads). */
+  readonly startSeconds: number;
+  /** cpuOnly: a part that runs on the CPU whatever the backend (an architecture without GPU kernels). */
   readonly parts: readonly { readonly label: string; readonly keys: readonly string[]; readonly seconds: number; readonly cpuOnly?: boolean }[];
   readonly profile: CostProfile;
   /** False when the profile's constants are rough values, not fitted to timings (costCalibration.ts). */
@@ -115,6 +125,14 @@ function runsOnCpuAnyway(spec: Spec): boolean {
   return w.ok && (w.value.kind === 'orthogonal' || w.value.kind === 'lowrank');
 }
 
+/** What the cost features need beyond the sizes: a transcendental φ, Haar-orthogonal weights. */
+export function costContext(spec: Spec): CostContext {
+  // The shaped MLP runs its own piecewise-linear φ_s whatever act says.
+  const smoothPhi = spec.arch !== 'shaped' && resolveSpec(spec).activation.piecewiseLinear === undefined;
+  const w = parseWeights(spec.weights);
+  return { smoothPhi, orthogonal: w.ok && w.value.kind === 'orthogonal' };
+}
+
 /** Seconds of the f64 theory: the NNGP/NTK recursion per layer, the phase diagram's grid, fixed costs. */
 export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRATION): number {
   const t = calibration.theory;
@@ -122,36 +140,78 @@ export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRA
   const arch = archOf(spec);
   const perLayer = (closed ? t.closedFormLayer : t.quadratureLayer) * arch.cost.theoryLayerFactor(spec);
   const phase = spec.view === 'phase' ? spec.grid * spec.grid * t.phasePoint : 0;
-  // A limit solve (the ResNet covariance ODE, the shaped MLP's Fokker–Planck): a fixed cost, once per run.
-  const fixed = arch.cost.theoryFixed(spec) ? t.fixed : 0;
+  // A limit solve (the ResNet covariance ODE, the shaped MLP's Fokker–Planck): a fixed cost, once
+  // per run; the three-limits view computes the profiles of its three variants and the ODE (contrast.ts).
+  const contrast = spec.view === 'contrast';
+  const fixed = arch.cost.theoryFixed(spec) || contrast ? t.fixed : 0;
   // A solve on a refined grid (the controlled ResNet's kernel PDE): its dual-kernel evaluations,
   // priced as the recursion's (a layer is 3 evaluations: K11, K12, K22).
   const grid = ((arch.cost.theoryEvaluations?.(spec) ?? 0) / 3) * perLayer;
-  return fixed + spec.L * perLayer + phase + grid;
+  return t.run + fixed + (contrast ? 3 : 1) * spec.L * perLayer + phase + grid;
 }
 
-export function estimateRun(spec: Spec, backend: CostBackend, calibration: CostCalibration = CALIBRATION): RunEstimate {
+/**
+ * Added to every upper bound: a garbage-collection pause or a compile of a new code path takes
+ * tens of milliseconds whatever the size, which a run of 20 ms cannot absorb in a ratio
+ * (bench/costModel.ts: the slowest of 3 repeats of a 0.02 s width sweep was 1.2× its bound without it).
+ */
+export const SLACK_SECONDS = 0.1;
+
+export interface EstimateOptions {
+  readonly calibration?: CostCalibration;
+  /**
+   * CLI worker threads (--threads N, bin/threadPool.ts): N > 1 adds their start-up. The estimate
+   * does not divide the simulations by N: the pool splits the same work over N threads at the same
+   * CPU time (bench/multiCore.ts: 2 threads / 1 thread CPU time 1.00–1.02), so one thread's time
+   * bounds it, while the speed-up depends on cores that other work may hold (1.02× at load 12–29
+   * on 2 cores). The page's simulation Workers start once per page and are not counted.
+   */
+  readonly threads?: number;
+  /** The run is one of this many shards (run --shard i/N): each simulates about 1/N of every batch; the theory runs in full. */
+  readonly shards?: number;
+}
+
+export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateOptions = {}): RunEstimate {
+  const calibration = options.calibration ?? CALIBRATION;
   let profile = costProfile(backend);
   if (profile !== 'cpu' && runsOnCpuAnyway(spec)) profile = 'cpu';
   const constants = profileCalibration(profile, calibration);
-  const h = calibration.headroom;
+  const share = 1 / Math.max(1, options.shards ?? 1);
+  const ctx = costContext(spec);
   const cpu = profileCalibration('cpu', calibration);
   const parts = planSpec(spec).parts.map((p) => ({
     label: p.label,
     keys: p.keys,
     ...(p.cpuOnly ? { cpuOnly: true } : {}),
-    seconds: h * (p.factor ?? 1) * p.sizes.reduce((s, size) => s + simulationSeconds(size, p.cpuOnly ? cpu : constants), 0),
+    seconds: share * (p.factor ?? 1) * p.sizes.reduce((s, size) => s + simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx), 0),
   }));
-  const theory = h * theorySeconds(spec, calibration);
-  return { seconds: theory + parts.reduce((s, p) => s + p.seconds, 0), theorySeconds: theory, parts, profile, measured: constants.measured };
+  const theory = theorySeconds(spec, calibration);
+  const threads = options.threads ?? 1;
+  const startSeconds = threads > 1 && spec.M > 0 && profile === 'cpu' ? threads * calibration.threadStart : 0;
+  const simulation = parts.reduce((s, p) => s + p.seconds, 0);
+  const onCpu = parts.reduce((s, p) => s + (p.cpuOnly ? p.seconds : 0), 0);
+  const seconds = theory + simulation + startSeconds;
+  // The theory (and any cpuOnly part) runs on the CPU whatever the backend: the CPU profile's spread bounds it.
+  const bound = calibration.headroom;
+  const maxSeconds =
+    bound * ((theory + onCpu + startSeconds) * cpu.worstRatio + (simulation - onCpu) * constants.worstRatio) + SLACK_SECONDS;
+  return { seconds, maxSeconds, theorySeconds: theory, startSeconds, parts, profile, measured: constants.measured };
 }
 
-/** Expected wall-clock seconds of running `spec` on `backend` (the page asks before runs over 30 s). */
-export function estimateRunSeconds(spec: Spec, backend: CostBackend): number {
-  return estimateRun(spec, backend).seconds;
+/** Expected wall-clock seconds ("about") of running `spec` on `backend`. */
+export function estimateRunSeconds(spec: Spec, backend: CostBackend, options: EstimateOptions = {}): number {
+  return estimateRun(spec, backend, options).seconds;
 }
 
-/** Runs expected to take longer than this are refused unless the limit is raised (CLI --max-seconds, --allow-long). */
+/** The upper bound ("at most") of running `spec` on `backend`: what limits and the page's question use. */
+export function estimateMaxSeconds(spec: Spec, backend: CostBackend, options: EstimateOptions = {}): number {
+  return estimateRun(spec, backend, options).maxSeconds;
+}
+
+/** The page asks "Run it?" before a run whose upper bound is over this (app/state/runSync.ts). */
+export const ASK_ABOVE_SECONDS = 30;
+
+/** Runs whose upper bound ("at most") is longer than this are refused unless the limit is raised (CLI --max-seconds, --allow-long). */
 export const DEFAULT_MAX_SECONDS = 900;
 
 const PROFILE_NAMES: Record<CostProfile, string> = {
@@ -161,10 +221,12 @@ const PROFILE_NAMES: Record<CostProfile, string> = {
 };
 
 export interface CostOptions {
-  /** Refuse runs expected to take longer (default DEFAULT_MAX_SECONDS; Infinity: never). */
+  /** Refuse runs whose upper bound ("at most") is longer (default DEFAULT_MAX_SECONDS; Infinity: never). */
   readonly maxSeconds?: number;
   /** The run is one of this many shards (run --shard i/N), each simulating about 1/N of the networks. */
   readonly shards?: number;
+  /** CLI worker threads (their start-up is part of the time; EstimateOptions.threads). */
+  readonly threads?: number;
   /** How to raise the limit, appended to a time refusal (default: the CLI's flags). */
   readonly raiseHint?: string;
 }
@@ -174,10 +236,9 @@ export function costIssues(spec: Spec, backend: CostBackend, options: CostOption
   const maxSeconds = options.maxSeconds ?? DEFAULT_MAX_SECONDS;
   const shards = Math.max(1, options.shards ?? 1);
   const issues: SpecIssue[] = [];
-  const whole = estimateRun(spec, backend);
   // A shard simulates its share of every batch; the theory runs in each shard in full.
-  const estimate = shards === 1 ? whole : { ...whole, seconds: whole.theorySeconds + (whole.seconds - whole.theorySeconds) / shards, parts: whole.parts.map((p) => ({ ...p, seconds: p.seconds / shards })) };
-  if (estimate.seconds > maxSeconds) {
+  const estimate = estimateRun(spec, backend, { shards, threads: options.threads });
+  if (estimate.maxSeconds > maxSeconds) {
     // Name the keys of the part that costs most: a commutation map is driven by nmax and Lmax.
     const top = [...estimate.parts].sort((a, b) => b.seconds - a.seconds)[0];
     const value = (key: string) => {
@@ -200,7 +261,7 @@ export function costIssues(spec: Spec, backend: CostBackend, options: CostOption
     issues.push({
       key: keys[0],
       value: value(keys[0]),
-      message: `${keys[0]}=${value(keys[0])}: this run is expected to take about ${formatSeconds(estimate.seconds)}${shards > 1 ? ` in each of ${shards} shards` : ''} on ${PROFILE_NAMES[estimate.profile]}${estimate.measured ? '' : ' (a rough estimate: not calibrated on such a backend)'}, over the limit of ${formatSeconds(maxSeconds)}: ${where}; ${hints.join(', ')}`,
+      message: `${keys[0]}=${value(keys[0])}: this run is expected to take ${formatEstimate(estimate.seconds, estimate.maxSeconds)}${shards > 1 ? ` in each of ${shards} shards` : ''} on ${PROFILE_NAMES[estimate.profile]}${estimate.measured ? '' : ' (a rough estimate: not calibrated on such a backend)'}, and the upper bound is over the limit of ${formatSeconds(maxSeconds)}: ${where}; ${hints.join(', ')}`,
     });
   }
   const plan = planSpec(spec);

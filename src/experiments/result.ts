@@ -78,9 +78,11 @@ export interface LabResult extends ViewBlockFields {
    * What ran: name, adapter, why (note); networks: the depth profile's networks per backend that
    * ran them, present only when not all ran on the backend named (a device loss moves the rest to
    * the CPU); estimatedSeconds: the cost model's
-   * expected wall-clock time of the whole run on this backend (experiments/plan.ts).
+   * expected wall-clock time of the whole run on this backend (experiments/plan.ts);
+   * estimatedMaxSeconds: its upper bound, which the run does not exceed on a machine with nothing
+   * else running (core/costCalibration.ts).
    */
-  readonly backend: { name: string; adapter: string; note?: string; networks?: Readonly<Partial<Record<'cpu' | 'webgpu', number>>>; estimatedSeconds?: number };
+  readonly backend: { name: string; adapter: string; note?: string; networks?: Readonly<Partial<Record<'cpu' | 'webgpu', number>>>; estimatedSeconds?: number; estimatedMaxSeconds?: number };
   readonly theory: TheoryBlock;
   readonly mc?: McBlock;
   readonly limit?: LimitBlock;

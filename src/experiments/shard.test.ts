@@ -3,7 +3,7 @@ import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import type { BackendInfo } from '../backends/types.ts';
 import { decodeSpec } from '../url/codec.ts';
 import { resultDigest } from './digest.ts';
-import { costIssues, DEFAULT_MAX_SECONDS, estimateRunSeconds } from './plan.ts';
+import { costIssues, DEFAULT_MAX_SECONDS, estimateMaxSeconds } from './plan.ts';
 import { runSpec } from './runSpec.ts';
 import { partsProblem, replayBackend, ShardMismatchError, ShardRecorder, ShardReplayer, withLedger, type ShardPart } from './shard.ts';
 
@@ -82,7 +82,8 @@ describe('sharded runs (issue 19 §4)', () => {
 
   it('the cost refusal counts one shard\'s share of the work', () => {
     const big = spec('n=4096&L=64&M=1000&method=explicit');
-    const seconds = estimateRunSeconds(big, 'cpu');
+    // The limit applies to the upper bound ("at most").
+    const seconds = estimateMaxSeconds(big, 'cpu');
     const shards = Math.ceil((2 * seconds) / DEFAULT_MAX_SECONDS);
     expect(seconds).toBeGreaterThan(DEFAULT_MAX_SECONDS);
     expect(costIssues(big, 'cpu')).toHaveLength(1);

@@ -6,6 +6,7 @@
  * src/url/frozenLinks.test.ts then holds every later change to that list.
  */
 import { writeFileSync } from 'node:fs';
+import { resultDigest } from '../../src/experiments/digest.ts';
 import { createCpuBackend } from '../../src/backends/cpu/cpuBackend.ts';
 import { runSpec } from '../../src/experiments/runSpec.ts';
 import { decodeSpec, encodeSpecCompact } from '../../src/url/codec.ts';
@@ -57,13 +58,16 @@ const COMPACT_OF = [0, 2, 4, 9, 11, 13, 16, 18, 20, 22, 24];
 
 async function main(): Promise<void> {
   const cpu = createCpuBackend();
-  const links: { link: string; digest: string }[] = [];
+  // digest: the rule the list was first frozen with (roots hashed as computed); digestNow: the digest
+  // shown today where it differs (a phase-diagram root under its resolution is hashed as 0).
+  const links: { link: string; digest: string; digestNow?: string; why?: string }[] = [];
   const queries = [...PLAIN, ...COMPACT_OF.map((i) => encodeSpecCompact(decodeSpec(PLAIN[i]).spec))];
   for (const link of queries) {
     const d = decodeSpec(link);
     if (d.issues.length > 0) throw new Error(`${link}: ${d.issues.map((i) => i.message).join('; ')}`);
     const result = await runSpec({ ...d.spec, backend: 'cpu' }, { backend: cpu });
-    links.push({ link, digest: result.digest! });
+    const frozen = resultDigest(result, { rootsAtResolution: false });
+    links.push(frozen === result.digest ? { link, digest: frozen } : { link, digest: frozen, digestNow: result.digest!, why: 'a phase-diagram root (q*) under its solver resolution is hashed as 0 (digest.ts ROOT_RESOLUTION); the numbers are unchanged' });
     process.stderr.write(`${result.digest}  ${link}\n`);
   }
   writeFileSync('test/url/frozenLinks.json', `${JSON.stringify({ note: 'written by tools/links/freezeLinks.ts; held by src/url/frozenLinks.test.ts', links }, null, 1)}\n`);
