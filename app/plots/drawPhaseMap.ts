@@ -42,9 +42,17 @@ function colorDomainOf(data: PhaseMapData): [number, number] | undefined {
   if (data.colorDomain) return [data.colorDomain[0], data.colorDomain[1]];
   const log = data.colorScale === 'log';
   const ok = drawable(log ? 'log' : 'linear');
-  const vs = data.values.flat().filter((v): v is number => v !== null && ok(v));
-  const [lo, hi] = d3.extent(vs);
-  if (lo === undefined || hi === undefined) return undefined;
+  // One pass, no flattened copy of the 201² grid (issue 14 §8).
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const row of data.values) {
+    for (const v of row) {
+      if (v === null || !ok(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (!(lo <= hi)) return undefined;
   if (hi - lo <= 1e-12 * Math.max(1, Math.abs(hi))) return log ? [lo / 1.25, hi * 1.25] : [lo - 0.5, hi + 0.5];
   return [lo, hi];
 }
@@ -57,16 +65,54 @@ export function regionAnchor(regions: readonly (readonly string[])[], region: st
   const R = regions.length;
   let C = 0;
   for (const row of regions) C = Math.max(C, row.length);
-  // Flat typed array (a 201² map is redrawn per partial result: no per-cell closures or boxing).
+  // Flat typed array with a border of zeros (outside the grid is "not this region"): a 201² map is
+  // redrawn per partial result, so no per-cell closures, bounds tests or boxing (issue 14 §8).
   const BIG = 1 << 30;
-  const d = new Int32Array(R * C);
-  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) d[j * C + i] = regions[j][i] === region ? BIG : 0;
-  const at = (j: number, i: number) => (j < 0 || j >= R || i < 0 || i >= C ? 0 : d[j * C + i]);
-  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j * C + i] > 0) d[j * C + i] = Math.min(d[j * C + i], 1 + Math.min(at(j - 1, i - 1), at(j - 1, i), at(j - 1, i + 1), at(j, i - 1)));
-  for (let j = R - 1; j >= 0; j--) for (let i = C - 1; i >= 0; i--) if (d[j * C + i] > 0) d[j * C + i] = Math.min(d[j * C + i], 1 + Math.min(at(j + 1, i + 1), at(j + 1, i), at(j + 1, i - 1), at(j, i + 1)));
+  const W = C + 2;
+  const d = new Int32Array((R + 2) * W);
+  for (let j = 0; j < R; j++) {
+    const row = regions[j];
+    for (let i = 0; i < row.length; i++) if (row[i] === region) d[(j + 1) * W + i + 1] = BIG;
+  }
+  // Forward pass (neighbours above and to the left), then backward (below and to the right).
+  for (let j = 1; j <= R; j++) {
+    for (let k = j * W + 1, end = j * W + C; k <= end; k++) {
+      if (d[k] === 0) continue;
+      const m = Math.min(d[k - W - 1], d[k - W], d[k - W + 1], d[k - 1]);
+      if (m + 1 < d[k]) d[k] = m + 1;
+    }
+  }
+  for (let j = R; j >= 1; j--) {
+    for (let k = j * W + C, start = j * W + 1; k >= start; k--) {
+      if (d[k] === 0) continue;
+      const m = Math.min(d[k + W + 1], d[k + W], d[k + W - 1], d[k + 1]);
+      if (m + 1 < d[k]) d[k] = m + 1;
+    }
+  }
   let best: { i: number; j: number; depth: number } | undefined;
-  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j * C + i] > 0 && (!best || d[j * C + i] > best.depth)) best = { i, j, depth: d[j * C + i] };
+  let bestDepth = 0;
+  for (let j = 0; j < R; j++) {
+    for (let i = 0; i < C; i++) {
+      const v = d[(j + 1) * W + i + 1];
+      if (v > bestDepth) {
+        bestDepth = v;
+        best = { i, j, depth: v };
+      }
+    }
+  }
   return best;
+}
+
+/** v ↦ its clamped position in [0, 1] on a linear or log axis over `domain` (as d3.scaleLinear/scaleLog().domain(domain).range([0, 1]).clamp(true)). */
+export function positionOn(domain: readonly [number, number], log: boolean): (v: number) => number {
+  const a = log ? Math.log(domain[0]) : domain[0];
+  const b = (log ? Math.log(domain[1]) : domain[1]) - a;
+  // A zero-width domain maps everything to the middle (d3's normalize: b ? (x − a)/b : 0.5).
+  if (!b) return () => 0.5;
+  return (v) => {
+    const x = ((log ? Math.log(v) : v) - a) / b;
+    return x < 0 ? 0 : x > 1 ? 1 : x;
+  };
 }
 
 function formatNumber(v: number): string {
@@ -163,7 +209,10 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
     // t in [i/256, (i+1)/256)), without a colour string per cell: 40 401 strings per redraw were
     // most of the garbage of a partial result.
     const ramp = Array.from({ length: 256 }, (_, i) => d3.rgb(d3.interpolateViridis((i + 0.5) / 256)));
-    const t = domain ? (log ? d3.scaleLog() : d3.scaleLinear()).domain(domain).range([0, 1]).clamp(true) : undefined;
+    // The colour scale's position t ∈ [0, 1] written out (what d3's clamped linear or log scale
+    // over `domain` onto [0, 1] computes: (f(v) − f(d0)) / (f(d1) − f(d0)), f = identity or log),
+    // without a scale call per cell.
+    const t = domain ? positionOn(domain, log) : undefined;
     const none = d3.rgb(PHASE_CELL_COLOR.none);
     const pending = d3.rgb(PHASE_CELL_COLOR.pending);
     for (let j = 0; j < R; j++) {

@@ -9,7 +9,7 @@ import { createPlotFrame, drawEmptyNote, drawNotes } from './frame.ts';
 import { writeScaleGeometry } from './geometry.ts';
 import { NORMAL_STYLE, type PlotStyle } from './theme.ts';
 import type { PlotSize, XYPlotData } from './types.ts';
-import { drawSeries, legendItem, SERIES_ORDER, seriesValues } from './xySeries.ts';
+import { drawSeries, legendItem, SERIES_ORDER, seriesExtent } from './xySeries.ts';
 
 let clipCounter = 0;
 
@@ -19,8 +19,9 @@ export function drawXY(data: XYPlotData, size: PlotSize, style: PlotStyle = NORM
 
   const okX = drawable(data.xScale);
   const okY = drawable(data.yScale);
-  const xDomain = data.xDomain ?? paddedDomain(data.series.flatMap((s) => seriesValues(s, 'x')), data.xScale, 0.02);
-  const yDomain = data.yDomain ?? paddedDomain(data.series.flatMap((s) => seriesValues(s, 'y')), data.yScale);
+  // paddedDomain reads only the extent of the drawable values: each series' two ends give the same domain.
+  const xDomain = data.xDomain ?? paddedDomain(data.series.flatMap((s) => seriesExtent(s, 'x', okX)), data.xScale, 0.02);
+  const yDomain = data.yDomain ?? paddedDomain(data.series.flatMap((s) => seriesExtent(s, 'y', okY)), data.yScale);
   const x = makeScale(data.xScale, xDomain, [0, w], data.xDomain !== undefined);
   const y = makeScale(data.yScale, yDomain, [h, 0], data.yDomain !== undefined);
 

@@ -76,6 +76,30 @@ describe('phase diagram data', () => {
     expect(regionAnchor(regions, 'c')).toBeUndefined();
   });
 
+  it('puts a region’s name where the chessboard distance to another region or the edge is largest (brute force on random maps)', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let trial = 0; trial < 60; trial++) {
+      const R = 1 + Math.floor(rand() * 14);
+      const C = 1 + Math.floor(rand() * 14);
+      // Blobs: a few discs of 'b' on 'a', so that regions have interiors.
+      const discs = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => ({ i: rand() * C, j: rand() * R, r: rand() * 6 }));
+      const regions = Array.from({ length: R }, (_, j) => Array.from({ length: C }, (_, i) => (discs.some((d) => Math.hypot(i - d.i, j - d.j) < d.r) ? 'b' : 'a')));
+      for (const region of ['a', 'b']) {
+        // Depth of a cell: the chessboard distance to the nearest cell of another region or outside the grid.
+        let best: { i: number; j: number; depth: number } | undefined;
+        for (let j = 0; j < R; j++)
+          for (let i = 0; i < C; i++) {
+            if (regions[j][i] !== region) continue;
+            let depth = Math.min(i + 1, C - i, j + 1, R - j);
+            for (let jj = 0; jj < R; jj++) for (let ii = 0; ii < C; ii++) if (regions[jj][ii] !== region) depth = Math.min(depth, Math.max(Math.abs(ii - i), Math.abs(jj - j)));
+            if (!best || depth > best.depth) best = { i, j, depth };
+          }
+        expect(regionAnchor(regions, region)).toEqual(best);
+      }
+    }
+  });
+
   it('tabulates the spec’s point, with ∞ and undefined told apart', () => {
     const rows = pointRows(block);
     expect(rows.find((r) => r.label === 'phase')!.value).toBe(block.point.phase);
