@@ -16,7 +16,7 @@ import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
 import type { PhaseMapData } from './phaseMapTypes.ts';
 import { appendRichText, plainText } from './richText.ts';
 import { OKABE_ITO, NORMAL_STYLE, scriptSize, strokeWidth, textWidth, type PlotStyle } from './theme.ts';
-import type { PlotSize } from './types.ts';
+import { drawAll, type DrawFunction, type PlotSize } from './types.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -119,7 +119,17 @@ function formatNumber(v: number): string {
   return d3.format('.3~g')(v).replace('-', '−');
 }
 
-export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyle = NORMAL_STYLE): SVGSVGElement {
+/** The phase map in one go (exports, every caller that does not draw through the draw queue). */
+export const drawPhaseMap: DrawFunction<PhaseMapData> = Object.assign((data: PhaseMapData, size: PlotSize, style: PlotStyle = NORMAL_STYLE) => drawAll(drawPhaseMapSteps(data, size, style)), {
+  steps: (data: PhaseMapData, size: PlotSize, style: PlotStyle = NORMAL_STYLE) => drawPhaseMapSteps(data, size, style),
+});
+
+/**
+ * The phase map in steps (issue 14 §8): a 201² map is redrawn for each partial result; the raster
+ * and each region's label (a distance transform over the grid) are separate steps, so the draw
+ * queue can give the main thread back between them.
+ */
+export function* drawPhaseMapSteps(data: PhaseMapData, size: PlotSize, style: PlotStyle = NORMAL_STYLE): Generator<void, SVGSVGElement, void> {
   const width = Math.max(320, Math.floor(size.width));
   const height = Math.max(260, Math.floor(size.height));
   const font = style.font;
@@ -256,7 +266,9 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
   svg.append('defs').append('clipPath').attr('id', clipId).append('rect').attr('width', w).attr('height', h);
   const over = g.append('g').attr('class', 'overlays').attr('clip-path', `url(#${clipId})`);
 
-  drawRegionLabels(over, data, x, y, w, h, style);
+  const large = data.xs.length * data.ys.length > MAX_CELL_RECTS;
+  if (large) yield;
+  for (const _ of drawRegionLabels(over, data, x, y, w, h, style)) if (large) yield;
   drawLines(over, data, x, y, style);
   if (data.cursor) {
     const cx0 = x(data.cursor.x - cw / 2);
@@ -288,10 +300,12 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
 }
 
 /** Region names on the map, in the cell deepest inside each region, on a white halo. */
-function drawRegionLabels(layer: G, data: PhaseMapData, x: Scale, y: Scale, w: number, h: number, style: PlotStyle): void {
+function* drawRegionLabels(layer: G, data: PhaseMapData, x: Scale, y: Scale, w: number, h: number, style: PlotStyle): Generator<void, void, void> {
   const size = style.font.label;
   for (const { region, label } of data.regionLabels ?? []) {
     const anchor = regionAnchor(data.regions, region);
+    // One region's distance transform per step.
+    yield;
     if (!anchor) continue;
     const half = textWidth(plainText(label), size) / 2 + 6;
     const cx = Math.max(half, Math.min(w - half, x(data.xs[anchor.i])));
