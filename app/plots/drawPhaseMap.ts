@@ -58,15 +58,16 @@ function colorDomainOf(data: PhaseMapData): [number, number] | undefined {
 }
 
 /**
- * Where to write a region's name: the cell of that region farthest (chessboard distance) from any
- * other region and from the edge of the grid — two-pass distance transform, O(cells).
+ * Chessboard distance of each cell of `region` to the nearest cell of another region or to the
+ * edge of the grid (0 outside the region): two-pass distance transform, O(cells), on a flat typed
+ * array with a border of zeros (outside the grid is "not this region") — a 201² map is redrawn per
+ * partial result, so no per-cell closures, bounds tests or boxing (issue 14 §8). Cell (i, j) is at
+ * d[(j + 1)·(C + 2) + i + 1].
  */
-export function regionAnchor(regions: readonly (readonly string[])[], region: string): { i: number; j: number; depth: number } | undefined {
+function regionDepths(regions: readonly (readonly string[])[], region: string): { d: Int32Array; R: number; C: number } {
   const R = regions.length;
   let C = 0;
   for (const row of regions) C = Math.max(C, row.length);
-  // Flat typed array with a border of zeros (outside the grid is "not this region"): a 201² map is
-  // redrawn per partial result, so no per-cell closures, bounds tests or boxing (issue 14 §8).
   const BIG = 1 << 30;
   const W = C + 2;
   const d = new Int32Array((R + 2) * W);
@@ -89,15 +90,57 @@ export function regionAnchor(regions: readonly (readonly string[])[], region: st
       if (m + 1 < d[k]) d[k] = m + 1;
     }
   }
+  return { d, R, C };
+}
+
+/**
+ * Where to write a region's name: the cell of that region farthest (chessboard distance) from any
+ * other region and from the edge of the grid (the first such cell, row by row).
+ */
+export function regionAnchor(regions: readonly (readonly string[])[], region: string): { i: number; j: number; depth: number } | undefined {
+  return labelAnchor(regions, region, { left: 0, right: 0, down: 0, up: 0 });
+}
+
+/** How many cells a label reaches from the cell it is centred on, on each side (row j + 1 is above row j). */
+export interface LabelReach {
+  readonly left: number;
+  readonly right: number;
+  readonly down: number;
+  readonly up: number;
+}
+
+/**
+ * The cell of `region` on which a label reaching `reach` cells around it lies entirely on cells of
+ * that region (so the name never crosses into another region, e.g. over the critical line), the
+ * deepest such cell (regionAnchor's distance), first row by row; undefined when the label fits
+ * nowhere. A summed-area table of the other regions' cells makes each test O(1).
+ */
+export function labelAnchor(regions: readonly (readonly string[])[], region: string, reach: LabelReach): { i: number; j: number; depth: number } | undefined {
+  const { d, R, C } = regionDepths(regions, region);
+  const W = C + 2;
+  // other[(j)·(C + 1) + i]: cells of rows < j and columns < i that are not of the region.
+  const S = C + 1;
+  const other = new Int32Array((R + 1) * S);
+  for (let j = 0; j < R; j++) {
+    let run = 0;
+    for (let i = 0; i < C; i++) {
+      run += d[(j + 1) * W + i + 1] === 0 ? 1 : 0;
+      other[(j + 1) * S + i + 1] = other[j * S + i + 1] + run;
+    }
+  }
   let best: { i: number; j: number; depth: number } | undefined;
   let bestDepth = 0;
-  for (let j = 0; j < R; j++) {
-    for (let i = 0; i < C; i++) {
+  for (let j = reach.down; j < R - reach.up; j++) {
+    for (let i = reach.left; i < C - reach.right; i++) {
       const v = d[(j + 1) * W + i + 1];
-      if (v > bestDepth) {
-        bestDepth = v;
-        best = { i, j, depth: v };
-      }
+      if (v <= bestDepth) continue;
+      const i0 = i - reach.left;
+      const i1 = i + reach.right + 1;
+      const j0 = j - reach.down;
+      const j1 = j + reach.up + 1;
+      if (other[j1 * S + i1] - other[j0 * S + i1] - other[j1 * S + i0] + other[j0 * S + i0] !== 0) continue;
+      bestDepth = v;
+      best = { i, j, depth: v };
     }
   }
   return best;
@@ -302,12 +345,34 @@ export function* drawPhaseMapSteps(data: PhaseMapData, size: PlotSize, style: Pl
 /** Region names on the map, in the cell deepest inside each region, on a white halo. */
 function* drawRegionLabels(layer: G, data: PhaseMapData, x: Scale, y: Scale, w: number, h: number, style: PlotStyle): Generator<void, void, void> {
   const size = style.font.label;
-  for (const { region, label } of data.regionLabels ?? []) {
-    const anchor = regionAnchor(data.regions, region);
-    // One region's distance transform per step.
-    yield;
-    if (!anchor) continue;
-    const half = textWidth(plainText(label), size) / 2 + 6;
+  const R = data.ys.length;
+  const C = data.xs.length;
+  // Cell size in pixels (the grid is uniform; cellDomain puts half a cell beyond each end value).
+  const cellW = C > 0 ? w / C : w;
+  const cellH = R > 0 ? h / R : h;
+  for (const { region, label: full } of data.regionLabels ?? []) {
+    // The full name ("chaotic: χ₁ > 1"), else the name alone ("chaotic") where the full one does not
+    // fit; a region too small or thin for either is left unnamed rather than named across a line.
+    const names = full.includes(':') ? [full, full.slice(0, full.indexOf(':'))] : [full];
+    let placed: { label: string; half: number; anchor: { i: number; j: number } } | undefined;
+    for (const label of names) {
+      // Bold text: 8 % wider than textWidth's regular weight.
+      const half = (textWidth(plainText(label), size) * 1.08) / 2 + 6;
+      // The label's box around its anchor: ±half across, a line of text (with its halo and
+      // subscripts) up and down, plus one cell of margin, so that the name stays inside its region.
+      const across = Math.ceil(half / cellW) + 1;
+      const up = Math.ceil((size + 4) / cellH) + 1;
+      const down = Math.ceil((0.7 * size + 4) / cellH) + 1;
+      const anchor = labelAnchor(data.regions, region, { left: across, right: across, up, down });
+      // One region's distance transform per step.
+      yield;
+      if (anchor) {
+        placed = { label, half, anchor };
+        break;
+      }
+    }
+    if (!placed) continue;
+    const { label, half, anchor } = placed;
     const cx = Math.max(half, Math.min(w - half, x(data.xs[anchor.i])));
     const cy = Math.max(size + 4, Math.min(h - 8, y(data.ys[anchor.j]) + size / 3));
     const text = layer

@@ -141,7 +141,10 @@ export function guessSeries(guess: { x: number; value: number }): XYSeries[] {
 /** A view's main plot with the prediction applied (fixed y range before the reveal, the guess after). */
 export function withPrediction(plot: XYPlotData, prediction: PlotPrediction | undefined): XYPlotData {
   if (!prediction) return plot;
-  if (prediction.range) return { ...plot, yDomain: prediction.range, yScale: 'linear' };
+  // Before the reveal the networks are hidden, not awaited: the plot's empty note ("waiting for the
+  // runs…") would be untrue once they are done, and it sat under the guess hint. The prediction bar
+  // above the plot says what to do.
+  if (prediction.range) return { ...plot, yDomain: prediction.range, yScale: 'linear', emptyText: undefined };
   if (prediction.guess) return { ...plot, series: [...plot.series, ...guessSeries(prediction.guess)] };
   return plot;
 }
