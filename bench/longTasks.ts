@@ -23,6 +23,7 @@ import { loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { LONG_TASK_PROBE } from './longTaskProbe.ts';
 
 /** Issue 14 §8: the longest any main-thread task may take. */
 export const GOAL_MS = 200;
@@ -46,27 +47,12 @@ export interface LongTaskRow {
   readonly error?: string;
 }
 
-// In-page code as text (tsx would wrap functions in a __name helper the page does not have).
-const OBSERVE = `(() => {
-  window.__longTasks = [];
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-})()`;
-const TWO_FRAMES = 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))';
-
-/** Load `query`, wait for the exact theory and the end of the run, and return the long tasks (ms). */
+/** Load `query`, wait (without polling the page) for the exact theory and the end of the run, and return the long tasks (ms). */
 async function measure(page: Page, baseUrl: string, query: string): Promise<number[]> {
-  await page.addInitScript(OBSERVE);
-  await page.goto(`${baseUrl}?${query}`);
-  // A run estimated over 30 s asks first: confirm it (what a visitor does).
-  await page.locator('[data-testid=run][data-confirm=true], [data-testid=digest][data-final=true]').first().waitFor({ state: 'attached', timeout: 120_000 });
-  const ask = page.locator('[data-testid=run][data-confirm=true]');
-  if (await ask.count()) await ask.click();
-  await page.locator('[data-testid=app][data-theory=exact]').waitFor({ state: 'attached', timeout: 120_000 });
-  await page.locator('[data-testid=digest][data-final=true]').waitFor({ state: 'attached', timeout: 180_000 });
-  // The last redraw is queued (app/plots/drawQueue.ts): let it and its paint happen.
-  await page.waitForTimeout(500);
-  await page.evaluate(TWO_FRAMES);
-  return (await page.evaluate('window.__longTasks')) as number[];
+  await page.addInitScript(LONG_TASK_PROBE);
+  const report = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('lab-longtasks:'), timeout: 240_000 });
+  await page.goto(`${baseUrl}?${query}`, { waitUntil: 'commit' });
+  return JSON.parse((await report).text().slice('lab-longtasks:'.length)) as number[];
 }
 
 export async function benchLongTasks(options: { baseUrl?: string; specs?: readonly { name: string; query: string }[]; repeats?: number; log?: (line: string) => void } = {}): Promise<object> {
