@@ -1,32 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli as runCli, type CliResult } from './cliHarness.ts';
 import { HOSTILE_SPECS } from '../src/url/hostileSpecs.ts';
 import { PARAMS } from '../src/core/spec.ts';
 
-const run = promisify(execFile);
-const BIN = new URL('./limits-lab.mjs', import.meta.url).pathname;
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the real command (node bin/limits-lab.mjs …) as a user would, with a hang guard. */
-async function cli(args: string[], timeout = 60_000): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { timeout, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string; killed?: boolean };
-    if (err.killed) throw new Error(`limits-lab ${args.join(' ')} hung (killed after ${timeout} ms)`);
-    return { code: err.code ?? -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+/** The real command with a hang guard (timeout in ms). */
+const cli = (args: string[], timeout = 60_000): Promise<CliResult> => runCli(args, { timeout });
 
 /** stderr without Dawn's harmless Vulkan chatter. */
 function ownLines(stderr: string): string[] {

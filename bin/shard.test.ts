@@ -3,33 +3,15 @@
  * print the unsharded document (same JSON, same digest) for a depth profile, a width sweep and a
  * commutation map; a re-run skips finished shards; bad part sets are refused with one line.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli as runCli, type CliResult } from './cliHarness.ts';
 import { resultDigest } from '../src/experiments/digest.ts';
 
-const run = promisify(execFile);
-const BIN = new URL('./limits-lab.mjs', import.meta.url).pathname;
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], env: Record<string, string> = {}, timeout = 90_000): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { timeout, maxBuffer: 64 << 20, env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string; killed?: boolean };
-    if (err.killed) throw new Error(`limits-lab ${args.join(' ')} hung (killed after ${timeout} ms)`);
-    return { code: err.code ?? -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+/** The real command with a hang guard; `env` adds to the environment. */
+const cli = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => runCli(args, { env, timeout: 90_000 });
 
 const lines = (s: string) => s.split('\n').filter((l) => l.length > 0 && !l.includes('XDG_RUNTIME_DIR'));
 
