@@ -30,8 +30,11 @@ for (const [name, query] of HEAVY) {
     // The page reports its own long tasks on the console once its theory is exact and its run done
     // (bench/longTasks.ts's probe): no locator polls the page meanwhile, because Playwright's
     // injected script runs on the main thread and would add long tasks of its own.
+    // A hang guard, not a timing: the 201² phase diagram's Worker run takes ~30 s at load 15 and
+    // over a minute at load 25 on 2 cores, past the default 90 s test timeout.
+    test.setTimeout(300_000);
     await page.addInitScript(LONG_TASK_PROBE);
-    const report = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('lab-longtasks:'), timeout: 120_000 });
+    const report = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('lab-longtasks:'), timeout: 240_000 });
     await page.goto(`./?${query}`);
     const tasks = JSON.parse((await report).text().slice('lab-longtasks:'.length)) as number[];
     const ms = Math.max(0, ...tasks);
