@@ -18,7 +18,7 @@ import { runSpecStreaming } from '../src/experiments/runSpec.ts';
 import type { LabResult } from '../src/experiments/result.ts';
 import type { SdeViewBlock } from '../src/experiments/sdeView.ts';
 import type { WidthSweepBlock } from '../src/experiments/widthSweep.ts';
-import { theoryBlock } from '../src/theory/nngp.ts';
+import { theoryBlock } from '../src/archs/theory.ts';
 import { decodeSpec } from '../src/url/codec.ts';
 import { computeTheory } from './engine/theory.ts';
 import { LESSONS } from './presets.ts';
@@ -46,7 +46,7 @@ const last = <T>(a: readonly T[]): T => a[a.length - 1];
 
 describe('every lesson is covered here', () => {
   it('each lesson id has a claim test below', () => {
-    const tested = ['nngp', 'relu-he', 'edge-of-chaos', 'commute-mlp-resnet', 'branch-scaling', 'fixed-width-3-vs-4', 'shaped-sde', 'three-limits', 'finite-l-over-n', 'orthogonal-weights'];
+    const tested = ['nngp', 'relu-he', 'edge-of-chaos', 'commute-mlp-resnet', 'branch-scaling', 'fixed-width-3-vs-4', 'shaped-sde', 'three-limits', 'finite-l-over-n', 'orthogonal-weights', 'attention-rank-collapse'];
     expect(LESSONS.map((l) => l.id).sort()).toEqual([...tested].sort());
   });
 });
@@ -319,3 +319,27 @@ describe('data-dependent captions, derived from runs of the default views', () =
     for (const r of th.rho) expect(r).toBeCloseTo(spec.rho0, 12);
   });
 });
+
+describe('lesson claims: attention (issue 15 §2)', () => {
+  it('attention-rank-collapse: standard attention collapses (median > 0.99 by layer 10, p05 = 1 to 4 digits at 100); shaped attention stays spread with mean < 0.6', { timeout: SLOW }, async () => {
+    const { spec, claim } = lesson('attention-rank-collapse');
+    expect(spec.arch).toBe('attention');
+    expect(spec.rho0).toBe(0.2);
+    expect(spec.L).toBe(100);
+    expect(claim).toMatch(/0\.2/);
+    const mc = (await run(spec)).mc!;
+    const at = (l: number) => mc.layers.indexOf(l);
+    expect(mc.rho.p50[at(0)]).toBeLessThan(0.4);
+    expect(mc.rho.p50[at(10)]).toBeGreaterThan(0.99);
+    expect(mc.rho.p05[at(100)]).toBeGreaterThan(1 - 5e-5);
+    // The same networks' sizes, shaped attention: T = L/n = 100/64 ≈ 1.6 as the claim quotes.
+    expect(claim).toMatch(/T = L\/n \\approx 1\.6/);
+    expect(Math.abs(spec.L / spec.n - 1.6)).toBeLessThan(0.05);
+    const shaped = (await run({ ...spec, arch: 'shapedattn' })).mc!;
+    const i = shaped.layers.indexOf(100);
+    expect(shaped.rho.p95[i] - shaped.rho.p05[i]).toBeGreaterThan(1);
+    const se = shaped.rho.sd[i] / Math.sqrt(shaped.M);
+    expect(shaped.rho.mean[i] + 3 * se).toBeLessThan(0.6);
+  });
+});
+

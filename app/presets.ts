@@ -49,6 +49,7 @@ export const PAPERS = {
   pdlt2022: { cite: 'Roberts, Yaida & Hanin 2022', title: 'The principles of deep learning theory (Cambridge University Press)', href: 'https://arxiv.org/abs/2106.10165' },
   hayouYang2023: { cite: 'Hayou & Yang 2023', title: 'Width and depth limits commute in residual networks (ICML 2023)', href: 'https://arxiv.org/abs/2302.00453' },
   hayou2022: { cite: 'Hayou 2022', title: 'On the infinite-depth limit of finite-width neural networks (TMLR)', href: 'https://arxiv.org/abs/2210.00688' },
+  noci2023: { cite: 'Noci et al. 2023', title: 'The shaped Transformer: attention models in the infinite depth-and-width limit (NeurIPS 2023)', href: 'https://arxiv.org/abs/2306.17759' },
   liNicaRoy2022: { cite: 'Li, Nica & Roy 2022', title: 'The neural covariance SDE: shaped infinite depth-and-width networks at initialization (NeurIPS 2022)', href: 'https://arxiv.org/abs/2206.02768' },
 } as const satisfies Record<string, Paper>;
 
@@ -172,5 +173,17 @@ export const LESSONS: readonly Lesson[] = [
     cpuTime: 'a few seconds',
     topic: 'finite width',
     claim: 'Orthogonal layers preserve lengths exactly, so the bands of $\\hat q^{\\ell}$ keep the width they have after the first layer, while with Gaussian layers $\\log \\hat q^{\\ell}$ spreads like $\\sqrt{\\ell/n}$; both have the same infinite-width kernel.',
+  },
+  {
+    id: 'attention-rank-collapse',
+    steps: ['Click on the plot to place your guess of the median $\\hat\\rho$ of two tokens at layer 100, then press Reveal.', 'Switch the architecture to shaped attention and compare the bands at layer 100.', 'Drag n: does the collapse of standard attention depend on the width?'],
+    controls: ['arch', 'n', 'L', 'M'],
+    title: 'Token similarity after 100 attention layers',
+    question: 'Two tokens with correlation 0.2 go through 100 residual Softmax attention layers (width 64). What happens to their similarity? Predict it first.',
+    url: 'arch=attention&k=3&rho0=0.2&n=64&L=100&M=200&predict=1',
+    paper: PAPERS.noci2023,
+    cpuTime: 'a few seconds',
+    topic: 'proportional limit',
+    claim: 'Standard attention averages the tokens: the median $\\hat\\rho^{\\ell}$ climbs from $\\rho_0 = 0.2$ above 0.99 within 10 layers, and after 100 layers at least 95 % of the networks have $\\hat\\rho = 1$ to four digits: rank collapse. Shaped attention (Softmax centred at the identity, temperature $\\tau_0\\sqrt{n\\,n_k}$) at the same width and depth keeps the correlation random: at layer 100 ($T = L/n \\approx 1.6$) the middle 90 % of its networks spread over more than half of $[-1, 1]$ and the mean stays below 0.6, as the covariance SDE of Noci et al. (2023) predicts.',
   },
 ];

@@ -33,7 +33,7 @@ import { CALIBRATION } from '../src/core/costCalibration.ts';
 import { DEFAULT_SPEC, type Method, type Spec } from '../src/core/spec.ts';
 import { estimateRun, planSpec, theorySeconds } from '../src/experiments/plan.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
-import { theoryBlock } from '../src/theory/nngp.ts';
+import { theoryBlock } from '../src/archs/theory.ts';
 
 type Case = Partial<Spec> & { n: number; L: number; M: number };
 

@@ -15,7 +15,8 @@
  *                  PyTorch (one thread, where installed) at n = 2048, L = 16, k = 2, ReLU, explicit
  *                  and gram, as speed ratios lab/peer (issue 19 §3);
  *   cpuKernels     bench/kernels.ts: the CPU engine's kernels before/after (JavaScript path vs
- *                  WebAssembly SIMD kernel, same numbers);
+ *                  WebAssembly SIMD kernel, same numbers); `wasmBeforeAfter`: bench/normalsKernel.ts,
+ *                  the WebAssembly kernel against its build at an earlier commit (git), same process;
  *   multiCore      bench/multiCore.ts: one thread against the worker-thread pool (2 threads and every
  *                  core) on M = 64 and 256 networks: the speed-up, and that the numbers are identical;
  *   pageRun        bench/pageRun.ts: Cancel latency, frame gaps and click latency during a long run;
@@ -36,7 +37,7 @@ import { cpus } from 'node:os';
 import { createCpuBackend } from '../src/backends/cpu/cpuBackend.ts';
 import type { SimBackend } from '../src/backends/types.ts';
 import { DEFAULT_SPEC, type Method, type Spec } from '../src/core/spec.ts';
-import { theoryBlock } from '../src/theory/nngp.ts';
+import { theoryBlock } from '../src/archs/theory.ts';
 import { VERSION } from '../src/version.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -146,6 +147,9 @@ async function main(): Promise<void> {
   if (!args.has('--no-peers')) {
     const { kernelsBeforeAfter } = await import('./kernels.ts');
     out.cpuKernels = await kernelsBeforeAfter(quick ? { n: 256, L: 4 } : { n: 2048, L: 16 }, quick ? 1 : 3);
+    // The WebAssembly kernel against its build before the issue-19 speed work (bench/normalsKernel.ts).
+    const { wasmBeforeAfter } = await import('./normalsKernel.ts');
+    (out.cpuKernels as Record<string, unknown>).wasmBeforeAfter = await wasmBeforeAfter({ repeats: quick ? 1 : 9 });
     process.stderr.write(`bench: CPU kernels before/after ${JSON.stringify(out.cpuKernels)}\n`);
   }
   if (args.has('--peers-only')) return finish(out);

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { PARAM_BY_KEY, type Spec } from '../src/core/spec.ts';
 import { decodeSpec, encodeSpec, splitQuery } from '../src/url/codec.ts';
 import { unpackSpec } from '../src/url/compact.ts';
-import { hostileFuzzCases } from '../src/url/hostileSpecs.ts';
+import { hostileFuzzCases } from '../test/url/hostileSpecs.ts';
 import { DEFAULT_MAX_SECONDS, estimateRunSeconds } from '../src/experiments/plan.ts';
 import { checkQuery } from './cli.ts';
 

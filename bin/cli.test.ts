@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli as runCli, type CliResult } from './cliHarness.ts';
-import { HOSTILE_SPECS } from '../src/url/hostileSpecs.ts';
+import { HOSTILE_SPECS } from '../test/url/hostileSpecs.ts';
 import { PARAMS } from '../src/core/spec.ts';
 
 /** The real command with a hang guard (timeout in ms). */

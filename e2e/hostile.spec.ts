@@ -2,7 +2,7 @@
  * Hostile and invalid links: the page loads with defaults for the rejected keys, shows one
  * dismissible message per rejected key naming it, evaluates nothing and logs no errors.
  */
-import { HOSTILE_SPECS, hostileFuzzCases } from '../src/url/hostileSpecs.ts';
+import { HOSTILE_SPECS, hostileFuzzCases } from '../test/url/hostileSpecs.ts';
 import { decodeSpec, encodeSpec } from '../src/url/codec.ts';
 import { DEFAULT_SPEC } from '../src/core/spec.ts';
 import { expect, openLab, test } from './fixtures.ts';
@@ -24,7 +24,7 @@ const CASES = [
   'work far beyond the CPU budget',
 ].map((why) => {
   const c = HOSTILE_SPECS.find((h) => h.why === why);
-  if (!c) throw new Error(`no hostile case '${why}' in src/url/hostileSpecs.ts`);
+  if (!c) throw new Error(`no hostile case '${why}' in test/url/hostileSpecs.ts`);
   return c;
 });
 
@@ -72,7 +72,7 @@ test('a value typed into a control is checked by the same rules and the message 
   expect(new URL(page.url()).searchParams.get('n')).toBeNull();
 });
 
-// A sample of the seeded fuzz suite (src/url/hostileSpecs.ts hostileFuzzCases; all 602 run in
+// A sample of the seeded fuzz suite (test/url/hostileSpecs.ts hostileFuzzCases; all 602 run in
 // `npm test` through the CLI's decode path): in Chromium, every rejected key has a message naming
 // it, an accepted link is rewritten to exactly the spec decoded (no silent change), nothing crashes.
 const FUZZ = hostileFuzzCases(20, 600).filter((c, i) => i % 19 === 3 && c.family !== 'sizes' && !/^(https?:|[?#])|#/.test(c.query) && c.query.length < 4096);

@@ -3,6 +3,7 @@
  * the current architecture and view, and UI-only slider ranges (the typed entry still accepts the
  * whole range of the schema). Every control is generated from its Param; nothing is listed twice.
  */
+import { ARCH_MODULES, archOf } from '../../src/archs/index.ts';
 import type { Spec } from '../../src/core/spec.ts';
 
 export interface ControlGroup {
@@ -10,8 +11,18 @@ export interface ControlGroup {
   readonly keys: readonly (keyof Spec)[];
 }
 
+/** The Network group as it always was; keys of architectures registered later follow it. */
+const NETWORK_KEYS: readonly (keyof Spec)[] = ['arch', 'act', 'n', 'L', 'sw2', 'sb2', 'alpha', 'cp', 'cm', 'weights'];
+
+/**
+ * The Network group's keys that depend on the architecture (ArchSpecModule.controls says which of
+ * them an architecture reads), and the architectures' own keys. Keys of other groups (k, M, …) are
+ * never hidden by the architecture.
+ */
+const ARCH_KEYS: ReadonlySet<string> = new Set([...NETWORK_KEYS.filter((k) => k !== 'arch'), ...ARCH_MODULES.flatMap((m) => m.params.map((p) => p.key))]);
+
 export const CONTROL_GROUPS: readonly ControlGroup[] = [
-  { title: 'Network', keys: ['arch', 'act', 'n', 'L', 'sw2', 'sb2', 'alpha', 'cp', 'cm', 'weights'] },
+  { title: 'Network', keys: [...NETWORK_KEYS, ...([...ARCH_KEYS].filter((k) => !NETWORK_KEYS.includes(k as keyof Spec)) as (keyof Spec)[])] },
   { title: 'Inputs', keys: ['q1', 'q2', 'rho0', 'k'] },
   { title: 'Monte Carlo', keys: ['M', 'seed', 'method', 'backend'] },
   { title: 'View', keys: ['layer', 'nmin', 'nmax', 'Lmin', 'Lmax', 'stat', 'obs', 'sw2max', 'sb2max', 'grid'] },
@@ -27,15 +38,13 @@ export interface ViewNeeds {
 export function isRelevant(key: keyof Spec, spec: Spec, view: ViewNeeds = {}): boolean {
   const viewKeys = view.viewKeys ?? [];
   if (view.fixedKeys?.includes(key)) return false;
+  if (ARCH_KEYS.has(key)) {
+    // A network key: shown when the chosen architecture reads it (ArchSpecModule.controls), when the
+    // view asks for it (the contrast view's c₊, c₋), or when the view runs its own architectures
+    // (it fixes `arch`; the phase diagram is the MLP's and still needs φ).
+    return archOf(spec).controls.includes(key as keyof Spec & string) || viewKeys.includes(key) || (view.fixedKeys?.includes('arch') ?? false);
+  }
   switch (key) {
-    case 'alpha':
-      return spec.arch === 'resnet';
-    case 'cp':
-    case 'cm':
-      return spec.arch === 'shaped' || viewKeys.includes(key);
-    case 'act':
-      // A view that fixes the architecture (the phase diagram is the MLP's) still needs φ.
-      return spec.arch !== 'shaped' || (view.fixedKeys?.includes('arch') ?? false);
     case 'layer':
     case 'nmin':
     case 'nmax':

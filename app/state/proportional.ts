@@ -3,11 +3,15 @@
  * L = round(T·n) with it (Li, Nica & Roy 2022: the shaped MLP's limit depends on n and L only
  * through T). A depth typed by hand sets a new T. Pure rules, used by the store.
  */
+import { archOf } from '../../src/archs/index.ts';
 import { MAX_DEPTH, type Spec } from '../../src/core/spec.ts';
 
-/** Where T = L/n matters enough to show it and offer the toggle: the shaped MLP and the contrast view. */
+/**
+ * Where T = L/n matters enough to show it and offer the toggle: architectures with a proportional
+ * limit (the shaped MLP: ArchModule.limits.proportional) and the contrast view.
+ */
 export function showsProportional(spec: Pick<Spec, 'arch' | 'view'>): boolean {
-  return spec.arch === 'shaped' || spec.view === 'contrast';
+  return archOf(spec).limits.proportional !== undefined || spec.view === 'contrast';
 }
 
 /** The changes a control's (key, value) makes when T is held at `fixedT` (undefined: toggle off). */

@@ -28,7 +28,7 @@ const RHO_READING =
 
 export function CommuteView() {
   const spec = useLab((s) => s.spec);
-  const { block } = useViewBlock<CommuteBlock>('commute');
+  const { block } = useViewBlock('commute');
   const maps = useMemo(() => commuteHeatmaps(spec, block), [spec, block]);
   const diagonal = useMemo(() => proportionalPlot(spec, block), [spec, block]);
   const total = maps.maps.length * maps.columns.length * maps.rows.length;

@@ -36,7 +36,7 @@ const TEXT: Record<ContrastVariant['id'], { caption: (T: string) => string; equa
 
 export function ContrastView() {
   const spec = useLab((s) => s.spec);
-  const { block } = useViewBlock<ContrastBlock>('contrast');
+  const { block } = useViewBlock('contrast');
   const planned = useMemo(() => contrastSpecs(spec), [spec]);
   const plots = useMemo(
     () => new Map((block?.variants ?? []).map((v) => [v.id, { rho: contrastRhoPlot(v, block!.n, block!.L, block!.M), logq: contrastLogqPlot(v) }])),

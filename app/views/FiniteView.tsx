@@ -4,6 +4,7 @@
  * convergence of its bias (slope −1) and spread (slope −1/2), and for linear and ReLU networks the
  * exact finite-width law of the squared length Q against its Monte Carlo.
  */
+import { archForView, archOf } from '../../src/archs/index.ts';
 import { useMemo, useState } from 'react';
 import { finiteWidths, type FiniteWidthBlock } from '../../src/experiments/finiteWidthView.ts';
 import { Panel } from '../components/Panel.tsx';
@@ -29,15 +30,16 @@ const LOG_TEX = '\\log Q_L \\approx \\mathcal N(\\mu, \\sigma^2),\\qquad \\sigma
 
 export function FiniteView() {
   const spec = useLab((s) => s.spec);
-  const { block, unavailable } = useViewBlock<FiniteWidthBlock>('finite');
+  const { block, unavailable } = useViewBlock('finite');
   const [stat, setStat] = useState<FiniteStat>('rho');
   const plan = useMemo(() => ({ widths: finiteWidths(spec), layer: spec.L }), [spec.nmin, spec.nmax, spec.L]);
   const mean = useMemo(() => finiteMeanPlot(block, stat, plan), [block, stat, plan]);
   const conv = useMemo(() => finiteConvergencePlot(block, stat, plan), [block, stat, plan]);
   const second = useMemo(() => secondMomentPlot(block, plan), [block, plan]);
   const logVar = useMemo(() => logVariancePlot(block, plan), [block, plan]);
-  if (spec.arch !== 'mlp' || unavailable) {
-    return <Unavailable reason={unavailable ?? 'the finite-width theory (exact moments, 1/n corrections) is for the MLP: choose arch=mlp'} fix={{ key: 'arch', value: 'mlp', label: 'Use the MLP' }} />;
+  const owner = archForView('finite')!;
+  if (!archOf(spec).views.includes('finite') || unavailable) {
+    return <Unavailable reason={unavailable ?? `the finite-width theory (exact moments, 1/n corrections) is for the ${owner.label}: choose arch=${owner.id}`} fix={{ key: 'arch', value: owner.id, label: `Use the ${owner.label}` }} />;
   }
   const norm = normLawOf(block);
   const orthogonal = norm.law?.weights === 'orthogonal';

@@ -4,6 +4,7 @@
  * chosen quantity as colour — tied to samples: a click on the map (or a cell chosen with the arrow
  * keys, then Enter or the button) sets σw², σb² and opens the depth view with finite networks there.
  */
+import { archOf } from '../../src/archs/index.ts';
 import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { phaseGrid, type PhaseDiagramBlock } from '../../src/experiments/phaseDiagram.ts';
 import { Panel } from '../components/Panel.tsx';
@@ -35,7 +36,7 @@ interface Cell {
 export function PhaseView() {
   const spec = useLab((s) => s.spec);
   const { setParams } = useLabActions();
-  const { block, unavailable } = useViewBlock<PhaseDiagramBlock>('phase');
+  const { block, unavailable } = useViewBlock('phase');
   const [quantity, setQuantity] = useState<PhaseQuantity>('chi1');
   const [chosen, setChosen] = useState<Cell | undefined>(undefined);
   const grid = useMemo(() => (block ? { sw2: block.sw2, sb2: block.sb2 } : phaseGrid(spec)), [block, spec.sw2max, spec.sb2max, spec.grid]);
@@ -103,7 +104,7 @@ export function PhaseView() {
               </select>
             </label>{' '}
             · {formatCount(grid.sw2.length)} × {formatCount(grid.sb2.length)} grid{block ? ` (${block.precision} quadrature)` : ''}
-            {spec.arch !== 'mlp' && ' · the diagram is that of the MLP; a click opens the MLP at that point'}
+            {!archOf(spec).views.includes('phase') && ' · the diagram is that of the MLP; a click opens the MLP at that point'}
             {unavailable && ` · ${unavailable}`}
           </div>
         }

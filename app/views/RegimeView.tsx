@@ -21,7 +21,7 @@ const IDENTITY_TEX = '\\varphi = \\mathrm{id},\\ \\sigma_b = 0:\\quad \\log\\fra
 
 export function RegimeView() {
   const spec = useLab((s) => s.spec);
-  const { block } = useViewBlock<RegimeBlock>('regime');
+  const { block } = useViewBlock('regime');
   const drift = useMemo(() => driftPlot(block, block?.n ?? REGIME_WIDTHS), [block]);
   const paths = useMemo(() => pathsPlot(block), [block]);
   return (

@@ -14,7 +14,7 @@ import { convergencePlot, widthPlot } from './widthData.ts';
 export function WidthView() {
   const spec = useLab((s) => s.spec);
   const theory = useTheory();
-  const { block } = useViewBlock<WidthSweepBlock>('width');
+  const { block } = useViewBlock('width');
   const widths = useMemo(() => sweepWidths(spec.nmin, spec.nmax), [spec.nmin, spec.nmax]);
   const layer = sweepLayer(spec);
   const limitAt = (stat: 'rho' | 'q11') => {

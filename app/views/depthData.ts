@@ -3,6 +3,7 @@
  * applies (dashed), and the Monte Carlo median (points) with p25–p75 and p05–p95 bands.
  * Only selects and relabels engine output; nothing here is physics.
  */
+import { archOf } from '../../src/archs/index.ts';
 import type { Spec } from '../../src/core/spec.ts';
 import { faultsOf, limitFaults, theoryFaults, type Fault } from '../../src/experiments/faults.ts';
 import type { LimitBlock, McBlock, TheoryBlock } from '../../src/experiments/result.ts';
@@ -11,9 +12,14 @@ import { BAND_OPACITY, OKABE_ITO, ROLE_COLOR } from '../plots/theme.ts';
 import type { FaultSeries, ScaleKind, XYPlotData, XYSeries } from '../plots/types.ts';
 import { formatCount, formatValue, LAYER_AXIS, STAT_LABEL, type KernelStat } from './labels.ts';
 
-/** Depth on a log axis once the profile is long (mlp/shaped: layers start at 1). */
+/** Depth on a log axis once the profile is long, where layers start at 1 (a log axis has no layer 0). */
 export function layerScale(spec: Spec): ScaleKind {
-  return spec.arch !== 'resnet' && spec.L >= 200 ? 'log' : 'linear';
+  return archOf(spec).firstLayer === 1 && spec.L >= 200 ? 'log' : 'linear';
+}
+
+/** Whether the architecture has a branch exponent α (the ResNet: its α curves and captions). */
+export function hasBranchExponent(spec: Pick<Spec, 'arch'>): boolean {
+  return archOf(spec).controls.includes('alpha');
 }
 
 /** q^ℓ can grow or decay geometrically: log scale when its finite values span more than a factor 30. */
@@ -108,7 +114,7 @@ export function depthPlot(
 ): XYPlotData {
   const label = STAT_LABEL[stat];
   const series: XYSeries[] = [];
-  const ghosts = spec.arch === 'resnet' ? alphaSeries(stat, theory?.alphas) : [];
+  const ghosts = hasBranchExponent(spec) ? alphaSeries(stat, theory?.alphas) : [];
   if (mc) {
     const q = mc[stat];
     series.push(
@@ -117,8 +123,11 @@ export function depthPlot(
     );
   }
   series.push(...ghosts);
-  if (theory?.block) {
-    const at = spec.arch === 'resnet' ? ` at α = ${spec.alpha}` : '';
+  // A profile with no finite value is a limit that does not exist (standard attention: no
+  // deterministic infinite-width kernel): nothing to draw, and no "the curve ends" marker.
+  const hasLimit = theory?.block !== undefined && Array.from(theory.block[stat]).some(Number.isFinite);
+  if (theory?.block && hasLimit) {
+    const at = hasBranchExponent(spec) ? ` at α = ${spec.alpha}` : '';
     series.push({ kind: 'line', id: 'limit', label: `limit n → ∞${at}: ${label.limit}`, color: ROLE_COLOR.limit, x: theory.block.layers, y: theory.block[stat] });
   }
   if (theory?.limit) {
@@ -134,7 +143,7 @@ export function depthPlot(
     });
   }
   // Where a curve ends because its numbers left f64 (f32 on the GPU): a marker and a message.
-  if (theory?.block) {
+  if (theory?.block && hasLimit) {
     const [f] = faultsOf(cached(theoryFaultsOf, theory.block, theoryFaults), 'theory', stat);
     if (f) series.push(faultMarker('fault-limit', `limit ${label.name}`, ROLE_COLOR.limit, f, theory.block.layers, theory.block[stat]));
   }
@@ -151,8 +160,8 @@ export function depthPlot(
   if (mc) {
     series.push({ kind: 'points', id: 'mc-median', label: `median ${label.estimate}, M = ${formatCount(mc.M)}, n = ${formatCount(spec.n)}`, color: ROLE_COLOR.mc, x: mc.layers, y: mc[stat].p50 });
   }
-  // Layers run from 1 (mlp, shaped) or 0 (resnet) to L: no axis beyond them.
-  const first = spec.arch === 'resnet' ? 0 : 1;
+  // Layers run from the architecture's first layer (0 for an embedding: ResNet, attention; else 1) to L: no axis beyond them.
+  const first = archOf(spec).firstLayer;
   const xScale = layerScale(spec);
   const xDomain: [number, number] = xScale === 'log' ? [first / 1.15, spec.L * 1.15] : [first - Math.max(0.5, 0.02 * spec.L), spec.L + Math.max(0.5, 0.02 * spec.L)];
   // The thin α curves are part of the range: α = 0 can grow geometrically (ReLU), so q may go to a log axis.

@@ -80,7 +80,8 @@ export function histogramPlot(
   const markers: VerticalMarker[] = [];
   if (samples && theory) {
     const i = at(theory.layers, samples.layer);
-    if (i >= 0) markers.push({ id: 'limit', label: `limit n → ∞: ${label.limit}`, color: ROLE_COLOR.limit, x: theory[stat][i] });
+    // No marker where the limit does not exist (NaN: standard attention has no infinite-width kernel).
+    if (i >= 0 && Number.isFinite(theory[stat][i])) markers.push({ id: 'limit', label: `limit n → ∞: ${label.limit}`, color: ROLE_COLOR.limit, x: theory[stat][i] });
   }
   if (samples && mc) {
     const i = at(mc.layers, samples.layer);

@@ -1,4 +1,5 @@
 /** Axis and legend labels shared by the views (rich text for app/plots/richText.ts). */
+import { pageArch } from '../archs/index.ts';
 import type { Spec } from '../../src/core/spec.ts';
 
 export type KernelStat = 'rho' | 'q11';
@@ -26,5 +27,5 @@ export function formatValue(v: number | undefined, digits = 4): string {
 }
 
 export function networkSummary(spec: Spec): string {
-  return `${spec.arch}, φ = ${spec.arch === 'shaped' ? 'shaped ReLU' : spec.act}, n = ${formatCount(spec.n)}, L = ${formatCount(spec.L)}`;
+  return `${spec.arch}, φ = ${pageArch(spec).activationName?.(spec) ?? spec.act}, n = ${formatCount(spec.n)}, L = ${formatCount(spec.L)}`;
 }

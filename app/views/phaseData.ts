@@ -5,6 +5,7 @@
  * a click on the map makes. Rows the Worker has not sent yet are 'pending'. Selection, labels and
  * rounding only: no physics.
  */
+import { archForView, archOf } from '../../src/archs/index.ts';
 import type { Spec } from '../../src/core/spec.ts';
 import { phaseGrid, type PhaseDiagramBlock } from '../../src/experiments/phaseDiagram.ts';
 import type { PhaseMapData, PhaseMapLine } from '../plots/phaseMapTypes.ts';
@@ -99,7 +100,7 @@ export function roundForUrl(v: number): number {
 export function pickPoint(spec: Pick<Spec, 'M' | 'arch'>, sw2: number, sb2: number, bounds: { readonly sw2max: number; readonly sb2max: number }): Partial<Spec> {
   const w = roundForUrl(Math.min(bounds.sw2max, Math.max(sw2, bounds.sw2max * 1e-3)));
   const b = roundForUrl(Math.min(bounds.sb2max, Math.max(0, sb2)));
-  return { sw2: w, sb2: b, view: 'depth', ...(spec.M === 0 ? { M: 200 } : {}), ...(spec.arch !== 'mlp' ? { arch: 'mlp' as const } : {}) };
+  return { sw2: w, sb2: b, view: 'depth', ...(spec.M === 0 ? { M: 200 } : {}), ...(archOf(spec).views.includes('phase') ? {} : { arch: archForView('phase')!.id }) };
 }
 
 /** The grid cell nearest to (σw², σb²): indices into xs and ys. */

@@ -1,24 +1,14 @@
 /**
- * Views plug in here: a view registers its id (a value of spec.view), a tab label and a component.
- * The header shows one tab per registered view; the page renders the component of spec.view.
+ * Views plug in here: the page adds a component (and what its tab changes) to a view declared in
+ * the one list of views (src/core/views.ts: id, label, description, keys). The header shows one tab
+ * per registered view; the page renders the component of spec.view.
  */
 import type { ComponentType } from 'react';
 import type { Spec, View } from '../../src/core/spec.ts';
+import { VIEW_SPECS, viewSpec, type ViewSpec } from '../../src/core/views.ts';
 
-export interface ViewDefinition {
-  readonly id: View;
-  /** Tab text. */
-  readonly label: string;
-  /** One line under the tab for screen readers and tooltips. */
-  readonly description: string;
+export interface ViewDefinition extends ViewSpec<View> {
   readonly component: ComponentType;
-  /**
-   * Keys this view needs beyond the network's own: the View group's (layer, nmin, …), and keys
-   * of other architectures it uses (the contrast view's shaped MLP needs c₊, c₋ whatever arch is).
-   */
-  readonly viewKeys?: readonly string[];
-  /** Keys the view sets itself (e.g. the commutation map runs its own three architectures): hidden. */
-  readonly fixedKeys?: readonly string[];
   /**
    * What choosing the view's tab changes besides `view` (issue 14 §6): the phase diagram opens on
    * tanh (ReLU's critical "line" is the single point σw² = 2, σb² = 0), the Shaped SDE tab switches
@@ -29,26 +19,20 @@ export interface ViewDefinition {
 }
 
 /** Tab text of every view: also what the lessons gallery calls them (it loads no view component). */
-export const VIEW_LABEL: Record<View, string> = {
-  depth: 'Depth profile',
-  hist: 'Distribution',
-  width: 'Width sweep',
-  commute: 'Commuting limits',
-  regime: 'Fixed width',
-  sde: 'Shaped SDE',
-  contrast: 'Three limits',
-  phase: 'Phase diagram',
-  finite: 'Finite width',
-};
+export const VIEW_LABEL: Record<View, string> = Object.fromEntries(VIEW_SPECS.map((v) => [v.id, v.label])) as Record<View, string>;
 
 const views = new Map<View, ViewDefinition>();
 
-export function registerView(definition: Omit<ViewDefinition, 'label'>): void {
-  views.set(definition.id, { ...definition, label: VIEW_LABEL[definition.id] });
+/** The page's part of a declared view: its component and its tab's changes. */
+export function registerView(definition: { readonly id: View; readonly component: ComponentType; readonly onOpen?: (spec: Spec) => Partial<Spec> }): void {
+  const declared = viewSpec(definition.id);
+  if (!declared) throw new Error(`registerView: view '${definition.id}' is not declared in src/core/views.ts`);
+  views.set(definition.id, { ...declared, ...definition, id: definition.id });
 }
 
+/** The registered views, in the order of the list of views. */
 export function registeredViews(): ViewDefinition[] {
-  return [...views.values()];
+  return VIEW_SPECS.flatMap((v) => views.get(v.id as View) ?? []);
 }
 
 export function viewDefinition(id: View): ViewDefinition | undefined {

@@ -6,6 +6,7 @@ import { useLab } from '../state/useLab.ts';
 import type { LabActions, LabState, RunState, TheoryState } from '../state/labStore.ts';
 import { hidesMonteCarlo } from './prediction.ts';
 import { viewBlockOf, type ViewBlock } from './viewBlock.ts';
+import type { UnavailableBlock, ViewBlockKey, ViewBlocks } from '../../src/experiments/result.ts';
 
 type S = LabState & LabActions;
 
@@ -32,7 +33,9 @@ export function useTheory(): TheoryState | undefined {
 export { viewBlockOf, type ViewBlock } from './viewBlock.ts';
 
 /** A view's own block of the current run: result[key] (runSpecStreaming), or why the spec cannot have it. */
-export function useViewBlock<B>(key: string): ViewBlock<B> {
+export function useViewBlock<K extends ViewBlockKey>(key: K): ViewBlock<ViewBlocks[K]> {
   const raw = useLab((s) => (hidesMonteCarlo(s) ? undefined : runOfExperiment(s)?.result?.[key]));
-  return viewBlockOf<B>(raw);
+  // LabResult[K] is ViewBlocks[K] | UnavailableBlock | undefined (result.ts ViewBlockFields); TypeScript
+  // does not reduce that mapped type for a generic K, so it is spelled out here.
+  return viewBlockOf<ViewBlocks[K]>(raw as ViewBlocks[K] | UnavailableBlock | undefined);
 }

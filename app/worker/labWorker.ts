@@ -4,6 +4,7 @@
  * block: width sweep, commutation map, …), streaming partial results off the main thread. A new
  * 'run' aborts the one in progress (restart, never queue).
  */
+import { viewSpec } from '../../src/core/views.ts';
 import { AbortError } from '../../src/backends/types.ts';
 import type { Spec } from '../../src/core/spec.ts';
 import { resultDigest } from '../../src/experiments/digest.ts';
@@ -34,8 +35,6 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   });
 };
 
-/** Views that draw per-network samples (4 × M numbers): only they get them. */
-const SAMPLE_VIEWS = new Set(['hist', 'sde']);
 
 async function run(id: number, spec: Spec, signal: AbortSignal): Promise<void> {
   try {
@@ -47,7 +46,8 @@ async function run(id: number, spec: Spec, signal: AbortSignal): Promise<void> {
       post({ type: 'refused', id, issues: refusal });
       return;
     }
-    const wantSamples = SAMPLE_VIEWS.has(spec.view);
+    // Views that draw per-network samples (4 × M numbers; core/views.ts `samples`): only they get them.
+    const wantSamples = viewSpec(spec.view)?.samples === true;
     let last: RunProgress = { done: 0, total: spec.M, phase: 'networks' };
     const out = await runSpecStreaming(spec, {
       backend,

@@ -13,7 +13,7 @@ import {
   piecewiseLinearDualDeriv,
   sinDual,
   sinDualDeriv,
-} from '../theory/closedForms.ts';
+} from './closedForms.ts';
 import { erf, INV_SQRT_2PI, normalCdf, sigmoid, softplus } from './special.ts';
 import { parseDecimal } from './params.ts';
 

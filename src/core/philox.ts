@@ -94,6 +94,10 @@ export const Domain = {
   lowRankV: 6,
   mask: 7,
   test: 15,
+  /** Training (issue 17, src/training/): task inputs, the teacher network, mini-batch order. */
+  trainData: 20,
+  teacher: 21,
+  batchOrder: 22,
 } as const;
 export type DomainName = keyof typeof Domain;
 
@@ -166,7 +170,8 @@ export class NormalStream {
   /**
    * A full row of `cols` normals at (net, layer, row), written into out[offset..offset+cols).
    * Long rows go through the WebAssembly SIMD kernel (wasm/philoxWasm.ts: the same numbers, bit
-   * for bit, ~4× faster); short ones, and runtimes without WebAssembly SIMD, take `rowJs`.
+   * for bit, ~6× faster: 7.2 against 45 ns per draw, bench/results/README.md); short ones, and
+   * runtimes without WebAssembly SIMD, take `rowJs`.
    */
   row(net: number, layer: number, row: number, cols: number, out: Float64Array, offset = 0): void {
     const kernel = cols >= WASM_MIN_COLS ? philoxWasm() : undefined;

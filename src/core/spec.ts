@@ -6,6 +6,13 @@
 import { ACTIVATION_CHOICES, parseActivation } from './activations.ts';
 import { boolParam, enumParam, numberParam, tokenParam, type Param } from './params.ts';
 import { formatWeights, parseWeights, WEIGHTS_ALLOWED } from './weights.ts';
+// The architectures' URL declarations (src/archs/<id>/spec.ts import core/ only): the `arch`
+// values and the keys each architecture owns come from there (issue 15 §1).
+import { ARCH_SPECS } from '../archs/specs.ts';
+import { ALPHA_PARAM } from '../archs/resnet/spec.ts';
+import { CM_PARAM, CP_PARAM } from '../archs/shaped/spec.ts';
+import { CORE_VIEW_SPECS, VIEW_SPECS } from './views.ts';
+import type { ArchViewId } from '../archs/specTypes.ts';
 
 /**
  * Current URL schema version (the `v` key). Older versions are migrated by src/url/migrations.ts.
@@ -14,8 +21,9 @@ import { formatWeights, parseWeights, WEIGHTS_ALLOWED } from './weights.ts';
  */
 export const SPEC_VERSION = 2;
 
-export const ARCHS = ['mlp', 'resnet', 'shaped'] as const;
-export type Arch = (typeof ARCHS)[number];
+/** The `arch` values, in the registry's order (archs/specs.ts). */
+export const ARCHS = ARCH_SPECS.map((a) => a.id) as unknown as readonly Arch[];
+export type Arch = (typeof ARCH_SPECS)[number]['id'];
 export const METHODS = ['gram', 'explicit'] as const;
 export type Method = (typeof METHODS)[number];
 export const BACKENDS = ['auto', 'webgpu', 'cpu'] as const;
@@ -26,8 +34,9 @@ export type BackendChoice = (typeof BACKENDS)[number];
  * map), regime (fixed-width SDE: n = 3 vs 4), sde (the proportional limit), contrast (MLP vs shaped
  * vs ResNet at one (n, L)), phase (criticality diagram), finite (1/n corrections).
  */
-export const VIEWS = ['depth', 'hist', 'width', 'commute', 'regime', 'sde', 'contrast', 'phase', 'finite'] as const;
-export type View = (typeof VIEWS)[number];
+export type View = (typeof CORE_VIEW_SPECS)[number]['id'] | ArchViewId;
+/** The `view` values, from the one list of views (core/views.ts). */
+export const VIEWS = VIEW_SPECS.map((v) => v.id) as unknown as readonly View[];
 export const COMMUTE_STATS = ['w1', 'mean', 'sd'] as const;
 export type CommuteStat = (typeof COMMUTE_STATS)[number];
 export const OBSERVABLES = ['rho', 'logq'] as const;
@@ -74,16 +83,25 @@ export const MAX_WIDTH = 65536;
 export const MAX_DEPTH = 10000;
 export const MAX_NETWORKS = 100000;
 
+/** Architecture keys placed in the table since schema v1 (their order in URLs is a contract). */
+const HISTORIC_ARCH_KEYS: ReadonlySet<string> = new Set([ALPHA_PARAM.key, CP_PARAM.key, CM_PARAM.key]);
+
+/**
+ * Keys of architectures registered after the frozen links (src/url/frozenLinks.json): at their
+ * defaults they are left out of the result digest (experiments/digest.ts), so older links keep theirs.
+ */
+export const ARCH_KEYS_SINCE_FROZEN: ReadonlySet<string> = new Set(ARCH_SPECS.flatMap((a) => a.params.map((p) => p.key)).filter((k) => !HISTORIC_ARCH_KEYS.has(k)));
+
 /** The table. Order is the order of keys in URLs, --help and the control panel. */
 export const PARAMS = [
   numberParam({ key: 'v', label: 'schema version', doc: 'URL schema version; older links are migrated.', kind: 'int', default: SPEC_VERSION, min: 1, max: SPEC_VERSION }),
-  enumParam({ key: 'arch', label: 'architecture', doc: 'mlp (Lee et al. 2018), resnet with branch scale L^−α (Hayou & Yang 2023), shaped MLP (Li, Nica & Roy 2022).', values: ARCHS, default: 'mlp' }),
+  enumParam({ key: 'arch', label: 'architecture', doc: `${ARCH_SPECS.map((a) => a.doc).join(', ')}.`, values: ARCHS, default: 'mlp' }),
   tokenParam({ key: 'act', label: 'activation φ', doc: 'Activation function.', default: 'relu', allowed: ACTIVATION_CHOICES, canonicalise: (raw) => { const r = parseActivation(raw); return r.ok ? { ok: true, value: r.value.id } : r; } }),
   numberParam({ key: 'n', label: 'width n', doc: 'Hidden width (neurons per layer).', kind: 'int', default: 256, min: 1, max: MAX_WIDTH, scale: 'log' }),
   numberParam({ key: 'L', label: 'depth L', doc: 'Number of weight matrices (mlp: the kernel of z^L; resnet: residual blocks).', kind: 'int', default: 20, min: 1, max: MAX_DEPTH, scale: 'log' }),
   numberParam({ key: 'sw2', label: 'σw²', doc: 'Weight variance σw² (2 is He initialisation for ReLU).', kind: 'float', default: 2, min: 0, max: 64, minExclusive: true, step: 0.01 }),
   numberParam({ key: 'sb2', label: 'σb²', doc: 'Bias variance σb².', kind: 'float', default: 0, min: 0, max: 64, step: 0.01 }),
-  numberParam({ key: 'alpha', label: 'branch exponent α', doc: 'ResNet branch scale L^−α; α = 1/2 is the only non-trivial depth limit.', kind: 'float', default: 0.5, min: 0, max: 1, step: 0.01 }),
+  ALPHA_PARAM,
   numberParam({ key: 'q1', label: 'q₁ = |x_a|²/d', doc: 'Squared norm of input a, per dimension.', kind: 'float', default: 1, min: 0, max: 100, minExclusive: true, step: 0.01 }),
   numberParam({ key: 'q2', label: 'q₂ = |x_b|²/d', doc: 'Squared norm of input b, per dimension.', kind: 'float', default: 1, min: 0, max: 100, minExclusive: true, step: 0.01 }),
   numberParam({ key: 'rho0', label: 'ρ₀ = cos∠(x_a, x_b)', doc: 'Input correlation.', kind: 'float', default: 0.5, min: -1, max: 1, step: 0.001 }),
@@ -92,10 +110,10 @@ export const PARAMS = [
   numberParam({ key: 'seed', label: 'seed', doc: 'Philox seed: same seed, same networks, on every backend.', kind: 'int', default: 1, min: 0, max: 4294967295 }),
   enumParam({ key: 'method', label: 'sampling method', doc: 'gram: exact Gram–Markov chain, O(nk²L); explicit: every weight drawn, O(n²kL).', values: METHODS, default: 'gram' }),
   enumParam({ key: 'backend', label: 'backend', doc: 'auto uses WebGPU when an adapter exists, else the CPU.', values: BACKENDS, default: 'auto' }),
-  numberParam({ key: 'cp', label: 'c₊', doc: 'Shaped activation: s₊ = 1 + c₊/√n.', kind: 'float', default: 0, min: -20, max: 20, step: 0.01 }),
-  numberParam({ key: 'cm', label: 'c₋', doc: 'Shaped activation: s₋ = 1 + c₋/√n.', kind: 'float', default: -1, min: -20, max: 20, step: 0.01 }),
+  CP_PARAM,
+  CM_PARAM,
   boolParam({ key: 'ntk', label: 'NTK', doc: 'Also compute the neural tangent kernel (mlp).', default: false }),
-  enumParam({ key: 'view', label: 'view', doc: 'What to show: depth, hist, width, commute, regime, sde, contrast, phase, finite.', values: VIEWS, default: 'depth' }),
+  enumParam({ key: 'view', label: 'view', doc: `What to show: ${VIEWS.join(', ')}.`, values: VIEWS, default: 'depth' }),
   tokenParam({ key: 'weights', label: 'weight law', doc: 'Weight family (non-Gaussian families need method=explicit).', default: 'gaussian', allowed: WEIGHTS_ALLOWED, canonicalise: (raw) => { const r = parseWeights(raw); return r.ok ? { ok: true, value: formatWeights(r.value) } : r; } }),
   numberParam({ key: 'layer', label: 'layer shown', doc: 'Layer of the distribution panel (0: the last layer, L).', kind: 'int', default: 0, min: 0, max: MAX_DEPTH }),
   numberParam({ key: 'nmin', label: 'n min', doc: 'Width sweep / commutation map: smallest width.', kind: 'int', default: 4, min: 1, max: MAX_WIDTH, scale: 'log' }),
@@ -110,6 +128,9 @@ export const PARAMS = [
   boolParam({ key: 'proj', label: 'projector mode', doc: 'Page only: large type, thick lines, high contrast (key P toggles it).', default: false }),
   enumParam({ key: 'obs', label: 'observable', doc: 'Commutation map observable: rho (the correlation ρ̂_L) or logq (log q̂_L, the log squared length).', values: OBSERVABLES, default: 'rho' }),
   boolParam({ key: 'embed', label: 'embed mode', doc: 'Page only: no header, only the plot and the lesson\'s controls (for an iframe or a slide).', default: false }),
+  // Keys of architectures registered later (attention, …) follow, in registry order; the keys of
+  // mlp/resnet/shaped keep the places they always had above.
+  ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key)),
 ] as const satisfies readonly Param[];
 
 /**

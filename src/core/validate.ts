@@ -6,6 +6,7 @@ import { minSparseFraction, parseWeights } from './weights.ts';
 import { INPUT_DIMENSION } from './inputs.ts';
 import type { Spec, SpecIssue } from './spec.ts';
 import { formatNumber } from './params.ts';
+import { archSpec } from '../archs/specs.ts';
 
 export function crossKeyIssues(spec: Spec): SpecIssue[] {
   const issues: SpecIssue[] = [];
@@ -38,17 +39,7 @@ export function crossKeyIssues(spec: Spec): SpecIssue[] {
   if (spec.Lmin > spec.Lmax) {
     issues.push({ key: 'Lmin', value: formatNumber(spec.Lmin), message: `Lmin=${spec.Lmin} exceeds Lmax=${spec.Lmax}; allowed: Lmin ≤ Lmax` });
   }
-  if (spec.ntk && spec.arch !== 'mlp') {
-    // The NTK recursion (DESIGN.md §1) is implemented for the mlp only; silently dropping ntk=1
-    // would give a result without the kernel that was asked for (issue 20 §4).
-    issues.push({ key: 'ntk', value: '1', message: `ntk=1 with arch=${spec.arch}: the neural tangent kernel is computed for arch=mlp only; allowed: ntk=0, or arch=mlp` });
-  }
-  if (spec.arch === 'shaped') {
-    const sp = 1 + spec.cp / Math.sqrt(spec.n);
-    const sm = 1 + spec.cm / Math.sqrt(spec.n);
-    if (sp * sp + sm * sm < 1e-12) {
-      issues.push({ key: 'cp', value: formatNumber(spec.cp), message: `cp=${spec.cp}, cm=${spec.cm} make both slopes s± = 1 + c±/√n zero at n = ${spec.n}; the normalisation c = 2/(s₊² + s₋²) is undefined` });
-    }
-  }
+  // The architecture's own rules (ntk=1 where no NTK is defined, degenerate constants): archs/<id>/spec.ts.
+  issues.push(...(archSpec(spec.arch)?.issues(spec) ?? []));
   return issues;
 }

@@ -9,12 +9,13 @@
  * Coupled seeds: every cell uses the same seed, so cell (n, L) shares randomness with (2n, L)
  * (rows 0..n−1) and, for the MLP, with every other depth (one run records all grid depths).
  */
+import { archModule } from '../archs/index.ts';
 import type { SimBackend } from '../backends/types.ts';
 import type { Arch, CommuteStat, Observable, Spec } from '../core/spec.ts';
-import { theoryBlock } from '../theory/nngp.ts';
+import { theoryBlock } from '../archs/theory.ts';
 import type { LayerSamples } from './mcAccumulator.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
-import { meanVar } from './stats.ts';
+import { meanVar } from '../core/stats.ts';
 
 export interface CommuteVariant {
   readonly id: 'mlp' | 'resnet-sqrt' | 'resnet-unscaled';
@@ -123,8 +124,9 @@ export async function runCommuteMap(
   // Width-first limits: the infinite-width recursion at each depth of the grid.
   const limitOf = (th: { rho: number[]; q11: number[] }, i: number) => (spec.obs === 'rho' ? th.rho[i] : Math.log(th.q11[i]));
   for (const v of block.variants) {
-    if (v.arch === 'mlp') {
-      const th = theoryBlock({ ...spec, arch: 'mlp', L: Ls[Ls.length - 1] });
+    if (!archModule(v.arch).depthScaled) {
+      // Layer ℓ of a depth-L network is the depth-ℓ network: one profile to the deepest L serves every cell.
+      const th = theoryBlock({ ...spec, arch: v.arch, L: Ls[Ls.length - 1] });
       for (const L of Ls) v.cells.limit.push(limitOf(th, th.layers.indexOf(L)));
     } else {
       for (const L of Ls) {

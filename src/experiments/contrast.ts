@@ -7,16 +7,16 @@
  *   - the ResNet with branch L^{−1/2} (ReLU, σw² = 1): its limit is the ODE value, and the finite
  *     law concentrates around it like n^{−1/2}.
  */
+import { resolveSpec } from '../archs/index.ts';
 import type { SimBackend } from '../backends/types.ts';
 import type { Spec } from '../core/spec.ts';
 import { encodeSpec } from '../url/codec.ts';
 import { correlationLaw, firstLayerCorrelation } from '../theory/covarianceSde/fokkerPlanck.ts';
-import { theoryBlock } from '../theory/nngp.ts';
-import { activation } from '../core/activations.ts';
+import { theoryBlock } from '../archs/theory.ts';
 import { exactLogMoments, homogeneousChain } from '../theory/finiteWidth/normMoments.ts';
 import { resnetCovarianceOde } from '../theory/resnetOde.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
-import { summarise, type Summary } from './stats.ts';
+import { summarise, type Summary } from '../core/stats.ts';
 
 export const CONTRAST_BINS = 64;
 /** Range of the log(q̂_L/q^∞_L) histograms. */
@@ -106,7 +106,7 @@ export function logqLimit(id: ContrastVariant['id'], s: Spec, qInf: number): Con
   const T = s.L / s.n;
   if (id === 'shaped') return { mean: -T, var: 2 * T, label: 'N(−T, 2T)' };
   if (id === 'he-mlp') {
-    const chain = homogeneousChain(activation(s.act), s.sb2);
+    const chain = homogeneousChain(resolveSpec(s).activation, s.sb2);
     const m = chain.ok ? exactLogMoments(chain, s.sw2, s.q1, s.n, s.L) : undefined;
     if (m) return { mean: m.mean - Math.log(qInf), var: m.var, label: 'log-normal, exact E and Var of log q̂ (Hanin & Nica 2020)' };
   }

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
 import { resnetCovarianceOde } from '../theory/resnetOde.ts';
-import { theoryBlock } from '../theory/nngp.ts';
+import { theoryBlock } from '../archs/theory.ts';
 import { logNormRatios } from './fixedWidth.ts';
 import { runNetworks } from './monteCarlo.ts';
-import { logMoments, meanVar } from './stats.ts';
+import { logMoments, meanVar } from '../core/stats.ts';
 import { logLogSlope } from './fit.ts';
 import { cellStatistic, runCommuteMap } from './commuteMap.ts';
 

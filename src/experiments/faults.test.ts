@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { listActivations } from '../core/activations.ts';
 import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
-import { theoryBlock } from '../theory/nngp.ts';
+import { theoryBlock } from '../archs/theory.ts';
 import { F64_MIN_NORMAL, faultsEntry, firstFault, theoryFaults, type Fault } from './faults.ts';
 import type { TheoryBlock } from './result.ts';
 

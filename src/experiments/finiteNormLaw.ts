@@ -8,12 +8,12 @@
  * Heavy tails: once L/n ≳ 0.2 the sample second moment converges slowly (its own SE is unreliable);
  * `heavyTailed` marks those widths, where the log-moments are the meaningful comparison.
  */
-import { activation } from '../core/activations.ts';
+import { resolveSpec } from '../archs/index.ts';
 import type { Spec } from '../core/spec.ts';
 import { INPUT_DIMENSION } from '../core/inputs.ts';
 import { exactLogMoments, homogeneousChain, logNormalApproximation, secondMomentRatio } from '../theory/finiteWidth/normMoments.ts';
 import { orthogonalLinearNormLaw } from '../theory/finiteWidth/orthogonalNorm.ts';
-import { meanVar } from './stats.ts';
+import { meanVar } from '../core/stats.ts';
 
 /** L/n at and above which Q has heavy tails (DESIGN.md §3): compare log-moments there. */
 export const HEAVY_TAIL_RATIO = 0.2;
@@ -43,7 +43,7 @@ export function normLaw(spec: Spec): NormLawBlock | { unavailable: string } {
   if (spec.weights !== 'gaussian' && spec.weights !== 'orthogonal') {
     return { unavailable: `the exact law of |z^L|² is for iid Gaussian or Haar-orthogonal weights (weights=${spec.weights})` };
   }
-  const chain = homogeneousChain(activation(spec.act), spec.sb2);
+  const chain = homogeneousChain(resolveSpec(spec).activation, spec.sb2);
   if (!chain.ok) return { unavailable: chain.reason };
   if (spec.weights === 'orthogonal' && chain.family !== 'linear') {
     return { unavailable: `with orthogonal weights the exact law of |z^L|² is for linear nets (|φ(x)| = s|x|); ${spec.act} is not` };
@@ -95,7 +95,7 @@ export function logStatistics(Q: ArrayLike<number>): { mean: number; meanSe: num
 
 /** Append width n: the exact values and the Monte Carlo ones from the M samples Q = q̂11 at layer L. */
 export function addNormLaw(norm: NormLawBlock, spec: Spec, n: number, Q: Float64Array): void {
-  const chain = homogeneousChain(activation(spec.act), spec.sb2);
+  const chain = homogeneousChain(resolveSpec(spec).activation, spec.sb2);
   if (!chain.ok) return;
   const L = spec.L;
   const sm = norm.secondMoment as { exact: number[]; mc: number[]; se: number[]; heavyTailed: boolean[] };

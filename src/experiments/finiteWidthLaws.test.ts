@@ -13,7 +13,7 @@ import { exactLogMoments, secondMomentRatio } from '../theory/finiteWidth/normMo
 import { inputKernel } from '../theory/nngp.ts';
 import { HEAVY_TAIL_RATIO, logStatistics } from './finiteNormLaw.ts';
 import { runNetworks } from './monteCarlo.ts';
-import { meanVar } from './stats.ts';
+import { meanVar } from '../core/stats.ts';
 
 const cpu = createCpuBackend();
 

@@ -12,11 +12,11 @@
  * and, for linear or relu-type φ with σb = 0 and Gaussian weights, or linear φ with orthogonal
  * weights, the exact law of Q = q̂11 next to its Monte Carlo (finiteNormLaw.ts).
  */
+import { resolveSpec } from '../archs/index.ts';
+import { archOf } from '../archs/index.ts';
 import type { SimBackend } from '../backends/types.ts';
 import type { SimSize } from '../core/cost.ts';
-import { activation } from '../core/activations.ts';
 import type { Spec } from '../core/spec.ts';
-import { parseWeights } from '../core/weights.ts';
 import { correctionCoefficients, correctionTable, type CorrectionTable } from '../theory/finiteWidth/kernelCorrection.ts';
 import { supportsCorrection } from '../theory/finiteWidth/gaussianMoments.ts';
 import { homogeneousChain } from '../theory/finiteWidth/normMoments.ts';
@@ -27,7 +27,7 @@ import { addNormLaw, normLaw, type NormLawBlock } from './finiteNormLaw.ts';
 export type { NormLawBlock } from './finiteNormLaw.ts';
 import { logLogSlope } from './fit.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
-import { meanVar } from './stats.ts';
+import { meanVar } from '../core/stats.ts';
 import { sweepWidths } from './widthSweep.ts';
 
 export interface FiniteEntry {
@@ -75,21 +75,19 @@ export function finitePlan(spec: Spec): SimSize[] {
 }
 
 export function finiteApplies(spec: Spec): string | undefined {
-  if (spec.arch !== 'mlp') return 'the finite-width theory (exact moments, 1/n corrections) is for the MLP: choose arch=mlp';
+  if (!archOf(spec).views.includes('finite')) return 'the finite-width theory (exact moments, 1/n corrections) is for the MLP: choose arch=mlp';
   return undefined;
 }
 
 /** The 1/n theory for this spec's weights: a table (Gaussian, low rank) or why there is none. */
 function correctionFor(spec: Spec): { table?: CorrectionTable; rank?: number; reason?: string } {
-  const w = parseWeights(spec.weights);
-  if (!w.ok) return { reason: w.reason };
-  const act = activation(spec.act);
+  const { weights, activation: act } = resolveSpec(spec);
   if (!supportsCorrection(act)) return { reason: `no higher derivatives of ${act.id} for the delta method` };
-  if (w.value.kind !== 'gaussian' && w.value.kind !== 'lowrank') {
+  if (weights.kind !== 'gaussian' && weights.kind !== 'lowrank') {
     return { reason: `the O(1/n) correction is derived for Gaussian (and low-rank Gaussian) weights; for ${spec.weights} the 1/n terms depend on the weights' fourth moments and, for orthogonal weights, on their correlations` };
   }
   const table = correctionTable(act, spec.sw2, spec.sb2, inputKernel(spec.q1, spec.q2, spec.rho0), spec.L);
-  return { table, rank: w.value.kind === 'lowrank' ? w.value.r : undefined };
+  return { table, rank: weights.kind === 'lowrank' ? weights.r : undefined };
 }
 
 function entry(limit: number): FiniteEntry {
@@ -114,9 +112,8 @@ export async function runFiniteWidth(
 ): Promise<FiniteWidthBlock> {
   const L = spec.L;
   const widths = finiteWidths(spec);
-  const w = parseWeights(spec.weights);
-  if (!w.ok) throw new Error(`invalid weights '${spec.weights}' in a validated spec`);
-  const limit = familyLimitKernel(spec.act, w.value, spec.sw2, spec.sb2, spec, L);
+  const weights = resolveSpec(spec).weights;
+  const limit = familyLimitKernel(spec.act, weights, spec.sw2, spec.sb2, spec, L);
   const K = limit.K[L - 1];
   const corr = correctionFor(spec);
   const norm = normLaw(spec);
@@ -182,7 +179,7 @@ function finiteNotes(spec: Spec, block: FiniteWidthBlock): string[] {
   ];
   if (!block.correction.available) notes.push(`No 1/n-corrected curve: ${block.correction.reason}.`);
   else notes.push('ρ̂ is a ratio: its 1/n correction includes the ratio’s own bias, and its O(1/n²) remainder is larger than that of the kernel entries (visible at n = 16 with thousands of networks).');
-  const chain = homogeneousChain(activation(spec.act), spec.sb2);
+  const chain = homogeneousChain(resolveSpec(spec).activation, spec.sb2);
   if (spec.weights === 'orthogonal' && chain.ok && chain.family === 'linear') {
     notes.push('Orthogonal weights, linear φ, σb² = 0: every square layer is an isometry, so log Q_L = log Q_1 + (L − 1) log σw² exactly — only the first layer (a random projection of the d = 1024 inputs) fluctuates, and that spread does not grow with depth (Gaussian weights: Var log Q_L grows like L ψ′(n/2) ≈ 2L/n).');
   }

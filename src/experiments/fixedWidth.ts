@@ -11,7 +11,7 @@
 import type { SimBackend } from '../backends/types.ts';
 import type { Spec } from '../core/spec.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
-import { meanVar } from './stats.ts';
+import { meanVar } from '../core/stats.ts';
 
 export interface RegimeBlock {
   /** Widths n and the number of Euler steps L (t = l/L). */

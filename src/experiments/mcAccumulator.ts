@@ -7,7 +7,7 @@
 import { pairIndex, type KernelBlock } from '../backends/types.ts';
 import { faultMessage, type Fault } from './faults.ts';
 import type { McBlock, Quantiles } from './result.ts';
-import { logMoments, summarise } from './stats.ts';
+import { logMoments, summarise } from '../core/stats.ts';
 
 export interface LayerSamples {
   readonly layer: number;

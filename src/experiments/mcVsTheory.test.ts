@@ -8,7 +8,7 @@ import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
 import { decodeSpec } from '../url/codec.ts';
 import { runLab } from './runLab.ts';
 import { runNetworks } from './monteCarlo.ts';
-import { meanVar } from './stats.ts';
+import { meanVar } from '../core/stats.ts';
 
 function spec(query: string): Spec {
   const d = decodeSpec(query);

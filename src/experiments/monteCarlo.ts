@@ -4,6 +4,7 @@
  * When the backend cannot run a job, or loses its device, the CPU backend takes over and the
  * backend note says so.
  */
+import { archModule } from '../archs/index.ts';
 import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import { isSoftwareAdapter } from '../backends/select.ts';
 import { throwIfAborted, type BackendInfo, type KernelBlock, type NetworkCounts, type SimBackend, type SimJob } from '../backends/types.ts';
@@ -131,10 +132,11 @@ async function onLanes(ranges: readonly NetRange[], lanes: number, signal: Abort
 
 /**
  * Layers recorded for the Monte Carlo: every layer up to 256 of them, else every layer up to 64 and
- * then ~190 geometrically spaced ones, always ending at L (mlp/shaped from 1, resnet from 0).
+ * then ~190 geometrically spaced ones, always ending at L, from the architecture's first layer
+ * (0 where layer 0 is an input embedding, as the ResNet's Y⁰; else 1).
  */
 export function recordedLayers(arch: Spec['arch'], L: number): number[] {
-  const first = arch === 'resnet' ? 0 : 1;
+  const first = archModule(arch).firstLayer;
   if (L - first + 1 <= 256) return Array.from({ length: L - first + 1 }, (_, i) => first + i);
   const set = new Set<number>();
   for (let l = first; l <= 64; l++) set.add(l);

@@ -21,8 +21,9 @@
  * JSON: ∞ and NaN do not exist in JSON, so undefined or infinite entries are null, and `notes`
  * says why (q* = ∞: no finite attracting fixed point of the length map; ξ = ∞ on the critical line).
  */
+import { resolveSpec } from '../archs/index.ts';
 import { throwIfAborted } from '../backends/types.ts';
-import { activation, type Activation } from '../core/activations.ts';
+import type { Activation } from '../core/activations.ts';
 import type { Spec } from '../core/spec.ts';
 import { chi1, correlationFixedPoint, correlationMap, criticality, CRITICAL_BAND, fixedPointQ, lengthMapSlope, type Phase } from '../theory/criticality.ts';
 import { dualKernels, type Precision } from '../theory/dual.ts';
@@ -182,7 +183,7 @@ export interface PhaseDiagramOptions {
 }
 
 export async function runPhaseDiagram(spec: Spec, options: PhaseDiagramOptions = {}): Promise<PhaseDiagramBlock> {
-  const act = options.activation ?? activation(spec.act);
+  const act = options.activation ?? resolveSpec(spec).activation;
   const { sw2, sb2 } = phaseGrid(spec);
   const precision = options.precision ?? (spec.grid * spec.grid > FAST_GRID_CELLS ? 'fast' : 'exact');
   const grids = { chi1: [] as (number | null)[][], qStar: [] as (number | null)[][], cStar: [] as (number | null)[][], xiQ: [] as (number | null)[][], xiC: [] as (number | null)[][], phase: [] as Phase[][] };

@@ -4,6 +4,8 @@
  * backend (issue 20 §2). `estimateRunSeconds` is the one estimate the CLI, the Worker and the page
  * (ask before a long run) share; its constants live in core/costCalibration.ts.
  */
+import { resolveSpec } from '../archs/index.ts';
+import { archOf } from '../archs/index.ts';
 import {
   costProfile,
   formatOps,
@@ -19,7 +21,6 @@ import {
   type SimSize,
 } from '../core/cost.ts';
 import { CALIBRATION } from '../core/costCalibration.ts';
-import { activation } from '../core/activations.ts';
 import { formatNumber } from '../core/params.ts';
 import { parseWeights } from '../core/weights.ts';
 import { PARAM_BY_KEY, type Spec, type SpecIssue } from '../core/spec.ts';
@@ -50,10 +51,12 @@ export function planSpec(spec: Spec): Plan {
   if (spec.M > 0) {
     const recorded = recordedLayers(spec.arch, spec.L).length;
     // The depth profile's networks only when the view draws them (issue 14 §4).
-    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [{ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded }] });
+    const size: SimSize = { method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded };
+    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [archOf(spec).cost.networkSize?.(spec, size) ?? size] });
     const runner = viewRunner(spec.view);
     if (runner && runner.applies?.(spec) === undefined) {
-      const sizes = runner.plan(spec);
+      // The view's networks are the architecture's too (attention: priced by its networkSize).
+      const sizes = runner.plan(spec).map((s) => archOf(spec).cost.networkSize?.(spec, s) ?? s);
       if (sizes.length > 0) parts.push({ label: runner.costLabel ?? `view=${spec.view}`, keys: runner.costKeys ?? ['M', 'n', 'L'], sizes });
     }
   }
@@ -89,11 +92,12 @@ function runsOnCpuAnyway(spec: Spec): boolean {
 /** Seconds of the f64 theory: the NNGP/NTK recursion per layer, the phase diagram's grid, fixed costs. */
 export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRATION): number {
   const t = calibration.theory;
-  const closed = activation(spec.act).dual !== undefined;
-  const perLayer = (closed ? t.closedFormLayer : t.quadratureLayer) * (spec.ntk && spec.arch === 'mlp' ? 2 : 1);
+  const closed = resolveSpec(spec).activation.dual !== undefined;
+  const arch = archOf(spec);
+  const perLayer = (closed ? t.closedFormLayer : t.quadratureLayer) * arch.cost.theoryLayerFactor(spec);
   const phase = spec.view === 'phase' ? spec.grid * spec.grid * t.phasePoint : 0;
-  // The ResNet covariance ODE and the shaped MLP's Fokker–Planck solve: a fixed cost, once per run.
-  const fixed = (spec.arch === 'resnet' && spec.alpha === 0.5) || spec.arch === 'shaped' ? t.fixed : 0;
+  // A limit solve (the ResNet covariance ODE, the shaped MLP's Fokker–Planck): a fixed cost, once per run.
+  const fixed = arch.cost.theoryFixed(spec) ? t.fixed : 0;
   return fixed + spec.L * perLayer + phase;
 }
 

@@ -4,6 +4,18 @@
  */
 import type { Spec } from '../core/spec.ts';
 import type { Fault } from './faults.ts';
+import type { CommuteBlock } from './commuteMap.ts';
+import type { ContrastBlock } from './contrast.ts';
+import type { FiniteWidthBlock } from './finiteWidthView.ts';
+import type { RegimeBlock } from './fixedWidth.ts';
+import type { PhaseDiagramBlock } from './phaseDiagram.ts';
+import type { SdeViewBlock } from './sdeView.ts';
+import type { WidthSweepBlock } from './widthSweep.ts';
+import type { LimitBlock, SdeBlock, TheoryBlock } from '../theory/blocks.ts';
+
+// The exact blocks are computed by the theory layer, which must not import experiments (layering):
+// their types live there and are re-exported here for the result document.
+export type { LimitBlock, SdeBlock, TheoryBlock } from '../theory/blocks.ts';
 
 export interface Quantiles {
   readonly mean: number[];
@@ -20,18 +32,6 @@ export interface LogMoments {
   readonly var: number[];
 }
 
-/** Infinite-width kernel at the recorded layers (1-based for mlp/shaped, 0..L for resnet). */
-export interface TheoryBlock {
-  readonly layers: number[];
-  readonly q11: number[];
-  readonly q12: number[];
-  readonly q22: number[];
-  readonly rho: number[];
-  readonly ntk11?: number[];
-  readonly ntk12?: number[];
-  readonly ntk22?: number[];
-}
-
 export interface McBlock {
   readonly M: number;
   readonly layers: number[];
@@ -45,23 +45,33 @@ export interface McBlock {
   readonly live: number[];
 }
 
-/** The ResNet covariance ODE (α = 1/2) on t = l/L ∈ [0, 1]. */
-export interface LimitBlock {
-  readonly t: number[];
-  readonly q11: number[];
-  readonly q12: number[];
-  readonly q22: number[];
-  readonly rho: number[];
+/**
+ * The views' own blocks of the result document, by key (the `width` | `commute` | … blocks of the
+ * CLI JSON): one type per key, so the page reads them without casts. A view added later (by an
+ * architecture) adds its key by declaration merging:
+ *   declare module '…/experiments/result.ts' { interface ViewBlocks { tokens: TokenBlock } }
+ */
+export interface ViewBlocks {
+  readonly width: WidthSweepBlock;
+  readonly commute: CommuteBlock;
+  readonly regime: RegimeBlock;
+  readonly sdeView: SdeViewBlock;
+  readonly contrast: ContrastBlock;
+  readonly phase: PhaseDiagramBlock;
+  readonly finite: FiniteWidthBlock;
 }
 
-/** The law of the neural covariance SDE at T = L/n (shaped MLP). */
-export interface SdeBlock {
-  readonly T: number;
-  readonly rho: { mean: number; sd: number; p05: number; p25: number; p50: number; p75: number; p95: number };
-  readonly logVaa: { mean: number; var: number };
+export type ViewBlockKey = keyof ViewBlocks & string;
+
+/** What a view puts under its key when it cannot run the spec (its runner's `applies`). */
+export interface UnavailableBlock {
+  readonly unavailable: string;
 }
 
-export interface LabResult {
+/** Each view's block, or why the spec cannot have it; absent when the view did not run. */
+export type ViewBlockFields = { readonly [K in ViewBlockKey]?: ViewBlocks[K] | UnavailableBlock };
+
+export interface LabResult extends ViewBlockFields {
   readonly version: string;
   readonly spec: Spec;
   /**
@@ -82,6 +92,4 @@ export interface LabResult {
   readonly digest?: string;
   /** Where a value leaves f64 (or f32 on the GPU): quantity, first layer, cause (faults.ts); absent when there is none. */
   readonly faults?: Fault[];
-  /** View-specific blocks (commute map, width sweep, phase diagram, …) are added by their issues. */
-  readonly [view: string]: unknown;
 }

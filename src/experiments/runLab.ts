@@ -4,9 +4,8 @@
  */
 import type { SimBackend } from '../backends/types.ts';
 import type { Spec } from '../core/spec.ts';
-import { theoryBlock } from '../theory/nngp.ts';
-import { resnetCovarianceOde } from '../theory/resnetOde.ts';
-import { sdeBlock } from '../theory/covarianceSde/fokkerPlanck.ts';
+import { archOf } from '../archs/index.ts';
+import { theoryBlock } from '../archs/theory.ts';
 import { VERSION } from '../version.ts';
 import { faultsEntry, limitFaults, theoryFaults } from './faults.ts';
 import type { LayerSamples } from './mcAccumulator.ts';
@@ -33,36 +32,22 @@ export interface LabRunOutput {
   readonly samples?: LayerSamples;
 }
 
-/** Recent ODE solutions: the limit depends on (act, σw², σb², inputs, grid), not on n, L or α. */
-const odeCache = new Map<string, LimitBlock>();
-const ODE_CACHE_SIZE = 16;
-
-/** Points of the ODE's t-grid minus one: t = j/256, j = 0..256 (fine enough to plot at any L). */
-export const ODE_STEPS = 256;
+export { ODE_STEPS } from '../archs/resnet/odeLimit.ts';
 
 /**
- * The ResNet covariance ODE on t = j/256, j = 0..256 (ending at t = 1); memoised on what it depends
- * on, so dragging n, L or α never solves it again ('fast' precision for the first solve while
- * dragging). The grid does not depend on L, so the cache serves every depth.
+ * The depth limit of the spec's architecture (infinite width, then infinite depth: the ResNet
+ * covariance ODE on t = j/256 at α = 1/2), memoised by the module; undefined where there is none.
  */
 export function odeLimit(spec: Spec, precision: 'exact' | 'fast' = 'exact'): LimitBlock | undefined {
-  if (spec.arch !== 'resnet' || spec.alpha !== 0.5) return undefined;
-  const m = ODE_STEPS;
-  const key = JSON.stringify([spec.act, spec.sw2, spec.sb2, spec.q1, spec.q2, spec.rho0, m, precision]);
-  const hit = odeCache.get(key);
-  if (hit) return hit;
-  const tGrid = Array.from({ length: m + 1 }, (_, i) => i / m);
-  const limit = resnetCovarianceOde(spec, { tGrid, precision });
-  if (odeCache.size >= ODE_CACHE_SIZE) odeCache.delete(odeCache.keys().next().value!);
-  odeCache.set(key, limit);
-  return limit;
+  return archOf(spec).limits.depth?.(spec, precision);
 }
 
 export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRunOutput> {
   const theory = theoryBlock(spec);
   const limit = odeLimit(spec);
-  // The shaped MLP's proportional limit (T = L/n): the law of ρ_T from the Fokker–Planck equation.
-  const sde = spec.arch === 'shaped' ? sdeBlock(spec) : undefined;
+  // The proportional limit (T = L/n) where the architecture has one: for the shaped MLP the law of
+  // ρ_T from the Fokker–Planck equation.
+  const sde = archOf(spec).limits.proportional?.(spec);
   const exactFaults = [...theoryFaults(theory), ...(limit ? limitFaults(limit) : [])];
   const base = {
     version: VERSION,

@@ -12,35 +12,9 @@ import { simulateCorrelationPaths } from '../theory/covarianceSde/paths.ts';
 import { logLogSlope } from './fit.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
 
-export interface SdeViewBlock {
-  readonly T: number;
-  /** Density of ρ_T on a grid in ρ, plus the probability atoms at ρ = ±1. */
-  readonly law: { readonly rho: number[]; readonly density: number[]; readonly atomLow: number; readonly atomHigh: number; readonly mean: number; readonly sd: number };
-  /** Sample paths against t = l/n: finite shaped networks (layers 1..L) and the SDE (hybrid Euler–Maruyama). */
-  readonly netPaths: { readonly t: number[]; readonly rho: number[][] };
-  readonly sdePaths: { readonly t: number[]; readonly rho: number[][] };
-  /**
-   * Distances of the finite-n law of ρ̂ to the SDE law at the same T; their Monte Carlo noise floors
-   * (noiseFloors: the expected distance of M exact draws from the law itself); and the log-log
-   * slopes fitted over the widths whose distance stands above ABOVE_FLOOR × its floor only (NaN,
-   * i.e. null in JSON, with fewer than two such widths: no rate can be read off noise).
-   */
-  readonly convergence: {
-    readonly n: number[];
-    readonly L: number[];
-    readonly w1: number[];
-    readonly ks: number[];
-    readonly floorW1: number[];
-    readonly floorKs: number[];
-    readonly slopeW1: number;
-    readonly slopeKs: number;
-  };
-  /**
-   * Widths at which every network died (q̂ = 0, ρ̂ undefined: shaped ReLU nets at n = 1, or with
-   * c₋ ≪ 0): no distance to the law there (NaN, null in the JSON), and one fault each (issue 20).
-   */
-  readonly faults?: { quantity: string; layer: number; cause: 'empty'; message: string }[];
-}
+// The block's type lives with the other result blocks (theory/blocks.ts): architectures build it too.
+export type { SdeViewBlock } from '../theory/blocks.ts';
+import type { SdeViewBlock } from '../theory/blocks.ts';
 
 export const SDE_PATHS = 24;
 

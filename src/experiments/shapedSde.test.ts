@@ -8,7 +8,7 @@ import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
 import { sdeBlock } from '../theory/covarianceSde/fokkerPlanck.ts';
 import { runNetworks } from './monteCarlo.ts';
-import { meanVar } from './stats.ts';
+import { meanVar } from '../core/stats.ts';
 
 describe('shaped MLP at n = 256 against the covariance SDE (3000 networks, gram method)', () => {
   it.each([0.25, 1])('T = %f: mean and sd of ρ̂ within 0.02 of the SDE law; log V_aa mean and variance within 0.1 of −T and 2T', async (T) => {

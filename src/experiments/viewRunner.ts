@@ -10,6 +10,7 @@ import type { SimBackend } from '../backends/types.ts';
 import type { SimSize } from '../core/cost.ts';
 import type { Spec, View } from '../core/spec.ts';
 import type { Progress } from './monteCarlo.ts';
+import type { ViewBlockKey } from './result.ts';
 
 export interface ViewContext<B> {
   readonly backend: SimBackend;
@@ -20,8 +21,8 @@ export interface ViewContext<B> {
 
 export interface ViewRunner<B = unknown> {
   readonly view: View;
-  /** The key of the block in the result document (e.g. 'commute'). */
-  readonly key: string;
+  /** The key of the block in the result document (e.g. 'commute'; experiments/result.ts ViewBlocks). */
+  readonly key: ViewBlockKey;
   /** What the progress bar calls a unit of work ('widths', 'cells', …). */
   readonly phase: string;
   /** False for views that simulate nothing (the phase diagram): they run even when M = 0. */

@@ -2,6 +2,7 @@
  * The registry of view computations (viewRunner.ts). Views without an entry (depth, hist) show the
  * depth-profile result only.
  */
+import { archOf } from '../archs/index.ts';
 import type { SimSize } from '../core/cost.ts';
 import type { Spec, View } from '../core/spec.ts';
 import { powerGrid, runCommuteMap, type CommuteBlock } from './commuteMap.ts';
@@ -21,7 +22,7 @@ const widthRunner: ViewRunner<WidthSweepBlock> = {
   costLabel: "the width sweep's networks",
   plan(spec) {
     const layer = sweepLayer(spec);
-    return sweepWidths(spec.nmin, spec.nmax).map((n) => ({ method: spec.method, n, L: spec.arch === 'resnet' ? spec.L : layer, k: spec.k, M: spec.M, recorded: 1 }));
+    return sweepWidths(spec.nmin, spec.nmax).map((n) => ({ method: spec.method, n, L: archOf(spec).depthScaled ? spec.L : layer, k: spec.k, M: spec.M, recorded: 1 }));
   },
   run: (spec, ctx) => runWidthSweep(spec, ctx),
 };
@@ -58,7 +59,7 @@ const sdeRunner: ViewRunner<SdeViewBlock> = {
   phase: 'widths',
   costKeys: ['n', 'L', 'M'],
   costLabel: "the shaped-SDE view's networks",
-  applies: (spec) => (spec.arch === 'shaped' ? undefined : 'the covariance SDE is the proportional limit of the shaped MLP: choose arch=shaped'),
+  applies: (spec) => (archOf(spec).views.includes('sde') ? undefined : 'the covariance SDE is the proportional limit of the shaped MLP: choose arch=shaped'),
   // The law panel draws the histogram of ρ̂_L of the depth-profile networks.
   depthNetworks: true,
   plan(spec) {
@@ -67,7 +68,8 @@ const sdeRunner: ViewRunner<SdeViewBlock> = {
     for (const n of convergenceWidths(spec)) sizes.push({ method: spec.method, n, L: Math.max(1, Math.round(T * n)), k: spec.k, M: spec.M, recorded: 1 });
     return sizes;
   },
-  run: (spec, ctx) => runSdeView(spec, ctx),
+  // An architecture with its own proportional limit (shaped attention) computes the block itself.
+  run: (spec, ctx) => archOf(spec).limits.proportionalView?.(spec, convergenceWidths(spec), ctx) ?? runSdeView(spec, ctx),
 };
 
 const contrastRunner: ViewRunner<ContrastBlock> = {

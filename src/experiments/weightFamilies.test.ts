@@ -17,7 +17,7 @@ import { inputKernel } from '../theory/nngp.ts';
 import { logLogSlope } from './fit.ts';
 import { logStatistics } from './finiteNormLaw.ts';
 import { runNetworks } from './monteCarlo.ts';
-import { meanVar } from './stats.ts';
+import { meanVar } from '../core/stats.ts';
 
 const cpu = createCpuBackend();
 const DEPTHS = [1, 4, 16];

@@ -5,12 +5,13 @@
  * matrix; gram: the first n rows' draws). Convergence curves then carry little sampling noise
  * between widths: the bias of the mean falls like 1/n and the fluctuations like n^{−1/2}.
  */
+import { archOf } from '../archs/index.ts';
 import type { SimBackend } from '../backends/types.ts';
 import type { Spec } from '../core/spec.ts';
-import { theoryBlock } from '../theory/nngp.ts';
+import { theoryBlock } from '../archs/theory.ts';
 import { runNetworks, type Progress } from './monteCarlo.ts';
 import type { LogMoments, Quantiles } from './result.ts';
-import { logMoments, summarise } from './stats.ts';
+import { logMoments, summarise } from '../core/stats.ts';
 
 export interface WidthSweepBlock {
   /** The layer at which the laws are compared (spec.layer, or L when 0). */
@@ -53,9 +54,9 @@ export async function runWidthSweep(
     limit: { rho: theory.rho[at], q11: theory.q11[at] },
   };
   for (let w = 0; w < widths.length; w++) {
-    // The network is the same spec at width n, cut at the sweep layer (a depth-L ResNet keeps its
-    // branch scale L^−α: only the recorded layer changes).
-    const sized: Spec = spec.arch === 'resnet' ? { ...spec, n: widths[w] } : { ...spec, n: widths[w], L: layer };
+    // The network is the same spec at width n, cut at the sweep layer (a depth-scaled network such
+    // as the ResNet keeps its branch scale L^−α: only the recorded layer changes).
+    const sized: Spec = archOf(spec).depthScaled ? { ...spec, n: widths[w] } : { ...spec, n: widths[w], L: layer };
     const { acc } = await runNetworks(sized, [layer], { backend: options.backend, signal: options.signal });
     const s = acc.samples(0);
     block.n.push(widths[w]);

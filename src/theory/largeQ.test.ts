@@ -9,7 +9,7 @@ import fixtures from '../../tools/fixtures/large_q.json';
 import { activation } from '../core/activations.ts';
 import { decodeSpec } from '../url/codec.ts';
 import { F64_MIN_NORMAL, theoryFaults } from '../experiments/faults.ts';
-import { theoryBlock } from './nngp.ts';
+import { theoryBlock } from '../archs/theory.ts';
 
 interface DualRow {
   act: string;

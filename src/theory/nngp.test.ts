@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fixtures from '../../tools/fixtures/theory.json';
 import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
-import { inputKernel, shapedNormalisation, theoryBlock } from './nngp.ts';
+import { inputKernel, shapedNormalisation } from './nngp.ts';
+import { theoryBlock } from '../archs/theory.ts';
 
 const spec = (over: Partial<Spec>): Spec => ({ ...DEFAULT_SPEC, ...over });
 const relErr = (x: number, ref: number) => Math.abs(x - ref) / Math.max(1e-300, Math.abs(ref));

@@ -14,10 +14,9 @@
  *
  * F acts entrywise on the 2×2 kernel: (F(K11,K11,K11), F(K11,K12,K22), F(K22,K22,K22)).
  */
-import { activation, shapedActivation } from '../core/activations.ts';
+import { shapedActivation } from '../core/activations.ts';
 import { inputGram } from '../core/inputs.ts';
-import type { Spec } from '../core/spec.ts';
-import type { TheoryBlock } from '../experiments/result.ts';
+import type { TheoryBlock } from './blocks.ts';
 import { dualKernels, type DualKernels, type Precision } from './dual.ts';
 
 /** A 2×2 kernel over the inputs (x_a, x_b): K11 = K(x_a, x_a), K12, K22. */
@@ -271,35 +270,18 @@ export function shapedKernelRecursion(
   return p;
 }
 
-/** The infinite-width profile of a spec (arch, act, sw2, sb2, alpha, q1, q2, rho0, L, ntk). */
-export function kernelProfile(spec: Spec, precision: Precision = 'exact'): KernelProfile {
-  const X = inputKernel(spec.q1, spec.q2, spec.rho0);
-  switch (spec.arch) {
-    case 'mlp':
-      return mlpKernelRecursion(dualKernels(activation(spec.act), precision), spec.sw2, spec.sb2, X, spec.L, spec.ntk);
-    case 'resnet':
-      return resnetKernelRecursion(dualKernels(activation(spec.act), precision), spec.sw2, spec.sb2, X, spec.L, spec.alpha);
-    case 'shaped':
-      return shapedKernelRecursion(spec.cp, spec.cm, spec.n, spec.sw2, spec.sb2, X, spec.L);
-  }
-}
-
 /**
- * The `theory` block of the result document (DESIGN.md §6): q11, q12, q22, ρ at every layer;
- * ntk11/12/22 only for arch = mlp with ntk.
+ * The `theory` block of the result document (DESIGN.md §6) from a kernel profile: q11, q12, q22, ρ
+ * at every recorded layer; ntk11/12/22 when the profile carries the NTK (mlp with ntk). The
+ * profile of a spec comes from its architecture (archs/theory.ts `theoryBlock`).
  */
-export function theoryBlock(spec: Spec, opts: { precision?: Precision } = {}): TheoryBlock {
-  const p = kernelProfile(spec, opts.precision ?? 'exact');
-  const rho = Array.from(p.rho);
-  const block: TheoryBlock = {
+export function theoryBlockOf(p: KernelProfile): TheoryBlock {
+  return {
     layers: p.layers,
     q11: Array.from(p.k11),
     q12: Array.from(p.k12),
     q22: Array.from(p.k22),
-    rho,
-    ...(p.ntk && spec.arch === 'mlp'
-      ? { ntk11: Array.from(p.ntk.t11), ntk12: Array.from(p.ntk.t12), ntk22: Array.from(p.ntk.t22) }
-      : {}),
+    rho: Array.from(p.rho),
+    ...(p.ntk ? { ntk11: Array.from(p.ntk.t11), ntk12: Array.from(p.ntk.t12), ntk22: Array.from(p.ntk.t22) } : {}),
   };
-  return block;
 }

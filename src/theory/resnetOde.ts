@@ -8,7 +8,7 @@
  */
 import { activation } from '../core/activations.ts';
 import type { Spec } from '../core/spec.ts';
-import type { LimitBlock } from '../experiments/result.ts';
+import type { LimitBlock } from './blocks.ts';
 import { integrateAdaptive, type OdeTolerance } from './dormandPrince.ts';
 import { dualKernels, type DualKernels } from './dual.ts';
 import { inputKernel, kernelCorrelation, type Kernel2x2 } from './nngp.ts';

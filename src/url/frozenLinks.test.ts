@@ -6,7 +6,7 @@
  * Regenerate (tools/links/freezeLinks.ts) only for a change meant to change what links mean.
  */
 import { describe, expect, it } from 'vitest';
-import frozen from './frozenLinks.json';
+import frozen from '../../test/url/frozenLinks.json';
 import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import { VIEWS } from '../core/spec.ts';
 import { runSpec } from '../experiments/runSpec.ts';

@@ -1,5 +1,5 @@
 /**
- * Writes src/url/frozenLinks.json: links across every view (plain and compact `z=` form, some of
+ * Writes test/url/frozenLinks.json: links across every view (plain and compact `z=` form, some of
  * an older schema version) with the digest each gives today on the CPU backend. Run it only when a
  * change is *meant* to change what links mean (and say so in the commit):
  *   node bin/run-ts.mjs tools/links/freezeLinks.ts
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     links.push({ link, digest: result.digest! });
     process.stderr.write(`${result.digest}  ${link}\n`);
   }
-  writeFileSync('src/url/frozenLinks.json', `${JSON.stringify({ note: 'written by tools/links/freezeLinks.ts; held by src/url/frozenLinks.test.ts', links }, null, 1)}\n`);
+  writeFileSync('test/url/frozenLinks.json', `${JSON.stringify({ note: 'written by tools/links/freezeLinks.ts; held by src/url/frozenLinks.test.ts', links }, null, 1)}\n`);
 }
 
 await main();

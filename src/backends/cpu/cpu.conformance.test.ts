@@ -10,7 +10,7 @@ import { inputGram, inputVectors } from '../../core/inputs.ts';
 import { Domain, NormalStream } from '../../core/philox.ts';
 import type { Spec } from '../../core/spec.ts';
 import { parseWeights, rademacherSign, sparseKeepThreshold } from '../../core/weights.ts';
-import { describeConformance, type KernelReference } from '../conformance.ts';
+import { describeConformance, type KernelReference } from '../../../test/backends/conformance.ts';
 import { pairCount, type KernelBlock, type SimJob } from '../types.ts';
 import { createCpuBackend } from './cpuBackend.ts';
 

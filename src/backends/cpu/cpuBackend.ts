@@ -2,6 +2,7 @@
  * The CPU backend: the reference implementation of SimBackend in JavaScript f64. Runs anywhere
  * (page main thread, Worker, Node); yields cooperatively so that cancellation stays prompt.
  */
+import { archOf } from '../../archs/index.ts';
 import { activation } from '../../core/activations.ts';
 import { NormalStream } from '../../core/philox.ts';
 import { philoxWasm, philoxWasmUnavailable } from '../../core/wasm/philoxWasm.ts';
@@ -12,7 +13,7 @@ import { simulateGramNetwork, type LayerRecorder } from './gramNetwork.ts';
 import { Yielder } from './yielder.ts';
 
 export function validateRecordLayers(job: SimJob): void {
-  const first = job.spec.arch === 'resnet' ? 0 : 1;
+  const first = archOf(job.spec).firstLayer;
   let prev = -1;
   for (const l of job.recordLayers) {
     if (!Number.isInteger(l) || l < first || l > job.spec.L || l <= prev) {
@@ -33,8 +34,10 @@ export function createCpuBackend(): SimBackend {
     async simulate(job: SimJob, signal?: AbortSignal): Promise<KernelBlock> {
       validateRecordLayers(job);
       throwIfAborted(signal);
-      const model = networkModel(job.spec);
-      const { k, n } = model;
+      const arch = archOf(job.spec);
+      // An architecture the dense chain cannot express simulates its own networks (archs/types.ts CpuNetwork).
+      const custom = arch.cpu;
+      const { k, n } = job.spec;
       const P = pairCount(k);
       const R = job.recordLayers.length;
       const slot = new Map<number, number>(job.recordLayers.map((l, r) => [l, r]));
@@ -42,6 +45,7 @@ export function createCpuBackend(): SimBackend {
       const phi = job.recordPhi ? new Float64Array(job.netCount * R * P) : undefined;
       const yielder = new Yielder(signal);
       const simulateNetwork = job.spec.method === 'gram' ? simulateGramNetwork : simulateExplicitNetwork;
+      const model = custom ? undefined : networkModel(job.spec);
       for (let m = 0; m < job.netCount; m++) {
         const recorder: LayerRecorder = {
           record(layer, zSums, phiSums) {
@@ -52,7 +56,8 @@ export function createCpuBackend(): SimBackend {
             if (phi) for (let p = 0; p < P; p++) phi[offset + p] = phiSums[p] / n;
           },
         };
-        await simulateNetwork(model, job.netStart + m, recorder, yielder);
+        if (custom) await custom.simulate(job.spec, job.netStart + m, recorder, yielder);
+        else await simulateNetwork(model!, job.netStart + m, recorder, yielder);
         await yielder.checkpoint();
       }
       throwIfAborted(signal);

@@ -113,7 +113,7 @@ export async function simulateExplicitNetwork(
   const record = (layer: number) => recorder.record(layer, packedSums(Z, n, k, zSums), packedSums(H, n, k, phiSums));
   const { d, x } = model.inputs;
 
-  if (model.arch === 'resnet') {
+  if (model.inputEmbedding) {
     // Y⁰ = W⁰ x/√d (input embedding, no bias).
     await denseLayer(model, net, 0, Domain.inputWeight, x, d, 1, 0, Z, undefined, yielder);
   } else {
@@ -123,7 +123,7 @@ export async function simulateExplicitNetwork(
   applyActivation(Z, act.phi, H);
   record(model.firstLayer);
 
-  const residual = model.arch === 'resnet' ? model.branchScale : undefined;
+  const residual = model.residual ? model.branchScale : undefined;
   for (let l = model.firstLayer + 1; l <= L; l++) {
     // H = φ(Z^{l−1}) is complete before Z is overwritten (resnet updates Y in place).
     await denseLayer(model, net, l, Domain.weight, H, n, model.hiddenWeightScale, model.hiddenBiasScale, Z, residual, yielder);

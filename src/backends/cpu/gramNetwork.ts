@@ -11,13 +11,9 @@ import { philoxWasm } from '../../core/wasm/philoxWasm.ts';
 import type { NetworkModel } from '../model.ts';
 import type { Yielder } from './yielder.ts';
 
-export interface LayerRecorder {
-  /**
-   * Called after each layer l with the packed upper triangles (types.ts pairIndex order) of
-   * Σ_i z_i z_iᵀ and Σ_i φ(z_i)φ(z_i)ᵀ — sums, not yet divided by n.
-   */
-  record(layer: number, zSums: Float64Array, phiSums: Float64Array): void;
-}
+/** Receives the per-layer sums Σ_i z_i z_iᵀ, Σ_i φ(z_i)φ(z_i)ᵀ (archs/types.ts, where custom architectures see it). */
+export type { LayerRecorder } from '../../archs/types.ts';
+import type { LayerRecorder } from '../../archs/types.ts';
 
 /**
  * One layer: row i is C ξ_i (overwrite, mlp/shaped) or Y_i + β C ξ_i (resnet), ξ_i[a] the normal
@@ -100,12 +96,11 @@ export async function simulateGramNetwork(
   const h = new Float64Array(k);
   const zSums = new Float64Array(P);
   const phiSums = new Float64Array(P);
-  const isResnet = model.arch === 'resnet';
 
   // First layer: resnet Y⁰ has rows N(0, X); mlp/shaped z¹ has rows N(0, σw² X + σb²).
   const first = model.firstLayer;
-  const s2 = isResnet ? 1 : model.firstWeightScale ** 2;
-  const b2 = isResnet ? 0 : model.firstBiasScale ** 2;
+  const s2 = model.inputEmbedding ? 1 : model.firstWeightScale ** 2;
+  const b2 = model.inputEmbedding ? 0 : model.firstBiasScale ** 2;
   for (let i = 0; i < k * k; i++) G[i] = s2 * model.X[i] + b2;
   psdCholesky(G, k, C);
   gramLayer(stream, net, first, model, C, Z, undefined, xi, h, zSums, phiSums);
@@ -113,7 +108,7 @@ export async function simulateGramNetwork(
 
   const hs2 = model.hiddenWeightScale ** 2;
   const hb2 = model.hiddenBiasScale ** 2;
-  const residual = isResnet ? model.branchScale : undefined;
+  const residual = model.residual ? model.branchScale : undefined;
   for (let l = first + 1; l <= L; l++) {
     await yielder.checkpoint();
     nextCovariance(phiSums, k, n, hs2, hb2, G);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import activationsWgsl from '../../../shaders/lib/activations.wgsl?raw';
 import { activation, leaky, WGSL_KIND } from '../../core/activations.ts';
 import { createWebGpuBackend, type WebGpuBackend } from './backend.ts';
-import { testGpu } from './testGpu.ts';
+import { testGpu } from '../../../test/backends/testGpu.ts';
 
 let backend: WebGpuBackend;
 beforeAll(async () => {

@@ -5,6 +5,7 @@
  * a chunk's readback). A lost device or GPU error rejects with GpuRunError carrying the networks
  * already finished, which fallback.ts completes on the CPU.
  */
+import { archOf } from '../../archs/index.ts';
 import { simulationOps } from '../../core/cost.ts';
 import { validateRecordLayers } from '../cpu/cpuBackend.ts';
 import { networkModel } from '../model.ts';
@@ -96,6 +97,11 @@ export async function createWebGpuBackend(gpu: GPU, options: WebGpuBackendOption
   /** Why this job cannot run here whatever the device state (CPU-only weights, limits). */
   function jobReason(job: SimJob): string | undefined {
     const s = job.spec;
+    // An architecture with its own CPU network (archs/types.ts CpuNetwork) has no WGSL pipeline here.
+    const arch = archOf(s);
+    if (arch.cpu && !arch.gpu?.methods.includes(s.method)) return `arch=${s.arch}${arch.gpu ? ` with method=${s.method}` : ''}: the ${arch.label}'s networks have no WebGPU kernels${arch.gpu ? ' for this method' : ''}; they run on the CPU`;
+    // Its own WebGPU kernel (archs/types.ts ArchModule.gpu): no dense-chain chunk plan applies.
+    if (arch.cpu) return undefined;
     if (s.method === 'explicit') {
       const kind = s.weights.split(':')[0];
       if (kind in CPU_ONLY_WEIGHTS) return `weights=${s.weights}: ${CPU_ONLY_WEIGHTS[kind]}`;
@@ -113,6 +119,13 @@ export async function createWebGpuBackend(gpu: GPU, options: WebGpuBackendOption
     throwIfAborted(signal);
     const why = jobReason(job);
     if (why !== undefined) throw new Error(`the WebGPU backend cannot run this job: ${why}`);
+    const own = archOf(job.spec).gpu;
+    if (own) {
+      checkDevice();
+      const z = await inErrorScopes(device, () => own.simulate(device, job.spec, job.netStart, job.netCount, job.recordLayers));
+      options.onChunk?.({ done: job.netCount, total: job.netCount });
+      return { netStart: job.netStart, netCount: job.netCount, k: job.spec.k, recordLayers: job.recordLayers, z, format: 'f32', roundoff: (job.spec.n + 2) * 2 ** -24 };
+    }
     const model = networkModel(job.spec);
     const shape = shapeOf(job);
     const cap = chunkCapacity(shape, limits);

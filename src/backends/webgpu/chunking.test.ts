@@ -7,7 +7,7 @@ import { Domain } from '../../core/philox.ts';
 import { DEFAULT_SPEC, type Spec } from '../../core/spec.ts';
 import type { SimJob } from '../types.ts';
 import { createWebGpuBackend, type WebGpuBackend } from './backend.ts';
-import { testGpu } from './testGpu.ts';
+import { testGpu } from '../../../test/backends/testGpu.ts';
 
 let roomy: WebGpuBackend;
 let tight: WebGpuBackend;

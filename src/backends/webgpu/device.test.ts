@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createWebGpuBackend } from './backend.ts';
 import { REQUIRED_CAPABILITIES } from './capabilities.ts';
 import { describeAdapter } from './device.ts';
-import { testGpu } from './testGpu.ts';
+import { testGpu } from '../../../test/backends/testGpu.ts';
 
 describe('createWebGpuBackend without a usable adapter', () => {
   it('rejects when there is no navigator.gpu', async () => {

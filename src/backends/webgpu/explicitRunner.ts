@@ -46,7 +46,7 @@ export async function createExplicitRunner({ ctx, model, job, capacity }: Runner
   const sparseScale = w.kind === 'sparse' ? 1 / Math.sqrt(w.p) : 1;
   for (let l = first; l <= L; l++) {
     const isFirst = l === first;
-    const resnetInput = isFirst && model.arch === 'resnet';
+    const resnetInput = isFirst && model.inputEmbedding;
     const nIn = isFirst ? d : n;
     // First layer: σw W¹x/√d + σb b¹ (mlp, shaped) or W⁰x/√d (resnet); hidden: s W φ(z)/√n + b.
     const scale = resnetInput ? 1 : isFirst ? model.firstWeightScale : model.hiddenWeightScale;
@@ -60,7 +60,7 @@ export async function createExplicitRunner({ ctx, model, job, capacity }: Runner
       ['u', n],
       ['u', nIn],
       ['u', isFirst ? 1 : 0],
-      ['u', !isFirst && model.arch === 'resnet' ? 1 : 0],
+      ['u', !isFirst && model.residual ? 1 : 0],
       ['u', threshold],
       ['f', scale / Math.sqrt(nIn)],
       ['f', bias],

@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPEC, type Spec } from '../../core/spec.ts';
-import { kernelDifference } from '../conformance.ts';
+import { kernelDifference } from '../../../test/backends/conformance.ts';
 import { createCpuBackend } from '../cpu/cpuBackend.ts';
 import { AbortError, pairCount, type KernelBlock, type SimBackend, type SimJob } from '../types.ts';
 import { createWebGpuBackend } from './backend.ts';
 import { GpuRunError } from './errors.ts';
 import { concatBlocks, withDeviceLossFallback } from './fallback.ts';
-import { testGpu } from './testGpu.ts';
+import { testGpu } from '../../../test/backends/testGpu.ts';
 import { runSpec } from '../../experiments/runSpec.ts';
 
 function job(changes: Partial<Spec>, netStart: number, netCount: number): SimJob {

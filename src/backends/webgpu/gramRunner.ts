@@ -24,7 +24,6 @@ export async function createGramRunner({ ctx, model, job, capacity }: RunnerArgs
   const R = job.recordLayers.length;
   const recordPhi = job.recordPhi ?? false;
   const first = model.firstLayer;
-  const isResnet = model.arch === 'resnet';
   // Positively homogeneous φ run rescaled by powers of two (shaders/gram_layers.wgsl, RESCALE).
   const rescale = model.act.piecewiseLinear !== undefined;
   const pipeline = await pipelines.get('gramLayers', {
@@ -35,9 +34,9 @@ export async function createGramRunner({ ctx, model, job, capacity }: RunnerArgs
     ...wgslActivationConstants(model.act),
   });
 
-  // First layer: resnet Y⁰ has rows N(0, X); mlp/shaped z¹ has rows N(0, σw² X + σb²).
-  const s2 = isResnet ? 1 : model.firstWeightScale ** 2;
-  const b2 = isResnet ? 0 : model.firstBiasScale ** 2;
+  // First layer: an input embedding (resnet Y⁰) has rows N(0, X); otherwise z¹ has rows N(0, σw² X + σb²).
+  const s2 = model.inputEmbedding ? 1 : model.firstWeightScale ** 2;
+  const b2 = model.inputEmbedding ? 0 : model.firstBiasScale ** 2;
   const inputGram = Float32Array.from(model.X, (x) => s2 * x + b2);
   const opsPerLayer = simulationOps({ method: 'gram', n, L: 1, k, M: 1, recorded: 0 });
 
@@ -74,7 +73,7 @@ export async function createGramRunner({ ctx, model, job, capacity }: RunnerArgs
           ['u', first],
           ['u', start],
           ['u', end],
-          ['u', isResnet ? 1 : 0],
+          ['u', model.residual ? 1 : 0],
           ['u', R],
           ['u', recordPhi ? 1 : 0],
           ['f', model.hiddenWeightScale ** 2],

@@ -13,7 +13,7 @@ import { EXPLICIT_ROWS_PER_WORKGROUP } from './chunkPlan.ts';
 import { GRAM_PIVOT_TOLERANCE_F32 } from './gramRunner.ts';
 import { KERNELS, reductionWorkgroupSize, type KernelName } from './kernels.ts';
 import { PipelineCache } from './pipelines.ts';
-import { testGpu } from './testGpu.ts';
+import { testGpu } from '../../../test/backends/testGpu.ts';
 
 let backend: WebGpuBackend;
 beforeAll(async () => {

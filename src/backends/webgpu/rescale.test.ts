@@ -11,7 +11,7 @@ import { createCpuBackend } from '../cpu/cpuBackend.ts';
 import { McAccumulator } from '../../experiments/mcAccumulator.ts';
 import type { KernelBlock, SimJob } from '../types.ts';
 import { createWebGpuBackend, type WebGpuBackend } from './backend.ts';
-import { testGpu } from './testGpu.ts';
+import { testGpu } from '../../../test/backends/testGpu.ts';
 
 let gpu: WebGpuBackend;
 const cpu = createCpuBackend();

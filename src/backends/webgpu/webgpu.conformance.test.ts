@@ -3,9 +3,9 @@
  * a GPU). Per-network kernels are compared with the CPU backend; the chunked variant imposes limits
  * small enough that a 7-network job runs as 4 chunks of at most 2 networks.
  */
-import { describeConformance } from '../conformance.ts';
+import { describeConformance } from '../../../test/backends/conformance.ts';
 import { createWebGpuBackend } from './backend.ts';
-import { testGpu } from './testGpu.ts';
+import { testGpu } from '../../../test/backends/testGpu.ts';
 
 describeConformance('webgpu', async () => createWebGpuBackend((await testGpu()).gpu, { label: 'conformance' }), {
   makeChunked: async () =>

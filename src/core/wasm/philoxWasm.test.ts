@@ -70,6 +70,42 @@ describe('WebAssembly SIMD Philox + Box–Muller kernel', () => {
     expect(worst).toBeLessThanOrEqual(4); // r·cos θ: at most one ulp from each factor plus the product's rounding
   });
 
+  // normals() draws Philox words for 1024 normals at a time, then transforms them two f64x2 vectors
+  // (8 normals) at a time (philoxNormals.c): rows that end on, just past and between those edges.
+  it.each([8, 1016, 1024, 1025, 1031, 1040, 2048 + 8, 3 * 1024 + 5])('a row of %i normals across the kernel chunks equals rowJs bit for bit', (cols) => {
+    const s = new NormalStream(0x12345678, 1);
+    const got = new Float64Array(cols);
+    const want = new Float64Array(cols);
+    kernel!.normals(0x12345678, 1, 11, 3, 517, cols, got, 0); // the kernel itself, also below NormalStream's 32-column cut-off
+    s.rowJs(11, 3, 517, cols, want);
+    let worst = 0;
+    for (let j = 0; j < cols; j++) {
+      if (fdlibmEngine) expect(Object.is(got[j], want[j])).toBe(true);
+      worst = Math.max(worst, ulps(got[j], want[j]));
+    }
+    expect(worst).toBeLessThanOrEqual(4);
+  });
+
+  it('gaussianRowsTimes over rows longer than one chunk (n_in = 1100, 5 rows: the 4-row block and the tail)', () => {
+    const nIn = 1100;
+    const k = 2;
+    const nRows = 5;
+    const H = new Float64Array(nIn * k).map((_, i) => Math.cos(0.3 * i) - 0.2);
+    const acc = new Float64Array(nRows * k);
+    kernel!.gaussianRowsTimes(77, 1, 9, 4, 3, nRows, nIn, H, k, acc);
+    const w = new Float64Array(nIn);
+    const s = new NormalStream(77, 1);
+    for (let i = 0; i < nRows; i++) {
+      s.rowJs(9, 4, 3 + i, nIn, w);
+      for (let a = 0; a < k; a++) {
+        let sum = 0;
+        for (let j = 0; j < nIn; j++) sum += w[j] * H[j * k + a];
+        if (fdlibmEngine) expect(acc[i * k + a]).toBe(sum);
+        else expect(Math.abs(acc[i * k + a] - sum)).toBeLessThan(1e-12 * Math.sqrt(nIn));
+      }
+    }
+  });
+
   it.each([1, 2, 3, 4])('gaussianRowsTimes(k = %i) is Σ_j W_ij H_ja in j order, W drawn as NormalStream rows', (k) => {
     const nIn = 301;
     const nRows = 70;

@@ -1,6 +1,7 @@
 /**
- * The WebAssembly SIMD kernel of philoxNormals.c: Philox4x32-10 + Box–Muller, 16 normals per
- * iteration, and the explicit method's fused "draw a Gaussian weight row, multiply into H".
+ * The WebAssembly SIMD kernel of philoxNormals.c: Philox4x32-10 (16 normals' words per iteration)
+ * then Box–Muller (8 normals per iteration), ~7 ns per draw; the explicit method's fused "draw a
+ * Gaussian weight row, multiply into H"; the gram method's layer.
  * Same draws as the JavaScript reference in core/philox.ts (philoxWasm.test.ts).
  *
  * Why WebAssembly (measured, bench/results/README.md): in JavaScript a Philox block costs ~130 ns

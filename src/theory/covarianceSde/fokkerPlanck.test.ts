@@ -162,8 +162,4 @@ describe('sdeBlock (the sde block of the result, DESIGN.md §6)', () => {
     const block = sdeBlock({ ...shaped, ...spec });
     expect(block.rho.mean).toBe(correlationLaw({ cp: 0, cm: -1, rho0: firstLayerCorrelation(spec), T: 0.5 }).mean);
   });
-
-  it('refuses other architectures', () => {
-    expect(() => sdeBlock({ ...shaped, arch: 'mlp' })).toThrow(/arch = mlp/);
-  });
 });

@@ -21,7 +21,7 @@
  */
 import type { Spec } from '../../core/spec.ts';
 import { normalCdf } from '../../core/special.ts';
-import type { SdeBlock } from '../../experiments/result.ts';
+import type { SdeBlock } from '../blocks.ts';
 import { inputKernel, kernelCorrelation } from '../nngp.ts';
 import { cellLaw, pointMassLaw, type CorrelationLaw } from './cellLaw.ts';
 import { atanhDrift, atanhDriftDerivatives, shapingStrength } from './coefficients.ts';
@@ -219,14 +219,14 @@ export function firstLayerCorrelation(spec: Pick<Spec, 'sw2' | 'sb2' | 'q1' | 'q
 }
 
 /**
- * The `sde` block of the result (DESIGN.md §6) for arch = shaped: the law of ρ_T at T = L/n from
+ * The `sde` block of the result (DESIGN.md §6) of a shaped MLP (archs/shaped `limits.proportional`;
+ * no other architecture has this limit, so only that module calls it): the law of ρ_T at T = L/n from
  * ρ₀ = the layer-1 correlation, and log(V_aa(T)/V_aa(0)) ~ N(−T, 2T) (each Wishart step multiplies
  * V_aa by χ²_n/n, E log = −1/n, Var log = 2/n; the shaping leaves E[c φ_s(z)²] = V_aa exactly).
  * The network has L − 1 shaped layers after layer 1; T = L/n rather than (L − 1)/n is the
  * contract of DESIGN.md §1, an O(1/n) difference that vanishes in the limit.
  */
-export function sdeBlock(spec: Spec, grid: FokkerPlanckGrid = {}): SdeBlock {
-  if (spec.arch !== 'shaped') throw new RangeError(`sdeBlock: arch = ${spec.arch}; the covariance SDE is the limit of arch = shaped only`);
+export function sdeBlock(spec: Pick<Spec, 'cp' | 'cm' | 'n' | 'L' | 'sw2' | 'sb2' | 'q1' | 'q2' | 'rho0'>, grid: FokkerPlanckGrid = {}): SdeBlock {
   const T = spec.L / spec.n;
   const law = correlationLaw({ cp: spec.cp, cm: spec.cm, rho0: firstLayerCorrelation(spec), T }, grid);
   return {

@@ -25,7 +25,7 @@
  *    start, and a ρ-step is clipped at −1 only if ξ < −1/(2√dt) or so (about −7 sd at dt = 0.005).
  */
 import { Domain, NormalStream } from '../../core/philox.ts';
-import { summarise, type Summary } from '../../experiments/stats.ts';
+import { summarise, type Summary } from '../../core/stats.ts';
 import { atanhDrift, correlationDrift, shapingStrength } from './coefficients.ts';
 
 export type PathVariant = 'atanh' | 'rho-clipped' | 'hybrid';
@@ -52,7 +52,7 @@ export interface CorrelationPaths {
   readonly rho: Float32Array;
   /** ρ_T of every path in f64 (for statistics). */
   readonly terminal: Float64Array;
-  /** Mean, sd, quantiles of ρ_T (experiments/stats.ts conventions). */
+  /** Mean, sd, quantiles of ρ_T (core/stats.ts conventions). */
   readonly summary: Summary;
   readonly steps: number;
   readonly dt: number;

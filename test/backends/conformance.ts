@@ -13,13 +13,14 @@
  *   6. cancellation: an aborted signal rejects with AbortError, and the backend still works after.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listActivations, type ActivationFamily, activation as activationById } from '../core/activations.ts';
-import { Domain, NormalStream } from '../core/philox.ts';
-import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
-import { crossKeyIssues } from '../core/validate.ts';
-import { theoryBlock } from '../theory/nngp.ts';
-import { createCpuBackend } from './cpu/cpuBackend.ts';
-import { pairCount, pairIndex, type KernelBlock, type SimBackend, type SimJob } from './types.ts';
+import { listActivations, type ActivationFamily, activation as activationById } from '../../src/core/activations.ts';
+import { Domain, NormalStream } from '../../src/core/philox.ts';
+import { DEFAULT_SPEC, type Spec } from '../../src/core/spec.ts';
+import { crossKeyIssues } from '../../src/core/validate.ts';
+import { archOf } from '../../src/archs/index.ts';
+import { theoryBlock } from '../../src/archs/theory.ts';
+import { createCpuBackend } from '../../src/backends/cpu/cpuBackend.ts';
+import { pairCount, pairIndex, type KernelBlock, type SimBackend, type SimJob } from '../../src/backends/types.ts';
 
 /** Something that gives per-network kernels for a job (a backend, or an independent implementation). */
 export interface KernelReference {
@@ -44,7 +45,7 @@ export function conformanceSpec(changes: Partial<Spec>): Spec {
 
 /** Every layer of a spec: 1..L (mlp, shaped) or 0..L (resnet). */
 export function allLayers(spec: Spec): number[] {
-  const first = spec.arch === 'resnet' ? 0 : 1;
+  const first = archOf(spec).firstLayer;
   return Array.from({ length: spec.L - first + 1 }, (_, i) => first + i);
 }
 

@@ -2,7 +2,7 @@
  * The Node WebGPU (Dawn; SwiftShader when there is no GPU) shared by this folder's tests: one GPU
  * object per test file (vitest forks a process per file).
  */
-import { createNodeGpu, type NodeGpu } from './node.ts';
+import { createNodeGpu, type NodeGpu } from '../../src/backends/webgpu/node.ts';
 
 let shared: Promise<NodeGpu> | undefined;
 

@@ -1,0 +1,63 @@
+/**
+ * M finite attention networks (explicit or by the exact gram chain) and what the lab reports about
+ * them: ρ₀₁ and the mean over all pairs per layer (depth profile, rank collapse), and the law of
+ * every pair's ρ at the last layer, optionally *stopped* when max_a V_aa first reaches R (read at
+ * the first layer where it does: docs/shaped-transformer.md §4.4, the same rule as the SDE paths).
+ */
+import { runExplicitAttention } from './explicit.ts';
+import { runGramAttention } from './gram.ts';
+import { meanPairCorrelation, tokenCorrelation, type AttentionModel } from './model.ts';
+import { tokenPairs } from './sde.ts';
+
+export type AttentionMethod = 'gram' | 'explicit';
+
+export interface AttentionRun {
+  readonly M: number;
+  readonly pairs: ReadonlyArray<readonly [number, number]>;
+  /** Per layer l = 0..L (only when `perLayer`): ρ₀₁ of every network. */
+  readonly rho01?: Float64Array[];
+  /** Per layer l = 0..L (only when `perLayer`): mean over pairs a < b of ρ_ab, every network. */
+  readonly meanPairs?: Float64Array[];
+  /** final[p][net]: ρ of pair p at layer L, or at the stopping layer when stopAt is given. */
+  readonly final: Float64Array[];
+  /** Networks stopped at R before layer L. */
+  readonly stopped: number;
+}
+
+export interface RunOptions {
+  readonly method: AttentionMethod;
+  readonly M: number;
+  readonly perLayer?: boolean;
+  readonly stopAt?: number;
+  /** First network index (for shards): networks netOffset .. netOffset + M − 1. */
+  readonly netOffset?: number;
+}
+
+export function runAttentionNetworks(model: AttentionModel, opts: RunOptions): AttentionRun {
+  const { m, L } = model;
+  const { M } = opts;
+  const pairs = tokenPairs(m);
+  const rho01 = opts.perLayer ? Array.from({ length: L + 1 }, () => new Float64Array(M)) : undefined;
+  const meanPairs = opts.perLayer ? Array.from({ length: L + 1 }, () => new Float64Array(M)) : undefined;
+  const final = pairs.map(() => new Float64Array(M));
+  const run = opts.method === 'gram' ? runGramAttention : runExplicitAttention;
+  const R = opts.stopAt ?? Infinity;
+  let stopped = 0;
+  for (let i = 0; i < M; i++) {
+    let live = true;
+    run(model, (opts.netOffset ?? 0) + i, (l, V) => {
+      if (rho01) rho01[l][i] = tokenCorrelation(V, m, 0, 1);
+      if (meanPairs) meanPairs[l][i] = meanPairCorrelation(V, m);
+      if (live) {
+        pairs.forEach(([a, b], p) => (final[p][i] = tokenCorrelation(V, m, a, b)));
+        let mx = 0;
+        for (let a = 0; a < m; a++) mx = Math.max(mx, V[a * m + a]);
+        if (!(mx < R)) {
+          live = false;
+          if (l < L) stopped++;
+        }
+      }
+    });
+  }
+  return { M, pairs, rho01, meanPairs, final, stopped };
+}

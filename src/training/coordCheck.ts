@@ -1,0 +1,151 @@
+/**
+ * The coord check (Yang et al. 2021, Tensor Programs V, and microsoft/mup `mup/coord_check.py`): train networks
+ * of growing width on one fixed batch ("fix_data") and record, per layer, the average size of a
+ * coordinate. mup records l1 = mean|h_t| (mean over batch and coordinates, `FDICT['l1']`), averaged
+ * over seeds; following issue 17 (and TP-V's plots of h_t − h_0) we also record the change
+ * mean|h_t − h_0| after t = 1..T steps, which separates the update from the initial value.
+ * Widths are coupled: the network of seed s is the lab's network index s at every width, so the
+ * width-n initial weights are the top-left block of the width-2n ones (network.ts).
+ */
+import type { Activation } from '../core/activations.ts';
+import { coordCheckExponents, type CoordExponents } from './exponents.ts';
+import { TrainNetwork, type TrainArch } from './network.ts';
+import { Optimizer } from './optimizer.ts';
+import { presetExponents, type OptimizerName, type ParamName } from './parametrisation.ts';
+import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
+import { sweepIssue } from './sweepOptions.ts';
+import type { Dataset } from './tasks.ts';
+
+export interface CoordCheckOptions {
+  readonly params: readonly ParamName[];
+  readonly widths: readonly number[];
+  /** Hidden layers. */
+  readonly L: number;
+  readonly steps: number;
+  /** Networks 0..seeds−1 at every width. */
+  readonly seeds: number;
+  readonly eta: number;
+  readonly optimizer: OptimizerName;
+  readonly act: Activation;
+  readonly sw2: number;
+  readonly seed: number;
+  /** The fixed batch: all of it, every step. */
+  readonly data: Dataset;
+  readonly arch?: TrainArch;
+}
+
+/** One statistic over seeds: [t][layer][width] means and standard errors of the mean. */
+export interface SeedStat {
+  readonly mean: number[][][];
+  readonly se: number[][][];
+}
+
+export interface CoordCheckParam {
+  readonly param: ParamName;
+  /** mean|h_t − h_0| (layers h¹..h^L, then f), t = 1..steps (index t − 1). */
+  readonly dh: SeedStat;
+  /** mean|h_t| as in mup's `l1`, t = 0..steps (index t). */
+  readonly h: SeedStat;
+  /** Log-log slope of dh against width, per [t][layer]. */
+  readonly slopes: SlopeFit[][];
+  /** The abc theory's exponents (exponents.ts), or why it does not apply. */
+  readonly theory: CoordExponents | { readonly reason: string };
+}
+
+export interface CoordCheckResult {
+  readonly widths: readonly number[];
+  /** 'h1'…'hL', 'f'. */
+  readonly layers: readonly string[];
+  readonly steps: number;
+  readonly seeds: number;
+  readonly params: CoordCheckParam[];
+}
+
+export function coordCheckIssue(o: CoordCheckOptions): string | undefined {
+  const bad = sweepIssue(o);
+  if (bad) return bad;
+  if ((o.arch ?? 'mlp') !== 'mlp') return `arch = ${String(o.arch)}: the coord check runs on the mlp (the exponent table is for the MLP)`;
+  return undefined;
+}
+
+export function runCoordCheck(o: CoordCheckOptions): CoordCheckResult {
+  const issue = coordCheckIssue(o);
+  if (issue) throw new RangeError(`coord check: ${issue}`);
+  const { widths, L, steps, seeds, data } = o;
+  const nLayers = L + 1;
+  const params = o.params.map((param): CoordCheckParam => {
+    const exps = presetExponents(param, o.optimizer);
+    // Per-network statistics, [t][layer][width][seed].
+    const cells = (T: number) =>
+      Array.from({ length: T }, () => Array.from({ length: nLayers }, () => widths.map(() => new Float64Array(seeds))));
+    const dhAll = cells(steps);
+    const hAll = cells(steps + 1);
+    widths.forEach((n, w) => {
+      for (let s = 0; s < seeds; s++) {
+        const net = new TrainNetwork({
+          arch: 'mlp',
+          act: o.act,
+          n,
+          L,
+          d: data.d,
+          sw2: o.sw2,
+          exponents: exps,
+          eta: o.eta,
+          seed: o.seed,
+          net: s,
+        });
+        const opt = new Optimizer(net, o.optimizer);
+        net.forward(data.x, data.N);
+        const h0 = net.pre.map((p) => p.slice());
+        const f0 = net.out.slice();
+        const record = (t: number) => {
+          for (let l = 0; l < nLayers; l++) {
+            const cur = l < L ? net.pre[l] : net.out;
+            const init = l < L ? h0[l] : f0;
+            let a = 0;
+            let dlt = 0;
+            for (let j = 0; j < cur.length; j++) {
+              a += Math.abs(cur[j]);
+              dlt += Math.abs(cur[j] - init[j]);
+            }
+            hAll[t][l][w][s] = a / cur.length;
+            if (t > 0) dhAll[t - 1][l][w][s] = dlt / cur.length;
+          }
+        };
+        record(0);
+        for (let t = 1; t <= steps; t++) {
+          net.backward(data.x, data.y, data.loss);
+          opt.step();
+          net.forward(data.x, data.N);
+          record(t);
+        }
+      }
+    });
+    const dh = seedStat(dhAll);
+    const slopes = dhAll.map((byL) => byL.map((byW) => jackknifeSlope(widths, byW)));
+    const th = coordCheckExponents(exps, L, o.optimizer);
+    return { param, dh, h: seedStat(hAll), slopes, theory: th.ok ? th.value : { reason: th.reason } };
+  });
+  const layers = [...Array.from({ length: L }, (_, l) => `h${l + 1}`), 'f'];
+  return { widths, layers, steps, seeds, params };
+}
+
+function mean(a: Float64Array): number {
+  let m = 0;
+  for (const v of a) m += v / a.length;
+  return m;
+}
+
+/** Mean over seeds and its standard error (sample sd/√S; NaN for one seed). */
+function seedStat(all: Float64Array[][][]): SeedStat {
+  const m = all.map((byL) => byL.map((byW) => byW.map(mean)));
+  const se = all.map((byL) => byL.map((byW) => byW.map((a) => {
+    const S = a.length;
+    if (S < 2) return Number.NaN;
+    const mu = mean(a);
+    let v = 0;
+    for (const x of a) v += (x - mu) ** 2;
+    return Math.sqrt(v / (S - 1) / S);
+  })));
+  return { mean: m, se };
+}

@@ -1,0 +1,93 @@
+/**
+ * Hyperparameter transfer (TP-V, Yang et al. 2021, "Tuning large neural networks via zero-shot
+ * hyperparameter transfer"; TP-VI and Bordelon et al. 2023 for depth): the training loss after T
+ * steps against log₂ η, one curve per width (or depth); the loss-optimal η per curve and its drift.
+ * Under µP the optimum stays put as n grows; under SP it moves like n^{−1} (the output's one-step
+ * change grows like η n, docs/training.md Table 2). Across depth: Depth-µP (branches L^{−1/2})
+ * keeps it, an unscaled ResNet does not.
+ *
+ * A run that leaves f64 or ends above 10⁶ × its initial loss counts as diverged (loss +∞). The
+ * optimum is the grid point of least loss, refined by a parabola through it and its two neighbours
+ * in log₂ η (kept within the neighbours), so it is not stuck on the grid's spacing.
+ */
+import type { NetworkConfig } from './network.ts';
+import type { OptimizerName } from './parametrisation.ts';
+import type { Dataset } from './tasks.ts';
+import { train } from './train.ts';
+
+export interface SweepCurve {
+  /** What varies between curves: the width n or the depth L. */
+  readonly value: number;
+  /** Final loss (mean of the last `average` steps' batch losses; +∞ when diverged) per log₂ η. */
+  readonly loss: number[];
+  /** log₂ of the loss-optimal η (refined), or NaN when every η diverged. */
+  readonly bestLog2Eta: number;
+}
+
+export interface SweepResult {
+  readonly log2Eta: number[];
+  readonly curves: SweepCurve[];
+  /** η*(last curve) / η*(first curve). */
+  readonly drift: number;
+}
+
+export interface SweepOptions {
+  /** The networks: one config per curve (η is overwritten by the sweep); `value` labels it. */
+  readonly configs: readonly { readonly value: number; readonly config: NetworkConfig }[];
+  readonly log2Eta: readonly number[];
+  readonly steps: number;
+  readonly optimizer: OptimizerName;
+  readonly data: Dataset;
+  readonly batch?: number;
+  /**
+   * Average the batch loss over the last this many steps (default: the second half of the run).
+   * The loss-optimal η of a short run sits just below the edge of stability, where the last few
+   * losses oscillate; averaging over half the run keeps the optimum off that noise (with the last
+   * 5 steps µP's optimum wandered 2.2× over widths 32…256 by edge-of-stability flukes; with half
+   * the run it moves 1.01×, and SP's still 12×).
+   */
+  readonly average?: number;
+  /** Networks per (curve, η), averaged (default 1). */
+  readonly seeds?: number;
+}
+
+export function lrSweep(o: SweepOptions): SweepResult {
+  if (o.log2Eta.length < 3) throw new RangeError(`lr sweep: log2Eta has ${o.log2Eta.length} points; it needs ≥ 3`);
+  for (let i = 1; i < o.log2Eta.length; i++)
+    if (!(o.log2Eta[i] > o.log2Eta[i - 1])) throw new RangeError('lr sweep: log2Eta must be strictly increasing');
+  const avg = Math.min(o.average ?? Math.ceil(o.steps / 2), o.steps);
+  const seeds = o.seeds ?? 1;
+  const curves = o.configs.map(({ value, config }): SweepCurve => {
+    const loss = o.log2Eta.map((l2) => {
+      let total = 0;
+      for (let s = 0; s < seeds; s++) {
+        const r = train({ ...config, eta: 2 ** l2, net: config.net + s }, o.data, { optimizer: o.optimizer, steps: o.steps, batch: o.batch });
+        let m = 0;
+        for (let t = o.steps - avg; t < o.steps; t++) m += r.loss[t] / avg;
+        if (!Number.isFinite(m) || m > 1e6 * r.loss[0]) return Number.POSITIVE_INFINITY;
+        total += m / seeds;
+      }
+      return total;
+    });
+    return { value, loss, bestLog2Eta: refinedArgmin(o.log2Eta, loss) };
+  });
+  const first = curves[0].bestLog2Eta;
+  const last = curves[curves.length - 1].bestLog2Eta;
+  return { log2Eta: [...o.log2Eta], curves, drift: 2 ** (last - first) };
+}
+
+/** The minimiser of a parabola in x through the least point and its neighbours (edges: the point). */
+export function refinedArgmin(xs: readonly number[], ys: readonly number[]): number {
+  let k = -1;
+  for (let i = 0; i < ys.length; i++) if (Number.isFinite(ys[i]) && (k < 0 || ys[i] < ys[k])) k = i;
+  if (k < 0) return Number.NaN;
+  if (k === 0 || k === ys.length - 1 || !Number.isFinite(ys[k - 1]) || !Number.isFinite(ys[k + 1])) return xs[k];
+  // Work in log y: losses span decades, and a parabola in log y is a better local model.
+  const [x0, x1, x2] = [xs[k - 1], xs[k], xs[k + 1]];
+  const [y0, y1, y2] = [Math.log(ys[k - 1]), Math.log(ys[k]), Math.log(ys[k + 1])];
+  const den = (x0 - x1) * (x0 - x2) * (x1 - x2);
+  const A = (x2 * (y1 - y0) + x1 * (y0 - y2) + x0 * (y2 - y1)) / den;
+  const B = (x2 * x2 * (y0 - y1) + x1 * x1 * (y2 - y0) + x0 * x0 * (y1 - y2)) / den;
+  if (!(A > 0)) return x1;
+  return Math.min(x2, Math.max(x0, -B / (2 * A)));
+}

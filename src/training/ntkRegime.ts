@@ -1,0 +1,200 @@
+/**
+ * The NTK regime (Jacot, Gabriel & Hongler 2018; Lee et al. 2019, "Wide neural networks of any depth
+ * evolve as linear models under gradient descent"): under NTK parametrisation, gradient descent on
+ * a wide network follows the linearised dynamics with the infinite-width NTK Θ on the training set,
+ *     f_{t+1} − y = (I − Θ_η/N)(f_t − y),   Θ_η = η Θ,  (mse loss ½(f − y)², mean over N inputs)
+ * and the distance of the finite network's outputs to it is O(n^{−1/2}) (Lee et al. 2019;
+ * the empirical NTK at initialisation fluctuates by n^{−1/2} around Θ, its movement is O(1/n)).
+ *
+ * Θ and the output NNGP K come from the lab's recursion (theory/nngp.ts mlpKernelRecursion, which
+ * is DESIGN.md §1's mlp with the NTK of Jacot et al.), applied to every pair of training inputs —
+ * the recursion is entrywise, so the N × N kernel is the 2 × 2 one N(N+1)/2 times — with L + 1
+ * layers: the readout f = σw W^{L+1} φ(h^L)/√n is the recursion's layer L + 1 (σb = 0).
+ * Under µP (c = 0) the lr-weighted kernel at initialisation has the same limit (each layer's
+ * n^{−2a−c} and its δ's n^{−2β} trade one for one, docs/training.md §7), but f₀ → 0 and the kernel
+ * moves by Θ(1) (movement.ts): µP nets do not follow the kernel prediction as n grows.
+ */
+import type { Activation } from '../core/activations.ts';
+import { dualKernels } from '../theory/dual.ts';
+import { mlpKernelRecursion } from '../theory/nngp.ts';
+import { TrainNetwork } from './network.ts';
+import { Optimizer } from './optimizer.ts';
+import { presetExponents, type ParamName } from './parametrisation.ts';
+import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
+import { sweepIssue } from './sweepOptions.ts';
+import type { Dataset } from './tasks.ts';
+
+export interface AnalyticKernels {
+  readonly N: number;
+  /** NNGP of the output f at initialisation, N × N. */
+  readonly K: Float64Array;
+  /** NTK of f (unweighted, i.e. η = 1), N × N. */
+  readonly theta: Float64Array;
+}
+
+/** The infinite-width NNGP and NTK of the mlp's output on the dataset's inputs (see the header). */
+export function analyticKernels(act: Activation, sw2: number, L: number, data: Dataset): AnalyticKernels {
+  const { N, d, x } = data;
+  const duals = dualKernels(act);
+  const K = new Float64Array(N * N);
+  const theta = new Float64Array(N * N);
+  const dot = (a: number, b: number) => {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += x[a * d + j] * x[b * d + j];
+    return s / d;
+  };
+  for (let a = 0; a < N; a++)
+    for (let b = a; b < N; b++) {
+      const p = mlpKernelRecursion(duals, sw2, 0, { k11: dot(a, a), k12: dot(a, b), k22: dot(b, b) }, L + 1, true);
+      const last = p.layers.length - 1;
+      if (last !== L || !p.ntk) throw new Error(`analyticKernels: the recursion stopped at layer ${p.layers[last]} of ${L + 1}`);
+      K[a * N + b] = K[b * N + a] = p.k12[last];
+      theta[a * N + b] = theta[b * N + a] = p.ntk.t12[last];
+    }
+  return { N, K, theta };
+}
+
+/** f_t, t = 0..T (row t of the (T+1) × N result), of the linearised dynamics from f₀. */
+export function linearisedOutputs(thetaEta: Float64Array, f0: Float64Array, y: Float64Array, T: number): Float64Array {
+  const N = y.length;
+  const out = new Float64Array((T + 1) * N);
+  const r = new Float64Array(N);
+  const next = new Float64Array(N);
+  for (let a = 0; a < N; a++) {
+    r[a] = f0[a] - y[a];
+    out[a] = f0[a];
+  }
+  for (let t = 1; t <= T; t++) {
+    for (let a = 0; a < N; a++) {
+      let s = 0;
+      for (let b = 0; b < N; b++) s += thetaEta[a * N + b] * r[b];
+      next[a] = r[a] - s / N;
+    }
+    for (let a = 0; a < N; a++) {
+      r[a] = next[a];
+      out[t * N + a] = y[a] + r[a];
+    }
+  }
+  return out;
+}
+
+/**
+ * The kernel prediction of the mean training loss over initialisations: f₀ ~ N(0, K), so with
+ * A = I − Θ_η/N (symmetric), E ½‖A^t(f₀ − y)‖²/N = (‖A^t y‖² + tr(A^t K A^t))/(2N).
+ */
+export function expectedLossCurve(thetaEta: Float64Array, K: Float64Array, y: Float64Array, T: number): Float64Array {
+  const N = y.length;
+  const out = new Float64Array(T + 1);
+  // Carry A^t y and the columns of A^t K^{1/2}-free form: M_t = A^t K A^t, updated as A M A.
+  let v = Float64Array.from(y);
+  let M = Float64Array.from(K);
+  const applyA = (src: Float64Array, cols: number, dst: Float64Array) => {
+    // dst = A·src for an N × cols matrix src (row-major).
+    for (let a = 0; a < N; a++)
+      for (let c = 0; c < cols; c++) {
+        let s = 0;
+        for (let b = 0; b < N; b++) s += thetaEta[a * N + b] * src[b * cols + c];
+        dst[a * cols + c] = src[a * cols + c] - s / N;
+      }
+  };
+  const tmp = new Float64Array(N * N);
+  const tmpT = new Float64Array(N * N);
+  const v2 = new Float64Array(N);
+  for (let t = 0; t <= T; t++) {
+    let yy = 0;
+    let tr = 0;
+    for (let a = 0; a < N; a++) {
+      yy += v[a] * v[a];
+      tr += M[a * N + a];
+    }
+    out[t] = (yy + tr) / (2 * N);
+    if (t === T) break;
+    applyA(v, 1, v2);
+    v = Float64Array.from(v2);
+    applyA(M, N, tmp); // A M
+    for (let a = 0; a < N; a++) for (let b = 0; b < N; b++) tmpT[a * N + b] = tmp[b * N + a];
+    applyA(tmpT, N, tmp); // A (A M)ᵀ = A M A (M and A symmetric)
+    M = Float64Array.from(tmp);
+  }
+  return out;
+}
+
+export interface NtkRegimeOptions {
+  readonly params: readonly ParamName[];
+  readonly widths: readonly number[];
+  readonly L: number;
+  readonly steps: number;
+  readonly seeds: number;
+  readonly eta: number;
+  readonly act: Activation;
+  readonly sw2: number;
+  readonly seed: number;
+  readonly data: Dataset;
+}
+
+export interface NtkRegimeParam {
+  readonly param: ParamName;
+  /** Per width: mean over seeds of max_t RMS_a |f_t(x_a) − f_t^lin(x_a)| (the network's own f₀). */
+  readonly distance: number[];
+  readonly distanceSlope: SlopeFit;
+  /** Per width: mean over seeds of the training loss at t = 0..steps. */
+  readonly loss: number[][];
+}
+
+export interface NtkRegimeResult {
+  readonly widths: readonly number[];
+  readonly steps: number;
+  readonly seeds: number;
+  /** The kernel prediction of the mean loss curve (NTK parametrisation's f₀ ~ GP). */
+  readonly predictedLoss: number[];
+  readonly params: NtkRegimeParam[];
+}
+
+/** Full-batch SGD on the dataset (mse) for finite nets vs the linearised dynamics with the analytic NTK. */
+export function runNtkRegime(o: NtkRegimeOptions): NtkRegimeResult {
+  if (o.data.loss !== 'mse') throw new RangeError(`NTK regime: task ${o.data.task} has loss ${o.data.loss}; the linearised dynamics here are for mse`);
+  const bad = sweepIssue(o);
+  if (bad) throw new RangeError(`NTK regime: ${bad}`);
+  const { data, widths, seeds, steps, L } = o;
+  const N = data.N;
+  const kern = analyticKernels(o.act, o.sw2, L, data);
+  const thetaEta = kern.theta.map((v) => o.eta * v);
+  const params = o.params.map((param): NtkRegimeParam => {
+    const exps = presetExponents(param, 'sgd');
+    if (exps.hidden.c !== 0 || exps.input.c !== 0 || exps.output.c !== 0)
+      throw new RangeError(`NTK regime: parametrisation ${param} has c ≠ 0; the kernel here is for a fixed learning rate on every layer`);
+    const dist = widths.map(() => new Float64Array(seeds));
+    const loss = widths.map(() => new Float64Array(steps + 1));
+    const f = new Float64Array((steps + 1) * N);
+    widths.forEach((n, w) => {
+      for (let s = 0; s < seeds; s++) {
+        const net = new TrainNetwork({ arch: 'mlp', act: o.act, n, L, d: data.d, sw2: o.sw2, exponents: exps, eta: o.eta, seed: o.seed, net: s });
+        const opt = new Optimizer(net, 'sgd');
+        for (let t = 0; t <= steps; t++) {
+          net.forward(data.x, N);
+          f.set(net.out, t * N);
+          if (t === steps) loss[w][t] += net.loss(data.y, 'mse') / seeds;
+          else {
+            loss[w][t] += net.backward(data.x, data.y, 'mse') / seeds;
+            opt.step();
+          }
+        }
+        const lin = linearisedOutputs(thetaEta, f.subarray(0, N), data.y, steps);
+        let worst = 0;
+        for (let t = 0; t <= steps; t++) {
+          let ss = 0;
+          for (let a = 0; a < N; a++) ss += (f[t * N + a] - lin[t * N + a]) ** 2;
+          worst = Math.max(worst, Math.sqrt(ss / N));
+        }
+        dist[w][s] = worst;
+      }
+    });
+    return {
+      param,
+      distance: dist.map((a) => a.reduce((x, y) => x + y, 0) / a.length),
+      distanceSlope: jackknifeSlope(widths, dist),
+      loss: loss.map((a) => Array.from(a)),
+    };
+  });
+  return { widths, steps, seeds, predictedLoss: Array.from(expectedLossCurve(thetaEta, kern.K, data.y, steps)), params };
+}
