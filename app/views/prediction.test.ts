@@ -24,3 +24,19 @@ describe('the plot a predict-then-reveal round shows', () => {
     expect(withPrediction(plot, undefined)).toBe(plot);
   });
 });
+
+describe('the guess range of the depth view', () => {
+  it('is finite where the limit is NaN (no deterministic limit: standard attention), around ρ₀ and inside [−1, 1]', async () => {
+    const { predictionTarget } = await import('./prediction.ts');
+    const target = predictionTarget('depth')!;
+    const spec = { rho0: 0.2, L: 100, M: 200 } as Parameters<typeof target.range>[0];
+    const nan = { rho: [NaN, NaN, NaN] } as unknown as Parameters<typeof target.range>[1];
+    const [lo, hi] = target.range(spec, nan);
+    expect(Number.isFinite(lo) && Number.isFinite(hi)).toBe(true);
+    expect(lo).toBeCloseTo(-0.05, 12);
+    expect(hi).toBeCloseTo(0.45, 12);
+    // A finite limit still sets the range (ρ from 0.5 up to 0.99: the axis reaches 1, clamped).
+    const [lo2, hi2] = target.range({ ...spec, rho0: 0.5 }, { rho: [0.5, 0.8, 0.99] } as unknown as Parameters<typeof target.range>[1]);
+    expect([lo2, hi2]).toEqual([0.25, 1]);
+  });
+});

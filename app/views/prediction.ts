@@ -49,8 +49,10 @@ const depth: PredictionTarget = {
   question: (spec) => `the median correlation ρ̂ of the ${spec.M} networks at the last layer, ℓ = ${spec.L}`,
   x: (spec) => spec.L,
   range(spec, theory) {
-    const rho = theory?.rho ?? [spec.rho0];
-    return clampRho(Math.min(...rho, spec.rho0) - 0.25, Math.max(...rho) + 0.25);
+    // Only the limit's finite values: an architecture without a deterministic limit (standard
+    // attention) has NaN there, which made the guess axis [NaN, NaN] and the guess unplaceable.
+    const rho = (theory?.rho ?? []).filter(Number.isFinite);
+    return clampRho(Math.min(...rho, spec.rho0) - 0.25, Math.max(...rho, spec.rho0) + 0.25);
   },
   answer(result) {
     const mc = result.mc;
