@@ -18,6 +18,7 @@ import { runSpecStreaming } from '../src/experiments/runSpec.ts';
 import type { LabResult } from '../src/experiments/result.ts';
 import type { SdeViewBlock } from '../src/experiments/sdeView.ts';
 import type { WidthSweepBlock } from '../src/experiments/widthSweep.ts';
+import type { SignatureViewBlock } from '../src/experiments/signatureView.ts';
 import { theoryBlock } from '../src/archs/theory.ts';
 import { decodeSpec } from '../src/url/codec.ts';
 import { computeTheory } from './engine/theory.ts';
@@ -46,7 +47,7 @@ const last = <T>(a: readonly T[]): T => a[a.length - 1];
 
 describe('every lesson is covered here', () => {
   it('each lesson id has a claim test below', () => {
-    const tested = ['nngp', 'relu-he', 'edge-of-chaos', 'commute-mlp-resnet', 'branch-scaling', 'fixed-width-3-vs-4', 'shaped-sde', 'three-limits', 'finite-l-over-n', 'orthogonal-weights', 'attention-rank-collapse'];
+    const tested = ['nngp', 'relu-he', 'edge-of-chaos', 'commute-mlp-resnet', 'branch-scaling', 'fixed-width-3-vs-4', 'shaped-sde', 'three-limits', 'finite-l-over-n', 'orthogonal-weights', 'attention-rank-collapse', 'signature-sharing'];
     expect(LESSONS.map((l) => l.id).sort()).toEqual([...tested].sort());
   });
 });
@@ -255,6 +256,32 @@ describe('lesson claims, derived from a run of the lesson', () => {
     expect(sd(gauss, 64) / sd(gauss, 16)).toBeLessThan(2.5);
     // Same infinite-width kernel.
     expect(theoryBlock(spec).q11).toEqual(theoryBlock({ ...spec, weights: 'gaussian' }).q11);
+  });
+});
+
+describe('lesson claims: controlled ResNets (issue 16)', () => {
+  it('signature-sharing: unshared networks stay at σ0² = 1 (the ODE) at every depth, shared ones reach the PDE kernel it quotes', { timeout: SLOW }, async () => {
+    const { spec, claim } = lesson('signature-sharing');
+    const b = (await run(spec)).signatureView as SignatureViewBlock;
+    // The ODE limit is σ0² = 1: ⟨ẋ_t, ẏ_t⟩ = 0 at every t.
+    expect(spec.s02).toBe(1);
+    expect(Math.abs(b.limits.ode - 1)).toBeLessThan(1e-12);
+    // Fresh weights: the mean at every depth within 4 SE of its width-∞ kernel, which is 1 (φ = id: exact in mean at any n).
+    b.depth.L.forEach((L, i) => {
+      const u = b.depth.unshared[i];
+      expect(Math.abs(u.widthLimit - 1), `L = ${L}`).toBeLessThan(1e-12);
+      expect(Math.abs(u.mean - 1), `L = ${L}`).toBeLessThan(4 * u.se);
+    });
+    // Shared weights: the width-∞ kernel rises with L towards the PDE; the networks' mean at the
+    // largest L is within 4 SE plus a stated bias of the PDE kernel — depth |K_L − K_PDE| and finite
+    // width ≤ 5 % (c/n with c ≈ 1.7 fitted in numpy for paths of this size, tools/fixtures/cresnet.json: 2.7 % at n = 64).
+    const s = b.depth.shared;
+    for (let i = 1; i < s.length; i++) expect(s[i].widthLimit).toBeGreaterThan(s[i - 1].widthLimit);
+    const top = s[s.length - 1];
+    expect(Math.abs(top.mean - b.limits.pde)).toBeLessThan(4 * top.se + Math.abs(top.widthLimit - b.limits.pde) + 0.05 * b.limits.pde);
+    expect(top.mean - 1).toBeGreaterThan(10 * top.se);
+    // The number the claim quotes is the PDE kernel's.
+    expect(claim).toContain(`$K = ${b.limits.pde.toFixed(2)}$`);
   });
 });
 

@@ -12,6 +12,7 @@ for (const [name, query] of [
   ['shaped SDE', 'view=sde&arch=shaped&n=32&L=16&M=50&nmin=8&backend=cpu'],
   ['three limits', 'view=contrast&n=16&L=16&M=50&backend=cpu'],
   ['predict-then-reveal round', 'predict=1&M=30&L=8&backend=cpu'],
+  ['signature kernels', 'view=signature&arch=cresnet&n=16&L=8&M=10&nmin=4&nmax=16&Lmin=2&Lmax=8&backend=cpu'],
 ] as const) {
   test(`axe-core: no serious violations on the ${name}`, async ({ page }) => {
     await openLab(page, query);

@@ -6,12 +6,13 @@ import type { Spec } from '../../src/core/spec.ts';
 import { mlpPage } from './mlp/index.ts';
 import { resnetPage } from './resnet/index.ts';
 import { shapedPage } from './shaped/index.ts';
+import { cresnetPage } from './cresnet/index.ts';
 import { attentionPage, shapedAttnPage } from './attention/index.ts';
 import type { PageArchModule } from './types.ts';
 
 export type { PageArchModule } from './types.ts';
 
-export const PAGE_ARCH_MODULES: readonly PageArchModule[] = [mlpPage, resnetPage, shapedPage, attentionPage, shapedAttnPage];
+export const PAGE_ARCH_MODULES: readonly PageArchModule[] = [mlpPage, resnetPage, shapedPage, attentionPage, shapedAttnPage, cresnetPage];
 
 const byId = new Map(PAGE_ARCH_MODULES.map((m) => [m.id, m]));
 

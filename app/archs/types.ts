@@ -26,6 +26,8 @@ export interface PageArchModule {
   readonly plainChain: boolean;
   /** The distribution view's sentence and equation where the limit is a law, not a point. */
   readonly histNote?: { readonly text: string; readonly tex: string };
+  /** The legend of the depth limit curve (`limit` block) when it is not the ResNet's covariance ODE. */
+  limitLabel?(spec: Spec): string;
   /**
    * Captions and equations that replace the dense chain's in the depth and distribution views, for an
    * architecture that is not a chain of pre-activations (attention: tokens, no σw², no φ).

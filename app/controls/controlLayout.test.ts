@@ -17,6 +17,12 @@ describe('which controls a view shows', () => {
     expect(isRelevant('cp', spec({ arch: 'shaped' }))).toBe(true);
     expect(isRelevant('cm', spec({ arch: 'mlp', view: 'contrast' }), { viewKeys: ['cp', 'cm'] })).toBe(true);
   });
+  it('a controlled ResNet shows its path keys, not the other architectures\' own', () => {
+    const s = spec({ arch: 'cresnet' });
+    for (const k of ['paths', 'pdim', 'share', 's02', 'refine', 'k', 'M'] as const) expect(isRelevant(k, s), k).toBe(true);
+    for (const k of ['alpha', 'cp', 'weights'] as const) expect(isRelevant(k, s), k).toBe(false);
+    expect(isRelevant('paths', spec({ arch: 'mlp' }))).toBe(false);
+  });
   it('α has labelled marks at 0, ½ and 1, with ½ emphasised', () => {
     const marks = sliderMarks('alpha')!;
     expect(marks.map((m) => m.value)).toEqual([0, 0.5, 1]);

@@ -127,8 +127,11 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize, style: PlotStyl
     const title = g.append('text').attr('class', 'heatmap-title').attr('x', (C * cw) / 2).attr('y', -10).attr('text-anchor', 'middle').attr('font-size', titleSize).attr('font-weight', 650).attr('fill', ink);
     appendRichText(title.node()!, map.label, scriptSize(style));
     // The ∞ strips: where the width-first (right) and depth-first (top) limits live.
-    g.append('rect').attr('class', 'strip').attr('x', C * cw).attr('y', 0).attr('width', STRIP * cw).attr('height', mh).attr('fill', CELL_COLOR.strip);
-    g.append('rect').attr('class', 'strip').attr('x', 0).attr('y', 0).attr('width', C * cw).attr('height', STRIP * ch).attr('fill', CELL_COLOR.strip);
+    const strips = data.limitStrips !== false;
+    if (strips) {
+      g.append('rect').attr('class', 'strip').attr('x', C * cw).attr('y', 0).attr('width', STRIP * cw).attr('height', mh).attr('fill', CELL_COLOR.strip);
+      g.append('rect').attr('class', 'strip').attr('x', 0).attr('y', 0).attr('width', C * cw).attr('height', STRIP * ch).attr('fill', CELL_COLOR.strip);
+    }
     const cells = g.append('g').attr('class', 'cells').attr('stroke', '#fff').attr('stroke-width', 1);
     for (let r = 0; r < R; r++) {
       for (let c = 0; c < C; c++) {
@@ -161,7 +164,7 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize, style: PlotStyl
     data.columns.forEach((_, c) => {
       if (xKeep[c]) ticks.append('text').attr('class', 'tick-x').attr('x', px(c)).attr('y', mh + 18).attr('text-anchor', 'middle').text(xText[c]);
     });
-    ticks.append('text').attr('class', 'tick-x').attr('x', px(C)).attr('y', mh + 18).attr('text-anchor', 'middle').attr('font-weight', 700).text('∞');
+    if (strips) ticks.append('text').attr('class', 'tick-x').attr('x', px(C)).attr('y', mh + 18).attr('text-anchor', 'middle').attr('font-weight', 700).text('∞');
     if (col === 0) {
       // Rows go up the page: spaced by the text height, from the bottom row.
       const yKeep = spacedLabels(
@@ -172,7 +175,7 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize, style: PlotStyl
       data.rows.forEach((v, r) => {
         if (yKeep[r]) ticks.append('text').attr('class', 'tick-y').attr('x', -8).attr('y', py(r) + 5).attr('text-anchor', 'end').text(d3.format('~g')(v));
       });
-      ticks.append('text').attr('class', 'tick-y').attr('x', -8).attr('y', py(R) + 5).attr('text-anchor', 'end').attr('font-weight', 700).text('∞');
+      if (strips) ticks.append('text').attr('class', 'tick-y').attr('x', -8).attr('y', py(R) + 5).attr('text-anchor', 'end').attr('font-weight', 700).text('∞');
     }
     drawOverlays(g, data, markers, px, py, style);
   });

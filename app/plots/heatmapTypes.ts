@@ -40,4 +40,6 @@ export interface HeatmapsData {
   readonly colorDomain?: readonly [number, number];
   readonly overlays: readonly GridOverlay[];
   readonly stateLabels: { readonly pending: string; readonly none: string };
+  /** false: no "∞" strips (a grid without limits beyond it, e.g. a Gram matrix); default: drawn. */
+  readonly limitStrips?: false;
 }

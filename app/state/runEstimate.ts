@@ -31,6 +31,7 @@ const SWEEP_KEYS: Partial<Record<Spec['view'], readonly (keyof Spec)[]>> = {
   commute: ['nmin', 'nmax', 'Lmin', 'Lmax'],
   sde: ['nmin', 'nmax'],
   finite: ['nmin', 'nmax'],
+  signature: ['nmin', 'nmax', 'Lmin', 'Lmax'],
 };
 
 export function estimateRun(spec: Spec, lastBackend?: string): RunEstimate {

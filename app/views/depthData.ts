@@ -4,6 +4,7 @@
  * Only selects and relabels engine output; nothing here is physics.
  */
 import { archOf } from '../../src/archs/index.ts';
+import { pageArch } from '../archs/index.ts';
 import type { Spec } from '../../src/core/spec.ts';
 import { faultsOf, limitFaults, theoryFaults, type Fault } from '../../src/experiments/faults.ts';
 import type { LimitBlock, McBlock, TheoryBlock } from '../../src/experiments/result.ts';
@@ -135,7 +136,7 @@ export function depthPlot(
     series.push({
       kind: 'line',
       id: 'ode',
-      label: 'ODE: n → ∞, then L → ∞',
+      label: pageArch(spec).limitLabel?.(spec) ?? 'ODE: n → ∞, then L → ∞',
       color: ROLE_COLOR.secondLimit,
       dash: '7 5',
       x: theory.limit.t.map((t) => t * L),

@@ -13,6 +13,7 @@ import { PhaseView } from './PhaseView.tsx';
 import { RegimeView } from './RegimeView.tsx';
 import { registerView } from './registry.ts';
 import { SdeView } from './SdeView.tsx';
+import { SignatureView } from './SignatureView.tsx';
 import { WidthView } from './WidthView.tsx';
 
 registerView({ id: 'depth', component: DepthView });
@@ -34,3 +35,9 @@ registerView({
   onOpen: (spec) => (spec.act === 'relu' ? { act: 'tanh' } : {}),
 });
 registerView({ id: 'finite', component: FiniteView });
+registerView({
+  id: 'signature',
+  component: SignatureView,
+  // The tab opens on the architecture it shows (controlled ResNets).
+  onOpen: (spec) => (archOf(spec).views.includes('signature') ? {} : { arch: archForView('signature')!.id }),
+});

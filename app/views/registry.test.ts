@@ -24,7 +24,8 @@ describe('the one list of views (src/core/views.ts) feeds schema, tabs, labels a
 
   it('each runner belongs to a declared view; views without one (depth, hist) show the depth-profile result', () => {
     const withRunner = VIEWS.filter((v) => viewRunner(v) !== undefined);
-    expect(withRunner).toEqual(['width', 'commute', 'regime', 'sde', 'contrast', 'phase', 'finite']);
+    // Core views first, then the architectures' own (cresnet: signature).
+    expect(withRunner).toEqual(['width', 'commute', 'regime', 'sde', 'contrast', 'phase', 'finite', 'signature']);
     for (const v of withRunner) expect(viewRunner(v)!.view).toBe(v);
   });
 });

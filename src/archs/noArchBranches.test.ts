@@ -24,6 +24,25 @@ const ALLOWED: readonly { readonly file: string; readonly line: string; readonly
     line: "if (id === 'shaped') return",
     why: "the contrast view's variant id 'shaped' (a key of its JSON block, a contract), not the arch key",
   },
+  {
+    file: 'src/training/network.ts',
+    line: "return arch === 'resnet';",
+    why: "the training engine's own two topologies (isResidual, issue 17 §1), asked everywhere else in src/training; training is not wired to the registry yet (issue 17 §7)",
+  },
+];
+
+/**
+ * Files allowed a fixed number of such comparisons, each with why. The count is exact: a new
+ * comparison fails the test, and so does one removed (then lower the count, or drop the entry).
+ */
+const ALLOWED_FILES: readonly { readonly file: string; readonly count: number; readonly why: string }[] = [
+  // The training engine (issue 17) trains its own closed set of networks, TrainArch = 'mlp' | 'resnet'
+  // (src/training/network.ts), with an output layer and abc-parametrisations the registry's
+  // modules do not describe yet. Moving these into the modules (a training entry of ArchModule) is
+  // the follow-up; until then they are counted here so that nothing else branches on arch.
+  { file: 'src/training/coordCheck.ts', count: 1, why: 'the coord check is defined for the MLP only (its exponent table)' },
+  { file: 'src/training/network.ts', count: 5, why: "TrainNetwork's layer list, draw keys and forward pass per TrainArch" },
+  { file: 'src/training/webgpu/gpuTrainer.ts', count: 1, why: "the GPU trainer's residual flag per TrainArch" },
 ];
 
 function sources(dir: string): string[] {
@@ -80,7 +99,10 @@ describe('no branches on arch outside the architecture modules', () => {
         const file = relative(ROOT, path).replaceAll('\\', '/');
         if (MODULE_DIRS.some((m) => file.startsWith(m))) continue;
         files++;
-        hits.push(...archBranches(readFileSync(path, 'utf8'), file));
+        const found = archBranches(readFileSync(path, 'utf8'), file);
+        const allowed = ALLOWED_FILES.find((a) => a.file === file);
+        if (allowed) expect(found.length, `${file}: ${found.join(' | ')}`).toBe(allowed.count);
+        else hits.push(...found);
       }
     }
     expect(files).toBeGreaterThan(100);
@@ -89,5 +111,6 @@ describe('no branches on arch outside the architecture modules', () => {
 
   it('every allow-listed exception still exists (a stale entry is removed, not kept)', () => {
     for (const a of ALLOWED) expect(readFileSync(join(ROOT, a.file), 'utf8')).toContain(a.line);
+    for (const a of ALLOWED_FILES) expect(a.count).toBeGreaterThan(0);
   });
 });

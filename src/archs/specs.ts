@@ -7,8 +7,9 @@ import { mlpSpec } from './mlp/spec.ts';
 import { resnetSpec } from './resnet/spec.ts';
 import { shapedSpec } from './shaped/spec.ts';
 import { attentionSpec, shapedAttnSpec } from './attention/spec.ts';
+import { cresnetSpec } from './cresnet/spec.ts';
 
-export const ARCH_SPECS = [mlpSpec, resnetSpec, shapedSpec, attentionSpec, shapedAttnSpec] as const;
+export const ARCH_SPECS = [mlpSpec, resnetSpec, shapedSpec, attentionSpec, shapedAttnSpec, cresnetSpec] as const;
 
 /** The declaration of an architecture id (undefined for an id no architecture has). */
 export function archSpec(id: string): (typeof ARCH_SPECS)[number] | undefined {

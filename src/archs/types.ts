@@ -32,7 +32,7 @@ import type { SimSize } from '../core/cost.ts';
 import type { SdeViewBlock } from '../theory/blocks.ts';
 import type { Spec, View } from '../core/spec.ts';
 import type { WeightFamily } from '../core/weights.ts';
-import type { LimitBlock, SdeBlock } from '../theory/blocks.ts';
+import type { LimitBlock, SdeBlock, SignatureBlock } from '../theory/blocks.ts';
 import type { Precision } from '../theory/dual.ts';
 import type { KernelProfile } from '../theory/nngp.ts';
 import type { ArchSpecModule } from './specTypes.ts';
@@ -136,6 +136,8 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
     readonly depth?: (spec: Spec, precision: 'exact' | 'fast') => LimitBlock | undefined;
     /** The proportional limit n, L → ∞ with T = L/n (the covariance SDE): the `sde` block. */
     readonly proportional?: (spec: Spec) => SdeBlock | undefined;
+    /** Paths as inputs (controlled ResNets): the limit kernel of every pair at t = 1, its grid and error (the `signature` block). */
+    readonly signature?: (spec: Spec) => SignatureBlock | undefined;
     /**
      * The `sde` view's block (paths, law at T, convergence in law over `widths`) for an architecture
      * whose proportional limit is not the shaped MLP's scalar SDE (shaped attention). Absent: the
@@ -168,6 +170,11 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
      * Absent: the networks are the dense chain of `size` itself.
      */
     networkSize?(spec: Spec, size: SimSize): SimSize;
+    /**
+     * Dual-kernel evaluations of a limit solve that grows with a grid (the controlled ResNet's PDE on
+     * its refined grid), priced like the NNGP recursion's (≈ 3 evaluations per layer); absent: none.
+     */
+    theoryEvaluations?(spec: Spec): number;
   };
   /**
    * Views that show this architecture's own networks or theory (depth, hist, width, and the views

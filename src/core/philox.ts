@@ -93,6 +93,12 @@ export const Domain = {
   sdeNoise: 5,
   lowRankV: 6,
   mask: 7,
+  /** Brownian path presets (src/core/paths.ts), keyed by the preset's own seed. */
+  path: 8,
+  /** Controlled ResNet (src/archs/cresnet): initial state S₀, vector fields A_k, biases b_k. */
+  cdeInit: 9,
+  cdeField: 10,
+  cdeBias: 11,
   test: 15,
   /** Training (issue 17, src/training/): task inputs, the teacher network, mini-batch order. */
   trainData: 20,

@@ -77,6 +77,12 @@ export interface Spec {
   readonly predict: boolean;
   readonly proj: boolean;
   readonly embed: boolean;
+  // arch=cresnet (issue 16, archs/cresnet/spec.ts).
+  readonly paths: string;
+  readonly pdim: number;
+  readonly share: boolean;
+  readonly s02: number;
+  readonly refine: number;
 }
 
 export const MAX_WIDTH = 65536;

@@ -48,7 +48,7 @@ function rounded(_key: string, value: unknown): unknown {
  * out of the digest. `faults` too: it is derived from blocks that are hashed (mc, views) or not
  * random (theory), and leaving it out keeps every digest of a result without faults as it was (issue 20).
  */
-const NOT_RANDOM = new Set(['version', 'backend', 'theory', 'limit', 'sde', 'faults', 'digest']);
+const NOT_RANDOM = new Set(['version', 'backend', 'theory', 'limit', 'sde', 'signature', 'faults', 'digest']);
 
 /** Plain objects with their keys sorted, at every level: the digest does not depend on key order. */
 function canonical(value: unknown): unknown {

@@ -98,7 +98,10 @@ export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRA
   const phase = spec.view === 'phase' ? spec.grid * spec.grid * t.phasePoint : 0;
   // A limit solve (the ResNet covariance ODE, the shaped MLP's Fokker–Planck): a fixed cost, once per run.
   const fixed = arch.cost.theoryFixed(spec) ? t.fixed : 0;
-  return fixed + spec.L * perLayer + phase;
+  // A solve on a refined grid (the controlled ResNet's kernel PDE): its dual-kernel evaluations,
+  // priced as the recursion's (a layer is 3 evaluations: K11, K12, K22).
+  const grid = ((arch.cost.theoryEvaluations?.(spec) ?? 0) / 3) * perLayer;
+  return fixed + spec.L * perLayer + phase + grid;
 }
 
 export function estimateRun(spec: Spec, backend: CostBackend, calibration: CostCalibration = CALIBRATION): RunEstimate {

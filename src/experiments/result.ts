@@ -11,11 +11,11 @@ import type { RegimeBlock } from './fixedWidth.ts';
 import type { PhaseDiagramBlock } from './phaseDiagram.ts';
 import type { SdeViewBlock } from './sdeView.ts';
 import type { WidthSweepBlock } from './widthSweep.ts';
-import type { LimitBlock, SdeBlock, TheoryBlock } from '../theory/blocks.ts';
+import type { LimitBlock, SdeBlock, SignatureBlock, TheoryBlock } from '../theory/blocks.ts';
 
 // The exact blocks are computed by the theory layer, which must not import experiments (layering):
 // their types live there and are re-exported here for the result document.
-export type { LimitBlock, SdeBlock, TheoryBlock } from '../theory/blocks.ts';
+export type { LimitBlock, SdeBlock, SignatureBlock, TheoryBlock } from '../theory/blocks.ts';
 
 export interface Quantiles {
   readonly mean: number[];
@@ -85,6 +85,8 @@ export interface LabResult extends ViewBlockFields {
   readonly mc?: McBlock;
   readonly limit?: LimitBlock;
   readonly sde?: SdeBlock;
+  /** Controlled ResNets: the limit kernel of the paths at t = 1 (PDE or ODE), its grid and error estimate. */
+  readonly signature?: SignatureBlock;
   /**
    * resultDigest of this document (digest.ts): the same numbers give the same digest in the CLI,
    * the page and its exported JSON. Present on finished runs (not on partial results).

@@ -48,6 +48,8 @@ export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRun
   // The proportional limit (T = L/n) where the architecture has one: for the shaped MLP the law of
   // ρ_T from the Fokker–Planck equation.
   const sde = archOf(spec).limits.proportional?.(spec);
+  // Paths as inputs (controlled ResNets): the limit kernel at t = 1 with its grid and error estimate.
+  const signature = archOf(spec).limits.signature?.(spec);
   const exactFaults = [...theoryFaults(theory), ...(limit ? limitFaults(limit) : [])];
   const base = {
     version: VERSION,
@@ -56,6 +58,7 @@ export async function runLab(spec: Spec, options: LabRunOptions): Promise<LabRun
     theory,
     ...(limit ? { limit } : {}),
     ...(sde ? { sde } : {}),
+    ...(signature ? { signature } : {}),
   };
   if (spec.M === 0 || options.networks === false) return { result: { ...base, ...faultsEntry(exactFaults) } };
 

@@ -11,6 +11,7 @@ import { contrastSpecs, runContrast, type ContrastBlock } from './contrast.ts';
 import { convergenceWidths, runSdeView, SDE_PATHS, type SdeViewBlock } from './sdeView.ts';
 import type { ViewRunner } from './viewRunner.ts';
 import { runWidthSweep, sweepLayer, sweepWidths, type WidthSweepBlock } from './widthSweep.ts';
+import { runSignatureView, signatureApplies, signaturePlan, type SignatureViewBlock } from './signatureView.ts';
 import { finiteApplies, finitePlan, runFiniteWidth, type FiniteWidthBlock } from './finiteWidthView.ts';
 import { runPhaseDiagram, type PhaseDiagramBlock } from './phaseDiagram.ts';
 
@@ -103,7 +104,19 @@ const finiteRunner: ViewRunner<FiniteWidthBlock> = {
   run: (spec, ctx) => runFiniteWidth(spec, ctx),
 };
 
-const RUNNERS: readonly ViewRunner[] = [widthRunner, commuteRunner, regimeRunner, sdeRunner, contrastRunner, phaseRunner, finiteRunner] as ViewRunner[];
+/** view=signature (issue 16): controlled ResNets against the signature-kernel PDE and the ODE, as n and L grow. */
+const signatureRunner: ViewRunner<SignatureViewBlock> = {
+  view: 'signature',
+  key: 'signatureView',
+  phase: 'sweeps',
+  costKeys: ['M', 'nmax', 'Lmax', 'n', 'L'],
+  costLabel: "the signature view's networks",
+  applies: signatureApplies,
+  plan: signaturePlan,
+  run: (spec, ctx) => runSignatureView(spec, ctx),
+};
+
+const RUNNERS: readonly ViewRunner[] = [widthRunner, commuteRunner, regimeRunner, sdeRunner, contrastRunner, phaseRunner, finiteRunner, signatureRunner] as ViewRunner[];
 
 export function viewRunner(view: View): ViewRunner | undefined {
   return RUNNERS.find((r) => r.view === view);

@@ -62,3 +62,20 @@ export interface SdeViewBlock {
    */
   readonly faults?: { quantity: string; layer: number; cause: 'empty'; message: string }[];
 }
+
+/**
+ * The limit kernel of paths (controlled ResNets, issue 16; archs/cresnet): the Gram of every pair of
+ * paths at t = 1 from the neural signature kernel PDE (shared weights) or the inhomogeneous ODE.
+ */
+export interface SignatureBlock {
+  /** 'pde' (shared weights) or 'ode' (fresh weights per step). */
+  readonly equation: 'pde' | 'ode';
+  /** Gram matrix K^{x_a x_b}(1, 1) on the finer grid (k × k). */
+  readonly kernel: number[][];
+  /** Richardson's estimate of each entry's error: |K_{λ+1} − K_λ|/(2^order − 1). */
+  readonly errorEstimate: number[][];
+  /** The Richardson-extrapolated Gram (PDE only). */
+  readonly extrapolated?: number[][];
+  /** Refinement λ (the value is computed at λ + 1), cells per path on the finer grid, the scheme's order. */
+  readonly grid: { readonly refine: number; readonly cells: number[]; readonly order: number };
+}

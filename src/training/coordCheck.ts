@@ -9,7 +9,7 @@
  */
 import type { Activation } from '../core/activations.ts';
 import { coordCheckExponents, type CoordExponents } from './exponents.ts';
-import { TrainNetwork, type TrainArch } from './network.ts';
+import { isResidual, TrainNetwork, type TrainArch } from './network.ts';
 import { Optimizer } from './optimizer.ts';
 import { presetExponents, type OptimizerName, type ParamName } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
@@ -64,7 +64,7 @@ export interface CoordCheckResult {
 export function coordCheckIssue(o: CoordCheckOptions): string | undefined {
   const bad = sweepIssue(o);
   if (bad) return bad;
-  if ((o.arch ?? 'mlp') !== 'mlp') return `arch = ${String(o.arch)}: the coord check runs on the mlp (the exponent table is for the MLP)`;
+  if (isResidual(o.arch ?? 'mlp')) return `arch = ${String(o.arch)}: the coord check runs on the mlp (the exponent table is for the MLP)`;
   return undefined;
 }
 

@@ -26,6 +26,15 @@ import {
 } from './parametrisation.ts';
 
 export type TrainArch = 'mlp' | 'resnet';
+
+/**
+ * The trained network's topology: a ResNet adds each block's branch to its input and has an input
+ * layer 0 (DESIGN.md §1); an MLP does not. The training engine's own two topologies (issue 17 §1),
+ * not the lab's architecture registry, which training is not wired to yet (issue 17 §7).
+ */
+export function isResidual(arch: TrainArch): boolean {
+  return arch === 'resnet';
+}
 export type LossName = 'mse' | 'logistic';
 
 export interface NetworkConfig {
@@ -89,7 +98,7 @@ export function resolveLayers(c: NetworkConfig): ResolvedLayer[] {
     };
   };
   const out: ResolvedLayer[] = [];
-  if (c.arch === 'mlp') {
+  if (!isResidual(c.arch)) {
     out.push(layer('input', d, n, sw / Math.sqrt(d)));
     for (let l = 2; l <= L; l++) out.push(layer('hidden', n, n, sw));
   } else {
@@ -104,7 +113,7 @@ export function resolveLayers(c: NetworkConfig): ResolvedLayer[] {
 
 /** Lab layer index and Philox domain of weight matrix k (0-based position in `layers`). */
 export function drawKey(arch: TrainArch, k: number): { layer: number; domain: number } {
-  if (arch === 'resnet') return k === 0 ? { layer: 0, domain: Domain.inputWeight } : { layer: k, domain: Domain.weight };
+  if (isResidual(arch)) return k === 0 ? { layer: 0, domain: Domain.inputWeight } : { layer: k, domain: Domain.weight };
   return { layer: k + 1, domain: Domain.weight };
 }
 
@@ -147,7 +156,7 @@ export class TrainNetwork {
 
   /** Number of recorded hidden representations (h¹..h^L, or Y⁰..Y^L). */
   get hiddenCount(): number {
-    return this.config.arch === 'mlp' ? this.config.L : this.config.L + 1;
+    return isResidual(this.config.arch) ? this.config.L + 1 : this.config.L;
   }
 
   private ensureBatch(B: number): void {
@@ -185,7 +194,7 @@ export class TrainNetwork {
     this.ensureBatch(B);
     const phi = this.config.act.phi;
     const { layers, weights, pre, post } = this;
-    const resnet = this.config.arch === 'resnet';
+    const resnet = isResidual(this.config.arch);
     const H = this.hiddenCount;
     TrainNetwork.dense(layers[0], weights[0], x, B, pre[0], false);
     for (let r = 0; r < H; r++) {
@@ -251,7 +260,7 @@ export class TrainNetwork {
     const B = this.batch;
     const dphi = this.config.act.dphi;
     const { layers, weights, grads, pre, post } = this;
-    const resnet = this.config.arch === 'resnet';
+    const resnet = isResidual(this.config.arch);
     const H = this.hiddenCount;
     const layerOp = (k: number, delta: Float64Array, input: Float64Array) => {
       if (theta) TrainNetwork.ntkTerm(layers[k], delta, input, B, theta);

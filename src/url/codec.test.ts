@@ -56,6 +56,11 @@ describe('URL codec', () => {
       predict: true,
       proj: true,
       embed: true,
+      paths: 'bm:3,0.5_pl:0,0,0,1,1,1,0.5,0.5,2_sine:2,-0.25,0.3',
+      pdim: 3,
+      share: false,
+      s02: 0.5,
+      refine: 5,
       // Keys of later architectures (attention, issue 15 §2: they are not typed on Spec).
       ...({ gamma2: 0.3, nk: 16, tau0: 2 } as object),
     };

@@ -14,7 +14,7 @@ import rngWgsl from '../../../shaders/lib/rng.wgsl?raw';
 import drawWeightsWgsl from '../../../shaders/training/draw_weights.wgsl?raw';
 import trainStepWgsl from '../../../shaders/training/train_step.wgsl?raw';
 import { wgslActivationConstants } from '../../core/activations.ts';
-import { drawKey, type TrainNetwork } from '../network.ts';
+import { drawKey, isResidual, type TrainNetwork } from '../network.ts';
 import { ADAM_DEFAULTS } from '../optimizer.ts';
 import type { OptimizerName } from '../parametrisation.ts';
 
@@ -61,7 +61,7 @@ export class GpuTrainer {
   ) {
     const { layers } = net;
     const { n, d, arch } = net.config;
-    const resnet = arch === 'resnet';
+    const resnet = isResidual(arch);
     const B = batch;
     const storage = (floats: number, data?: Float32Array) => {
       const buf = device.createBuffer({ size: Math.max(16, 4 * floats), usage: STORAGE });
