@@ -20,6 +20,10 @@ import type { SdeViewBlock } from '../src/experiments/sdeView.ts';
 import type { WidthSweepBlock } from '../src/experiments/widthSweep.ts';
 import type { SignatureViewBlock } from '../src/experiments/signatureView.ts';
 import { theoryBlock } from '../src/archs/theory.ts';
+import { activation } from '../src/core/activations.ts';
+import type { GeometryBlock } from '../src/geometry/geometryBlocks.ts';
+import { curveMeanField } from '../src/geometry/meanField.ts';
+import { criticality, criticalSw2 } from '../src/theory/criticality.ts';
 import { decodeSpec } from '../src/url/codec.ts';
 import { computeTheory } from './engine/theory.ts';
 import { LESSONS } from './presets.ts';
@@ -47,7 +51,7 @@ const last = <T>(a: readonly T[]): T => a[a.length - 1];
 
 describe('every lesson is covered here', () => {
   it('each lesson id has a claim test below', () => {
-    const tested = ['nngp', 'relu-he', 'edge-of-chaos', 'commute-mlp-resnet', 'branch-scaling', 'fixed-width-3-vs-4', 'shaped-sde', 'three-limits', 'finite-l-over-n', 'orthogonal-weights', 'attention-rank-collapse', 'signature-sharing'];
+    const tested = ['nngp', 'relu-he', 'edge-of-chaos', 'commute-mlp-resnet', 'branch-scaling', 'fixed-width-3-vs-4', 'shaped-sde', 'three-limits', 'finite-l-over-n', 'orthogonal-weights', 'attention-rank-collapse', 'signature-sharing', 'circle-to-fractal'];
     expect(LESSONS.map((l) => l.id).sort()).toEqual([...tested].sort());
   });
 });
@@ -282,6 +286,46 @@ describe('lesson claims: controlled ResNets (issue 16)', () => {
     expect(top.mean - 1).toBeGreaterThan(10 * top.se);
     // The number the claim quotes is the PDE kernel's.
     expect(claim).toContain(`$K = ${b.limits.pde.toFixed(2)}$`);
+  });
+});
+
+describe('lesson claims: input geometry (issue 18)', () => {
+  it('circle-to-fractal: chaotic χ₁ = 1.342, growth √χ₁ = 1.159 a layer at q* = 2.195, 12.6 → 94; networks follow within the bias; polygon saturates; PR 2 → about 8; critical keeps, ordered shrinks', { timeout: SLOW }, async () => {
+    const { spec, claim } = lesson('circle-to-fractal');
+    const r = await run(spec);
+    const g = r.geometry as GeometryBlock;
+    const cr = criticality(activation('tanh'), spec.sw2, spec.sb2);
+    expect(cr.phase).toBe('chaotic');
+    expect(claim).toContain(`\\chi_1 = ${cr.chi1.toFixed(3)}`);
+    expect(claim).toContain(`q^* = ${cr.qStar.toFixed(3)}`);
+    expect(claim).toContain(`\\sqrt{\\chi_1} = ${Math.sqrt(cr.chi1).toFixed(3)}`);
+    // The mean field's per-layer factor has converged to √χ₁ over the last layers (q^ℓ → q*).
+    const n = g.layers.length;
+    expect(g.meanField.length[n - 1] / g.meanField.length[n - 2]).toBeCloseTo(Math.sqrt(cr.chi1), 3);
+    expect(claim).toContain(`from ${g.meanField.length[0].toFixed(1)} at $\\ell = 1$ to ${Math.round(g.meanField.length[n - 1])} at $\\ell = ${g.layers[n - 1]}$`);
+    // The networks' mean length: within 4 SE + 2|b| of the mean field shifted by its bias b (docs/DESIGN.md §9.4), at every layer.
+    for (let i = 0; i < n; i++) {
+      const b = g.meanField.lengthBias[i]!;
+      const se = g.length.sd[i] / Math.sqrt(g.M);
+      expect(Math.abs(g.length.mean[i] - g.meanField.length[i] * (1 + b)), `layer ${g.layers[i]}`).toBeLessThan(4 * se + Math.abs(b) * g.meanField.length[i]);
+    }
+    // The polygon barely grows: over the last 5 layers by less than a third of the curve's growth.
+    const grow = (a: number[]) => Math.log(a[n - 1] / a[n - 6]);
+    expect(grow(g.polygonLength.mean)).toBeLessThan(grow(g.length.mean) / 3);
+    expect(grow(g.meanField.polygonLength)).toBeLessThan(grow(g.meanField.length) / 3);
+    // Participation ratio: 2 at the first layer, about 8 (7 to 9) at the last.
+    expect(g.participationRatio.p50[0]).toBeGreaterThan(1.9);
+    expect(g.participationRatio.p50[0]).toBeLessThan(2.1);
+    expect(g.participationRatio.p50[n - 1]).toBeGreaterThan(7);
+    expect(g.participationRatio.p50[n - 1]).toBeLessThan(9);
+    // The conditional sentences, from the mean field at the critical σw² and in the ordered phase (on their fixed points).
+    const critical = criticalSw2(activation('tanh'), spec.sb2);
+    if (!critical.ok) throw new Error(critical.reason);
+    for (const [sw2, check] of [[critical.sw2, (ratio: number) => expect(ratio).toBeCloseTo(1, 6)], [1, (ratio: number) => expect(ratio).toBeLessThan(0.9)]] as const) {
+      const c = criticality(activation('tanh'), sw2, spec.sb2);
+      const mf = curveMeanField({ ...spec, sw2 }, { k: 16, q: (c.qStar - spec.sb2) / sw2 });
+      check(mf.length[mf.length.length - 1] / mf.length[mf.length.length - 2]);
+    }
   });
 });
 

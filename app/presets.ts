@@ -198,4 +198,20 @@ export const LESSONS: readonly Lesson[] = [
     topic: 'proportional limit',
     claim: 'Standard attention averages the tokens: the median $\\hat\\rho^{\\ell}$ climbs from $\\rho_0 = 0.2$ above 0.99 within 10 layers, and after 100 layers at least 95 % of the networks have $\\hat\\rho = 1$ to four digits: rank collapse. Shaped attention (Softmax centred at the identity, temperature $\\tau_0\\sqrt{n\\,n_k}$) at the same width and depth keeps the correlation random: at layer 100 ($T = L/n \\approx 1.6$) the middle 90 % of its networks spread over more than half of $[-1, 1]$ and the mean stays below 0.6, as the covariance SDE of Noci et al. (2023) predicts.',
   },
+  {
+    id: 'circle-to-fractal',
+    steps: [
+      'In “From a circle to a fractal”, read how fast the blue mean-field length grows from layer to layer, and where the networks\' points lie.',
+      'Compare the dashed polygon through the 16 image points with the blue line, then look at the effective dimension.',
+      'Lower $\\sigma_w^2$ to the edge of chaos (about 1.76 with $\\sigma_b^2 = 0.05$), then to 1, and watch the length.',
+    ],
+    controls: ['sw2', 'sb2', 'L', 'curve'],
+    title: 'From a circle to a fractal: the edge of chaos',
+    question: 'Push a circle of inputs through a deep tanh network: does its image get longer, shorter, or stay the same, and how fast?',
+    url: 'curve=circle:16&act=tanh&sw2=4&sb2=0.05&L=16&n=128&M=30',
+    paper: PAPERS.poole2016,
+    cpuTime: 'a few seconds',
+    topic: 'criticality',
+    claim: 'With $\\sigma_w^2 = 4$, $\\sigma_b^2 = 0.05$ the network is chaotic ($\\chi_1 = 1.342$): once its points sit at $q^* = 2.195$ the image of the circle gets longer by $\\sqrt{\\chi_1} = 1.159$ a layer, from 12.6 at $\\ell = 1$ to 94 at $\\ell = 16$ in the mean field, and the networks\' mean length follows it within its finite-width bias. The polygon through the 16 image points barely grows (neighbouring points decorrelate) while the image folds into more dimensions: its participation ratio rises from 2 to about 8. At the edge of chaos ($\\chi_1 = 1$) the length stays put; in the ordered phase ($\\chi_1 < 1$) it shrinks.',
+  },
 ];

@@ -23,7 +23,7 @@ const ARCH_KEYS: ReadonlySet<string> = new Set([...NETWORK_KEYS.filter((k) => k 
 
 export const CONTROL_GROUPS: readonly ControlGroup[] = [
   { title: 'Network', keys: [...NETWORK_KEYS, ...([...ARCH_KEYS].filter((k) => !NETWORK_KEYS.includes(k as keyof Spec)) as (keyof Spec)[])] },
-  { title: 'Inputs', keys: ['q1', 'q2', 'rho0', 'k'] },
+  { title: 'Inputs', keys: ['q1', 'q2', 'rho0', 'k', 'curve'] },
   { title: 'Monte Carlo', keys: ['M', 'seed', 'method', 'backend'] },
   { title: 'View', keys: ['layer', 'nmin', 'nmax', 'Lmin', 'Lmax', 'stat', 'obs', 'sw2max', 'sb2max', 'grid'] },
 ];

@@ -10,6 +10,7 @@ import { pageArch } from '../archs/index.ts';
 import { activationTex, kernelRecursionTex, RHO_TEX, varianceRecursionTex } from './equations.ts';
 import { formatCount, networkSummary } from './labels.ts';
 import { useCurrentRun, useTheory } from './useResults.ts';
+import { GeometryPanels } from './GeometryPanels.tsx';
 
 export function DepthView() {
   const spec = useLab((s) => s.spec);
@@ -56,6 +57,7 @@ export function DepthView() {
       >
         <PlotFrame draw={drawXY} data={q} csv={xyCsv} testId="plot-depth-q" />
       </Panel>
+      <GeometryPanels />
     </div>
   );
 }

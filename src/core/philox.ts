@@ -99,6 +99,8 @@ export const Domain = {
   cdeInit: 9,
   cdeField: 10,
   cdeBias: 11,
+  /** Gram-method rows of the curve chain with tangents (geometry/curveNetwork.ts). */
+  curveGramRow: 12,
   test: 15,
   /** Training (issue 17, src/training/): task inputs, the teacher network, mini-batch order. */
   trainData: 20,

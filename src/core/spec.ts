@@ -6,6 +6,7 @@
 import { ACTIVATION_CHOICES, parseActivation } from './activations.ts';
 import { boolParam, enumParam, numberParam, tokenParam, type Param } from './params.ts';
 import { formatWeights, parseWeights, WEIGHTS_ALLOWED } from './weights.ts';
+import { CURVE_ALLOWED, formatCurve, parseCurve } from '../geometry/curveSpec.ts';
 // The architectures' URL declarations (src/archs/<id>/spec.ts import core/ only): the `arch`
 // values and the keys each architecture owns come from there (issue 15 §1).
 import { ARCH_SPECS } from '../archs/specs.ts';
@@ -83,6 +84,8 @@ export interface Spec {
   readonly share: boolean;
   readonly s02: number;
   readonly refine: number;
+  /** Input curve of the geometry blocks: 'none' or 'circle:k' (geometry/curve.ts). */
+  readonly curve: string;
 }
 
 export const MAX_WIDTH = 65536;
@@ -134,6 +137,8 @@ export const PARAMS = [
   boolParam({ key: 'proj', label: 'projector mode', doc: 'Page only: large type, thick lines, high contrast (key P toggles it).', default: false }),
   enumParam({ key: 'obs', label: 'observable', doc: 'Commutation map observable: rho (the correlation ρ̂_L) or logq (log q̂_L, the log squared length).', values: OBSERVABLES, default: 'rho' }),
   boolParam({ key: 'embed', label: 'embed mode', doc: 'Page only: no header, only the plot and the lesson\'s controls (for an iframe or a slide).', default: false }),
+  // Issue 18: input geometry. Its default adds nothing to a result and is left out of the digest (DIGEST_OMITTED_AT_DEFAULT).
+  tokenParam({ key: 'curve', label: 'input curve', doc: 'Input geometry (issue 18): circle:k (or ellipse:k:r) pushes k points of a great circle of squared radius q₁ (an ellipse with semi-axes √q₁, r√q₁) and their tangents through M networks and adds the geometry and jacobian blocks; none adds nothing.', default: 'none', allowed: CURVE_ALLOWED, canonicalise: (raw) => { const r = parseCurve(raw); return r.ok ? { ok: true, value: formatCurve(r.value) } : r; } }),
   // Keys of architectures registered later (attention, …) follow, in registry order; the keys of
   // mlp/resnet/shaped keep the places they always had above.
   ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key)),
@@ -150,6 +155,13 @@ export const PAGE_ONLY_KEYS = ['predict', 'proj', 'embed'] as const satisfies re
  * computed; every backend draws the same networks from the same seed).
  */
 export const NOT_IN_DIGEST: ReadonlySet<string> = new Set<string>([...PAGE_ONLY_KEYS, 'backend']);
+
+/**
+ * Keys added after links were frozen (src/url/frozenLinks.json) whose default changes no number:
+ * left out of the digest while at their default, so that every old link keeps its digest; any other
+ * value enters it like every key.
+ */
+export const DIGEST_OMITTED_AT_DEFAULT: ReadonlySet<string> = new Set<string>(['curve']);
 
 export type ParamKey = (typeof PARAMS)[number]['key'];
 

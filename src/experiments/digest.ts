@@ -1,4 +1,4 @@
-import { ARCH_KEYS_SINCE_FROZEN, NOT_IN_DIGEST, PARAM_BY_KEY } from '../core/spec.ts';
+import { ARCH_KEYS_SINCE_FROZEN, DIGEST_OMITTED_AT_DEFAULT, NOT_IN_DIGEST, PARAM_BY_KEY } from '../core/spec.ts';
 import type { LabResult } from './result.ts';
 
 /**
@@ -64,14 +64,15 @@ function canonical(value: unknown): unknown {
  * commutation map, …) — plus the experiment's spec, numbers to DIGEST_DIGITS significant digits:
  * what "the same numbers" means for a shared URL, in any browser and in the CLI. The spec enters
  * without the keys that change the page or the backend, not the numbers (NOT_IN_DIGEST: proj,
- * predict, embed, backend), and every object with sorted keys, so that reordering the schema table
+ * predict, embed, backend; and keys added later while at their default, DIGEST_OMITTED_AT_DEFAULT), and every object with sorted keys, so that reordering the schema table
  * or a block's fields does not change it (issue 14 §5).
  */
 export function resultDigest(result: { readonly spec: unknown; readonly [key: string]: unknown } | LabResult): string {
   // Any JSON document with a spec (a LabResult, a merged or parsed one): every block but the non-random ones.
   const doc = result as Readonly<Record<string, unknown>>;
-  // Keys of architectures registered after the frozen links are left out at their defaults (core/spec.ts).
-  const kept = ([k, v]: [string, unknown]) => !NOT_IN_DIGEST.has(k) && !(ARCH_KEYS_SINCE_FROZEN.has(k) && v === PARAM_BY_KEY.get(k)?.default);
+  // Keys added after the frozen links (later architectures' keys, and `curve`) are left out at their defaults (core/spec.ts).
+  const later = (k: string) => ARCH_KEYS_SINCE_FROZEN.has(k) || DIGEST_OMITTED_AT_DEFAULT.has(k);
+  const kept = ([k, v]: [string, unknown]) => !NOT_IN_DIGEST.has(k) && !(later(k) && v === PARAM_BY_KEY.get(k)?.default);
   const spec = result.spec !== null && typeof result.spec === 'object' ? Object.fromEntries(Object.entries(result.spec).filter(kept)) : result.spec;
   const random: Record<string, unknown> = { spec };
   for (const key of Object.keys(result)) if (!NOT_RANDOM.has(key) && key !== 'spec') random[key] = doc[key];

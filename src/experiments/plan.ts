@@ -24,6 +24,8 @@ import { CALIBRATION } from '../core/costCalibration.ts';
 import { formatNumber } from '../core/params.ts';
 import { parseWeights } from '../core/weights.ts';
 import { PARAM_BY_KEY, type Spec, type SpecIssue } from '../core/spec.ts';
+import { parseCurve } from '../geometry/curveSpec.ts';
+import { curveUnsupported } from '../geometry/meanField.ts';
 import { recordedLayers } from './monteCarlo.ts';
 import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
 
@@ -33,6 +35,28 @@ export interface PlanPart {
   readonly label: string;
   readonly keys: readonly string[];
   readonly sizes: readonly SimSize[];
+  /** Runs on the CPU whatever the backend (the geometry blocks have no WGSL kernel yet). */
+  readonly cpuOnly?: boolean;
+  /** Multiplies the calibrated seconds (CURVE_JS_FACTOR). */
+  readonly factor?: number;
+}
+
+/**
+ * The curve chain (geometry/curveNetwork.ts) runs in JavaScript while the CPU constants are fitted to
+ * the WebAssembly kernels; yet its fused gram rows (2k columns) come out near the CPU gram estimate:
+ * tanh, k = 8 (16 columns), n = 1024, L = 16, M = 100 is estimated at 4.9 s and took 4.5 s on the
+ * shared machine at load 10+ (a timing that only shows the order of magnitude: to be re-fitted with
+ * npm run bench:calibrate on a quiet machine). Factor 1 until then.
+ */
+export const CURVE_JS_FACTOR = 1;
+
+/** The curve's M networks as one simulation size: 2k columns (points and tangents), every layer recorded. */
+function curveSimSize(spec: Spec): SimSize | undefined {
+  if (spec.M === 0) return undefined;
+  const c = parseCurve(spec.curve);
+  // Nothing runs where the curve is unavailable (an architecture with its own network: geometryBlocks).
+  if (!c.ok || c.value.kind === 'none' || curveUnsupported(spec)) return undefined;
+  return { method: spec.method, n: spec.n, L: spec.L, k: 2 * c.value.k, M: spec.M, recorded: spec.L };
 }
 
 export interface Plan {
@@ -60,13 +84,15 @@ export function planSpec(spec: Spec): Plan {
       if (sizes.length > 0) parts.push({ label: runner.costLabel ?? `view=${spec.view}`, keys: runner.costKeys ?? ['M', 'n', 'L'], sizes });
     }
   }
+  const curve = curveSimSize(spec);
+  if (curve) parts.push({ label: "the input curve's networks (geometry, jacobian)", keys: ['curve', 'M', 'n', 'L'], sizes: [curve], cpuOnly: true, factor: CURVE_JS_FACTOR });
   const sizes = parts.flatMap((p) => p.sizes);
   let ops = 0;
   let bytes = 0;
-  for (const s of sizes) {
-    ops += simulationOps(s);
-    bytes = Math.max(bytes, simulationBytes(s));
-  }
+  for (const s of sizes) ops += simulationOps(s);
+  // The curve keeps 6 numbers per network and layer, not k×k kernels (geometry/curveMonteCarlo.ts),
+  // plus its n × 2k state (Z, T, H and the normals) and the 2k × 2k row covariance.
+  for (const p of parts) for (const s of p.sizes) bytes = Math.max(bytes, p.cpuOnly ? s.M * s.recorded * 6 * 8 + 5 * s.n * s.k * 8 + 2 * s.k * s.k * 8 : simulationBytes(s));
   return { sizes, parts, ops, bytes };
 }
 
@@ -74,7 +100,7 @@ export interface RunEstimate {
   /** Expected wall-clock seconds of the whole run (theory + every simulation). */
   readonly seconds: number;
   readonly theorySeconds: number;
-  readonly parts: readonly { readonly label: string; readonly keys: readonly string[]; readonly seconds: number }[];
+  readonly parts: readonly { readonly label: string; readonly keys: readonly string[]; readonly seconds: number; readonly cpuOnly?: boolean }[];
   readonly profile: CostProfile;
   /** False when the profile's constants are rough values, not fitted to timings (costCalibration.ts). */
   readonly measured: boolean;
@@ -109,7 +135,13 @@ export function estimateRun(spec: Spec, backend: CostBackend, calibration: CostC
   if (profile !== 'cpu' && runsOnCpuAnyway(spec)) profile = 'cpu';
   const constants = profileCalibration(profile, calibration);
   const h = calibration.headroom;
-  const parts = planSpec(spec).parts.map((p) => ({ label: p.label, keys: p.keys, seconds: h * p.sizes.reduce((s, size) => s + simulationSeconds(size, constants), 0) }));
+  const cpu = profileCalibration('cpu', calibration);
+  const parts = planSpec(spec).parts.map((p) => ({
+    label: p.label,
+    keys: p.keys,
+    ...(p.cpuOnly ? { cpuOnly: true } : {}),
+    seconds: h * (p.factor ?? 1) * p.sizes.reduce((s, size) => s + simulationSeconds(size, p.cpuOnly ? cpu : constants), 0),
+  }));
   const theory = h * theorySeconds(spec, calibration);
   return { seconds: theory + parts.reduce((s, p) => s + p.seconds, 0), theorySeconds: theory, parts, profile, measured: constants.measured };
 }
@@ -148,18 +180,21 @@ export function costIssues(spec: Spec, backend: CostBackend, options: CostOption
   if (estimate.seconds > maxSeconds) {
     // Name the keys of the part that costs most: a commutation map is driven by nmax and Lmax.
     const top = [...estimate.parts].sort((a, b) => b.seconds - a.seconds)[0];
-    const value = (key: string) => formatNumber((spec as unknown as Record<string, number>)[key]);
+    const value = (key: string) => {
+      const v = (spec as unknown as Record<string, number | string>)[key];
+      return typeof v === 'string' ? v : formatNumber(v);
+    };
     // Keys already at their smallest value (n = 1) cannot be reduced: not suggested.
     const reducible = (top?.keys ?? ['L']).filter((k) => {
       const p = PARAM_BY_KEY.get(k);
       return !(p && (p.kind === 'int' || p.kind === 'float') && (spec as unknown as Record<string, number>)[k] <= p.min);
     });
     const keys = reducible.length > 0 ? reducible : (top?.keys ?? ['L']);
-    const where = top ? `${top.label} (${top.keys.map((k) => `${k}=${value(k)}`).join(', ')}, k=${spec.k}, method=${spec.method}) take about ${formatSeconds(top.seconds)}` : `the theory takes about ${formatSeconds(estimate.theorySeconds)}`;
+    const where = top ? `${top.label} (${top.keys.map((k) => `${k}=${value(k)}`).join(', ')}${top.cpuOnly ? '' : `, k=${spec.k}`}, method=${spec.method}) take about ${formatSeconds(top.seconds)}` : `the theory takes about ${formatSeconds(estimate.theorySeconds)}`;
     const hints = [
       `reduce ${keys.join(' or ')}`,
       ...(spec.method === 'explicit' && spec.weights === 'gaussian' ? ['use method=gram'] : []),
-      ...(estimate.profile !== 'webgpu-hardware' ? ['run on a hardware WebGPU backend'] : []),
+      ...(estimate.profile !== 'webgpu-hardware' && !top?.cpuOnly ? ['run on a hardware WebGPU backend'] : []),
       options.raiseHint ?? 'or allow it (CLI: --max-seconds S or --allow-long)',
     ];
     issues.push({

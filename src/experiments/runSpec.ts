@@ -14,6 +14,7 @@ import { resultDigest } from './digest.ts';
 import { runLab } from './runLab.ts';
 import { estimateRunSeconds } from './plan.ts';
 import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
+import { geometryBlocks } from '../geometry/geometryBlocks.ts';
 
 export interface PhasedProgress extends Progress {
   /** 'networks' for the depth-profile Monte Carlo, then the view's own unit ('widths', 'cells', …). */
@@ -40,12 +41,21 @@ function finished(out: SpecRunOutput): SpecRunOutput {
   return { ...out, result: { ...out.result, digest: resultDigest(out.result) } };
 }
 
+/** With an input curve (curve=circle:k, issue 18), the geometry and jacobian blocks join the result. */
+async function withGeometry(spec: Spec, out: SpecRunOutput, signal?: AbortSignal): Promise<SpecRunOutput> {
+  const blocks = await geometryBlocks(spec, signal);
+  if (!blocks) return out;
+  if (!('faults' in blocks)) return { ...out, result: { ...out.result, ...blocks } };
+  const { faults, ...rest } = blocks;
+  return { ...out, result: withViewFaults({ ...out.result, ...rest }, 'geometry', { faults }) };
+}
+
 export async function runSpecStreaming(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {
   // The expected time goes into the result (backend.estimatedSeconds), next to what ran.
   const estimatedSeconds = Number(estimateRunSeconds(spec, options.backend.info).toPrecision(3));
   const withEstimate = (out: SpecRunOutput): SpecRunOutput => ({ ...out, result: { ...out.result, backend: { ...out.result.backend, estimatedSeconds } } });
   const onPartial = options.onPartial && ((partial: SpecRunOutput, progress: PhasedProgress) => options.onPartial!(withEstimate(partial), progress));
-  return finished(withEstimate(await runSpecParts(spec, { ...options, onPartial })));
+  return finished(withEstimate(await withGeometry(spec, await runSpecParts(spec, { ...options, onPartial }), options.signal)));
 }
 
 async function runSpecParts(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {

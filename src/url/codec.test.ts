@@ -61,6 +61,7 @@ describe('URL codec', () => {
       share: false,
       s02: 0.5,
       refine: 5,
+      curve: 'circle:64',
       // Keys of later architectures (attention, issue 15 §2: they are not typed on Spec).
       ...({ gamma2: 0.3, nk: 16, tau0: 2 } as object),
     };
