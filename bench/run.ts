@@ -20,6 +20,10 @@
  *   multiCore      bench/multiCore.ts: one thread against the worker-thread pool (2 threads and every
  *                  core) on M = 64 and 256 networks: the speed-up, and that the numbers are identical;
  *   pageRun        bench/pageRun.ts: Cancel latency, frame gaps and click latency during a long run;
+ *   longTasks      bench/longTasks.ts: the longest main-thread task while each spec of issue 14 §8
+ *                  (ResNet L = 10⁴ tanh and silu, phase map 201²), each default view and each lesson
+ *                  loads, computes and draws, with pass/fail against 200 ms (--trace there says what
+ *                  the long tasks are made of);
  *   kernels        bench/kernelTimes.ts: one Haar 512 × 512 layer, the Fokker–Planck law;
  *   defaults       bench/defaultsTime.ts: every default view and lesson through runSpec on the CPU
  *                  (the CLI's engine function), flagged when over 15 s (issue 14 §4).
@@ -186,6 +190,17 @@ async function main(): Promise<void> {
       out.pageRun = await benchPageRun();
     } catch (e) {
       out.pageRun = { unavailable: (e as Error).message };
+    }
+  }
+  if (!args.has('--no-browser')) {
+    try {
+      const { benchLongTasks, GOAL_MS, HEAVY_SPECS } = await import('./longTasks.ts');
+      const { timedSpecs } = await import('./defaultsTime.ts');
+      const report = (await benchLongTasks({ specs: quick ? HEAVY_SPECS : [...HEAVY_SPECS, ...timedSpecs()], log: (line) => process.stderr.write(`longTasks: ${line}\n`) })) as { failing: string[] };
+      out.longTasks = report;
+      process.stderr.write(report.failing.length > 0 ? `longTasks: OVER ${GOAL_MS} ms: ${report.failing.join(', ')}\n` : `longTasks: every main-thread task ≤ ${GOAL_MS} ms\n`);
+    } catch (e) {
+      out.longTasks = { unavailable: (e as Error).message };
     }
   }
   finish(out);

@@ -3,12 +3,16 @@
  * answering (the theory is computed in a Worker; the main thread only draws). The longest
  * main-thread task (PerformanceObserver 'longtask', Chromium) is recorded and reported as an
  * annotation and on stdout — not asserted: no test asserts a wall-clock time (a loaded 2-core CI
- * machine stretches every task). Issue 14 §8's goal is ≤ 200 ms; this build does not meet it yet:
- * on the 2-core machine (two e2e browsers at once) it measured 284–340 ms (ResNet tanh), 187–499 ms
- * (ResNet silu) and 149–225 ms (phase 201²) — layout/paint and drawing of the plots — down from
- * 3.2 s, 1.3 s and 1.2 s of theory on the main thread.
+ * machine stretches every task). The goal (≤ 200 ms for every spec) is measured with pass/fail by
+ * `npm run bench` (bench/longTasks.ts, which also runs every default view and lesson); its --trace
+ * option shows what each long task is made of. What the traces showed and what was done: plots
+ * drawn in steps through the draw queue (an x–y plot yields after each curve of > 2000 vertices,
+ * the phase map after its raster and each region label), each curve vertex projected once before
+ * min–max decimation, no flattened copies of 10⁴-point curves or 201² grids; what remains in the
+ * longest tasks is the browser's own style/layout of the page and the first evaluation of the
+ * bundle.
  */
-import type { Page } from '@playwright/test';
+import { LONG_TASK_PROBE } from '../bench/longTaskProbe.ts';
 import { expect, finalDigest, test } from './fixtures.ts';
 
 /** Issue 14 §8's goal for the longest main-thread task (reported, not asserted). */
@@ -21,34 +25,26 @@ const HEAVY = [
   ['phase diagram, tanh, 201 × 201', 'view=phase&act=tanh&grid=201&M=0'],
 ] as const;
 
-async function observeLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-async function longest(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks));
-}
-
 for (const [name, query] of HEAVY) {
   test(`the theory of ${name} is computed off the main thread and drawn; the page answers (longest task reported against the ${GOAL_MS} ms goal)`, async ({ page }, info) => {
-    await observeLongTasks(page);
+    // The page reports its own long tasks on the console once its theory is exact and its run done
+    // (bench/longTasks.ts's probe): no locator polls the page meanwhile, because Playwright's
+    // injected script runs on the main thread and would add long tasks of its own.
+    // A hang guard, not a timing: the 201² phase diagram's Worker run takes ~30 s at load 15 and
+    // over a minute at load 25 on 2 cores, past the default 90 s test timeout.
+    test.setTimeout(300_000);
+    await page.addInitScript(LONG_TASK_PROBE);
+    const report = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('lab-longtasks:'), timeout: 240_000 });
     await page.goto(`./?${query}`);
+    const tasks = JSON.parse((await report).text().slice('lab-longtasks:'.length)) as number[];
+    const ms = Math.max(0, ...tasks);
     // The exact theory of this very spec is on the page (the phase diagram: its Worker run is done).
-    await expect(page.getByTestId('app')).toHaveAttribute('data-theory', 'exact', { timeout: 60_000 });
+    await expect(page.getByTestId('app')).toHaveAttribute('data-theory', 'exact');
     if (query.includes('view=phase')) {
       await finalDigest(page, 60_000);
       await expect(page.getByTestId('plot-phase').locator('svg')).toBeVisible();
     }
     await expect(page.locator('.plot-frame svg').first()).toBeVisible();
-    // Two frames more: a task that started with the last update has ended.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const ms = await longest(page);
     info.annotations.push({ type: 'longest main-thread task (ms)', description: ms.toFixed(0) });
     console.log(`[longtask] ${name}: longest main-thread task ${ms.toFixed(0)} ms`);
     expect(Number.isFinite(ms)).toBe(true);

@@ -7,7 +7,7 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useElementSize } from '../hooks/useElementSize.ts';
-import { cancelDraw, scheduleDraw } from '../plots/drawQueue.ts';
+import { cancelDraw, scheduleDraw, type DrawJob } from '../plots/drawQueue.ts';
 import { readGeometry, type PlotGeometry } from '../plots/geometry.ts';
 import { NORMAL_STYLE, PROJECTOR_STYLE } from '../plots/theme.ts';
 import type { DrawFunction, XYPlotData } from '../plots/types.ts';
@@ -82,15 +82,30 @@ export function PlotFrame<D>({ draw, data, testId, height = 'normal', csv }: Plo
   useLayoutEffect(() => {
     const el = box.current;
     if (!el || !size || size.width < 10 || size.height < 10) return;
-    // In its own task (drawQueue.ts): a page of plots never redraws in one long task.
-    scheduleDraw(el, () => {
-      if (!el.isConnected) return;
-      const svg = draw(shown, size, style);
+    const show = (svg: SVGSVGElement) => {
       // Replace only the plot: the overlay beside it belongs to React.
       const old = el.querySelector(':scope > svg');
       if (old) old.replaceWith(svg);
       else el.prepend(svg);
       setGeometry(round ? readGeometry(svg) : undefined);
+    };
+    // In its own task (drawQueue.ts): a page of plots never redraws in one long task; a plot with
+    // steps (a curve of 10⁴ vertices each) is drawn over several tasks, the old <svg> shown until
+    // the new one is complete.
+    scheduleDraw(el, () => {
+      if (!el.isConnected) return;
+      if (!draw.steps) {
+        show(draw(shown, size, style));
+        return;
+      }
+      const steps = draw.steps(shown, size, style);
+      const step = (): DrawJob | void => {
+        if (!el.isConnected) return;
+        const r = steps.next();
+        if (r.done) show(r.value);
+        else return step;
+      };
+      return step();
     });
   }, [draw, shown, size, style, round]);
   useLayoutEffect(() => {

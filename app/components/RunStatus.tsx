@@ -5,12 +5,17 @@
 import { viewRunner } from '../../src/experiments/viewRunners.ts';
 import { useLab } from '../state/useLab.ts';
 import { DownloadResult } from './DownloadResult.tsx';
+import { progressCount, type ProgressCount } from './progressCount.ts';
 import { formatCount } from '../views/labels.ts';
 import { formatOps } from '../../src/core/cost.ts';
 import { formatAtMost, formatSeconds, secondsLeft, workDone } from '../state/runEstimate.ts';
 
 /** What the progress counts, per phase of runSpecStreaming (the depth profile, then the view's block). */
 const PHASE_NOUN: Record<string, string> = { networks: 'networks', widths: 'widths', cells: 'cells of the map', rows: 'rows of the phase diagram' };
+
+function countText(c: ProgressCount): string {
+  return `${formatCount(c.done)} / ${formatCount(c.total)}${c.then ? `, then ${c.then}` : ''}`;
+}
 
 export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: () => void }) {
   const run = useLab((s) => s.run);
@@ -34,9 +39,10 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
   else if (stale) text = 'Monte Carlo waits for the new settings…';
   else if (run.status === 'starting') text = 'Starting the Monte Carlo…';
   else if (run.status === 'running' && p)
-    text = `${p.phase === 'networks' ? 'Sampling' : 'Computing'} ${noun}: ${formatCount(p.done)} / ${formatCount(p.total)} · ${Math.floor(100 * (fraction ?? 0))} % of the work${left !== undefined ? `, about ${formatSeconds(left)} left` : ''}`;
-  else if (run.status === 'done') text = `Done: ${M === 0 ? 'theory (no networks)' : `${formatCount(run.result?.mc?.M ?? M)} networks`}${run.elapsedMs !== undefined ? ` in ${(run.elapsedMs / 1000).toFixed(1)} s` : ''}`;
-  else if (run.status === 'cancelled') text = `Cancelled${p ? ` after ${formatCount(p.done)} / ${formatCount(p.total)} ${noun}` : ''}`;
+    text = `${p.phase === 'networks' ? 'Sampling' : 'Computing'} ${noun}: ${countText(progressCount(p, spec.grid))} · ${Math.floor(100 * (fraction ?? 0))} % of the work${left !== undefined ? `, about ${formatSeconds(left)} left` : ''}`;
+  // The phase diagram samples no networks whatever M is: its run is theory only.
+  else if (run.status === 'done') text = `Done: ${M === 0 || theoryRun ? 'theory (no networks)' : `${formatCount(run.result?.mc?.M ?? M)} networks`}${run.elapsedMs !== undefined ? ` in ${(run.elapsedMs / 1000).toFixed(1)} s` : ''}`;
+  else if (run.status === 'cancelled') text = `Cancelled${p ? ` after ${countText({ ...progressCount(p, spec.grid), then: undefined })} ${noun}` : ''}`;
   else if (run.status === 'refused') text = 'Not run: too large for this backend (see the message)';
   else if (run.status === 'error') text = 'The Monte Carlo failed (see the message)';
   else text = 'Monte Carlo idle';

@@ -17,11 +17,17 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 
 /** Width of the "∞" strips beyond the grid, in cells. */
 const STRIP = 0.7;
-const M = { left: 70, right: 118, bottom: 64, gap: 26, title: 30 };
+const M = { left: 70, right: 118, bottom: 64, gap: 26 };
 /** Narrowest map worth drawing side by side; narrower windows stack the maps. */
 const MIN_MAP_WIDTH = 190;
-/** Between stacked maps: the x tick labels of one and the title of the next. */
-const ROW_GAP = 34 + M.title;
+/**
+ * Height of the band above each map that holds its title (baseline 10 px above the map): the
+ * title's cap height and a raised exponent (ResNet, branch L^{−1/2}) with room to spare, so the
+ * title never touches the legend above it (it did at projector size with a fixed 30 px).
+ */
+function titleBand(style: PlotStyle): number {
+  return Math.ceil(1.9 * style.font.label) + 4;
+}
 export const CELL_COLOR = { none: '#7b828c', pendingLine: '#a3abb5', strip: '#eceff3' } as const;
 
 let counter = 0;
@@ -68,13 +74,15 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize, style: PlotStyl
   ];
   const innerW = width - M.left - M.right;
   drawLegend(svg.append('g').attr('transform', `translate(${M.left},10)`), legend, innerW + M.right - 20, style);
-  const top = 10 + legendHeight(legend, innerW + M.right - 20, style) + M.title;
+  const top = 10 + legendHeight(legend, innerW + M.right - 20, style) + titleBand(style);
+  /** Between stacked maps: the x tick labels of one and the title of the next. */
+  const rowGap = 34 + titleBand(style);
   const k = Math.max(1, data.maps.length);
   const perRow = Math.max(1, Math.min(k, Math.floor((innerW + M.gap) / (MIN_MAP_WIDTH + M.gap))));
   const mapRows = Math.ceil(k / perRow);
   const mw = (innerW - M.gap * (perRow - 1)) / perRow;
-  const mh = Math.max(60, (height - top - M.bottom - (mapRows - 1) * ROW_GAP) / mapRows);
-  const mapsHeight = mapRows * mh + (mapRows - 1) * ROW_GAP;
+  const mh = Math.max(60, (height - top - M.bottom - (mapRows - 1) * rowGap) / mapRows);
+  const mapsHeight = mapRows * mh + (mapRows - 1) * rowGap;
   const C = data.columns.length;
   const R = data.rows.length;
   const cw = mw / (C + STRIP);
@@ -111,7 +119,7 @@ export function drawHeatmaps(data: HeatmapsData, size: PlotSize, style: PlotStyl
     const g: G = svg
       .append('g')
       .attr('class', `heatmap heatmap-${map.id}`)
-      .attr('transform', `translate(${M.left + col * (mw + M.gap)},${top + Math.floor(i / perRow) * (mh + ROW_GAP)})`);
+      .attr('transform', `translate(${M.left + col * (mw + M.gap)},${top + Math.floor(i / perRow) * (mh + rowGap)})`);
     // Titles of side-by-side maps never run into each other: smaller type when one is wider than
     // its map and the gap (never under 18 px on a projector, 12 px otherwise).
     const titleWidth = textWidth(plainText(map.label), font.label) * 1.08; // bold

@@ -16,7 +16,7 @@ import { drawLegend, legendHeight, type LegendItem } from './legend.ts';
 import type { PhaseMapData } from './phaseMapTypes.ts';
 import { appendRichText, plainText } from './richText.ts';
 import { OKABE_ITO, NORMAL_STYLE, scriptSize, strokeWidth, textWidth, type PlotStyle } from './theme.ts';
-import type { PlotSize } from './types.ts';
+import { drawAll, type DrawFunction, type PlotSize } from './types.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -42,38 +42,137 @@ function colorDomainOf(data: PhaseMapData): [number, number] | undefined {
   if (data.colorDomain) return [data.colorDomain[0], data.colorDomain[1]];
   const log = data.colorScale === 'log';
   const ok = drawable(log ? 'log' : 'linear');
-  const vs = data.values.flat().filter((v): v is number => v !== null && ok(v));
-  const [lo, hi] = d3.extent(vs);
-  if (lo === undefined || hi === undefined) return undefined;
+  // One pass, no flattened copy of the 201² grid (issue 14 §8).
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const row of data.values) {
+    for (const v of row) {
+      if (v === null || !ok(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (!(lo <= hi)) return undefined;
   if (hi - lo <= 1e-12 * Math.max(1, Math.abs(hi))) return log ? [lo / 1.25, hi * 1.25] : [lo - 0.5, hi + 0.5];
   return [lo, hi];
 }
 
 /**
- * Where to write a region's name: the cell of that region farthest (chessboard distance) from any
- * other region and from the edge of the grid — two-pass distance transform, O(cells).
+ * Chessboard distance of each cell of `region` to the nearest cell of another region or to the
+ * edge of the grid (0 outside the region): two-pass distance transform, O(cells), on a flat typed
+ * array with a border of zeros (outside the grid is "not this region") — a 201² map is redrawn per
+ * partial result, so no per-cell closures, bounds tests or boxing (issue 14 §8). Cell (i, j) is at
+ * d[(j + 1)·(C + 2) + i + 1].
  */
-export function regionAnchor(regions: readonly (readonly string[])[], region: string): { i: number; j: number; depth: number } | undefined {
+function regionDepths(regions: readonly (readonly string[])[], region: string): { d: Int32Array; R: number; C: number } {
   const R = regions.length;
   let C = 0;
   for (const row of regions) C = Math.max(C, row.length);
-  // Flat typed array (a 201² map is redrawn per partial result: no per-cell closures or boxing).
   const BIG = 1 << 30;
-  const d = new Int32Array(R * C);
-  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) d[j * C + i] = regions[j][i] === region ? BIG : 0;
-  const at = (j: number, i: number) => (j < 0 || j >= R || i < 0 || i >= C ? 0 : d[j * C + i]);
-  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j * C + i] > 0) d[j * C + i] = Math.min(d[j * C + i], 1 + Math.min(at(j - 1, i - 1), at(j - 1, i), at(j - 1, i + 1), at(j, i - 1)));
-  for (let j = R - 1; j >= 0; j--) for (let i = C - 1; i >= 0; i--) if (d[j * C + i] > 0) d[j * C + i] = Math.min(d[j * C + i], 1 + Math.min(at(j + 1, i + 1), at(j + 1, i), at(j + 1, i - 1), at(j, i + 1)));
+  const W = C + 2;
+  const d = new Int32Array((R + 2) * W);
+  for (let j = 0; j < R; j++) {
+    const row = regions[j];
+    for (let i = 0; i < row.length; i++) if (row[i] === region) d[(j + 1) * W + i + 1] = BIG;
+  }
+  // Forward pass (neighbours above and to the left), then backward (below and to the right).
+  for (let j = 1; j <= R; j++) {
+    for (let k = j * W + 1, end = j * W + C; k <= end; k++) {
+      if (d[k] === 0) continue;
+      const m = Math.min(d[k - W - 1], d[k - W], d[k - W + 1], d[k - 1]);
+      if (m + 1 < d[k]) d[k] = m + 1;
+    }
+  }
+  for (let j = R; j >= 1; j--) {
+    for (let k = j * W + C, start = j * W + 1; k >= start; k--) {
+      if (d[k] === 0) continue;
+      const m = Math.min(d[k + W + 1], d[k + W], d[k + W - 1], d[k + 1]);
+      if (m + 1 < d[k]) d[k] = m + 1;
+    }
+  }
+  return { d, R, C };
+}
+
+/**
+ * Where to write a region's name: the cell of that region farthest (chessboard distance) from any
+ * other region and from the edge of the grid (the first such cell, row by row).
+ */
+export function regionAnchor(regions: readonly (readonly string[])[], region: string): { i: number; j: number; depth: number } | undefined {
+  return labelAnchor(regions, region, { left: 0, right: 0, down: 0, up: 0 });
+}
+
+/** How many cells a label reaches from the cell it is centred on, on each side (row j + 1 is above row j). */
+export interface LabelReach {
+  readonly left: number;
+  readonly right: number;
+  readonly down: number;
+  readonly up: number;
+}
+
+/**
+ * The cell of `region` on which a label reaching `reach` cells around it lies entirely on cells of
+ * that region (so the name never crosses into another region, e.g. over the critical line), the
+ * deepest such cell (regionAnchor's distance), first row by row; undefined when the label fits
+ * nowhere. A summed-area table of the other regions' cells makes each test O(1).
+ */
+export function labelAnchor(regions: readonly (readonly string[])[], region: string, reach: LabelReach): { i: number; j: number; depth: number } | undefined {
+  const { d, R, C } = regionDepths(regions, region);
+  const W = C + 2;
+  // other[(j)·(C + 1) + i]: cells of rows < j and columns < i that are not of the region.
+  const S = C + 1;
+  const other = new Int32Array((R + 1) * S);
+  for (let j = 0; j < R; j++) {
+    let run = 0;
+    for (let i = 0; i < C; i++) {
+      run += d[(j + 1) * W + i + 1] === 0 ? 1 : 0;
+      other[(j + 1) * S + i + 1] = other[j * S + i + 1] + run;
+    }
+  }
   let best: { i: number; j: number; depth: number } | undefined;
-  for (let j = 0; j < R; j++) for (let i = 0; i < C; i++) if (d[j * C + i] > 0 && (!best || d[j * C + i] > best.depth)) best = { i, j, depth: d[j * C + i] };
+  let bestDepth = 0;
+  for (let j = reach.down; j < R - reach.up; j++) {
+    for (let i = reach.left; i < C - reach.right; i++) {
+      const v = d[(j + 1) * W + i + 1];
+      if (v <= bestDepth) continue;
+      const i0 = i - reach.left;
+      const i1 = i + reach.right + 1;
+      const j0 = j - reach.down;
+      const j1 = j + reach.up + 1;
+      if (other[j1 * S + i1] - other[j0 * S + i1] - other[j1 * S + i0] + other[j0 * S + i0] !== 0) continue;
+      bestDepth = v;
+      best = { i, j, depth: v };
+    }
+  }
   return best;
+}
+
+/** v ↦ its clamped position in [0, 1] on a linear or log axis over `domain` (as d3.scaleLinear/scaleLog().domain(domain).range([0, 1]).clamp(true)). */
+export function positionOn(domain: readonly [number, number], log: boolean): (v: number) => number {
+  const a = log ? Math.log(domain[0]) : domain[0];
+  const b = (log ? Math.log(domain[1]) : domain[1]) - a;
+  // A zero-width domain maps everything to the middle (d3's normalize: b ? (x − a)/b : 0.5).
+  if (!b) return () => 0.5;
+  return (v) => {
+    const x = ((log ? Math.log(v) : v) - a) / b;
+    return x < 0 ? 0 : x > 1 ? 1 : x;
+  };
 }
 
 function formatNumber(v: number): string {
   return d3.format('.3~g')(v).replace('-', '−');
 }
 
-export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyle = NORMAL_STYLE): SVGSVGElement {
+/** The phase map in one go (exports, every caller that does not draw through the draw queue). */
+export const drawPhaseMap: DrawFunction<PhaseMapData> = Object.assign((data: PhaseMapData, size: PlotSize, style: PlotStyle = NORMAL_STYLE) => drawAll(drawPhaseMapSteps(data, size, style)), {
+  steps: (data: PhaseMapData, size: PlotSize, style: PlotStyle = NORMAL_STYLE) => drawPhaseMapSteps(data, size, style),
+});
+
+/**
+ * The phase map in steps (issue 14 §8): a 201² map is redrawn for each partial result; the raster
+ * and each region's label (a distance transform over the grid) are separate steps, so the draw
+ * queue can give the main thread back between them.
+ */
+export function* drawPhaseMapSteps(data: PhaseMapData, size: PlotSize, style: PlotStyle = NORMAL_STYLE): Generator<void, SVGSVGElement, void> {
   const width = Math.max(320, Math.floor(size.width));
   const height = Math.max(260, Math.floor(size.height));
   const font = style.font;
@@ -163,7 +262,10 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
     // t in [i/256, (i+1)/256)), without a colour string per cell: 40 401 strings per redraw were
     // most of the garbage of a partial result.
     const ramp = Array.from({ length: 256 }, (_, i) => d3.rgb(d3.interpolateViridis((i + 0.5) / 256)));
-    const t = domain ? (log ? d3.scaleLog() : d3.scaleLinear()).domain(domain).range([0, 1]).clamp(true) : undefined;
+    // The colour scale's position t ∈ [0, 1] written out (what d3's clamped linear or log scale
+    // over `domain` onto [0, 1] computes: (f(v) − f(d0)) / (f(d1) − f(d0)), f = identity or log),
+    // without a scale call per cell.
+    const t = domain ? positionOn(domain, log) : undefined;
     const none = d3.rgb(PHASE_CELL_COLOR.none);
     const pending = d3.rgb(PHASE_CELL_COLOR.pending);
     for (let j = 0; j < R; j++) {
@@ -207,7 +309,9 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
   svg.append('defs').append('clipPath').attr('id', clipId).append('rect').attr('width', w).attr('height', h);
   const over = g.append('g').attr('class', 'overlays').attr('clip-path', `url(#${clipId})`);
 
-  drawRegionLabels(over, data, x, y, w, h, style);
+  const large = data.xs.length * data.ys.length > MAX_CELL_RECTS;
+  if (large) yield;
+  for (const _ of drawRegionLabels(over, data, x, y, w, h, style)) if (large) yield;
   drawLines(over, data, x, y, style);
   if (data.cursor) {
     const cx0 = x(data.cursor.x - cw / 2);
@@ -239,12 +343,36 @@ export function drawPhaseMap(data: PhaseMapData, size: PlotSize, style: PlotStyl
 }
 
 /** Region names on the map, in the cell deepest inside each region, on a white halo. */
-function drawRegionLabels(layer: G, data: PhaseMapData, x: Scale, y: Scale, w: number, h: number, style: PlotStyle): void {
+function* drawRegionLabels(layer: G, data: PhaseMapData, x: Scale, y: Scale, w: number, h: number, style: PlotStyle): Generator<void, void, void> {
   const size = style.font.label;
-  for (const { region, label } of data.regionLabels ?? []) {
-    const anchor = regionAnchor(data.regions, region);
-    if (!anchor) continue;
-    const half = textWidth(plainText(label), size) / 2 + 6;
+  const R = data.ys.length;
+  const C = data.xs.length;
+  // Cell size in pixels (the grid is uniform; cellDomain puts half a cell beyond each end value).
+  const cellW = C > 0 ? w / C : w;
+  const cellH = R > 0 ? h / R : h;
+  for (const { region, label: full } of data.regionLabels ?? []) {
+    // The full name ("chaotic: χ₁ > 1"), else the name alone ("chaotic") where the full one does not
+    // fit; a region too small or thin for either is left unnamed rather than named across a line.
+    const names = full.includes(':') ? [full, full.slice(0, full.indexOf(':'))] : [full];
+    let placed: { label: string; half: number; anchor: { i: number; j: number } } | undefined;
+    for (const label of names) {
+      // Bold text: 8 % wider than textWidth's regular weight.
+      const half = (textWidth(plainText(label), size) * 1.08) / 2 + 6;
+      // The label's box around its anchor: ±half across, a line of text (with its halo and
+      // subscripts) up and down, plus one cell of margin, so that the name stays inside its region.
+      const across = Math.ceil(half / cellW) + 1;
+      const up = Math.ceil((size + 4) / cellH) + 1;
+      const down = Math.ceil((0.7 * size + 4) / cellH) + 1;
+      const anchor = labelAnchor(data.regions, region, { left: across, right: across, up, down });
+      // One region's distance transform per step.
+      yield;
+      if (anchor) {
+        placed = { label, half, anchor };
+        break;
+      }
+    }
+    if (!placed) continue;
+    const { label, half, anchor } = placed;
     const cx = Math.max(half, Math.min(w - half, x(data.xs[anchor.i])));
     const cy = Math.max(size + 4, Math.min(h - 8, y(data.ys[anchor.j]) + size / 3));
     const text = layer

@@ -158,4 +158,19 @@ export interface HistogramData {
  * A pure draw function: plot data, a size in CSS pixels and a style (theme.ts: NORMAL_STYLE or
  * PROJECTOR_STYLE) to a new, detached <svg>.
  */
-export type DrawFunction<D> = (data: D, size: PlotSize, style?: PlotStyle) => SVGSVGElement;
+export type DrawFunction<D> = ((data: D, size: PlotSize, style?: PlotStyle) => SVGSVGElement) & {
+  /**
+   * The same drawing in steps (issue 14 §8): each `next()` does a bounded piece of the work (a curve
+   * of 10⁴ vertices) and the last returns the <svg>, so the draw queue can give the main thread
+   * back between pieces. Plots without it are drawn in one go.
+   */
+  readonly steps?: (data: D, size: PlotSize, style?: PlotStyle) => Generator<void, SVGSVGElement, void>;
+};
+
+/** Run a stepwise drawing to its end (exports, tests: where nothing waits on the main thread). */
+export function drawAll(steps: Generator<void, SVGSVGElement, void>): SVGSVGElement {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}

@@ -3,7 +3,7 @@
  * label), horizontal rules, points, points with error bars, and bundles of thin sample paths.
  * Used by drawXY.ts; every mark carries a class naming its series id (tests count them).
  */
-import { decimateColumns } from './decimate.ts';
+import { decimatePixels, type PixelPolyline } from './decimate.ts';
 import * as d3 from 'd3';
 import type { Selection } from 'd3';
 import type { Scale } from './axes.ts';
@@ -42,21 +42,41 @@ export function legendItem(s: XYSeries): LegendItem {
   }
 }
 
-/** Every value a series puts on one axis (for the padded domain). */
-export function seriesValues(s: XYSeries, axis: 'x' | 'y'): number[] {
-  if (s.kind === 'fault') return [s[axis]];
-  if (axis === 'x') return s.kind === 'hrule' ? [] : Array.from(s.x);
-  switch (s.kind) {
-    case 'band':
-    case 'errorbars':
-      return [...Array.from(s.lo), ...Array.from(s.hi)];
-    case 'hrule':
-      return [s.y];
-    case 'paths':
-      return s.ys.flatMap((p) => Array.from(p));
-    default:
-      return Array.from(s.y);
-  }
+/**
+ * The lowest and highest value a series puts on one axis that `ok` accepts (the axis's drawable
+ * values): [] when none. The padded domain needs only these two, so a 10⁴-point curve costs one
+ * pass and no copy (issue 14 §8).
+ */
+export function seriesExtent(s: XYSeries, axis: 'x' | 'y', ok: (v: number) => boolean): number[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const scan = (values: ArrayLike<number>) => {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (!ok(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  };
+  if (s.kind === 'fault') scan([s[axis]]);
+  else if (axis === 'x') {
+    if (s.kind !== 'hrule') scan(s.x);
+  } else if (s.kind === 'band' || s.kind === 'errorbars') {
+    scan(s.lo);
+    scan(s.hi);
+  } else if (s.kind === 'hrule') scan([s.y]);
+  else if (s.kind === 'paths') for (const p of s.ys) scan(p);
+  else scan(s.y);
+  return lo <= hi ? [lo, hi] : [];
+}
+
+/** The SVG path of a decimated polyline (d3.line over its kept vertices, at their pixel positions). */
+function pixelPath(p: PixelPolyline): string | null {
+  return d3
+    .line<number>()
+    .defined((i) => p.defined[i] === 1)
+    .x((i) => p.px[i])
+    .y((i) => p.py[i])(p.kept);
 }
 
 /** Drawing order: bands under paths under lines under points. */
@@ -78,15 +98,10 @@ export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): v
     }
     case 'line': {
       const ok = (i: number) => okX(s.x[i]) && okY(s.y[i]);
-      const line = d3
-        .line<number>()
-        .defined(ok)
-        .x((i) => x(s.x[i]))
-        .y((i) => y(s.y[i]));
       body
         .append('path')
         .attr('class', `line line-${s.id}`)
-        .attr('d', line(decimateColumns(s.x.length, (i) => x(s.x[i]), (i) => y(s.y[i]), ok)))
+        .attr('d', pixelPath(decimatePixels(s.x.length, (i) => x(s.x[i]), (i) => y(s.y[i]), ok)))
         .attr('fill', 'none')
         .attr('stroke', s.color)
         .attr('stroke-width', strokeWidth(style, s.width ?? NORMAL_STYLE.stroke.line))
@@ -112,13 +127,8 @@ export function drawSeries(body: G, s: XYSeries, c: SeriesContext, labels: G): v
     case 'paths': {
       const g = body.append('g').attr('class', `paths paths-${s.id}`).attr('fill', 'none').attr('stroke', s.color).attr('stroke-width', strokeWidth(style, s.width ?? 1.25)).attr('stroke-opacity', s.opacity ?? 0.5);
       for (const ys of s.ys) {
-        const line = d3
-          .line<number>()
-          .defined((i) => okX(s.x[i]) && okY(ys[i]))
-          .x((i) => x(s.x[i]))
-          .y((i) => y(ys[i]));
         const okAt = (i: number) => okX(s.x[i]) && okY(ys[i]);
-        g.append('path').attr('class', 'path').attr('d', line(decimateColumns(Math.min(s.x.length, ys.length), (i) => x(s.x[i]), (i) => y(ys[i]), okAt)));
+        g.append('path').attr('class', 'path').attr('d', pixelPath(decimatePixels(Math.min(s.x.length, ys.length), (i) => x(s.x[i]), (i) => y(ys[i]), okAt)));
       }
       return;
     }

@@ -5,7 +5,6 @@
  */
 import { archOf } from '../../src/archs/index.ts';
 import { pageArch } from '../archs/index.ts';
-import * as d3 from 'd3';
 import type { Spec } from '../../src/core/spec.ts';
 import { faultsOf, limitFaults, theoryFaults, type Fault } from '../../src/experiments/faults.ts';
 import type { LimitBlock, McBlock, TheoryBlock } from '../../src/experiments/result.ts';
@@ -24,11 +23,21 @@ export function hasBranchExponent(spec: Pick<Spec, 'arch'>): boolean {
   return archOf(spec).controls.includes('alpha');
 }
 
-/** q^ℓ can grow or decay geometrically: log scale when it spans more than a factor 30. */
-export function valueScale(stat: KernelStat, values: readonly number[]): ScaleKind {
+/** q^ℓ can grow or decay geometrically: log scale when its finite values span more than a factor 30. */
+export function valueScale(stat: KernelStat, values: readonly ArrayLike<number>[]): ScaleKind {
   if (stat === 'rho') return 'linear';
-  const [lo, hi] = d3.extent(values.filter(Number.isFinite));
-  if (lo === undefined || hi === undefined || lo <= 0) return 'linear';
+  // One pass over each curve, no copies: a ResNet at L = 10⁴ has four curves of 10⁴ layers (issue 14 §8).
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const curve of values) {
+    for (let i = 0; i < curve.length; i++) {
+      const v = curve[i];
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (!(lo <= hi) || lo <= 0) return 'linear';
   return hi / lo > 30 ? 'log' : 'linear';
 }
 
@@ -87,6 +96,15 @@ export function faultMarker(id: string, who: string, color: string, fault: Fault
   };
 }
 
+/** Faults of a block, found once per block: the ρ and q panels both read them (a scan of every quantity at every layer). */
+const theoryFaultsOf = new WeakMap<TheoryBlock, Fault[]>();
+const limitFaultsOf = new WeakMap<LimitBlock, Fault[]>();
+function cached<B extends object>(cache: WeakMap<B, Fault[]>, block: B, find: (block: B) => Fault[]): Fault[] {
+  let faults = cache.get(block);
+  if (!faults) cache.set(block, (faults = find(block)));
+  return faults;
+}
+
 export function depthPlot(
   stat: KernelStat,
   spec: Spec,
@@ -127,11 +145,11 @@ export function depthPlot(
   }
   // Where a curve ends because its numbers left f64 (f32 on the GPU): a marker and a message.
   if (theory?.block && hasLimit) {
-    const [f] = faultsOf(theoryFaults(theory.block), 'theory', stat);
+    const [f] = faultsOf(cached(theoryFaultsOf, theory.block, theoryFaults), 'theory', stat);
     if (f) series.push(faultMarker('fault-limit', `limit ${label.name}`, ROLE_COLOR.limit, f, theory.block.layers, theory.block[stat]));
   }
   if (theory?.limit) {
-    const [f] = faultsOf(limitFaults(theory.limit), 'limit', stat);
+    const [f] = faultsOf(cached(limitFaultsOf, theory.limit, limitFaults), 'limit', stat);
     // The ODE's time t = ℓ/L: the marker is placed in layers, its message keeps t.
     if (f) series.push(faultMarker('fault-ode', `ODE ${label.name}`, ROLE_COLOR.secondLimit, f, theory.limit.t, theory.limit[stat], spec.L));
   }
@@ -148,7 +166,7 @@ export function depthPlot(
   const xScale = layerScale(spec);
   const xDomain: [number, number] = xScale === 'log' ? [first / 1.15, spec.L * 1.15] : [first - Math.max(0.5, 0.02 * spec.L), spec.L + Math.max(0.5, 0.02 * spec.L)];
   // The thin α curves are part of the range: α = 0 can grow geometrically (ReLU), so q may go to a log axis.
-  const values = [...(theory?.block?.[stat] ?? []), ...ghosts.flatMap((g) => (g.kind === 'line' ? Array.from(g.y) : [])), ...(mc ? [...mc[stat].p05, ...mc[stat].p95] : [])];
+  const values = [theory?.block?.[stat] ?? [], ...ghosts.map((g) => (g.kind === 'line' ? g.y : [])), ...(mc ? [mc[stat].p05, mc[stat].p95] : [])];
   return {
     title: `${label.name} against depth: infinite-width limit${mc ? ' and Monte Carlo over finite networks' : ''}`,
     xLabel: LAYER_AXIS,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPEC, type Spec } from '../../src/core/spec.ts';
 import { runPhaseDiagram, type PhaseDiagramBlock } from '../../src/experiments/phaseDiagram.ts';
-import { regionAnchor } from '../plots/drawPhaseMap.ts';
+import { labelAnchor, regionAnchor } from '../plots/drawPhaseMap.ts';
 import { nearestCell, phaseMap, pickPoint, pointRows, roundForUrl } from './phaseData.ts';
 
 const spec: Spec = { ...DEFAULT_SPEC, view: 'phase', act: 'tanh', grid: 7, sw2: 1.5, sb2: 0.1, M: 0 };
@@ -74,6 +74,49 @@ describe('phase diagram data', () => {
     ];
     expect(regionAnchor(regions, 'b')).toMatchObject({ i: 3, j: 1, depth: 2 });
     expect(regionAnchor(regions, 'c')).toBeUndefined();
+  });
+
+  it('puts a region’s name where the chessboard distance to another region or the edge is largest (brute force on random maps)', () => {
+    let seed = 7;
+    let fitted = 0;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let trial = 0; trial < 60; trial++) {
+      const R = 1 + Math.floor(rand() * 14);
+      const C = 1 + Math.floor(rand() * 14);
+      // Blobs: a few discs of 'b' on 'a', so that regions have interiors.
+      const discs = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => ({ i: rand() * C, j: rand() * R, r: rand() * 6 }));
+      const regions = Array.from({ length: R }, (_, j) => Array.from({ length: C }, (_, i) => (discs.some((d) => Math.hypot(i - d.i, j - d.j) < d.r) ? 'b' : 'a')));
+      for (const region of ['a', 'b']) {
+        // Depth of a cell: the chessboard distance to the nearest cell of another region or outside the grid.
+        let best: { i: number; j: number; depth: number } | undefined;
+        for (let j = 0; j < R; j++)
+          for (let i = 0; i < C; i++) {
+            if (regions[j][i] !== region) continue;
+            let depth = Math.min(i + 1, C - i, j + 1, R - j);
+            for (let jj = 0; jj < R; jj++) for (let ii = 0; ii < C; ii++) if (regions[jj][ii] !== region) depth = Math.min(depth, Math.max(Math.abs(ii - i), Math.abs(jj - j)));
+            if (!best || depth > best.depth) best = { i, j, depth };
+          }
+        expect(regionAnchor(regions, region)).toEqual(best);
+        // A label reaching a few cells around its anchor: only where every cell it covers is of the region.
+        const reach = { left: Math.floor(rand() * 4), right: Math.floor(rand() * 4), down: Math.floor(rand() * 3), up: Math.floor(rand() * 3) };
+        const fits = (i: number, j: number) => {
+          for (let jj = j - reach.down; jj <= j + reach.up; jj++) for (let ii = i - reach.left; ii <= i + reach.right; ii++) if (regions[jj]?.[ii] !== region) return false;
+          return true;
+        };
+        let fit: { i: number; j: number; depth: number } | undefined;
+        for (let j = 0; j < R; j++)
+          for (let i = 0; i < C; i++) {
+            if (!fits(i, j)) continue;
+            let depth = Math.min(i + 1, C - i, j + 1, R - j);
+            for (let jj = 0; jj < R; jj++) for (let ii = 0; ii < C; ii++) if (regions[jj][ii] !== region) depth = Math.min(depth, Math.max(Math.abs(ii - i), Math.abs(jj - j)));
+            if (!fit || depth > fit.depth) fit = { i, j, depth };
+          }
+        expect(labelAnchor(regions, region, reach)).toEqual(fit);
+        if (fit && reach.left + reach.right + reach.up + reach.down > 0) fitted++;
+      }
+    }
+    // The maps exercised labels that fit somewhere, not only labels that fit nowhere.
+    expect(fitted).toBeGreaterThan(20);
   });
 
   it('tabulates the spec’s point, with ∞ and undefined told apart', () => {

@@ -49,8 +49,10 @@ const depth: PredictionTarget = {
   question: (spec) => `the median correlation ρ̂ of the ${spec.M} networks at the last layer, ℓ = ${spec.L}`,
   x: (spec) => spec.L,
   range(spec, theory) {
-    const rho = theory?.rho ?? [spec.rho0];
-    return clampRho(Math.min(...rho, spec.rho0) - 0.25, Math.max(...rho) + 0.25);
+    // Only the limit's finite values: an architecture without a deterministic limit (standard
+    // attention) has NaN there, which made the guess axis [NaN, NaN] and the guess unplaceable.
+    const rho = (theory?.rho ?? []).filter(Number.isFinite);
+    return clampRho(Math.min(...rho, spec.rho0) - 0.25, Math.max(...rho, spec.rho0) + 0.25);
   },
   answer(result) {
     const mc = result.mc;
@@ -141,7 +143,10 @@ export function guessSeries(guess: { x: number; value: number }): XYSeries[] {
 /** A view's main plot with the prediction applied (fixed y range before the reveal, the guess after). */
 export function withPrediction(plot: XYPlotData, prediction: PlotPrediction | undefined): XYPlotData {
   if (!prediction) return plot;
-  if (prediction.range) return { ...plot, yDomain: prediction.range, yScale: 'linear' };
+  // Before the reveal the networks are hidden, not awaited: the plot's empty note ("waiting for the
+  // runs…") would be untrue once they are done, and it sat under the guess hint. The prediction bar
+  // above the plot says what to do.
+  if (prediction.range) return { ...plot, yDomain: prediction.range, yScale: 'linear', emptyText: undefined };
   if (prediction.guess) return { ...plot, series: [...plot.series, ...guessSeries(prediction.guess)] };
   return plot;
 }
