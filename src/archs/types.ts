@@ -175,6 +175,11 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
      * its refined grid), priced like the NNGP recursion's (≈ 3 evaluations per layer); absent: none.
      */
     theoryEvaluations?(spec: Spec): number;
+    /**
+     * Whether the networks evaluate a transcendental φ (a per-row cost term). Absent: the `act`
+     * key's φ is not piecewise linear. The shaped MLP runs its own piecewise-linear φ_s.
+     */
+    smoothPhi?(spec: Spec): boolean;
   };
   /**
    * Views that show this architecture's own networks or theory (depth, hist, width, and the views

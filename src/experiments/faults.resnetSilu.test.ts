@@ -1,7 +1,7 @@
 /**
  * Issue 20's theory sweep for ResNets with the silu quadrature dual: α ∈ {0, 1/2, 1}, σw² ∈ {2, 16,
  * 64}, σb² ∈ {0, 64}, L = 10000 — every value finite or a fault naming its layer
- * (faultsSweep.testlib.ts). One file per quadrature activation: unlike an MLP, whose profile
+ * (test/experiments/faultsSweep.ts). One file per quadrature activation: unlike an MLP, whose profile
  * reaches a fixed point in floating point and then reuses its last dual-kernel values (nngp.ts,
  * EntrywiseDual), a ResNet adds L^{−2α}(σw² F(K) + σb²) at every layer and never repeats K, so
  * each of its 10⁴ layers is a new 2-D integral, and the sinh rule needs more nodes as K grows
@@ -9,7 +9,7 @@
  * about 3–13 s of CPU per activation here.
  */
 import { describe, expect, it } from 'vitest';
-import { runSweep, SWEEP_ALPHAS, SWEEP_L, sweepCases } from './faultsSweep.testlib.ts';
+import { runSweep, SWEEP_ALPHAS, SWEEP_L, sweepCases } from '../../test/experiments/faultsSweep.ts';
 
 const ACT: string = 'silu';
 

@@ -2,13 +2,13 @@
  * The faults list (issue 20 §1): where a value leaves f64 the result names the quantity, the first
  * layer and the cause; nothing is silently replaced by 0 or left null. The sweep covers every
  * activation of the registry at σw² ∈ {2, 16, 64}, σb² ∈ {0, 64}, L = 10000 (theory only, M = 0)
- * for every architecture with a theory (faultsSweep.testlib.ts).
+ * for every architecture with a theory (test/experiments/faultsSweep.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPEC } from '../core/spec.ts';
 import { theoryBlock } from '../archs/theory.ts';
 import { F64_MIN_NORMAL, faultsEntry, firstFault, theoryFaults, type Fault } from './faults.ts';
-import { quadratureActivations, runSweep, SWEEP_ALPHAS, SWEEP_L, sweepActivations, sweepCases } from './faultsSweep.testlib.ts';
+import { quadratureActivations, runSweep, SWEEP_ALPHAS, SWEEP_L, sweepActivations, sweepCases } from '../../test/experiments/faultsSweep.ts';
 
 /** The activations of faults.resnet<Act>.test.ts. */
 const RESNET_QUADRATURE_FILES = ['tanh', 'silu', 'softplus'];

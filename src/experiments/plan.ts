@@ -127,8 +127,8 @@ function runsOnCpuAnyway(spec: Spec): boolean {
 
 /** What the cost features need beyond the sizes: a transcendental φ, Haar-orthogonal weights. */
 export function costContext(spec: Spec): CostContext {
-  // The shaped MLP runs its own piecewise-linear φ_s whatever act says.
-  const smoothPhi = spec.arch !== 'shaped' && resolveSpec(spec).activation.piecewiseLinear === undefined;
+  const resolved = resolveSpec(spec);
+  const smoothPhi = resolved.arch.cost.smoothPhi?.(spec) ?? resolved.activation.piecewiseLinear === undefined;
   const w = parseWeights(spec.weights);
   return { smoothPhi, orthogonal: w.ok && w.value.kind === 'orthogonal' };
 }

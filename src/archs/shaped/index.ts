@@ -54,6 +54,8 @@ export const shapedModule: ArchModule<ShapedParams, 'shaped'> = {
     theoryLayerFactor: () => 1,
     // The Fokker–Planck solve of the covariance SDE: a fixed cost, once per run.
     theoryFixed: () => true,
+    // φ_s (slopes 1 + c±/√n) whatever act says: piecewise linear.
+    smoothPhi: () => false,
   },
   views: ['depth', 'hist', 'width', 'sde'],
 };

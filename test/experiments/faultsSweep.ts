@@ -4,11 +4,11 @@
  * theory (mlp with the NTK, resnet with α ∈ {0, 1/2, 1}, shaped), no value is replaced by 0 and no
  * null appears without a fault naming its layer. Test support only (not a *.test.ts file).
  */
-import { listActivations } from '../core/activations.ts';
-import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
-import { theoryBlock } from '../archs/theory.ts';
-import { theoryFaults, type Fault } from './faults.ts';
-import type { TheoryBlock } from './result.ts';
+import { listActivations } from '../../src/core/activations.ts';
+import { DEFAULT_SPEC, type Spec } from '../../src/core/spec.ts';
+import { theoryBlock } from '../../src/archs/theory.ts';
+import { theoryFaults, type Fault } from '../../src/experiments/faults.ts';
+import type { TheoryBlock } from '../../src/experiments/result.ts';
 
 export const SWEEP_SW2 = [2, 16, 64] as const;
 export const SWEEP_SB2 = [0, 64] as const;
