@@ -8,6 +8,7 @@
  */
 
 import { philoxWasm } from './wasm/philoxWasm.ts';
+import { cosPortable, logPortable, sinPortable } from './portableMath.ts';
 
 export const PHILOX_M0 = 0xd2511f53;
 export const PHILOX_M1 = 0xcd9e8d57;
@@ -125,10 +126,13 @@ const TWO_PI = 2 * Math.PI;
  * (the centred angle keeps WGSL's cos/sin inside the range where their accuracy is specified).
  */
 export function boxMuller(w1: number, w2: number, out: Float64Array, offset: number): void {
-  const r = Math.sqrt(-2 * Math.log(uniformOpen(w1)));
+  // fdlibm's log, cos and sin in plain arithmetic (core/portableMath.ts): the same bits in every
+  // JavaScript engine and in the WebAssembly kernel. Math.log/cos/sin are fdlibm in Node 20 but not
+  // in Chromium 156, whose last bits differ: the page's draws of short rows differed from the CLI's.
+  const r = Math.sqrt(-2 * logPortable(uniformOpen(w1)));
   const theta = TWO_PI * (uniformOpen(w2) - 0.5);
-  out[offset] = r * Math.cos(theta);
-  out[offset + 1] = r * Math.sin(theta);
+  out[offset] = r * cosPortable(theta);
+  out[offset + 1] = r * sinPortable(theta);
 }
 
 /** Below this many columns a row is drawn in JavaScript (the call into WebAssembly costs more). */

@@ -19,6 +19,7 @@ import { inputGram } from '../../core/inputs.ts';
 import { psdCholesky } from '../../core/linalg.ts';
 import { Domain, NormalStream, uniformOpen } from '../../core/philox.ts';
 import { attentionMatrix, temperature, type AttentionModel } from './model.ts';
+import { expPortable, logPortable } from '../../core/portableMath.ts';
 
 const ROW = { xi: 0, z1: 1, rkLower: 2, r2Lower: 3, rkDiag: 16, r2Diag: 32, uniformOffset: 1000 } as const;
 
@@ -32,7 +33,7 @@ export function gammaDraw(stream: NormalStream, net: number, layer: number, row:
   let a = shape;
   let col = 0;
   if (a < 1) {
-    boost = Math.pow(uniformOpen(stream.word(net, layer, row + ROW.uniformOffset, col)), 1 / a);
+    boost = expPortable(logPortable(uniformOpen(stream.word(net, layer, row + ROW.uniformOffset, col))) / a); // U^{1/a}, engine-independent bits
     col++;
     a += 1;
   }
@@ -44,7 +45,8 @@ export function gammaDraw(stream: NormalStream, net: number, layer: number, row:
     if (v0 <= 0) continue;
     const v = v0 * v0 * v0;
     const u = uniformOpen(stream.word(net, layer, row + ROW.uniformOffset, col));
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return boost * d * v;
+    // logPortable: an accept/reject decision must not depend on the JavaScript engine's last bit.
+    if (logPortable(u) < 0.5 * x * x + d - d * v + d * logPortable(v)) return boost * d * v;
   }
 }
 

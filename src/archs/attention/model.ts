@@ -12,6 +12,7 @@
  *   X' = λ X + γ A X W^V/√n,   λ² + γ² = 1                                  (M5)
  */
 import type { SpecIssue } from '../../core/spec.ts';
+import { expPortable } from '../../core/portableMath.ts';
 
 export const ATTENTION_KINDS = ['attention', 'shapedattn'] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
@@ -62,7 +63,7 @@ export function attentionMatrix(kind: AttentionKind, S: Float64Array, m: number,
     for (let b = 0; b < m; b++) max = Math.max(max, S[a * m + b]);
     let sum = 0;
     for (let b = 0; b < m; b++) {
-      const e = Math.exp(S[a * m + b] - max);
+      const e = expPortable(S[a * m + b] - max); // the same bits in the page and the CLI (core/portableMath.ts)
       out[a * m + b] = e;
       sum += e;
     }
