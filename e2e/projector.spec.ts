@@ -7,15 +7,14 @@
 import type { Page } from '@playwright/test';
 import { VIEWS } from '../src/core/spec.ts';
 import { LESSONS } from '../app/presets.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, VIEW_NEEDS } from './fixtures.ts';
 
 const DIR = 'e2e/screenshots';
 
 /** What each view's tab opens (registry onOpen): the Shaped SDE tab the shaped MLP, the phase diagram tanh. */
-const TAB: Partial<Record<(typeof VIEWS)[number], string>> = { sde: '&arch=shaped', phase: '&act=tanh', signature: '&arch=cresnet&M=20&nmax=64&Lmax=16' };
 
 const CASES: [string, string][] = [
-  ...VIEWS.map((v): [string, string] => [`view-${v}`, `view=${v}${TAB[v] ?? ''}`]),
+  ...VIEWS.map((v): [string, string] => [`view-${v}`, `view=${v}${VIEW_NEEDS[v] ?? ''}`]),
   ...LESSONS.map((l): [string, string] => [`lesson-${l.id}`, l.url]),
 ];
 
