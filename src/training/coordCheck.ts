@@ -13,24 +13,10 @@ import { isResidual, TrainNetwork, type TrainArch } from './network.ts';
 import { Optimizer } from './optimizer.ts';
 import { presetExponents, type OptimizerName, type ParamName } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
-import { sweepIssue } from './sweepOptions.ts';
+import { sweepIssue, type WidthSweepOptions } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
 
-export interface CoordCheckOptions {
-  readonly params: readonly ParamName[];
-  readonly widths: readonly number[];
-  /** Hidden layers. */
-  readonly L: number;
-  readonly steps: number;
-  /** Networks 0..seeds−1 at every width. */
-  readonly seeds: number;
-  readonly eta: number;
-  readonly optimizer: OptimizerName;
-  readonly act: Activation;
-  readonly sw2: number;
-  readonly seed: number;
-  /** The fixed batch: all of it, every step. */
-  readonly data: Dataset;
+export interface CoordCheckOptions extends WidthSweepOptions {
   readonly arch?: TrainArch;
 }
 

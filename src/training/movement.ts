@@ -13,7 +13,7 @@ import { TrainNetwork } from './network.ts';
 import { Optimizer } from './optimizer.ts';
 import { presetExponents, type OptimizerName, type ParamName } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
-import { sweepIssue } from './sweepOptions.ts';
+import { sweepIssue, type WidthSweepOptions } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
 
 /**
@@ -54,18 +54,7 @@ export function spectralNorm(A: Float64Array, rows: number, cols: number, iters 
   return sigma;
 }
 
-export interface MovementOptions {
-  readonly params: readonly ParamName[];
-  readonly widths: readonly number[];
-  readonly L: number;
-  readonly steps: number;
-  readonly seeds: number;
-  readonly eta: number;
-  readonly optimizer: OptimizerName;
-  readonly act: Activation;
-  readonly sw2: number;
-  readonly seed: number;
-  readonly data: Dataset;
+export interface MovementOptions extends WidthSweepOptions {
   /** Power-iteration steps for ‖W(0)‖₂. */
   readonly powerIters?: number;
 }

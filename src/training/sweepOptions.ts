@@ -3,13 +3,28 @@
  * the key, the value and what is allowed (STYLE.md rule 6).
  */
 import { NETWORK_LIMITS } from './network.ts';
-import { PARAM_NAMES, type ParamName } from './parametrisation.ts';
+import type { Activation } from '../core/activations.ts';
+import { PARAM_NAMES, type OptimizerName, type ParamName } from './parametrisation.ts';
+import type { Dataset } from './tasks.ts';
 
 export interface SweepShape {
   readonly params: readonly ParamName[];
   readonly widths: readonly number[];
   readonly steps: number;
   readonly seeds: number;
+}
+
+/** What every width sweep on a fixed batch takes (coord check, movement). */
+export interface WidthSweepOptions extends SweepShape {
+  /** Hidden layers. */
+  readonly L: number;
+  readonly eta: number;
+  readonly optimizer: OptimizerName;
+  readonly act: Activation;
+  readonly sw2: number;
+  readonly seed: number;
+  /** The fixed batch: all of it, every step. */
+  readonly data: Dataset;
 }
 
 export const SWEEP_LIMITS = { steps: [1, 100000], seeds: [1, 10000] } as const;
