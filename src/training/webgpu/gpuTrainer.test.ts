@@ -47,8 +47,55 @@ function expectClose(gpu: ArrayLike<number>, cpu: ArrayLike<number>, what: strin
   expect(worst / scale, `${what}: max |gpu − cpu| / max |cpu|`).toBeLessThan(2e-5);
 }
 
+interface SgdCase {
+  readonly arch: 'mlp' | 'resnet';
+  readonly param: ParamName;
+  readonly n?: number;
+  readonly batch?: number;
+  /** Force the row-block split (GpuTrainerOptions.maxBufferBytes). */
+  readonly maxBufferBytes?: number;
+}
+
+async function sgdParity({ arch, param, n = 64, batch = 8, maxBufferBytes }: SgdCase): Promise<void> {
+  device.pushErrorScope('validation');
+  const data = makeDataset({ task: 'teacher', N: batch, d: 8, seed: 2 });
+  // ResNet: Depth-µP branches (L^{−1/2}), 3 blocks.
+  const config = { arch, act: activation('tanh'), n, L: arch === 'mlp' ? 2 : 3, d: 8, sw2: 1.5, exponents: presetExponents(param), depth: depthMuP('sgd'), eta: 0.05, seed: 9, net: 3 };
+  const cpu = new TrainNetwork(config);
+  // The GPU starts from the CPU's weights rounded to f32; give the CPU the same rounded start.
+  for (const w of cpu.weights) for (let j = 0; j < w.length; j++) w[j] = Math.fround(w[j]);
+  const gpu = await GpuTrainer.create(device, cpu, data.N, { maxBufferBytes });
+  if (maxBufferBytes !== undefined) expect(gpu.blocks[1].starts.length, 'the hidden matrix is split into row blocks').toBeGreaterThan(2);
+  const w0 = cpu.weights.map((w) => w.slice());
+  cpu.forward(data.x, data.N);
+  const out0 = cpu.out.slice();
+  const pre0 = cpu.pre.map((p) => p.slice());
+  cpu.backward(data.x, data.y, 'mse');
+  new Optimizer(cpu, 'sgd').step();
+  gpu.step(data.x, data.y);
+  expectClose(await gpu.read(gpu.outBuffer), out0, `${param} f`);
+  for (let l = 0; l < pre0.length; l++) expectClose(await gpu.read(gpu.preBuffers[l]), pre0[l], `${param} h${l + 1}`);
+  for (let k = 0; k < cpu.weights.length; k++) {
+    expectClose(await gpu.readLayer('grads', k), cpu.grads[k], `${param} ∂ℓ/∂W${k + 1}`);
+    const w1 = await gpu.readLayer('weights', k);
+    // The update itself, ΔW = W₁ − W₀, to f32 rounding of W₁ (|W|·2^{−24}) plus that of lr·g.
+    const dGpu = Array.from(cpu.weights[k], (_, j) => w1[j] - w0[k][j]);
+    const dCpu = Array.from(cpu.weights[k], (v, j) => v - w0[k][j]);
+    const slack = maxAbs(w0[k]) * 2 ** -23;
+    let worst = 0;
+    for (let j = 0; j < dCpu.length; j++) worst = Math.max(worst, Math.abs(dGpu[j] - dCpu[j]));
+    expect(worst, `${param} ΔW${k + 1}`).toBeLessThan(2e-5 * maxAbs(dCpu) + slack);
+  }
+  // The forward pass alone, after the update, equals the CPU's forward of the updated network.
+  gpu.forward(data.x);
+  cpu.forward(data.x, data.N);
+  expectClose(await gpu.read(gpu.outBuffer), cpu.out, `${param} f after the step`);
+  for (let l = 0; l < cpu.pre.length; l++) expectClose(await gpu.read(gpu.preBuffers[l]), cpu.pre[l], `${param} h${l + 1} after the step`);
+  gpu.dispose();
+  expect(await device.popErrorScope()).toBeNull();
+}
+
 describe('one SGD step, WebGPU (f32) vs CPU (f64), same seed', () => {
-  const data = makeDataset({ task: 'teacher', N: 8, d: 8, seed: 2 });
   it.each([
     ['mlp', 'sp'],
     ['mlp', 'ntk'],
@@ -57,43 +104,37 @@ describe('one SGD step, WebGPU (f32) vs CPU (f64), same seed', () => {
     ['resnet', 'mup'],
     ['resnet', 'ntk'],
   ] as ['mlp' | 'resnet', ParamName][])('%s %s: gradients, outputs and updated weights agree to f32 rounding', async (arch, param) => {
-    device.pushErrorScope('validation');
-    // ResNet: Depth-µP branches (L^{−1/2}), 3 blocks.
-    const config = { arch, act: activation('tanh'), n: 64, L: arch === 'mlp' ? 2 : 3, d: 8, sw2: 1.5, exponents: presetExponents(param), depth: depthMuP('sgd'), eta: 0.05, seed: 9, net: 3 };
-    const cpu = new TrainNetwork(config);
-    // The GPU starts from the CPU's weights rounded to f32; give the CPU the same rounded start.
-    for (const w of cpu.weights) for (let j = 0; j < w.length; j++) w[j] = Math.fround(w[j]);
-    const gpu = await GpuTrainer.create(device, cpu, data.N);
-    const w0 = cpu.weights.map((w) => w.slice());
-    cpu.forward(data.x, data.N);
-    const out0 = cpu.out.slice();
-    cpu.backward(data.x, data.y, 'mse');
-    new Optimizer(cpu, 'sgd').step();
-    gpu.step(data.x, data.y);
-    expectClose(await gpu.read(gpu.outBuffer), out0, `${param} f`);
-    for (let k = 0; k < cpu.weights.length; k++) {
-      expectClose(await gpu.read(gpu.gradBuffers[k]), cpu.grads[k], `${param} ∂ℓ/∂W${k + 1}`);
-      const w1 = await gpu.read(gpu.weightBuffers[k]);
-      // The update itself, ΔW = W₁ − W₀, to f32 rounding of W₁ (|W|·2^{−24}) plus that of lr·g.
-      const dGpu = Array.from(cpu.weights[k], (_, j) => w1[j] - w0[k][j]);
-      const dCpu = Array.from(cpu.weights[k], (v, j) => v - w0[k][j]);
-      const slack = maxAbs(w0[k]) * 2 ** -23;
-      let worst = 0;
-      for (let j = 0; j < dCpu.length; j++) worst = Math.max(worst, Math.abs(dGpu[j] - dCpu[j]));
-      expect(worst, `${param} ΔW${k + 1}`).toBeLessThan(2e-5 * maxAbs(dCpu) + slack);
-    }
-    gpu.dispose();
-    expect(await device.popErrorScope()).toBeNull();
+    await sgdParity({ arch, param });
+  });
+  // Sizes that are not multiples of the 16 × 16 tiles (n = 50, a batch of 20 spans two batch
+  // tiles), and the row-block split of matrices larger than one binding, forced at small n: 3000
+  // bytes hold 11 rows of 64 floats, so the hidden matrices are 6 blocks (the last one of 9 rows)
+  // and the input gradient accumulates over them.
+  it.each([
+    { arch: 'mlp', param: 'mup', n: 50, batch: 20, maxBufferBytes: undefined },
+    { arch: 'resnet', param: 'ntk', n: 50, batch: 20, maxBufferBytes: undefined },
+    { arch: 'mlp', param: 'sp', n: 64, batch: 8, maxBufferBytes: 3000 },
+    { arch: 'resnet', param: 'mup', n: 64, batch: 20, maxBufferBytes: 3000 },
+  ] as SgdCase[])('$arch $param n = $n, B = $batch, buffers ≤ $maxBufferBytes bytes: agree to f32 rounding', async (c) => {
+    await sgdParity(c);
   });
 });
 
 describe('initial weights drawn on the GPU', () => {
-  it.each(['ntk', 'mup'] as ParamName[])('%s: every layer equals the CPU engine’s draws (|Δ| ≤ 1e−5·(1 + |ξ|)·n^{−b}: f32 log/sqrt/sin/cos in Box–Muller, as in the conformance suite)', async (param) => {
+  // The last two cases draw row blocks (buffers of ≤ 3840 bytes: 10 rows of 96 floats, 10 blocks): each block
+  // is drawn from its own first row, so the joined matrix must equal the unsplit draws.
+  it.each([
+    ['mlp', 'ntk', undefined],
+    ['mlp', 'mup', undefined],
+    ['mlp', 'sp', 3840],
+    ['resnet', 'mup', 3840],
+  ] as ['mlp' | 'resnet', ParamName, number | undefined][])('%s %s (buffers ≤ %s bytes): every layer equals the CPU engine’s draws (|Δ| ≤ 1e−5·(1 + |ξ|)·n^{−b}: f32 log/sqrt/sin/cos in Box–Muller, as in the conformance suite)', async (arch, param, maxBufferBytes) => {
     device.pushErrorScope('validation');
-    const cpu = new TrainNetwork({ arch: 'mlp', act: activation('tanh'), n: 96, L: 2, d: 7, sw2: 1, exponents: presetExponents(param), eta: 0.1, seed: 12, net: 4 });
-    const gpu = await GpuTrainer.create(device, cpu, 4, { drawOnGpu: true });
+    const cpu = new TrainNetwork({ arch, act: activation('tanh'), n: 96, L: 2, d: 7, sw2: 1, exponents: presetExponents(param), depth: depthMuP('sgd'), eta: 0.1, seed: 12, net: 4 });
+    const gpu = await GpuTrainer.create(device, { config: cpu.config, layers: cpu.layers }, 4, { drawOnGpu: true, maxBufferBytes });
+    if (maxBufferBytes !== undefined) expect(gpu.blocks[1].starts.length).toBe(10);
     for (let k = 0; k < cpu.weights.length; k++) {
-      const got = await gpu.read(gpu.weightBuffers[k]);
+      const got = await gpu.readLayer('weights', k);
       const s = cpu.layers[k].initStd;
       let worst = 0;
       for (let j = 0; j < cpu.weights[k].length; j++) {
@@ -124,15 +165,15 @@ describe('one Adam step, WebGPU (f32) vs CPU (f64)', () => {
       const g = cpu.grads[k];
       const gMax = maxAbs(g);
       // Gradient parity as in the SGD test, then the moments m = (1 − β₁)g, v = (1 − β₂)g².
-      expectClose(await gpu.read(gpu.gradBuffers[k]), g, `${arch} ∂ℓ/∂W${k + 1}`);
-      expectClose(await gpu.read(gpu.momentBuffers[k][0]), g.map((x) => 0.1 * x), `${arch} m${k + 1}`);
-      expectClose(await gpu.read(gpu.momentBuffers[k][1]), g.map((x) => 0.001 * x * x), `${arch} v${k + 1}`);
+      expectClose(await gpu.readLayer('grads', k), g, `${arch} ∂ℓ/∂W${k + 1}`);
+      expectClose(await gpu.readLayer('m', k), g.map((x) => 0.1 * x), `${arch} m${k + 1}`);
+      expectClose(await gpu.readLayer('v', k), g.map((x) => 0.001 * x * x), `${arch} v${k + 1}`);
       // Step 1 moves each weight by lr·g/(|g| + ε). An error E in g changes that by at most
       // lr·E·ε/((|g| + ε)(max(|g| − E, 0) + ε)) — large only where |g| ≲ E, i.e. where the sign of a
       // near-zero gradient is not determined in f32 — plus the f32 rounding of W₁.
       const E = 2e-5 * gMax;
       const lr = cpu.layers[k].lr;
-      const w1 = await gpu.read(gpu.weightBuffers[k]);
+      const w1 = await gpu.readLayer('weights', k);
       let bad = 0;
       for (let j = 0; j < g.length; j++) {
         const a = Math.abs(g[j]);
@@ -151,6 +192,16 @@ describe('bad input', () => {
     const cpu = new TrainNetwork({ arch: 'mlp', act: activation('tanh'), n: 8, L: 1, d: 3, sw2: 1, exponents: presetExponents('mup'), eta: 0.1, seed: 1, net: 0 });
     const gpu = await GpuTrainer.create(device, cpu, 4);
     expect(() => gpu.step(new Float64Array(9), new Float64Array(4))).toThrow(/x has 9 numbers and y 4; this trainer takes a batch of 4 × d = 3 \(12\) and 4 targets/);
+    expect(() => gpu.forward(new Float64Array(5))).toThrow(/x has 5 numbers; this trainer takes a batch of 4 × d = 3 \(12\)$/);
     gpu.dispose();
+  });
+  it('a buffer limit outside the device’s, and a batch of activations larger than it, are refused with the numbers', async () => {
+    const cpu = new TrainNetwork({ arch: 'mlp', act: activation('tanh'), n: 8, L: 1, d: 3, sw2: 1, exponents: presetExponents('mup'), eta: 0.1, seed: 1, net: 0 });
+    const limit = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
+    await expect(GpuTrainer.create(device, cpu, 4, { maxBufferBytes: 8 })).rejects.toThrow(/maxBufferBytes = 8: it must be in \[16, \d+\]/);
+    await expect(GpuTrainer.create(device, cpu, 4, { maxBufferBytes: limit * 2 })).rejects.toThrow(/maxBufferBytes = \d+: it must be in \[16, \d+\]/);
+    const B = 2 ** 25; // 4·B·8 bytes = 1 GiB of activations, refused before anything is allocated
+    await expect(GpuTrainer.create(device, cpu, B)).rejects.toThrow(new RegExp(`batch = ${B}: a batch of activations \\(4·B·max\\(n, d\\) = ${32 * B} bytes\\) exceeds this device's buffer limit of ${limit} bytes; take a batch ≤ ${Math.floor(limit / 32)}`));
+    await expect(GpuTrainer.create(device, cpu, 0)).rejects.toThrow(/batch = 0: it must be an integer ≥ 1/);
   });
 });
