@@ -66,10 +66,50 @@ fn dense_forward(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation
     workgroupBarrier();
   }
   if (i >= tp.n_out || b >= tp.batch) { return; }
+  forward_store(b, i, s);
+}
+
+fn forward_store(b: u32, i: u32, s: f32) {
   let idx = b * tp.z_stride + tp.row0 + i;
   var v = tp.mult * s;
   if ((tp.flags & 2u) != 0u) { v += PRE[idx]; }
   Z[idx] = v;
+}
+
+// The untiled twins of the three products: one thread per output entry, no workgroup memory or
+// barriers. Same sums in the same order. A software adapter (SwiftShader) runs these ~10× faster:
+// it executes a workgroup's invocations as coroutines and pays a switch per barrier.
+@compute @workgroup_size(64)
+fn dense_forward_flat(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let idx = flat_id(gid, groups);
+  if (idx >= tp.batch * tp.n_out) { return; }
+  let b = idx / tp.n_out;
+  let i = idx % tp.n_out;
+  var s = 0.0;
+  for (var j = 0u; j < tp.n_in; j++) { s += W[i * tp.n_in + j] * X[b * tp.n_in + j]; }
+  forward_store(b, i, s);
+}
+
+@compute @workgroup_size(64)
+fn input_grad_flat(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let idx = flat_id(gid, groups);
+  if (idx >= tp.batch * tp.n_in) { return; }
+  let b = idx / tp.n_in;
+  let j = idx % tp.n_in;
+  var s = 0.0;
+  for (var i = 0u; i < tp.n_out; i++) { s += W[i * tp.n_in + j] * Z[b * tp.z_stride + tp.row0 + i]; }
+  input_grad_store(b, j, s);
+}
+
+@compute @workgroup_size(64)
+fn weight_grad_flat(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let idx = flat_id(gid, groups);
+  if (idx >= tp.n_out * tp.n_in) { return; }
+  let i = idx / tp.n_in;
+  let j = idx % tp.n_in;
+  var s = 0.0;
+  for (var b = 0u; b < tp.batch; b++) { s += Z[b * tp.z_stride + tp.row0 + i] * X[b * tp.n_in + j]; }
+  G[idx] = tp.mult * s;
 }
 
 // X[idx] = φ(Z[idx]) over B × n_out entries.
@@ -109,6 +149,10 @@ fn input_grad(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id
     workgroupBarrier();
   }
   if (j >= tp.n_in || b >= tp.batch) { return; }
+  input_grad_store(b, j, s);
+}
+
+fn input_grad_store(b: u32, j: u32, s: f32) {
   let idx = b * tp.n_in + j;
   var v = tp.mult * s;
   if ((tp.flags & 4u) != 0u) { v += D[idx]; }

@@ -21,7 +21,9 @@ import { drawKey, isResidual, networkConfigIssue, type NetworkConfig } from '../
 import { ADAM_DEFAULTS } from '../optimizer.ts';
 import type { OptimizerName, ResolvedLayer } from '../parametrisation.ts';
 
-type Stage = 'dense_forward' | 'activate' | 'output_delta' | 'input_grad' | 'weight_grad' | 'sgd_update' | 'adam_update' | 'scale_weights';
+type Stage =
+  | 'dense_forward' | 'activate' | 'output_delta' | 'input_grad' | 'weight_grad' | 'sgd_update' | 'adam_update' | 'scale_weights'
+  | 'dense_forward_flat' | 'input_grad_flat' | 'weight_grad_flat';
 
 /** The @binding numbers each entry point uses (its 'auto' layout has exactly these). */
 const STAGE_BINDINGS: Record<Stage, readonly number[]> = {
@@ -33,6 +35,9 @@ const STAGE_BINDINGS: Record<Stage, readonly number[]> = {
   sgd_update: [0, 1, 4],
   adam_update: [0, 1, 4, 7, 8, 9],
   scale_weights: [0, 1],
+  dense_forward_flat: [0, 1, 2, 3, 6],
+  input_grad_flat: [0, 1, 3, 5, 6],
+  weight_grad_flat: [0, 2, 3, 4],
 };
 
 /** Tiled stages: 16 × 16 workgroups, one per 16 × 16 block of the output (train_step.wgsl TILE). */
@@ -73,6 +78,19 @@ export interface GpuTrainerOptions {
    * maxBufferSize, whichever is smaller). Tests set it small to exercise the row-block split at small widths.
    */
   readonly maxBufferBytes?: number;
+  /**
+   * The matrix products with workgroup-memory tiles (default) or their untiled twins (one thread per
+   * output entry). Same results up to f32 rounding; take the untiled ones on a software adapter
+   * (SwiftShader), where every workgroup barrier costs a coroutine switch (isSoftwareAdapter).
+   */
+  readonly tiled?: boolean;
+}
+
+/** A CPU implementation of WebGPU (SwiftShader, llvmpipe, WARP), where the untiled products are faster. */
+export function isSoftwareAdapter(info: GPUAdapterInfo | undefined): boolean {
+  if (!info) return false;
+  const words = `${info.vendor} ${info.architecture} ${info.device} ${info.description}`.toLowerCase();
+  return /swiftshader|llvmpipe|lavapipe|warp|software/.test(words) || (info as { isFallbackAdapter?: boolean }).isFallbackAdapter === true;
 }
 
 /** A layer's weight matrix as row blocks: block r holds rows rows[r].start … start + count − 1. */
@@ -116,6 +134,20 @@ function trainPipelines(device: GPUDevice, constants: Record<string, number>): P
   return p;
 }
 
+const normalsCache = new WeakMap<GPUDevice, Promise<GPUComputePipeline>>();
+
+/** The lab's normals kernel (KERNELS.normals), compiled once per device. */
+function normalsPipeline(device: GPUDevice): Promise<GPUComputePipeline> {
+  let p = normalsCache.get(device);
+  if (!p) {
+    const module = device.createShaderModule({ code: KERNELS.normals.code });
+    p = device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint: KERNELS.normals.entryPoint } });
+    normalsCache.set(device, p);
+    p.catch(() => normalsCache.delete(device));
+  }
+  return p;
+}
+
 export class GpuTrainer {
   private readonly forwardDispatches: Dispatch[] = [];
   /** Draws on the GPU: × n^{−b} after the raw normals. */
@@ -144,6 +176,8 @@ export class GpuTrainer {
     upload: boolean,
     readonly optimizer: OptimizerName,
     maxBytes: number,
+    /** Workgroup-memory tiles for the products (GpuTrainerOptions.tiled). */
+    readonly tiled: boolean,
   ) {
     const { layers } = net;
     const { n, d, arch } = net.config;
@@ -212,7 +246,8 @@ export class GpuTrainer {
       const block = resnet && k > 0 && k < H;
       this.blocks[k].starts.forEach((row0, r) => {
         const rows = this.blocks[k].counts[r];
-        add(this.forwardDispatches, 'dense_forward', k, { 1: this.weightBlocks[k][r], 2: input(k), 3: output, ...(block ? { 6: pre[k - 1] } : {}) }, { rows, row0, x: tiles(rows), y: tiles(B) }, block ? RESIDUAL : 0);
+        const grid = tiled ? { rows, row0, x: tiles(rows), y: tiles(B) } : { rows, row0, ...flat(B * rows) };
+        add(this.forwardDispatches, tiled ? 'dense_forward' : 'dense_forward_flat', k, { 1: this.weightBlocks[k][r], 2: input(k), 3: output, ...(block ? { 6: pre[k - 1] } : {}) }, grid, block ? RESIDUAL : 0);
       });
       if (k < H) add(this.forwardDispatches, 'activate', k, { 2: post[k], 3: pre[k] }, { rows: layers[k].nOut, ...flat(B * layers[k].nOut) });
     }
@@ -224,7 +259,8 @@ export class GpuTrainer {
       const { starts, counts } = this.blocks[k];
       starts.forEach((row0, r) => {
         const rows = counts[r];
-        add(this.dispatches, 'weight_grad', k, { 2: input(k), 3: dk, 4: this.gradBlocks[k][r] }, { rows, row0, x: tiles(layers[k].nIn), y: tiles(rows) });
+        const grid = tiled ? { rows, row0, x: tiles(layers[k].nIn), y: tiles(rows) } : { rows, row0, ...flat(rows * layers[k].nIn) };
+        add(this.dispatches, tiled ? 'weight_grad' : 'weight_grad_flat', k, { 2: input(k), 3: dk, 4: this.gradBlocks[k][r] }, grid);
       });
       if (k === 0) continue;
       // mlp: × φ'(h^{k−1}); resnet readout: the stream, no φ'; resnet block: × φ' plus the skip.
@@ -232,7 +268,8 @@ export class GpuTrainer {
       const last = !resnet ? DPHI : k === H ? 0 : DPHI | RESIDUAL;
       starts.forEach((row0, r) => {
         const flags = (r > 0 ? ACCUMULATE : 0) | (r === starts.length - 1 ? last : 0);
-        add(this.dispatches, 'input_grad', k, { 1: this.weightBlocks[k][r], 3: dk, 5: delta[k - 1], 6: pre[k - 1] }, { rows: counts[r], row0, x: tiles(layers[k].nIn), y: tiles(B) }, flags);
+        const grid = tiled ? { rows: counts[r], row0, x: tiles(layers[k].nIn), y: tiles(B) } : { rows: counts[r], row0, ...flat(B * layers[k].nIn) };
+        add(this.dispatches, tiled ? 'input_grad' : 'input_grad_flat', k, { 1: this.weightBlocks[k][r], 3: dk, 5: delta[k - 1], 6: pre[k - 1] }, grid, flags);
       });
     }
     const elementwise = (k: number, r: number) => ({ rows: this.blocks[k].counts[r], ...flat(this.blocks[k].counts[r] * layers[k].nIn) });
@@ -271,7 +308,7 @@ export class GpuTrainer {
     if (4 * batch * Math.max(n, d) > limit)
       throw new RangeError(`GPU trainer: batch = ${batch}: a batch of activations (4·B·max(n, d) = ${4 * batch * Math.max(n, d)} bytes) exceeds this device's buffer limit of ${limit} bytes; take a batch ≤ ${Math.floor(limit / (4 * Math.max(n, d)))}`);
     const pipelines = await trainPipelines(device, wgslActivationConstants(net.config.act));
-    const trainer = new GpuTrainer(device, net, batch, pipelines, !options.drawOnGpu, options.optimizer ?? 'sgd', maxBytes);
+    const trainer = new GpuTrainer(device, net, batch, pipelines, !options.drawOnGpu, options.optimizer ?? 'sgd', maxBytes, options.tiled ?? true);
     if (options.drawOnGpu) await trainer.drawWeights();
     return trainer;
   }
@@ -283,8 +320,7 @@ export class GpuTrainer {
    */
   private async drawWeights(): Promise<void> {
     const { device, net } = this;
-    const module = device.createShaderModule({ code: KERNELS.normals.code });
-    const pipeline = await device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint: KERNELS.normals.entryPoint } });
+    const pipeline = await normalsPipeline(device);
     const maxX = device.limits.maxComputeWorkgroupsPerDimension;
     const enc = device.createCommandEncoder();
     const uniforms: GPUBuffer[] = [];
