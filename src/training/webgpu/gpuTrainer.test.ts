@@ -54,9 +54,11 @@ interface SgdCase {
   readonly batch?: number;
   /** Force the row-block split (GpuTrainerOptions.maxBufferBytes). */
   readonly maxBufferBytes?: number;
+  /** GpuTrainerOptions.tiled (default true). */
+  readonly tiled?: boolean;
 }
 
-async function sgdParity({ arch, param, n = 64, batch = 8, maxBufferBytes }: SgdCase): Promise<void> {
+async function sgdParity({ arch, param, n = 64, batch = 8, maxBufferBytes, tiled }: SgdCase): Promise<void> {
   device.pushErrorScope('validation');
   const data = makeDataset({ task: 'teacher', N: batch, d: 8, seed: 2 });
   // ResNet: Depth-µP branches (L^{−1/2}), 3 blocks.
@@ -64,7 +66,7 @@ async function sgdParity({ arch, param, n = 64, batch = 8, maxBufferBytes }: Sgd
   const cpu = new TrainNetwork(config);
   // The GPU starts from the CPU's weights rounded to f32; give the CPU the same rounded start.
   for (const w of cpu.weights) for (let j = 0; j < w.length; j++) w[j] = Math.fround(w[j]);
-  const gpu = await GpuTrainer.create(device, cpu, data.N, { maxBufferBytes });
+  const gpu = await GpuTrainer.create(device, cpu, data.N, { maxBufferBytes, tiled });
   if (maxBufferBytes !== undefined) expect(gpu.blocks[1].starts.length, 'the hidden matrix is split into row blocks').toBeGreaterThan(2);
   const w0 = cpu.weights.map((w) => w.slice());
   cpu.forward(data.x, data.N);
@@ -115,7 +117,10 @@ describe('one SGD step, WebGPU (f32) vs CPU (f64), same seed', () => {
     { arch: 'resnet', param: 'ntk', n: 50, batch: 20, maxBufferBytes: undefined },
     { arch: 'mlp', param: 'sp', n: 64, batch: 8, maxBufferBytes: 3000 },
     { arch: 'resnet', param: 'mup', n: 64, batch: 20, maxBufferBytes: 3000 },
-  ] as SgdCase[])('$arch $param n = $n, B = $batch, buffers ≤ $maxBufferBytes bytes: agree to f32 rounding', async (c) => {
+    // The untiled twins (software adapters), with and without the split.
+    { arch: 'mlp', param: 'ntk', n: 50, batch: 20, maxBufferBytes: undefined, tiled: false },
+    { arch: 'resnet', param: 'mup', n: 64, batch: 20, maxBufferBytes: 3000, tiled: false },
+  ] as SgdCase[])('$arch $param n = $n, B = $batch, buffers ≤ $maxBufferBytes bytes, tiled $tiled: agree to f32 rounding', async (c) => {
     await sgdParity(c);
   });
 });
