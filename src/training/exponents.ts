@@ -23,7 +23,7 @@
  * First order in η: the products of two changes (e.g. ΔW^{L+1}Δx^L) are O(η²) and are left out —
  * the coord check is run at an η small enough that they are (docs/training.md).
  */
-import type { OptimizerName, RoleExponents } from './parametrisation.ts';
+import type { DepthScaling, OptimizerName, RoleExponents } from './parametrisation.ts';
 
 export interface CoordExponents {
   /** e_l for h^1..h^L. */
@@ -98,4 +98,52 @@ export function movementExponents(p: RoleExponents, L: number, optimizer: Optimi
   }
   const e = Math.max(...coord.value.hidden);
   return { ok: true, value: { weights: w.map((v) => v + 0), kernel: e - 0.5, kernelFiniteEta: Math.max(e - 0.5, 2 * e) + 0 } };
+}
+
+/**
+ * Depth exponents of the ResNet coord check (docs/training.md §3b): after one step at a fixed base
+ * learning rate η, to first order in η, at a fixed width, how the change per coordinate scales with
+ * the number of blocks L, for branches L^{−α} m W^l φ(Y^{l−1}) trained at η n^{−c} L^{−γ}
+ * (Depth-µP: Yang, Yu, Zhu & Hayou 2023, TP-VI §4; Bordelon et al. 2023, §3).
+ *
+ * For α ≥ 1/2 the stream and its gradient are Θ(1) in L at initialisation (each of L branches adds a
+ * centred change of variance L^{−2α}; same for the backward pass), g^l = ∂f/∂Y^l = Θ(1).
+ * Own contribution of branch l to the stream: L^{−α} m ΔW^l φ(Y^{l−1}) with
+ *   SGD:  ΔW^l = −η L^{−γ} ∂ℓ/∂f · L^{−α} m g^l φᵀ             → Θ(L^{−2α−γ}) per coordinate,
+ *   Adam: ΔW^l = −η L^{−γ} sign(g^l φᵀ) (first step, sign descent) → Θ(L^{−α−γ}),
+ * all along g^l, which is correlated across l (g^{l−1} = g^l + O(L^{−α}) per block), so the L
+ * branches add coherently: own_B = 1 − 2α − γ (SGD), 1 − α − γ (Adam).
+ * The branches also respond to the change of their input: Σ_l L^{−α} m W^l (φ' ⊙ ΔY^{l−1}), L terms
+ * with independent W^l, a random sum of size L^{1/2−α}·|ΔY| (Θ(1)·|ΔY| at α = 1/2).
+ * The embedding Y⁰ = m₀W⁰x and the readout carry no depth factor: their own changes are Θ(1).
+ *
+ * Recorded: Y⁰ (embedding), R = Y^L − Y⁰ (the sum of the branches), Y^L (the stream at the top), f.
+ *   mode 'branches' (embedding and readout frozen): ΔY⁰ = 0; R, Y^L, f ∝ L^{own_B};
+ *   mode 'all':  Y⁰: 0;  R: max(own_B, 1/2 − α);  Y^L and f: max(0, own_B).
+ * Depth-µP (α = 1/2; γ = 0 SGD, 1/2 Adam) gives own_B = 0: every change Θ(1) in depth.
+ * α < 1/2 (the unscaled ResNet, α = 0) has no depth power law: the stream at initialisation already
+ * grows faster than any power of L (exponentially for ReLU and linear φ; for tanh the backward pass
+ * grows like exp(c√L)).
+ */
+export interface DepthCoordExponents {
+  /** Y⁰; null in mode 'branches' (it does not change). */
+  readonly embedding: number | null;
+  /** R = Y^L − Y⁰. */
+  readonly branches: number;
+  /** Y^L. */
+  readonly stream: number;
+  /** f. */
+  readonly output: number;
+}
+
+export type DepthCoordMode = 'all' | 'branches';
+
+export function depthCoordExponents(depth: DepthScaling, optimizer: OptimizerName, mode: DepthCoordMode): { ok: true; value: DepthCoordExponents } | { ok: false; reason: string } {
+  const { alpha, gamma } = depth;
+  if (alpha < 0.5 - EPS)
+    return { ok: false, reason: `alpha = ${alpha}: below 1/2 the ResNet's stream grows faster than any power of L at initialisation (exponentially for ReLU), so no depth exponent exists` };
+  const own = optimizer === 'sgd' ? 1 - 2 * alpha - gamma : 1 - alpha - gamma;
+  const z = (v: number) => v + 0;
+  if (mode === 'branches') return { ok: true, value: { embedding: null, branches: z(own), stream: z(own), output: z(own) } };
+  return { ok: true, value: { embedding: 0, branches: z(Math.max(own, 0.5 - alpha)), stream: z(Math.max(0, own)), output: z(Math.max(0, own)) } };
 }
