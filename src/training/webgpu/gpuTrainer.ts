@@ -11,6 +11,9 @@
  * maxStorageBufferBindingSize and maxBufferSize bytes), so widths up to NETWORK_LIMITS.n run as long
  * as the device has the memory: at n = 8192 a hidden matrix is 256 MiB, two blocks of the default
  * 128 MiB binding limit; SGD keeps W and its gradient (512 MiB per hidden layer), Adam two moments more.
+ *
+ * In Node (Dawn) the caller must keep the GPU object and the adapter reachable while the device is
+ * in use: when they were garbage-collected mid-run the process died inside Dawn.
  */
 import trigWgsl from '../../../shaders/lib/trig.wgsl?raw';
 import activationsWgsl from '../../../shaders/lib/activations.wgsl?raw';
