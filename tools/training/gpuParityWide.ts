@@ -2,7 +2,7 @@
 // with the weight matrices split into row blocks of at most 128 MiB (WebGPU's default
 // maxStorageBufferBindingSize; an 8192 × 8192 f32 matrix is 256 MiB, so 2 blocks). Minutes on
 // SwiftShader; not a unit test (gpuTrainer.test.ts checks the split at small n).
-//   node bin/run-ts.mjs tools/training/gpuParityWide.ts [--n=8192] [--batch=8]
+//   node bin/run-ts.mjs tools/training/gpuParityWide.ts [--n=8192] [--batch=8] [--max-buffer-mib=128] [--tiled=true|false]
 // Prints per array max|gpu − cpu| / max|cpu| and the f32 bound it is held to.
 import { activation } from '../../src/core/activations.ts';
 import { openDevice } from '../../src/backends/webgpu/device.ts';
@@ -16,6 +16,8 @@ import { GpuTrainer, isSoftwareAdapter } from '../../src/training/webgpu/gpuTrai
 const arg = (key: string) => process.argv.find((a) => a.startsWith(`--${key}=`))?.slice(key.length + 3);
 const n = Number(arg('n') ?? 8192);
 const B = Number(arg('batch') ?? 8);
+const maxMiB = Number(arg('max-buffer-mib') ?? 128);
+const tiledArg = arg('tiled');
 const t0 = performance.now();
 const secs = () => ((performance.now() - t0) / 1000).toFixed(0);
 // All CPU work first (the f64 step at n = 8192 takes a while), then the device.
@@ -30,8 +32,9 @@ new Optimizer(cpu, 'sgd').step();
 console.error(`CPU step at ${secs()} s`);
 const { gpu } = await createNodeGpu();
 const { adapter, device, description } = await openDevice(gpu, 'wide parity');
-const maxBufferBytes = Math.min(128 * 2 ** 20, device.limits.maxStorageBufferBindingSize);
-const trainer = await GpuTrainer.create(device, { config: cpu.config, layers: cpu.layers, weights: w0 }, B, { maxBufferBytes, tiled: !isSoftwareAdapter(adapter.info) });
+const maxBufferBytes = Math.min(maxMiB * 2 ** 20, device.limits.maxStorageBufferBindingSize);
+const tiled = tiledArg === undefined ? !isSoftwareAdapter(adapter.info) : tiledArg === 'true';
+const trainer = await GpuTrainer.create(device, { config: cpu.config, layers: cpu.layers, weights: w0 }, B, { maxBufferBytes, tiled });
 console.error(`created at ${secs()} s; blocks per layer ${trainer.blocks.map((b) => b.starts.length).join(', ')}`);
 trainer.step(data.x, data.y);
 await device.queue.onSubmittedWorkDone();
@@ -48,7 +51,7 @@ const rel = (g: ArrayLike<number>, c: ArrayLike<number>) => {
 const report: Record<string, number> = { f: rel(await trainer.read(trainer.outBuffer), out0) };
 for (let k = 0; k < cpu.weights.length; k++) report[`dW${k + 1}`] = rel(await trainer.readLayer('grads', k), cpu.grads[k]);
 // Tolerance: a sum of m f32 products errs by ≤ m·2^{−24} of Σ|terms| (Higham 2002, ch. 3): n·2^{−24}.
-console.log(JSON.stringify({ adapter: description, n, batch: B, blocks: trainer.blocks.map((b) => b.starts.length), relError: report, bound: n * 2 ** -24, seconds: +secs() }));
+console.log(JSON.stringify({ adapter: description, n, batch: B, tiled, maxBufferBytes, blocks: trainer.blocks.map((b) => b.starts.length), relError: report, bound: n * 2 ** -24, seconds: +secs() }));
 // Keep Dawn's GPU and adapter objects alive to the end: when they were garbage-collected during the
 // run the process died in Dawn (futex / mutex assertion / segfault, 5 runs of 5 at n = 1024).
 void [gpu, adapter];
