@@ -9,9 +9,9 @@
  */
 import type { Activation } from '../core/activations.ts';
 import { coordCheckExponents, type CoordExponents } from './exponents.ts';
-import { isResidual, TrainNetwork, type NetworkConfig, type TrainArch } from './network.ts';
+import { isResidual, TrainNetwork, type TrainArch } from './network.ts';
 import { Optimizer } from './optimizer.ts';
-import { presetExponents, type ParamName, type RoleExponents } from './parametrisation.ts';
+import { presetExponents, type OptimizerName, type ParamName } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
 import { sweepIssue, type WidthSweepOptions } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
@@ -58,72 +58,62 @@ export function runCoordCheck(o: CoordCheckOptions): CoordCheckResult {
   const issue = coordCheckIssue(o);
   if (issue) throw new RangeError(`coord check: ${issue}`);
   const { widths, L, steps, seeds, data } = o;
+  const nLayers = L + 1;
   const params = o.params.map((param): CoordCheckParam => {
     const exps = presetExponents(param, o.optimizer);
-    const cells = coordCheckCells(o);
+    // Per-network statistics, [t][layer][width][seed].
+    const cells = (T: number) =>
+      Array.from({ length: T }, () => Array.from({ length: nLayers }, () => widths.map(() => new Float64Array(seeds))));
+    const dhAll = cells(steps);
+    const hAll = cells(steps + 1);
     widths.forEach((n, w) => {
       for (let s = 0; s < seeds; s++) {
-        const net = new TrainNetwork(coordCheckNetwork(o, param, n, s));
+        const net = new TrainNetwork({
+          arch: 'mlp',
+          act: o.act,
+          n,
+          L,
+          d: data.d,
+          sw2: o.sw2,
+          exponents: exps,
+          eta: o.eta,
+          seed: o.seed,
+          net: s,
+        });
         const opt = new Optimizer(net, o.optimizer);
         net.forward(data.x, data.N);
         const h0 = net.pre.map((p) => p.slice());
         const f0 = net.out.slice();
-        const layersNow = () => [...net.pre.slice(0, L), net.out];
-        recordCoords(cells, 0, w, s, layersNow(), [...h0, f0]);
+        const record = (t: number) => {
+          for (let l = 0; l < nLayers; l++) {
+            const cur = l < L ? net.pre[l] : net.out;
+            const init = l < L ? h0[l] : f0;
+            let a = 0;
+            let dlt = 0;
+            for (let j = 0; j < cur.length; j++) {
+              a += Math.abs(cur[j]);
+              dlt += Math.abs(cur[j] - init[j]);
+            }
+            hAll[t][l][w][s] = a / cur.length;
+            if (t > 0) dhAll[t - 1][l][w][s] = dlt / cur.length;
+          }
+        };
+        record(0);
         for (let t = 1; t <= steps; t++) {
           net.backward(data.x, data.y, data.loss);
           opt.step();
           net.forward(data.x, data.N);
-          recordCoords(cells, t, w, s, layersNow(), [...h0, f0]);
+          record(t);
         }
       }
     });
-    return coordCheckParam(o, param, exps, cells);
+    const dh = seedStat(dhAll);
+    const slopes = dhAll.map((byL) => byL.map((byW) => jackknifeSlope(widths, byW)));
+    const th = coordCheckExponents(exps, L, o.optimizer);
+    return { param, dh, h: seedStat(hAll), slopes, theory: th.ok ? th.value : { reason: th.reason } };
   });
-  return { widths, layers: coordCheckLayers(L), steps, seeds, params };
-}
-
-/** The network of seed s at width n (seed s is the lab's network index s: coupled widths). */
-export function coordCheckNetwork(o: CoordCheckOptions, param: ParamName, n: number, s: number): NetworkConfig {
-  return { arch: 'mlp', act: o.act, n, L: o.L, d: o.data.d, sw2: o.sw2, exponents: presetExponents(param, o.optimizer), eta: o.eta, seed: o.seed, net: s };
-}
-
-export function coordCheckLayers(L: number): string[] {
-  return [...Array.from({ length: L }, (_, l) => `h${l + 1}`), 'f'];
-}
-
-/** Per-network statistics of one parametrisation, [t][layer][width][seed]. */
-export interface CoordCells {
-  readonly dh: Float64Array[][][];
-  readonly h: Float64Array[][][];
-}
-
-export function coordCheckCells(o: CoordCheckOptions): CoordCells {
-  const cells = (T: number) =>
-    Array.from({ length: T }, () => Array.from({ length: o.L + 1 }, () => o.widths.map(() => new Float64Array(o.seeds))));
-  return { dh: cells(o.steps), h: cells(o.steps + 1) };
-}
-
-/** Record mean|h_t| and (t ≥ 1) mean|h_t − h_0| per layer (h¹..h^L, f) of network (w, s) after step t. */
-export function recordCoords(cells: CoordCells, t: number, w: number, s: number, now: readonly ArrayLike<number>[], init: readonly ArrayLike<number>[]): void {
-  now.forEach((cur, l) => {
-    const i0 = init[l];
-    let a = 0;
-    let dlt = 0;
-    for (let j = 0; j < cur.length; j++) {
-      a += Math.abs(cur[j]);
-      dlt += Math.abs(cur[j] - i0[j]);
-    }
-    cells.h[t][l][w][s] = a / cur.length;
-    if (t > 0) cells.dh[t - 1][l][w][s] = dlt / cur.length;
-  });
-}
-
-/** Seed means, standard errors, jackknife slopes against width and the theory's exponents. */
-export function coordCheckParam(o: CoordCheckOptions, param: ParamName, exps: RoleExponents, cells: CoordCells): CoordCheckParam {
-  const slopes = cells.dh.map((byL) => byL.map((byW) => jackknifeSlope(o.widths, byW)));
-  const th = coordCheckExponents(exps, o.L, o.optimizer);
-  return { param, dh: seedStat(cells.dh), h: seedStat(cells.h), slopes, theory: th.ok ? th.value : { reason: th.reason } };
+  const layers = [...Array.from({ length: L }, (_, l) => `h${l + 1}`), 'f'];
+  return { widths, layers, steps, seeds, params };
 }
 
 function mean(a: Float64Array): number {
@@ -132,8 +122,8 @@ function mean(a: Float64Array): number {
   return m;
 }
 
-/** Mean over seeds and its standard error (sample sd/√S; NaN for one seed). */
-function seedStat(all: Float64Array[][][]): SeedStat {
+/** Mean over seeds and its standard error (sample sd/√S; NaN for one seed). Also the GPU coord check's. */
+export function seedStat(all: Float64Array[][][]): SeedStat {
   const m = all.map((byL) => byL.map((byW) => byW.map(mean)));
   const se = all.map((byL) => byL.map((byW) => byW.map((a) => {
     const S = a.length;
