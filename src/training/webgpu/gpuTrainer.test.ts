@@ -16,15 +16,17 @@ import { TrainNetwork } from '../network.ts';
 import { Optimizer } from '../optimizer.ts';
 import { depthMuP, presetExponents, type ParamName } from '../parametrisation.ts';
 import { makeDataset } from '../tasks.ts';
-import { GpuTrainer } from './gpuTrainer.ts';
+import { GpuTrainer, isSoftwareAdapter } from './gpuTrainer.ts';
 
 let device: GPUDevice;
+let adapterInfo: GPUAdapterInfo;
 // Held for the whole file: if Dawn's GPU object is garbage-collected, its devices go with it.
 let gpu: GPU | undefined;
 beforeAll(async () => {
   gpu = (await createNodeGpu()).gpu;
   const adapter = await gpu.requestAdapter();
   if (!adapter) throw new Error('no WebGPU adapter (Dawn found none, and SwiftShader is not installed)');
+  adapterInfo = adapter.info;
   device = await adapter.requestDevice();
 });
 afterAll(() => {
@@ -54,11 +56,11 @@ interface SgdCase {
   readonly batch?: number;
   /** Force the row-block split (GpuTrainerOptions.maxBufferBytes). */
   readonly maxBufferBytes?: number;
-  /** GpuTrainerOptions.tiled (default true). */
+  /** GpuTrainerOptions.tiled (here default true: the tiled kernels are what a GPU runs). */
   readonly tiled?: boolean;
 }
 
-async function sgdParity({ arch, param, n = 64, batch = 8, maxBufferBytes, tiled }: SgdCase): Promise<void> {
+async function sgdParity({ arch, param, n = 64, batch = 8, maxBufferBytes, tiled = true }: SgdCase): Promise<void> {
   device.pushErrorScope('validation');
   const data = makeDataset({ task: 'teacher', N: batch, d: 8, seed: 2 });
   // ResNet: Depth-µP branches (L^{−1/2}), 3 blocks.
@@ -160,7 +162,7 @@ describe('one Adam step, WebGPU (f32) vs CPU (f64)', () => {
     const config = { arch, act: activation('tanh'), n: 64, L: 2, d: 8, sw2: 1.5, exponents: presetExponents('mup', 'adam'), depth: depthMuP('adam'), eta: 0.01, seed: 9, net: 3 };
     const cpu = new TrainNetwork(config);
     for (const w of cpu.weights) for (let j = 0; j < w.length; j++) w[j] = Math.fround(w[j]);
-    const gpu = await GpuTrainer.create(device, cpu, data.N, { optimizer: 'adam' });
+    const gpu = await GpuTrainer.create(device, cpu, data.N, { optimizer: 'adam', tiled: true });
     const w0 = cpu.weights.map((w) => w.slice());
     cpu.forward(data.x, data.N);
     cpu.backward(data.x, data.y, 'mse');
@@ -189,6 +191,22 @@ describe('one Adam step, WebGPU (f32) vs CPU (f64)', () => {
     }
     gpu.dispose();
     expect(await device.popErrorScope()).toBeNull();
+  });
+});
+
+describe('tiled or untiled products', () => {
+  it('software adapters are recognised by their adapter info', () => {
+    const info = (vendor: string, architecture: string, description = '') => ({ vendor, architecture, device: '', description }) as GPUAdapterInfo;
+    expect(isSoftwareAdapter(info('google', 'swiftshader'))).toBe(true);
+    expect(isSoftwareAdapter(info('mesa', '', 'llvmpipe (LLVM 15.0.6, 256 bits)'))).toBe(true);
+    expect(isSoftwareAdapter(info('nvidia', 'hopper', 'NVIDIA H100 80GB HBM3'))).toBe(false);
+    expect(isSoftwareAdapter(undefined)).toBe(false);
+  });
+  it('by default the trainer takes the untiled twins exactly on a software adapter (this adapter’s own info)', async () => {
+    const cpu = new TrainNetwork({ arch: 'mlp', act: activation('tanh'), n: 8, L: 1, d: 3, sw2: 1, exponents: presetExponents('mup'), eta: 0.1, seed: 1, net: 0 });
+    const gpu = await GpuTrainer.create(device, cpu, 4);
+    expect(gpu.tiled).toBe(!isSoftwareAdapter(adapterInfo));
+    gpu.dispose();
   });
 });
 

@@ -82,11 +82,17 @@ export interface GpuTrainerOptions {
    */
   readonly maxBufferBytes?: number;
   /**
-   * The matrix products with workgroup-memory tiles (default) or their untiled twins (one thread per
-   * output entry). Same results up to f32 rounding; take the untiled ones on a software adapter
-   * (SwiftShader), where every workgroup barrier costs a coroutine switch (isSoftwareAdapter).
+   * The matrix products with workgroup-memory tiles or their untiled twins (one thread per output
+   * entry). Same results up to f32 rounding. Default: tiled, except on a software adapter
+   * (SwiftShader: every workgroup barrier costs a coroutine switch), as far as the device says
+   * which adapter it runs on (GPUDevice.adapterInfo; without it, tiled).
    */
   readonly tiled?: boolean;
+}
+
+/** The device's adapter info (GPUDevice.adapterInfo: Dawn, Chromium ≥ 131), where the implementation has it. */
+export function deviceAdapterInfo(device: GPUDevice): GPUAdapterInfo | undefined {
+  return (device as GPUDevice & { readonly adapterInfo?: GPUAdapterInfo }).adapterInfo;
 }
 
 /** A CPU implementation of WebGPU (SwiftShader, llvmpipe, WARP), where the untiled products are faster. */
@@ -311,7 +317,7 @@ export class GpuTrainer {
     if (4 * batch * Math.max(n, d) > limit)
       throw new RangeError(`GPU trainer: batch = ${batch}: a batch of activations (4·B·max(n, d) = ${4 * batch * Math.max(n, d)} bytes) exceeds this device's buffer limit of ${limit} bytes; take a batch ≤ ${Math.floor(limit / (4 * Math.max(n, d)))}`);
     const pipelines = await trainPipelines(device, wgslActivationConstants(net.config.act));
-    const trainer = new GpuTrainer(device, net, batch, pipelines, !options.drawOnGpu, options.optimizer ?? 'sgd', maxBytes, options.tiled ?? true);
+    const trainer = new GpuTrainer(device, net, batch, pipelines, !options.drawOnGpu, options.optimizer ?? 'sgd', maxBytes, options.tiled ?? !isSoftwareAdapter(deviceAdapterInfo(device)));
     if (options.drawOnGpu) await trainer.drawWeights();
     return trainer;
   }
