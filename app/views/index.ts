@@ -4,6 +4,7 @@
  * src/experiments/viewRunners.ts when it computes a block, and one registerView call here.
  */
 import { archForView, archOf } from '../../src/archs/index.ts';
+import { CollapseView } from './CollapseView.tsx';
 import { CommuteView } from './CommuteView.tsx';
 import { ContrastView } from './ContrastView.tsx';
 import { DepthView } from './DepthView.tsx';
@@ -40,4 +41,10 @@ registerView({
   component: SignatureView,
   // The tab opens on the architecture it shows (controlled ResNets).
   onOpen: (spec) => (archOf(spec).views.includes('signature') ? {} : { arch: archForView('signature')!.id }),
+});
+registerView({
+  id: 'collapse',
+  component: CollapseView,
+  // The tab opens on standard attention when the network is not an attention one (both kinds run).
+  onOpen: (spec) => (archOf(spec).views.includes('collapse') ? {} : { arch: archForView('collapse')!.id }),
 });
