@@ -71,7 +71,7 @@ function binsOf(densities: readonly number[]): HistogramBin[] {
 export function collapseLawPlot(block: CollapseBlock | undefined, kind: 'standard' | 'shaped'): HistogramData {
   const side = block?.[kind];
   const name = kind === 'standard' ? 'standard attention' : 'shaped attention';
-  const sde = kind === 'shaped' ? block?.sde : undefined;
+  const sde = kind === 'standard' ? undefined : block?.sde; // the SDE is the shaped networks' limit
   return {
     title: `${name}: histogram of ρ̄ at the last layer L = ${block?.L ?? '…'} over the networks${sde ? ', with the SDE density at T = L/n' : ''}`,
     xLabel: 'ρ̄ at ℓ = L',

@@ -4,6 +4,7 @@
  * src/experiments/viewRunners.ts when it computes a block, and one registerView call here.
  */
 import { archForView, archOf } from '../../src/archs/index.ts';
+import { specActivation } from '../../src/core/activations.ts';
 import { CollapseView } from './CollapseView.tsx';
 import { CommuteView } from './CommuteView.tsx';
 import { ContrastView } from './ContrastView.tsx';
@@ -33,7 +34,7 @@ registerView({
   id: 'phase',
   component: PhaseView,
   // ReLU's diagram is degenerate (χ₁ = σw²/2: the critical line is the point σw² = 2, σb² = 0).
-  onOpen: (spec) => (spec.act === 'relu' ? { act: 'tanh' } : {}),
+  onOpen: (spec) => (specActivation(spec).id === 'relu' ? { act: 'tanh' } : {}),
 });
 registerView({ id: 'finite', component: FiniteView });
 registerView({
