@@ -42,12 +42,12 @@ export function CollapseView() {
         id="collapse-depth"
         title="Token similarity through depth: standard vs shaped attention"
         header={<p className="panel-note">{sizes}</p>}
-        caption={collapseDepthCaption(block)}
+        caption={collapseDepthCaption(block, spec.M)}
         equation={MODEL_TEX}
       >
         <PlotFrame draw={drawXY} data={depth} csv={xyCsv} testId="plot-collapse-depth" />
       </Panel>
-      <Panel id="collapse-law" title={`The law of ρ̄ at the last layer L = ${formatCount(spec.L)}`} caption={collapseLawCaption(block)} equation={RHO_TEX}>
+      <Panel id="collapse-law" title={`The law of ρ̄ at the last layer L = ${formatCount(spec.L)}`} caption={collapseLawCaption(block, spec.M)} equation={RHO_TEX}>
         <PlotFrame draw={drawHistogram} data={standard} csv={histogramCsv} testId="plot-collapse-standard" height="small" />
         <PlotFrame draw={drawHistogram} data={shaped} csv={histogramCsv} testId="plot-collapse-shaped" height="small" />
       </Panel>

@@ -26,7 +26,7 @@ describe('collapse captions from the data', () => {
   }, 60_000);
 
   it('deep: standard attention has collapsed, and the caption gives the run’s own numbers', () => {
-    const c = collapseDepthCaption(deep);
+    const c = collapseDepthCaption(deep, 60);
     const std = deep.standard!.last;
     expect(std.summary.mean).toBeGreaterThan(0.99);
     expect(c).toContain(`mean $\\bar\\rho$ = ${formatCorrelation(std.summary.mean)} at $\\ell = 24$`);
@@ -37,18 +37,18 @@ describe('collapse captions from the data', () => {
     expect(c).toContain(`$T = L/n = ${formatValue(24 / 32, 3)}$`);
     // The step-bias verdict follows the numbers.
     expect(c).toContain(Math.abs(deep.sde!.stepBias) < deep.sde!.last.meanSe ? 'below its Monte Carlo SE' : 'not below its Monte Carlo SE');
-    const law = collapseLawCaption(deep);
+    const law = collapseLawCaption(deep, 60);
     expect(law).toContain(`sd ${formatValue(deep.shaped!.last.summary.sd, 2)}`);
     expect(law).toContain(deep.standard!.last.summary.p05 > 0.99 ? 'a spike at 1' : '90 % range');
   });
 
   it('shallow (L = 2): no collapse claimed', () => {
-    const c = collapseDepthCaption(shallow);
+    const c = collapseDepthCaption(shallow, 60);
     expect(shallow.standard!.last.summary.mean).toBeLessThan(0.99);
     expect(c).toContain('not yet above 0.99');
     expect(c).not.toContain('rank collapse');
     expect(collapseLayer(shallow)).toBeUndefined();
-    expect(collapseLawCaption(shallow)).not.toContain('a spike at 1');
+    expect(collapseLawCaption(shallow, 60)).not.toContain('a spike at 1');
   });
 
   it('the plots carry both kinds, the SDE mean and quantiles, and the SDE density over the shaped histogram', () => {
@@ -64,8 +64,14 @@ describe('collapse captions from the data', () => {
 
   it('partial blocks: the caption says what is still running, no numbers', () => {
     const partial: CollapseBlock = { ...deep, standard: undefined, shaped: undefined };
-    expect(collapseDepthCaption(partial)).toContain('being sampled');
+    expect(collapseDepthCaption(partial, 60)).toContain('being sampled');
     expect(collapseDepthPlot(partial).series.map((s) => s.id)).toEqual(['sde-mean', 'sde-p05', 'sde-p95', 'one']);
+  });
+
+  it('M = 0: the captions say nothing is sampled (the runner does not run), never "being sampled"', () => {
+    expect(collapseDepthCaption(undefined, 0)).toContain('With M = 0 nothing is sampled');
+    expect(collapseDepthCaption(undefined, 0)).not.toContain('being sampled');
+    expect(collapseLawCaption(undefined, 0)).toContain('M = 0');
   });
 });
 

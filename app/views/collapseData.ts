@@ -120,8 +120,9 @@ function inSe(a: LastLaw, b: LastLaw): number {
 }
 
 /** The depth panel's caption: the numbers at ℓ = L from the block. */
-export function collapseDepthCaption(block: CollapseBlock | undefined): string {
+export function collapseDepthCaption(block: CollapseBlock | undefined, M: number): string {
   const head = 'The mean token correlation $\\bar\\rho$ (the mean of $\\rho_{ab}$ over every pair of tokens) of standard and shaped attention networks with the same weights (the same seed: only the attention matrix differs), and the token-covariance SDE of shaped attention at $t = \\ell/n$.';
+  if (M === 0) return `${head} With M = 0 nothing is sampled: choose M > 0 to run the networks and the SDE.`;
   if (!block?.standard || !block.shaped || !block.sde) return `${head} The networks are being sampled.`;
   const L = block.L;
   const std = block.standard.last;
@@ -141,7 +142,8 @@ export function collapseDepthCaption(block: CollapseBlock | undefined): string {
 }
 
 /** The law panels' caption. */
-export function collapseLawCaption(block: CollapseBlock | undefined): string {
+export function collapseLawCaption(block: CollapseBlock | undefined, M: number): string {
+  if (M === 0) return 'The law of $\\bar\\rho$ at the last layer: with M = 0 no networks are sampled.';
   if (!block?.standard || !block.shaped || !block.sde) return 'The law of $\\bar\\rho$ at the last layer, once the networks are sampled.';
   const std = block.standard.last.summary;
   const sh = block.shaped.last.summary;
