@@ -1,10 +1,13 @@
 /**
  * view=collapse on the page (issue 15 §2): standard vs shaped attention — the depth plot draws both
  * kinds' means and bands, the SDE's mean and quantiles and the line ρ̄ = 1; the law panel both
- * histograms with the SDE density; the captions' numbers are those of the exported result. Screenshots
+ * histograms with the SDE density; the captions' numbers are those of the exported result, whose digest
+ * is the CLI's. Screenshots
  * at 1440×900 and at projector size 1024×768 (e2e/screenshots/, gitignored) for people to look at.
  */
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import type { CollapseBlock } from '../src/archs/attention/collapse.ts';
 import type { LabResult } from '../src/experiments/result.ts';
 import { expect, finalDigest, openLab, test } from './fixtures.ts';
@@ -39,6 +42,9 @@ test('the comparison view draws both kinds and the SDE, and its captions are the
   const result = JSON.parse(await readFile((await download.path())!, 'utf8')) as LabResult;
   expect(result.digest).toBe(digest);
   const block = result.collapse as CollapseBlock;
+  // The same numbers as the CLI's (the SDE's and the networks' draws are the same bits in Chromium and Node).
+  const { stdout } = await promisify(execFile)('node', ['bin/limits-lab.mjs', 'run', QUERY], { maxBuffer: 64 << 20 });
+  expect((JSON.parse(stdout) as LabResult).digest).toBe(digest);
   const caption = page.getByTestId('panel-collapse-depth').locator('.panel-caption');
   await expect(caption).toContainText('rank collapse');
   await expect(caption).toContainText(`Shaped attention: ${meanSe(block.shaped!.last.summary.mean, block.shaped!.last.meanSe)} (mean ± SE over 80 networks)`);
