@@ -149,14 +149,16 @@ async function networkSide(model: AttentionModel, method: 'gram' | 'explicit', M
   const m = model.m;
   let stopped = 0;
   for (let i = 0; i < M; i++) {
-    let frozen = NaN;
+    let live = true;
+    let frozen = 0;
     run(model, i, (l, V) => {
       let value = frozen;
-      if (Number.isNaN(frozen)) {
+      if (live) {
         value = meanPairCorrelation(V, m);
         let mx = 0;
         for (let a = 0; a < m; a++) mx = Math.max(mx, V[a * m + a]);
         if (!(mx < stopAt)) {
+          live = false;
           frozen = value;
           if (l < model.L) stopped++;
         }
