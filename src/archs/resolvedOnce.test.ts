@@ -7,7 +7,9 @@
  * token elsewhere: `activation(spec.act)`, `parseWeights(x.weights)`, a comparison of the token
  * with a literal (`spec.act === 'relu'`, `s.weights !== 'gaussian'`), or string surgery on it
  * (`spec.weights.split(':')`). Showing the token (messages, titles) is not parsing it, nor is reading a
- * result block's typed field (the norm law's `weights: 'gaussian' | 'orthogonal'`).
+ * result block's typed field (the norm law's `weights: 'gaussian' | 'orthogonal'`), nor is editing its text:
+ * the activation control (app/controls/ActivationControl.tsx) splits `leaky:<slope>` to edit the slope as
+ * typed — the editor of the token, not a consumer of φ.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
