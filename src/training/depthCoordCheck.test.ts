@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { activation } from '../core/activations.ts';
 import { runDepthCoordCheck, type DepthCoordCheckOptions } from './depthCoordCheck.ts';
-import { depthCoordExponents, type DepthCoordMode } from './exponents.ts';
-import type { OptimizerName } from './parametrisation.ts';
+import { coordCheckExponents, depthCoordExponents, type DepthCoordMode } from './exponents.ts';
+import { TrainNetwork } from './network.ts';
+import { Optimizer } from './optimizer.ts';
+import { depthMuP, presetExponents, type OptimizerName } from './parametrisation.ts';
+import { jackknifeSlope } from './powerLaw.ts';
 import { makeDataset } from './tasks.ts';
 
 describe('the depth exponents of the ResNet coord check (docs/training.md §3b, Table 3)', () => {
@@ -87,5 +90,46 @@ describe('ResNet coord check across depth, µP in width, one step, n = 128, L = 
     expect(() => runDepthCoordCheck({ ...base, optimizer: 'sgd', eta: 1e-4, depth: { alpha: 0.5, gamma: 0 }, mode: 'all', depths: [8, 4] })).toThrow(/depths = 8,4: they must be strictly increasing/);
     expect(() => runDepthCoordCheck({ ...base, optimizer: 'sgd', eta: 1e-4, depth: { alpha: 0.5, gamma: 0 }, mode: 'all', depths: [4, 2000] })).toThrow(/depths contains 2000: every depth must be an integer in \[1, 1000\]/);
     expect(() => runDepthCoordCheck({ ...base, optimizer: 'sgd', eta: 1e-4, depth: { alpha: 0.5, gamma: 0 }, mode: 'some' as DepthCoordMode })).toThrow(/mode = some: it must be all or branches/);
+  });
+});
+
+describe('ResNet coord check across width, Depth-µP, L = 4, SGD, one step, n = 128…1024: slopes = Table 2 with blocks as hidden layers ± 0.1', () => {
+  // docs/training.md §3b: at fixed L the skip connection passes the change below at its own size, so
+  // Y⁰ scales like the MLP's h¹ (own₁), Y^L like its h^L (max(own₁, own_h)) and f like its f.
+  // Widths from 128: at n = 64 every quantity, the embedding's included, sits 15–25 % off the
+  // trend (local slopes 64→128: NTK −0.75, SP Y^L 0.12; from 128 to 2048 every local slope is
+  // within 0.07 of the table), which over 64…512 moved the fitted slopes by 0.1–0.15.
+  // 6 coupled seeds, η = 1e−4, targets ×10; tolerance as coordCheck.test.ts (SE asserted < 0.05).
+  const data = makeDataset({ task: 'teacher', N: 8, d: 8, seed: 1, targetScale: 10 });
+  const widths = [128, 256, 512, 1024];
+  const L = 4;
+  const S = 6;
+  it.each(['sp', 'ntk', 'mup'] as const)('%s', (param) => {
+    const exps = presetExponents(param);
+    const th = coordCheckExponents(exps, L, 'sgd');
+    if (!th.ok) throw new Error(th.reason);
+    const want = [th.value.hidden[0], th.value.hidden[L - 1], th.value.output];
+    // [quantity][width][seed]: mean|ΔY⁰|, mean|ΔY^L|, mean|Δf|.
+    const cells = want.map(() => widths.map(() => new Float64Array(S)));
+    widths.forEach((n, w) => {
+      for (let s = 0; s < S; s++) {
+        const net = new TrainNetwork({ arch: 'resnet', act: activation('tanh'), n, L, d: 8, sw2: 1, exponents: exps, depth: depthMuP('sgd'), eta: 1e-4, seed: 1, net: s });
+        net.forward(data.x, data.N);
+        const before = [net.pre[0].slice(), net.pre[L].slice(), net.out.slice()];
+        net.backward(data.x, data.y, data.loss);
+        new Optimizer(net, 'sgd').step();
+        net.forward(data.x, data.N);
+        [net.pre[0], net.pre[L], net.out].forEach((now, q) => {
+          let a = 0;
+          for (let j = 0; j < now.length; j++) a += Math.abs(now[j] - before[q][j]);
+          cells[q][w][s] = a / now.length;
+        });
+      }
+    });
+    want.forEach((e, q) => {
+      const fit = jackknifeSlope(widths, cells[q]);
+      expect(fit.se).toBeLessThan(0.05);
+      expect(Math.abs(fit.slope - e), `${param} ${['Y0', 'YL', 'f'][q]}: slope ${fit.slope.toFixed(3)} ± ${fit.se.toFixed(3)} vs ${e}`).toBeLessThan(0.1);
+    });
   });
 });
