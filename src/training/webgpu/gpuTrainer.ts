@@ -111,6 +111,7 @@ interface RowBlocks {
 /** Split `rows` rows of `rowBytes` bytes into blocks of at most `maxBytes` (a multiple of TILE rows when that fits). */
 export function rowBlocks(rows: number, rowBytes: number, maxBytes: number): RowBlocks {
   let per = Math.floor(maxBytes / rowBytes);
+  if (per < 1) throw new RangeError(`GPU trainer: one row of ${rowBytes} bytes exceeds the buffer limit of ${maxBytes} bytes`);
   if (per >= TILE) per -= per % TILE;
   const starts: number[] = [];
   const counts: number[] = [];
