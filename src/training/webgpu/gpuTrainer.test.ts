@@ -107,7 +107,7 @@ describe('one SGD step, WebGPU (f32) vs CPU (f64), same seed', () => {
     ['mlp', 'mf'],
     ['resnet', 'mup'],
     ['resnet', 'ntk'],
-  ] as ['mlp' | 'resnet', ParamName][])('%s %s: gradients, outputs and updated weights agree to f32 rounding', async (arch, param) => {
+  ] as ['mlp' | 'resnet', ParamName][])('%s %s (tiled): gradients, outputs and updated weights agree to f32 rounding', async (arch, param) => {
     await sgdParity({ arch, param });
   });
   // Sizes that are not multiples of the 16 × 16 tiles (n = 50, a batch of 20 spans two batch
@@ -115,10 +115,10 @@ describe('one SGD step, WebGPU (f32) vs CPU (f64), same seed', () => {
   // bytes hold 11 rows of 64 floats, so the hidden matrices are 6 blocks (the last one of 9 rows)
   // and the input gradient accumulates over them.
   it.each([
-    { arch: 'mlp', param: 'mup', n: 50, batch: 20, maxBufferBytes: undefined },
-    { arch: 'resnet', param: 'ntk', n: 50, batch: 20, maxBufferBytes: undefined },
-    { arch: 'mlp', param: 'sp', n: 64, batch: 8, maxBufferBytes: 3000 },
-    { arch: 'resnet', param: 'mup', n: 64, batch: 20, maxBufferBytes: 3000 },
+    { arch: 'mlp', param: 'mup', n: 50, batch: 20, maxBufferBytes: undefined, tiled: true },
+    { arch: 'resnet', param: 'ntk', n: 50, batch: 20, maxBufferBytes: undefined, tiled: true },
+    { arch: 'mlp', param: 'sp', n: 64, batch: 8, maxBufferBytes: 3000, tiled: true },
+    { arch: 'resnet', param: 'mup', n: 64, batch: 20, maxBufferBytes: 3000, tiled: true },
     // The untiled twins (software adapters), with and without the split.
     { arch: 'mlp', param: 'ntk', n: 50, batch: 20, maxBufferBytes: undefined, tiled: false },
     { arch: 'resnet', param: 'mup', n: 64, batch: 20, maxBufferBytes: 3000, tiled: false },
