@@ -21,6 +21,8 @@ import { runExplicitBlock } from './explicit.ts';
 import { runGramBlock } from './gram.ts';
 import type { BlockModel } from './model.ts';
 import { simulateBlockSde } from './sde.ts';
+import { runBlockNetworks } from './runner.ts';
+import { tokenSdeView, type TokenSdeSource } from '../attention/sdeView.ts';
 import { shapedTxSpec, type ShapedTxSpec } from './spec.ts';
 
 /** The typed block model of a validated spec (the tokens are the lab's k inputs). */
@@ -42,6 +44,17 @@ export function shapedBlockSdeBlock(spec: Spec): SdeBlock {
   const mean = logV.reduce((a, x) => a + x, 0) / logV.length;
   const variance = logV.reduce((a, x) => a + (x - mean) ** 2, 0) / (logV.length - 1);
   return { T, rho: summarise(run.rho[0]), logVaa: { mean, var: variance } };
+}
+
+/** The sde view's source (archs/attention/sdeView.ts): the block SDE and block networks of width n, depth L. */
+function blockSdeSource(spec: Spec): TokenSdeSource {
+  const model = blockModel(spec);
+  const a = model.attention;
+  const nk = (spec as ShapedTxSpec).nk;
+  return {
+    sde: (p) => simulateBlockSde({ m: a.m, gamma2: a.gamma2, tau0: a.tau0, gamma2m: model.gamma2m, cp: model.cp, cm: model.cm, q1: a.q1, q2: a.q2, rho0: a.rho0, seed: a.seed, coarse: false, ...p }),
+    networks: (n, L, o) => runBlockNetworks({ ...model, attention: { ...a, n, nk: nk === 0 ? n : a.nk, L } }, { method: spec.method, ...o }),
+  };
 }
 
 /**
@@ -87,7 +100,7 @@ export const shapedTxModule: ArchModule<BlockModel, 'shapedtx'> = {
     const k11 = K[0], k12 = K[1], k22 = K[spec.k + 1];
     return { layers, k11: fill(k11), k12: fill(k12), k22: fill(k22), rho: fill(k12 / Math.sqrt(k11 * k22)) };
   },
-  limits: { proportional: (spec) => shapedBlockSdeBlock(spec) },
+  limits: { proportional: (spec) => shapedBlockSdeBlock(spec), proportionalView: (spec, widths, o) => tokenSdeView(spec, widths, o, blockSdeSource(spec)) },
   network(spec) {
     // Not a dense chain: the CPU backend runs `cpu`. Shared with the dense chain: the first layer,
     // the embedding X₀ = W_in x/√d recorded as layer 0 (attention/explicit.ts (M1)).
@@ -112,5 +125,5 @@ export const shapedTxModule: ArchModule<BlockModel, 'shapedtx'> = {
     networkSize: (spec, size) => blockNetworkSize(spec, size),
     smoothPhi: () => false,
   },
-  views: ['depth', 'hist'],
+  views: ['depth', 'hist', 'sde'],
 };

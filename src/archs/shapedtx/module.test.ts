@@ -21,7 +21,7 @@ function spec(query: string): Spec {
 describe('arch=shapedtx through the registry', () => {
   it('is registered with its own key and views; old keys keep their defaults', () => {
     const m = archModule('shapedtx');
-    expect(m.views).toEqual(['depth', 'hist']);
+    expect(m.views).toEqual(['depth', 'hist', 'sde']);
     expect(m.params.map((p) => p.key)).toEqual(['gamma2m']);
     expect((spec('arch=shapedtx') as Spec & { gamma2m: number }).gamma2m).toBe(0.5);
   });

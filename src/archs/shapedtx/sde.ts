@@ -51,6 +51,8 @@ export interface BlockSdeParams {
   readonly coarse?: boolean;
   /** Also return log(V₀₀/V₀₀(0)) at min(T, τ_R). */
   readonly logV00?: boolean;
+  /** Also return the stopped ρ₀₁ of every path after these numbers of double steps (time 2·i·dt). */
+  readonly recordAt?: readonly number[];
   /** Also return the ρ₀₁ paths of the first `samplePaths` paths, every `sampleEvery` double steps. */
   readonly samplePaths?: number;
   readonly sampleEvery?: number;
@@ -64,6 +66,8 @@ export interface BlockSdeResult {
   readonly stopped: number;
   readonly paths: number;
   readonly logV00?: Float64Array;
+  /** rho01At[j][path]: stopped ρ₀₁ after recordAt[j] double steps (when asked). */
+  readonly rho01At?: Float64Array[];
   readonly sample?: { readonly t: number[]; readonly rho: number[][] };
 }
 
@@ -156,11 +160,15 @@ export function simulateBlockSde(params: BlockSdeParams): BlockSdeResult {
   const sampleT: number[] = [];
   for (let it = 0; 2 * it <= steps; it += every) sampleT.push(2 * it * dt);
   const sample = nSample > 0 ? { t: sampleT, rho: Array.from({ length: nSample }, () => [] as number[]) } : undefined;
+  const recordAt = params.recordAt ?? [];
+  for (const it of recordAt) if (!(Number.isInteger(it) && it >= 0 && 2 * it <= steps)) throw new RangeError(`recordAt: ${it} double steps is outside 0..${steps / 2}`);
+  const rho01At = recordAt.length > 0 ? recordAt.map(() => new Float64Array(paths)) : undefined;
   const observe = (path: number, it: number, F: Float64Array) => {
-    if (sample && path < nSample && it % every === 0) {
-      correlationsOf(F, m, pairs, r);
-      sample.rho[path].push(r[0]);
-    }
+    const wantSample = sample && path < nSample && it % every === 0;
+    if (!wantSample && !(rho01At && recordAt.includes(it))) return;
+    correlationsOf(F, m, pairs, r);
+    if (wantSample) sample.rho[path].push(r[0]);
+    if (rho01At) recordAt.forEach((at, j) => { if (at === it) rho01At[j][path] = r[0]; });
   };
   let stopped = 0;
   for (let path = 0; path < paths; path++) {
@@ -172,7 +180,8 @@ export function simulateBlockSde(params: BlockSdeParams): BlockSdeResult {
     for (let s = 0; s < steps; s += 2) {
       const it = s / 2 + 1;
       if (!fineLive && !(withCoarse && coarseLive)) {
-        if (!sample || path >= nSample) break;
+        // Stopped: the state is frozen; only the records of later times remain to be written.
+        if ((!sample || path >= nSample) && !rho01At) break;
         observe(path, it, Ff);
         continue;
       }
@@ -211,5 +220,5 @@ export function simulateBlockSde(params: BlockSdeParams): BlockSdeResult {
       for (let p = 0; p < P; p++) rhoCoarse[p][path] = r[p];
     }
   }
-  return { pairs, rho, rhoCoarse, stopped, paths, logV00, sample };
+  return { pairs, rho, rhoCoarse, stopped, paths, logV00, rho01At, sample };
 }
