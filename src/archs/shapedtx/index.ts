@@ -19,6 +19,7 @@ import { attentionModel, sdePlan, stoppingLevel } from '../attention/resolve.ts'
 import { keyWidth } from '../attention/spec.ts';
 import { runExplicitBlock } from './explicit.ts';
 import { runGramBlock } from './gram.ts';
+import { runBlockGpu } from './gpu.ts';
 import type { BlockModel } from './model.ts';
 import { simulateBlockSde } from './sde.ts';
 import { runBlockNetworks } from './runner.ts';
@@ -118,6 +119,25 @@ export const shapedTxModule: ArchModule<BlockModel, 'shapedtx'> = {
     };
   },
   cpu,
+  // The explicit networks have a WebGPU kernel (gpu.ts: shapedattn's attention kernel + the MLP
+  // sublayer's; parity: gpu.conformance.test.ts); the exact chain (gram) runs on the CPU.
+  gpu: {
+    methods: ['explicit'],
+    async simulate(device, spec, netStart, netCount, recordLayers) {
+      const model = blockModel(spec);
+      const m = model.attention.m;
+      const P = (m * (m + 1)) / 2;
+      const z = new Float64Array(netCount * recordLayers.length * P);
+      const V = await runBlockGpu(device, model, netCount, netStart);
+      for (let i = 0; i < netCount; i++) {
+        recordLayers.forEach((l, r) => {
+          let p = 0;
+          for (let a = 0; a < m; a++) for (let b = a; b < m; b++) z[(i * recordLayers.length + r) * P + p++] = V[i][l][a * m + b];
+        });
+      }
+      return z;
+    },
+  },
   cost: {
     theoryLayerFactor: () => 1,
     // The SDE paths: bounded by sdePlan to ≤ 2·10⁶ steps, a fixed cost per run.
