@@ -18,7 +18,7 @@ export function shapedBlockWords(spec: Spec): ArchWords {
     'Z^{\\ell} = \\lambda_1 X^{\\ell} + \\gamma_1 A^{\\ell}X^{\\ell}\\tfrac{W^V}{\\sqrt n},\\; A^{\\ell} = I + \\operatorname{Softmax}(S^{\\ell}) - \\tfrac1k\\mathbf 1\\mathbf 1^{\\top},\\; \\tau = \\tau_0\\sqrt{n\\,n_k},\\; ' +
     'X^{\\ell+1} = \\lambda_2 Z^{\\ell} + \\gamma_2\\sqrt{c}\\,\\varphi_s\\big(Z^{\\ell}\\tfrac{W^{\\mathrm{pre}}}{\\sqrt n}\\big)\\tfrac{W^{\\mathrm{post}}}{\\sqrt n},\\; \\varphi_s(x) = s_+\\max(x,0) + s_-\\min(x,0),\\; s_\\pm = 1 + \\tfrac{c_\\pm}{\\sqrt n},\\; \\lambda_i^2 + \\gamma_i^2 = 1';
   const tokens = `tokens $x_a, x_b$ (of $k = ${s.k}$ tokens in their plane, $\\rho_0 = ${s.rho0}$), with $\\hat V^{\\ell} = X^{\\ell}X^{\\ell\\top}/n$ after $\\ell$ blocks ($\\ell = 0$: the embedding)`;
-  const limitRho = 'The solid line is the limit $n \\to \\infty$ at fixed $L$: each sublayer moves the token covariance by $O(1/n)$ per block, so the limit is $\\rho^{\\ell} = \\rho_0$ at every layer. At $T = \\ell/n$ of order one the networks do not concentrate on it: the proportional limit is random, the block\'s covariance SDE (the `sde` block of the result), and the spread of $\\hat\\rho^{\\ell}$ stays of order one as $n$ grows with $\\ell = Tn$.';
+  const limitRho = 'The solid line is the limit $n \\to \\infty$ at fixed $L$: each sublayer moves the token covariance by $O(1/n)$ per block, so the limit is $\\rho^{\\ell} = \\rho_0$ at every layer. At $T = \\ell/n$ of order one the networks do not concentrate on it: the proportional limit is random, the block\'s covariance SDE (the sde view compares the two), and the spread of $\\hat\\rho^{\\ell}$ stays of order one as $n$ grows with $\\ell = Tn$.';
   return {
     summary,
     equation,
