@@ -48,3 +48,17 @@ describe('shaped Transformer block networks vs the independent numpy networks', 
     expectAgrees(strong, runBlockNetworks(model(strong, 5), { method: 'gram', M: 5000 }).final);
   });
 });
+
+describe('the exact chain and the explicit networks at other constants (k = 4, n_k ≠ n, γ₁² ≠ γ₂², τ₀ ≠ 1, c₊ + c₋ ≠ 0)', () => {
+  it('agree on mean, sd and quantiles of every pair within 4 SE (two independent routes to the same law)', () => {
+    const model: BlockModel = { attention: { kind: 'shapedattn', m: 4, n: 16, nk: 8, L: 6, gamma2: 0.3, tau0: 0.5, q1: 1, q2: 1.5, rho0: -0.3, seed: 12 }, gamma2m: 0.7, cp: 1, cm: -2 };
+    const explicit = runBlockNetworks(model, { method: 'explicit', M: 2000 }).final;
+    const gram = runBlockNetworks({ ...model, attention: { ...model.attention, seed: 13 } }, { method: 'gram', M: 6000 }).final;
+    expect(explicit).toHaveLength(6);
+    explicit.forEach((e, p) => {
+      const a = lawWithErrors(e);
+      const b = lawWithErrors(gram[p]);
+      for (const k of STAT_KEYS) expect(Math.abs(a.stats[k] - b.stats[k]), `pair ${p} ${k}`).toBeLessThan(4 * Math.hypot(a.se[k], b.se[k]));
+    });
+  });
+});
