@@ -9,6 +9,7 @@
  *   limits.depth    L → ∞ after n → ∞: K(t, t) of the PDE (shared) or κ(t) of the ODE (unshared)
  *   limits.signature the `signature` block: the Gram of every pair at t = 1, its grid and error estimate
  *   cpu             the explicit network (network.ts), every weight drawn from Philox
+ *   gpu             the same network in WGSL (gpu.ts, shaders/cresnet_step.wgsl): the same draws
  */
 import { activation, type Activation } from '../../core/activations.ts';
 import { buildPaths, type Path } from '../../core/paths.ts';
@@ -17,6 +18,7 @@ import { kernelCorrelation, type KernelProfile } from '../../theory/nngp.ts';
 import { dualKernels, type Precision } from '../../theory/dual.ts';
 import type { ArchModule, CpuNetwork, NetworkModel } from '../types.ts';
 import { inhomogeneousGram, inhomogeneousTrajectory, sharedDiscreteProfile, unsharedDiscreteProfile, ODE_ORDER } from './discrete.ts';
+import { runCresnetGpu } from './gpu.ts';
 import { CresnetStepper, type CresnetConfig } from './network.ts';
 import { crossKernelGrid, pdeGram, PDE_ORDER, refinedIncrements, selfKernelGrid, type NskParams } from './pde.ts';
 import { cresnetSpec } from './spec.ts';
@@ -207,10 +209,21 @@ export const cresnetModule: ArchModule<CresnetParams, 'cresnet'> = {
     signature: (spec) => signatureBlock(spec),
   },
   network(spec): NetworkModel {
-    // Not a dense chain: the CPU backend runs `cpu` below; WebGPU says it has no kernels for it.
+    // Not a dense chain: the CPU backend runs `cpu` below, the WebGPU backend `gpu`.
     throw new Error(`arch=${spec.arch} is not a dense chain: its networks run through archs/cresnet (cpu)`);
   },
   cpu,
+  // The explicit network in WGSL with the CPU's Philox draws (parity: gpu.conformance.test.ts). Both
+  // values of `method` run it: a controlled ResNet always draws every weight (method is not read).
+  gpu: {
+    methods: ['gram', 'explicit'],
+    simulate(device, spec, netStart, netCount, recordLayers) {
+      const r = cresnetResolve(spec);
+      if (r.paths.length !== spec.k) throw new RangeError(`arch=cresnet: k=${spec.k} but paths=${spec.paths} has ${r.paths.length} paths; allowed: k=${r.paths.length}`);
+      const model = { paths: r.paths, n: spec.n, L: spec.L, s02: spec.s02, sa2: spec.sw2, sb2: spec.sb2, share: spec.share, act: r.act, seed: spec.seed };
+      return runCresnetGpu(device, model, netCount, netStart, recordLayers);
+    },
+  },
   cost: {
     theoryLayerFactor: () => 1,
     // The PDE (or ODE) solve on the refined grid: a fixed cost, once per run.
