@@ -38,6 +38,7 @@ import { DEFAULT_SPEC, type Method, type Spec } from '../src/core/spec.ts';
 import { costContext, estimateRun, planSpec, theorySeconds } from '../src/experiments/plan.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
 import { theoryBlock } from '../src/archs/theory.ts';
+import { resolveSpec } from '../src/archs/index.ts';
 
 type Case = Partial<Spec> & { n: number; L: number; M: number };
 
@@ -365,10 +366,65 @@ async function calibrateTheory(): Promise<CostCalibration['theory']> {
     if (i > 0) runs.push(cpuSeconds(c2));
   }
   const run = median(runs);
+  const { closedFormEvaluation, quadratureEvaluation, stepwiseEvaluation } = await calibrateGridEvaluations(cpuSeconds);
   const r = (v: number) => Number(v.toPrecision(3));
-  process.stderr.write(`calibrate theory: closed ${closedFormLayer}, quadrature ${quadratureLayer}, phase ${phasePoint}, fixed ${fixed}, run ${run}\n`);
-  return { closedFormLayer: r(closedFormLayer), quadratureLayer: r(quadratureLayer), phasePoint: r(phasePoint), fixed: r(fixed), run: r(run) };
+  process.stderr.write(`calibrate theory: closed ${closedFormLayer}, quadrature ${quadratureLayer}, phase ${phasePoint}, fixed ${fixed}, run ${run}, grid evaluation closed ${closedFormEvaluation} quadrature ${quadratureEvaluation} stepwise ${stepwiseEvaluation}\n`);
+  return { closedFormLayer: r(closedFormLayer), quadratureLayer: r(quadratureLayer), phasePoint: r(phasePoint), fixed: r(fixed), run: r(run), closedFormEvaluation: r(closedFormEvaluation), quadratureEvaluation: r(quadratureEvaluation), stepwiseEvaluation: r(stepwiseEvaluation) };
 }
+
+/**
+ * The controlled ResNet's path-kernel solves (PDE, ODE, width-∞ recursions; issue 16 §3): CPU seconds
+ * of a theory-only run (M = 0) over its dual-kernel evaluations (archs/cresnet/cost.ts counts them,
+ * cost.test.ts checks the count against the solvers' calls), the slowest per evaluation over the
+ * cases: closedFormEvaluation from the shared (2-D sweep) cases with a closed-form φ; then
+ * stepwiseEvaluation, the extra per evaluation of the fresh-weights cases (per-step recursions over
+ * small Gram matrices); then quadratureEvaluation from every quadrature case. The cases vary the
+ * paths (short L-shaped paths; longer ones scaled ×2 with σA² = 2: larger kernels, where the sinh rule
+ * needs more nodes), sharing and the refinement; each makes ≥ 10⁵ closed-form or ≥ 10³ quadrature
+ * evaluations, so the run's fixed costs are small beside them.
+ */
+export const GRID_CASES: readonly { readonly acts: readonly string[]; readonly query: Partial<Spec> }[] = [
+  { acts: ['relu', 'erf', 'gelu', 'identity', 'sin'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0', refine: 6, L: 64 } },
+  { acts: ['relu', 'erf', 'gelu', 'identity', 'sin'], query: { paths: 'pl:0,0,2,2,0,4_pl:0,0,2,0_line:1,-1', k: 3, refine: 5, L: 256 } },
+  { acts: ['relu', 'erf', 'identity'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0_line:1,-1', k: 3, share: false, refine: 9, L: 512 } },
+  { acts: ['relu', 'erf', 'identity'], query: { paths: 'sine:2,0,0.8_line:1,0.5', share: false, refine: 7, L: 2048 } },
+  { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0', refine: 1, L: 8 } },
+  { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'pl:0,0,2,2,0,4_pl:0,0,2,0', refine: 1, L: 8 } },
+  { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0_line:1,-1', k: 3, share: false, refine: 4, L: 64 } },
+];
+
+async function calibrateGridEvaluations(cpuSeconds: (c0: NodeJS.CpuUsage) => number): Promise<{ closedFormEvaluation: number; quadratureEvaluation: number; stepwiseEvaluation: number }> {
+  const { theoryEvaluationCounts } = await import('../src/archs/cresnet/cost.ts');
+  const cpu = createCpuBackend();
+  const rows: { closed: boolean; grid: number; stepwise: number; seconds: number }[] = [];
+  for (const c of GRID_CASES) {
+    for (const act of c.acts) {
+      const spec = { ...DEFAULT_SPEC, arch: 'cresnet', M: 0, act, ...c.query } as Spec;
+      const { grid, stepwise } = theoryEvaluationCounts(spec);
+      const ts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const c0 = process.cpuUsage();
+        await runSpec(spec, { backend: cpu });
+        ts.push(cpuSeconds(c0));
+      }
+      const seconds = median(ts);
+      rows.push({ closed: resolveSpec(spec).activation.dual !== undefined, grid, stepwise, seconds });
+      process.stderr.write(`calibrate grid ${act} ${JSON.stringify(c.query)}: ${grid} + ${stepwise} stepwise evaluations, CPU ${ts.map((t) => t.toFixed(3)).join(', ')} s, ${(seconds / (grid + stepwise)).toExponential(2)} s each\n`);
+    }
+  }
+  const max = (xs: number[]) => Math.max(0, ...xs);
+  const closedFormEvaluation = max(rows.filter((r) => r.closed && r.stepwise === 0).map((r) => r.seconds / r.grid));
+  const stepwiseEvaluation = max(rows.filter((r) => r.closed && r.stepwise > 0).map((r) => (r.seconds - (r.grid + r.stepwise) * closedFormEvaluation) / r.stepwise));
+  const quadratureEvaluation = max(rows.filter((r) => !r.closed).map((r) => (r.seconds - r.stepwise * stepwiseEvaluation) / (r.grid + r.stepwise)));
+  return { closedFormEvaluation, quadratureEvaluation, stepwiseEvaluation };
+}
+
+function cpuSecondsSince(c0: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+}
+
+
 
 async function webGpuBackend(): Promise<SimBackend | undefined> {
   try {
@@ -497,6 +553,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = new Set(process.argv.slice(2));
   const webgpu = !args.has('--no-webgpu');
   const repeats = Number(process.argv.find((a) => a.startsWith('--repeats='))?.slice(10) ?? 3);
+  if (args.has('--grid-only')) {
+    // Only the grid solves' per-evaluation seconds (theory.closedFormEvaluation / quadratureEvaluation).
+    process.stdout.write(`${JSON.stringify(await calibrateGridEvaluations(cpuSecondsSince))}\n`);
+    process.exit(0);
+  }
   const result = args.has('--calibrate')
     ? await calibrate({ webgpu, cpu: !args.has('--no-cpu'), write: args.has('--write'), repeats, refit: process.argv.find((a) => a.startsWith('--refit='))?.slice(8) })
     : await costModelError({ webgpu, quick: args.has('--quick') });

@@ -124,6 +124,19 @@ export interface TheoryCalibration {
   readonly fixed: number;
   /** Once per run: the smallest complete run (result, statistics, digest) less its simulation. */
   readonly run: number;
+  /**
+   * Per dual-kernel evaluation V_φ(a, c, b) of a grid solve (the controlled ResNet's PDE, ODE and
+   * width-∞ recursions: ArchModule.cost.theoryEvaluations), for φ with a closed-form dual kernel
+   * (relu family, erf, gelu, sin, identity) and for a quadrature one (tanh, silu, softplus). The slowest
+   * per-evaluation time of the calibration's solves.
+   */
+  readonly closedFormEvaluation: number;
+  readonly quadratureEvaluation: number;
+  /**
+   * Added per evaluation made in a per-step recursion over P×P Gram matrices (the ODE's RK4, the
+   * fresh-weights recursion: small arrays built every step), whatever φ.
+   */
+  readonly stepwiseEvaluation: number;
 }
 
 export interface CostCalibration {

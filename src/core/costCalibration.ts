@@ -58,6 +58,6 @@ export const CALIBRATION: CostCalibration = {
       worstRatio: 1,
     },
   },
-  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478 },
+  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478, closedFormEvaluation: 1.33e-7, quadratureEvaluation: 0.000144, stepwiseEvaluation: 3.4e-7 },
 };
 // END CALIBRATION

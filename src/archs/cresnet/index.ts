@@ -18,6 +18,7 @@ import { kernelCorrelation, type KernelProfile } from '../../theory/nngp.ts';
 import { dualKernels, type Precision } from '../../theory/dual.ts';
 import type { ArchModule, CpuNetwork, NetworkModel } from '../types.ts';
 import { inhomogeneousGram, inhomogeneousTrajectory, sharedDiscreteProfile, unsharedDiscreteProfile, ODE_ORDER } from './discrete.ts';
+import { cpuNetworkSize, gpuNetworkSize, theoryEvaluationCounts } from './cost.ts';
 import { runCresnetGpu } from './gpu.ts';
 import { CresnetStepper, type CresnetConfig } from './network.ts';
 import { crossKernelGrid, pdeGram, PDE_ORDER, refinedIncrements, selfKernelGrid, type NskParams } from './pde.ts';
@@ -165,38 +166,7 @@ const cpu: CpuNetwork = {
   },
 };
 
-/**
- * The dense explicit chain (core/cost.ts: per layer n² weights, a Philox draw each (≈ 10 ops) and
- * 2k multiply-adds) that costs what one controlled ResNet of L steps costs: every step multiplies
- * by d matrices (2k·d·n² ops); their d·n² draws happen once when shared, every step when not.
- */
-export function equivalentLayers(L: number, d: number, k: number, share: boolean): number {
-  const philox = 10;
-  return share ? Math.max(1, Math.ceil((d * (philox + 2 * k * L)) / (philox + 2 * k))) : L * d;
-}
-
-/**
- * Dual-kernel evaluations of the theory: the signature block (levels λ and λ + 1: self-kernels two
- * passes × two evaluations per cell of a triangle, cross kernels two per cell) and the limit block
- * (level λ, the first two paths). The width-∞ profile (L² cells) is small next to them.
- */
-export function gridEvaluations(spec: Spec): number {
-  const built = buildPaths(spec.paths, spec.pdim);
-  if (!built.ok) return 0;
-  const segs = built.value.map((x) => x.times.length - 1);
-  if (!spec.share) return segs.reduce((s, m) => s + m, 0) * 2 ** (spec.refine + 2) * 4 * 3 * segs.length;
-  let evals = 0;
-  for (const lvl of [spec.refine, spec.refine + 1]) {
-    const N = segs.map((m) => m * 2 ** lvl);
-    for (let a = 0; a < N.length; a++) {
-      evals += 2 * N[a] * N[a];
-      for (let b = a + 1; b < N.length; b++) evals += 2 * N[a] * N[b];
-    }
-  }
-  const N0 = segs.slice(0, 2).map((m) => m * 2 ** spec.refine);
-  evals += 2 * N0[0] * N0[0] + 2 * N0[1] * N0[1] + 2 * N0[0] * N0[1];
-  return evals + 3 * spec.L * spec.L;
-}
+export { equivalentLayers } from './cost.ts';
 
 export const cresnetModule: ArchModule<CresnetParams, 'cresnet'> = {
   ...cresnetSpec,
@@ -226,10 +196,11 @@ export const cresnetModule: ArchModule<CresnetParams, 'cresnet'> = {
   },
   cost: {
     theoryLayerFactor: () => 1,
-    // The PDE (or ODE) solve on the refined grid: a fixed cost, once per run.
-    theoryFixed: () => true,
-    theoryEvaluations: (spec) => gridEvaluations(spec),
-    networkSize: (spec, size) => ({ ...size, method: 'explicit', L: equivalentLayers(size.L, spec.pdim, size.k, spec.share) }),
+    // The PDE (or ODE) solves are priced by their dual-kernel evaluations (cost.ts), not as a fixed cost.
+    theoryFixed: () => false,
+    theoryEvaluations: (spec) => theoryEvaluationCounts(spec),
+    networkSize: cpuNetworkSize,
+    gpuNetworkSize,
   },
   views: ['depth', 'hist', 'width', 'signature'],
 };
