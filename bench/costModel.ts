@@ -11,8 +11,9 @@
  *       measured/expected ratio of the grid (worstRatio: the upper bound is expected × worstRatio ×
  *       headroom + 0.1 s), and prints the CALIBRATION block; --write puts it into costCalibration.ts.
  *       `npm run bench:calibrate`.
- *   node bin/run-ts.mjs bench/costModel.ts [--quick] [--no-webgpu]
- *       the model's error: another grid of sizes (views included), stated vs measured seconds,
+ *   node bin/run-ts.mjs bench/costModel.ts [--quick] [--no-webgpu] [--match=TEXT]
+ *       the model's error: another grid of sizes (views included; --match: only the cases whose JSON
+ *       contains TEXT, e.g. --match=cresnet), stated vs measured seconds,
  *       printed as ratios measured/at-most (≤ 1: the run finished within the time the model
  *       promises) and measured/expected. `npm run bench` includes it.
  */
@@ -100,6 +101,10 @@ const CALIBRATION_GRID: Record<'cpu' | 'gpu', Record<Method, Case[]>> = {
       { n: 32, L: 64, M: 100, act: 'identity', sw2: 1, weights: 'orthogonal' },
       { n: 128, L: 16, M: 20, weights: 'orthogonal' },
       { n: 8, L: 64, M: 300, weights: 'orthogonal', act: 'tanh' },
+      // controlled ResNets (issue 16): priced as the dense chain of equal work (archs/cresnet/cost.ts)
+      { arch: 'cresnet', n: 128, L: 32, M: 30, act: 'erf', paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
+      { arch: 'cresnet', n: 64, L: 64, M: 30, act: 'relu', share: false, paths: 'sine:1,0,0.8_line:1,0.5' },
+      { arch: 'cresnet', n: 256, L: 8, M: 10, act: 'identity', pdim: 3, k: 3, paths: 'line:1,0,0_line:0,1,0_line:0,0,1' },
     ],
   },
   gpu: {
@@ -123,6 +128,9 @@ const CALIBRATION_GRID: Record<'cpu' | 'gpu', Record<Method, Case[]>> = {
       { n: 1024, L: 2, M: 2 },
       { n: 128, L: 16, M: 1 },
       { n: 256, L: 4, M: 4, k: 8 },
+      // controlled ResNets on WebGPU (archs/cresnet/gpu.ts: L·d dense layers of draws, shared or not)
+      { arch: 'cresnet', n: 64, L: 16, M: 4, act: 'erf', paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
+      { arch: 'cresnet', n: 128, L: 8, M: 4, act: 'relu', share: false, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
     ],
   },
 };
@@ -149,6 +157,16 @@ function errorGrid(gpu: boolean, quick: boolean): Case[] {
     { n: 32, L: 1000, M: r(10), arch: 'resnet', alpha: 0.5, act: 'softplus' },
     { n: 16, L: 32, M: r(300), view: 'finite', nmin: 4, nmax: 64, sb2: 0.1, rho0: 0 },
     { n: 64, L: 64, M: r(300), view: 'sde', arch: 'shaped', cp: 0, cm: -1, sw2: 1, nmin: 8, nmax: 64 },
+    // controlled ResNets (issue 16 §3): the PDE's theory alone (erf at refine 3: 8× over before;
+    // tanh at refine 1: 2–3× under), a larger quadrature grid, fresh weights (the ODE), networks
+    // shared and fresh, and the signature view (its CPU loops and its own solves)
+    { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'erf', refine: 3, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
+    { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'tanh', refine: 1, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
+    { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'tanh', refine: 3, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
+    { arch: 'cresnet', n: 64, L: 100, M: 0, act: 'softplus', share: false, refine: 5, k: 3, paths: 'sine:1,0,0.8_line:1,0.5_bm:3' },
+    { arch: 'cresnet', n: 128, L: 32, M: r(40), act: 'erf', paths: 'sine:1,0,0.8_line:1,0.5' },
+    { arch: 'cresnet', n: 64, L: 64, M: r(40), act: 'relu', share: false, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
+    { arch: 'cresnet', n: 32, L: 8, M: r(20), act: 'erf', view: 'signature', nmin: 8, nmax: 64, Lmin: 4, Lmax: 32, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
   ];
   return quick ? all.filter((_, i) => i % 3 === 0) : all;
 }
@@ -280,7 +298,16 @@ function measured(spec: Spec, method: Method, c: Case, seconds: number, calibrat
     process.stderr.write(`calibrate: ${method} ${JSON.stringify(c)} left out of the fit (theory ${theory.toFixed(3)} s of ${seconds.toFixed(3)} s)\n`);
     return undefined;
   }
-  return { sizes: planSpec(spec).sizes, ctx: costContext(spec), seconds: seconds - theory, label: `${method} ${JSON.stringify(c)}` };
+  return { sizes: pricedSizes(spec), ctx: costContext(spec), seconds: seconds - theory, label: `${method} ${JSON.stringify(c)}` };
+}
+
+/**
+ * The batches the estimate prices for this spec's backend (estimateRun): on WebGPU an architecture's
+ * own kernel's sizes where they differ (gpuSizes: the controlled ResNet). Parts that run on the CPU
+ * whatever the backend (cpuOnly) are fitted with the profile of the backend timed, as before.
+ */
+function pricedSizes(spec: Spec): SimSize[] {
+  return planSpec(spec).parts.flatMap((p) => (spec.backend === 'webgpu' && !p.cpuOnly && p.gpuSizes ? p.gpuSizes : p.sizes));
 }
 
 /**
@@ -507,7 +534,7 @@ export async function calibrate(options: { webgpu: boolean; cpu: boolean; write:
 }
 
 /** Predicted vs measured seconds on the error grid, per backend: ratios measured/predicted. */
-export async function costModelError(options: { webgpu: boolean; quick: boolean }): Promise<object> {
+export async function costModelError(options: { webgpu: boolean; quick: boolean; match?: string }): Promise<object> {
   const backends: SimBackend[] = [createCpuBackend()];
   if (options.webgpu) {
     const gpu = await webGpuBackend();
@@ -519,7 +546,7 @@ export async function costModelError(options: { webgpu: boolean; quick: boolean 
     await timeRun(backend, specOf({ n: 64, L: 8, M: 4 }, 'gram', backend.info.name));
     await timeRun(backend, specOf({ n: 64, L: 8, M: 4 }, 'explicit', backend.info.name));
     const rows: { ratio: number; ratioCpu: number; ratioCpuSlowest: number; ratioExpected: number; ratioCpuExpected: number }[] = [];
-    for (const c of errorGrid(profile !== 'cpu', options.quick)) {
+    for (const c of errorGrid(profile !== 'cpu', options.quick).filter((c) => options.match === undefined || JSON.stringify(c).includes(options.match))) {
       const spec = specOf(c, c.method ?? 'gram', backend.info.name);
       const e = estimateRun(spec, backend.info);
       // Median of 3 (single runs of 0.05 s swing by 2× on a shared machine); the slowest repeat too.
@@ -560,7 +587,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const result = args.has('--calibrate')
     ? await calibrate({ webgpu, cpu: !args.has('--no-cpu'), write: args.has('--write'), repeats, refit: process.argv.find((a) => a.startsWith('--refit='))?.slice(8) })
-    : await costModelError({ webgpu, quick: args.has('--quick') });
+    : await costModelError({ webgpu, quick: args.has('--quick'), match: process.argv.find((a) => a.startsWith('--match='))?.slice(8) });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.exit(0);
 }

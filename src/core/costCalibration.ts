@@ -29,7 +29,13 @@
  * sizes between grid points. threadStart: CPU seconds to start one CLI worker thread (loading the
  * engine through tsx), counted once per thread for --threads N > 1 (plan.ts EstimateOptions).
  * The theory constants are the slowest case of their kind (per layer: a ResNet with α = 1/2, whose
- * profile never reaches a fixed point, for every quadrature activation).
+ * profile never reaches a fixed point, for every quadrature activation). closedFormEvaluation,
+ * quadratureEvaluation, stepwiseEvaluation (the controlled ResNet's PDE/ODE/width-∞ solves, issue 16
+ * §3: seconds per dual-kernel evaluation, counted by archs/cresnet/cost.ts) were measured alone on
+ * 2026-12-07 11:08 UTC at load 15–19 on CPU time (`node bin/run-ts.mjs bench/costModel.ts --grid-only`,
+ * bench/costModel.ts GRID_CASES: closed forms 6.0e−8–1.24e−7 per evaluation in the 2-D sweeps,
+ * +2.75e−7 in the per-step recursions; quadrature 3.6e−5 (silu, short paths) to 1.52e−4 (softplus,
+ * paths ×2)); `npm run bench:calibrate -- --write` measures them with the rest.
  */
 import type { CostCalibration } from './cost.ts';
 
@@ -58,6 +64,6 @@ export const CALIBRATION: CostCalibration = {
       worstRatio: 1,
     },
   },
-  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478, closedFormEvaluation: 1.33e-7, quadratureEvaluation: 0.000144, stepwiseEvaluation: 3.4e-7 },
+  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478, closedFormEvaluation: 1.24e-7, quadratureEvaluation: 0.000152, stepwiseEvaluation: 2.75e-7 },
 };
 // END CALIBRATION
