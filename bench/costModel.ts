@@ -163,7 +163,7 @@ function errorGrid(gpu: boolean, quick: boolean): Case[] {
     { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'erf', refine: 3, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
     { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'tanh', refine: 1, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
     { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'tanh', refine: 3, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
-    { arch: 'cresnet', n: 64, L: 100, M: 0, act: 'softplus', share: false, refine: 5, k: 3, paths: 'sine:1,0,0.8_line:1,0.5_bm:3' },
+    { arch: 'cresnet', n: 64, L: 100, M: 0, act: 'softplus', share: false, refine: 1, paths: 'sine:1,0,0.8_line:1,0.5' },
     { arch: 'cresnet', n: 128, L: 32, M: r(40), act: 'erf', paths: 'sine:1,0,0.8_line:1,0.5' },
     { arch: 'cresnet', n: 64, L: 64, M: r(40), act: 'relu', share: false, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
     { arch: 'cresnet', n: 32, L: 8, M: r(20), act: 'erf', view: 'signature', nmin: 8, nmax: 64, Lmin: 4, Lmax: 32, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },

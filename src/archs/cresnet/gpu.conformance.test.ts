@@ -17,6 +17,7 @@ import { testGpu } from '../../../test/backends/testGpu.ts';
 import { activation } from '../../core/activations.ts';
 import { buildPaths, type Path } from '../../core/paths.ts';
 import { createWebGpuBackend } from '../../backends/webgpu/backend.ts';
+import { withDeviceLossFallback } from '../../backends/webgpu/fallback.ts';
 import { createCpuBackend } from '../../backends/cpu/cpuBackend.ts';
 import { runLab } from '../../experiments/runLab.ts';
 import { decodeSpec } from '../../url/codec.ts';
@@ -129,5 +130,22 @@ describe('the lab on the WebGPU backend runs arch=cresnet on the GPU', () => {
     } finally {
       webgpu.dispose();
     }
+  });
+});
+
+describe('controlled ResNet on WebGPU: a lost device', () => {
+  it('the job fails as a GPU run (GpuRunError) and the fallback runs its networks on the CPU, the same numbers', async () => {
+    const { gpu } = await testGpu();
+    const webgpu = await createWebGpuBackend(gpu, { label: 'cresnet lost' });
+    const backend = withDeviceLossFallback(webgpu, createCpuBackend);
+    const spec = { ...decodeSpec('arch=cresnet&act=tanh&n=16&L=4&M=3&paths=sine:0.5,0,0.8_line:1,0.5').spec, backend: 'webgpu' as const };
+    const job = { spec, netStart: 2, netCount: 3, recordLayers: [0, 4] };
+    webgpu.device.destroy();
+    const got = await backend.simulate(job);
+    const want = await createCpuBackend().simulate(job);
+    expect(got.networksOn).toEqual({ webgpu: 0, cpu: 3 });
+    expect(Array.from(got.z)).toEqual(Array.from(want.z));
+    expect(backend.info.note).toMatch(/device lost/);
+    backend.dispose();
   });
 });
