@@ -413,8 +413,8 @@ async function calibrateTheory(): Promise<CostCalibration['theory']> {
 export const GRID_CASES: readonly { readonly acts: readonly string[]; readonly query: Partial<Spec> }[] = [
   { acts: ['relu', 'erf', 'gelu', 'identity', 'sin'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0', refine: 6, L: 64 } },
   { acts: ['relu', 'erf', 'gelu', 'identity', 'sin'], query: { paths: 'pl:0,0,2,2,0,4_pl:0,0,2,0_line:1,-1', k: 3, refine: 5, L: 256 } },
-  { acts: ['relu', 'erf', 'identity'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0_line:1,-1', k: 3, share: false, refine: 9, L: 512 } },
-  { acts: ['relu', 'erf', 'identity'], query: { paths: 'sine:2,0,0.8_line:1,0.5', share: false, refine: 7, L: 2048 } },
+  { acts: ['relu', 'erf', 'identity'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0_line:1,-1', k: 3, share: false, refine: 8, L: 512 } },
+  { acts: ['relu', 'erf', 'identity'], query: { paths: 'sine:2,0,0.8_line:1,0.5', share: false, refine: 6, L: 2048 } },
   { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0', refine: 1, L: 8 } },
   { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'pl:0,0,2,2,0,4_pl:0,0,2,0', refine: 1, L: 8 } },
   { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0_line:1,-1', k: 3, share: false, refine: 4, L: 64 } },
