@@ -128,10 +128,14 @@ export interface TheoryCalibration {
    * Per dual-kernel evaluation V_φ(a, c, b) of a grid solve (the controlled ResNet's PDE, ODE and
    * width-∞ recursions: ArchModule.cost.theoryEvaluations), for φ with a closed-form dual kernel
    * (relu family, erf, gelu, sin, identity) and for a quadrature one (tanh, silu, softplus). The slowest
-   * per-evaluation time of the calibration's solves.
+   * per-evaluation time of the calibration's solves (closed forms), and for quadrature the typical
+   * (median) one — its cost per evaluation grows with the kernel (the sinh rule's nodes, about
+   * log a per dimension): silu and softplus on long paths cost 5× the median — with the slowest as
+   * quadratureEvaluationWorst, which the upper bound uses.
    */
   readonly closedFormEvaluation: number;
   readonly quadratureEvaluation: number;
+  readonly quadratureEvaluationWorst: number;
   /**
    * Added per evaluation made in a per-step recursion over P×P Gram matrices (the ODE's RK4, the
    * fresh-weights recursion: small arrays built every step), whatever φ.

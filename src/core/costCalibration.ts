@@ -32,10 +32,11 @@
  * profile never reaches a fixed point, for every quadrature activation). closedFormEvaluation,
  * quadratureEvaluation, stepwiseEvaluation (the controlled ResNet's PDE/ODE/width-∞ solves, issue 16
  * §3: seconds per dual-kernel evaluation, counted by archs/cresnet/cost.ts) were measured alone on
- * 2026-12-07 11:17 UTC at load ~24 on CPU time (`node bin/run-ts.mjs bench/costModel.ts --grid-only`,
- * bench/costModel.ts GRID_CASES: closed forms 5.6e−8 (sin) to 1.26e−7 (gelu) per evaluation in the
- * 2-D sweeps, 2.0e−7–4.3e−7 in the per-step recursions (→ +3.08e−7); quadrature 3.2e−5 (silu, short
- * paths) to 1.35e−4 (softplus, paths ×2): the slowest, so "about" is up to 4× high for silu);
+ * 2026-12-07 11:30 UTC at load ~15 on CPU time (`node bin/run-ts.mjs bench/costModel.ts --grid-only`,
+ * bench/costModel.ts GRID_CASES: closed forms 5.6e−8 (sin) to 1.24e−7 (gelu) per evaluation in the
+ * 2-D sweeps, +2.4e−7 in the per-step recursions; quadrature 3.0e−5 (silu, short paths) to 4.26e−4
+ * (softplus on a circle run twice with fresh weights: its kernel grows, and the sinh rule with it),
+ * median 7.9e−5 → "about", the slowest → "at most");
  * `npm run bench:calibrate -- --write` measures them with the rest.
  */
 import type { CostCalibration } from './cost.ts';
@@ -65,6 +66,6 @@ export const CALIBRATION: CostCalibration = {
       worstRatio: 1,
     },
   },
-  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478, closedFormEvaluation: 1.26e-7, quadratureEvaluation: 0.000135, stepwiseEvaluation: 3.08e-7 },
+  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478, closedFormEvaluation: 1.24e-7, quadratureEvaluation: 0.0000792, quadratureEvaluationWorst: 0.000426, stepwiseEvaluation: 2.43e-7 },
 };
 // END CALIBRATION

@@ -144,8 +144,12 @@ export function costContext(spec: Spec): CostContext {
   return { smoothPhi, orthogonal: w.ok && w.value.kind === 'orthogonal' };
 }
 
-/** Seconds of the f64 theory: the NNGP/NTK recursion per layer, the phase diagram's grid, fixed costs. */
-export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRATION): number {
+/**
+ * Seconds of the f64 theory: the NNGP/NTK recursion per layer, the phase diagram's grid, fixed costs.
+ * `worst`: grid solves with a quadrature φ priced at the slowest calibrated evaluation (the upper
+ * bound's theory), not the typical one.
+ */
+export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRATION, worst = false): number {
   const t = calibration.theory;
   const closed = resolveSpec(spec).activation.dual !== undefined;
   const arch = archOf(spec);
@@ -158,7 +162,8 @@ export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRA
   // Solves on a grid (the controlled ResNet's kernel PDE, ODE and width-∞ recursions): their
   // dual-kernel evaluations, counted exactly, at the calibrated seconds per evaluation of φ's class.
   const evals = arch.cost.theoryEvaluations?.(spec) ?? { grid: 0, stepwise: 0 };
-  const grid = (evals.grid + evals.stepwise) * (closed ? t.closedFormEvaluation : t.quadratureEvaluation) + evals.stepwise * t.stepwiseEvaluation;
+  const perEvaluation = closed ? t.closedFormEvaluation : worst ? t.quadratureEvaluationWorst : t.quadratureEvaluation;
+  const grid = (evals.grid + evals.stepwise) * perEvaluation + evals.stepwise * t.stepwiseEvaluation;
   return t.run + fixed + (contrast ? 3 : 1) * spec.L * perLayer + phase + grid;
 }
 
@@ -205,8 +210,9 @@ export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateO
   const seconds = theory + simulation + startSeconds;
   // The theory (and any cpuOnly part) runs on the CPU whatever the backend: the CPU profile's spread bounds it.
   const bound = calibration.headroom;
+  const theoryWorst = theorySeconds(spec, calibration, true);
   const maxSeconds =
-    bound * ((theory + onCpu + startSeconds) * cpu.worstRatio + (simulation - onCpu) * constants.worstRatio) + SLACK_SECONDS;
+    bound * ((theoryWorst + onCpu + startSeconds) * cpu.worstRatio + (simulation - onCpu) * constants.worstRatio) + SLACK_SECONDS;
   return { seconds, maxSeconds, theorySeconds: theory, startSeconds, parts, profile, measured: constants.measured };
 }
 

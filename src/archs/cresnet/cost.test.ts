@@ -8,7 +8,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCpuBackend } from '../../backends/cpu/cpuBackend.ts';
 import { runSpec } from '../../experiments/runSpec.ts';
-import { estimateRun, planSpec } from '../../experiments/plan.ts';
+import { estimateRun, planSpec, SLACK_SECONDS, theorySeconds } from '../../experiments/plan.ts';
+import { CALIBRATION } from '../../core/costCalibration.ts';
 import { decodeSpec } from '../../url/codec.ts';
 import { crossGridEvaluations, equivalentLayers, gpuEquivalentLayers, selfGridEvaluations, theoryEvaluations } from './cost.ts';
 
@@ -83,5 +84,23 @@ describe('controlled ResNet: the planner prices its networks per backend', () =>
     const cpu = estimateRun(v, 'cpu').parts.find((p) => p.label === part.label)!.seconds;
     const gpu = estimateRun(v, { name: 'webgpu', adapter: 'NVIDIA' }).parts.find((p) => p.label === part.label)!.seconds;
     expect(gpu).toBe(cpu);
+  });
+});
+
+describe('controlled ResNet: the theory estimate', () => {
+  it('a quadrature φ: "about" at the typical seconds per evaluation, "at most" at the slowest calibrated one', () => {
+    const s = spec('arch=cresnet&M=0&act=softplus&refine=2&paths=pl:0,0,1,1,0,2_pl:0,0,1,0');
+    const t = CALIBRATION.theory;
+    const evals = theoryEvaluations(s);
+    expect(theorySeconds(s, CALIBRATION, true) - theorySeconds(s)).toBeCloseTo(evals * (t.quadratureEvaluationWorst - t.quadratureEvaluation), 12);
+    const e = estimateRun(s, 'cpu');
+    expect(e.seconds).toBeCloseTo(theorySeconds(s), 12);
+    expect(e.maxSeconds).toBeCloseTo(CALIBRATION.headroom * CALIBRATION.profiles.cpu.worstRatio * theorySeconds(s, CALIBRATION, true) + SLACK_SECONDS, 12);
+  });
+
+  it('a closed-form φ: no fixed limit-solve cost (0.19 s before), only the run and the evaluations', () => {
+    const s = spec('arch=cresnet&M=0&act=erf&refine=3&paths=pl:0,0,1,1,0,2_pl:0,0,1,0');
+    const t = CALIBRATION.theory;
+    expect(theorySeconds(s)).toBeCloseTo(t.run + 20 * t.closedFormLayer + theoryEvaluations(s) * t.closedFormEvaluation, 12);
   });
 });
