@@ -393,10 +393,10 @@ async function calibrateTheory(): Promise<CostCalibration['theory']> {
     if (i > 0) runs.push(cpuSeconds(c2));
   }
   const run = median(runs);
-  const { closedFormEvaluation, quadratureEvaluation, quadratureEvaluationWorst, stepwiseEvaluation } = await calibrateGridEvaluations(cpuSeconds);
+  const { closedFormEvaluation, quadratureEvaluation, stepwiseEvaluation } = await calibrateGridEvaluations(cpuSeconds);
   const r = (v: number) => Number(v.toPrecision(3));
-  process.stderr.write(`calibrate theory: closed ${closedFormLayer}, quadrature ${quadratureLayer}, phase ${phasePoint}, fixed ${fixed}, run ${run}, grid evaluation closed ${closedFormEvaluation} quadrature ${quadratureEvaluation} (slowest ${quadratureEvaluationWorst}) stepwise ${stepwiseEvaluation}\n`);
-  return { closedFormLayer: r(closedFormLayer), quadratureLayer: r(quadratureLayer), phasePoint: r(phasePoint), fixed: r(fixed), run: r(run), closedFormEvaluation: r(closedFormEvaluation), quadratureEvaluation: r(quadratureEvaluation), quadratureEvaluationWorst: r(quadratureEvaluationWorst), stepwiseEvaluation: r(stepwiseEvaluation) };
+  process.stderr.write(`calibrate theory: closed ${closedFormLayer}, quadrature ${quadratureLayer}, phase ${phasePoint}, fixed ${fixed}, run ${run}, grid evaluation closed ${closedFormEvaluation} quadrature ${JSON.stringify(quadratureEvaluation)} stepwise ${stepwiseEvaluation}\n`);
+  return { closedFormLayer: r(closedFormLayer), quadratureLayer: r(quadratureLayer), phasePoint: r(phasePoint), fixed: r(fixed), run: r(run), closedFormEvaluation: r(closedFormEvaluation), quadratureEvaluation, stepwiseEvaluation: r(stepwiseEvaluation) };
 }
 
 /**
@@ -405,8 +405,8 @@ async function calibrateTheory(): Promise<CostCalibration['theory']> {
  * cost.test.ts checks the count against the solvers' calls), the slowest per evaluation over the
  * cases: closedFormEvaluation from the shared (2-D sweep) cases with a closed-form φ; then
  * stepwiseEvaluation, the extra per evaluation of the fresh-weights cases (per-step recursions over
- * small Gram matrices); then, over every quadrature case, the median (quadratureEvaluation: "about")
- * and the slowest (quadratureEvaluationWorst: "at most"). The cases vary the
+ * small Gram matrices); then, per quadrature family and over all of them (`default`), the median
+ * ("about") and the slowest ("at most") of its cases (quadratureEvaluation). The cases vary the
  * paths (short L-shaped paths; longer ones scaled ×2, and a circle run twice: larger kernels, where
  * the sinh rule needs more nodes — the quadrature's cost per evaluation grows with the kernel, so
  * paths much longer than these may cost more than the constant), sharing and the refinement; each makes ≥ 10⁵ closed-form or ≥ 10³ quadrature
@@ -425,10 +425,10 @@ export const GRID_CASES: readonly { readonly acts: readonly string[]; readonly q
   { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'sine:2,0.25,0.6_line:-1,0.5', share: false, refine: 1, L: 64 } },
 ];
 
-async function calibrateGridEvaluations(cpuSeconds: (c0: NodeJS.CpuUsage) => number): Promise<{ closedFormEvaluation: number; quadratureEvaluation: number; quadratureEvaluationWorst: number; stepwiseEvaluation: number }> {
+async function calibrateGridEvaluations(cpuSeconds: (c0: NodeJS.CpuUsage) => number): Promise<{ closedFormEvaluation: number; quadratureEvaluation: Record<string, { typical: number; worst: number }>; stepwiseEvaluation: number }> {
   const { theoryEvaluationCounts } = await import('../src/archs/cresnet/cost.ts');
   const cpu = createCpuBackend();
-  const rows: { closed: boolean; grid: number; stepwise: number; seconds: number }[] = [];
+  const rows: { closed: boolean; family: string; grid: number; stepwise: number; seconds: number }[] = [];
   for (const c of GRID_CASES) {
     for (const act of c.acts) {
       const spec = { ...DEFAULT_SPEC, arch: 'cresnet', M: 0, act, ...c.query } as Spec;
@@ -440,16 +440,24 @@ async function calibrateGridEvaluations(cpuSeconds: (c0: NodeJS.CpuUsage) => num
         ts.push(cpuSeconds(c0));
       }
       const seconds = median(ts);
-      rows.push({ closed: resolveSpec(spec).activation.dual !== undefined, grid, stepwise, seconds });
+      const activation = resolveSpec(spec).activation;
+      rows.push({ closed: activation.dual !== undefined, family: activation.family, grid, stepwise, seconds });
       process.stderr.write(`calibrate grid ${act} ${JSON.stringify(c.query)}: ${grid} + ${stepwise} stepwise evaluations, CPU ${ts.map((t) => t.toFixed(3)).join(', ')} s, ${(seconds / (grid + stepwise)).toExponential(2)} s each\n`);
     }
   }
   const max = (xs: number[]) => Math.max(0, ...xs);
   const closedFormEvaluation = max(rows.filter((r) => r.closed && r.stepwise === 0).map((r) => r.seconds / r.grid));
   const stepwiseEvaluation = max(rows.filter((r) => r.closed && r.stepwise > 0).map((r) => (r.seconds - (r.grid + r.stepwise) * closedFormEvaluation) / r.stepwise));
-  const quadrature = rows.filter((r) => !r.closed).map((r) => (r.seconds - r.stepwise * stepwiseEvaluation) / (r.grid + r.stepwise));
-  // Quadrature: the median for "about", the slowest for "at most" (its cost grows with the kernel).
-  return { closedFormEvaluation, quadratureEvaluation: median(quadrature), quadratureEvaluationWorst: max(quadrature), stepwiseEvaluation };
+  // Quadrature, per family and for all together (`default`): the median for "about", the slowest
+  // for "at most" (its cost per evaluation grows with the kernel).
+  const perEval = (rs: typeof rows) => rs.map((r) => (r.seconds - r.stepwise * stepwiseEvaluation) / (r.grid + r.stepwise));
+  const quad = rows.filter((r) => !r.closed);
+  const quadratureEvaluation: Record<string, { typical: number; worst: number }> = {};
+  for (const family of [...new Set(quad.map((r) => r.family)), 'default']) {
+    const xs = perEval(family === 'default' ? quad : quad.filter((r) => r.family === family));
+    quadratureEvaluation[family] = { typical: Number(median(xs).toPrecision(3)), worst: Number(max(xs).toPrecision(3)) };
+  }
+  return { closedFormEvaluation, quadratureEvaluation, stepwiseEvaluation };
 }
 
 function cpuSecondsSince(c0: NodeJS.CpuUsage): number {
@@ -470,7 +478,7 @@ async function webGpuBackend(): Promise<SimBackend | undefined> {
 }
 
 function formatCalibration(c: CostCalibration): string {
-  const obj = (o: object) => `{ ${Object.entries(o).map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+  const obj = (o: object): string => `{ ${Object.entries(o).map(([k, v]) => `${k}: ${v !== null && typeof v === 'object' ? obj(v) : v}`).join(', ')} }`;
   const profile = (p: ProfileCalibration) => `{\n      measured: ${p.measured},\n      gram: ${obj(p.gram)},\n      explicit: ${obj(p.explicit)},\n      worstRatio: ${p.worstRatio},\n    }`;
   return `export const CALIBRATION: CostCalibration = {
   measuredOn: ${JSON.stringify(c.measuredOn)},

@@ -162,7 +162,8 @@ export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRA
   // Solves on a grid (the controlled ResNet's kernel PDE, ODE and width-∞ recursions): their
   // dual-kernel evaluations, counted exactly, at the calibrated seconds per evaluation of φ's class.
   const evals = arch.cost.theoryEvaluations?.(spec) ?? { grid: 0, stepwise: 0 };
-  const perEvaluation = closed ? t.closedFormEvaluation : worst ? t.quadratureEvaluationWorst : t.quadratureEvaluation;
+  const q = t.quadratureEvaluation[resolveSpec(spec).activation.family] ?? t.quadratureEvaluation.default;
+  const perEvaluation = closed ? t.closedFormEvaluation : worst ? q.worst : q.typical;
   const grid = (evals.grid + evals.stepwise) * perEvaluation + evals.stepwise * t.stepwiseEvaluation;
   return t.run + fixed + (contrast ? 3 : 1) * spec.L * perLayer + phase + grid;
 }
