@@ -9,6 +9,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createCpuBackend } from '../../backends/cpu/cpuBackend.ts';
 import { runSpec } from '../../experiments/runSpec.ts';
 import { estimateRun, planSpec, SLACK_SECONDS, theorySeconds } from '../../experiments/plan.ts';
+import { defaultChunk } from '../../experiments/monteCarlo.ts';
+import { simulationOps } from '../../core/cost.ts';
 import { CALIBRATION } from '../../core/costCalibration.ts';
 import { decodeSpec } from '../../url/codec.ts';
 import { crossGridEvaluations, equivalentLayers, gpuEquivalentLayers, selfGridEvaluations, theoryEvaluations } from './cost.ts';
@@ -104,5 +106,20 @@ describe('controlled ResNet: the theory estimate', () => {
     const s = spec('arch=cresnet&M=0&act=erf&refine=3&paths=pl:0,0,1,1,0,2_pl:0,0,1,0');
     const t = CALIBRATION.theory;
     expect(theorySeconds(s)).toBeCloseTo(t.run + 20 * t.closedFormLayer + theoryEvaluations(s) * t.closedFormEvaluation, 12);
+  });
+});
+
+describe('controlled ResNet: Monte Carlo chunks sized by the network\'s real work', () => {
+  it('whatever `method` says (cresnet always draws every weight): the dense chain of equal work, per backend', () => {
+    const s = spec('arch=cresnet&method=gram&n=256&L=20&M=1000&paths=pl:0,0,1,1,0,2_pl:0,0,1,0');
+    const cpu = createCpuBackend();
+    const perNet = simulationOps({ method: 'explicit', n: 256, L: equivalentLayers(20, 2, 2, true), k: 2, M: 1, recorded: 21 });
+    expect(defaultChunk(s, 21, cpu)).toBe(Math.max(Math.floor(5e7 / perNet), Math.ceil(1000 / 200)));
+    // Priced as the gram chain it is not, a chunk would hold ~100× more networks.
+    const asGram = simulationOps({ method: 'gram', n: 256, L: 20, k: 2, M: 1, recorded: 21 });
+    expect(Math.floor(5e7 / asGram)).toBeGreaterThan(20 * defaultChunk(s, 21, cpu));
+    const gpu = { ...cpu, info: { name: 'webgpu' as const, adapter: 'SwiftShader' } };
+    const perNetGpu = simulationOps({ method: 'explicit', n: 256, L: gpuEquivalentLayers(20, 2), k: 2, M: 1, recorded: 21 });
+    expect(defaultChunk(s, 21, gpu)).toBe(Math.max(Math.floor(5e7 / perNetGpu), Math.ceil(1000 / 200)));
   });
 });
