@@ -2,6 +2,7 @@
  * Issue 18: the input-curve panels under the depth profile (curve=circle:k), drawn from the run's
  * geometry and jacobian blocks; none of them without a curve.
  */
+import { seriousViolations } from './axe.ts';
 import { expect, finalDigest, openLab, test } from './fixtures.ts';
 
 test('curve=circle:16: length, distortion, Jacobian and dimension panels, one median point per layer, mean-field lines', async ({ page }) => {
@@ -95,6 +96,7 @@ test('a drawn curve: a stroke on the canvas becomes curve=drawn:k:<code> with th
   await expect.poll(() => new URL(page.url()).searchParams.get('curve')).toMatch(/^drawn:16:[A-Za-z0-9_-]+$/);
   await finalDigest(page);
   await expect(page.getByTestId('panel-geometry-length')).toContainText('a drawn closed curve');
+  expect(await seriousViolations(page)).toEqual([]);
   await expect(page.getByTestId('entry-curve')).toHaveValue(new URL(page.url()).searchParams.get('curve')!);
   // A back-and-forth stroke is a segment through its centre: refused, the link unchanged.
   const drawn = new URL(page.url()).searchParams.get('curve');

@@ -75,7 +75,7 @@ export function GeometryPanels() {
       <GeometryPanel
         id="dimension"
         title="Effective dimension of the image"
-        caption={`Participation ratio $(\\operatorname{tr} K_c)^2/\\|K_c\\|_F^2$ of the centred ${g.k}\\times${g.k} feature kernel of the image points. ${plots.text.dimension}`}
+        caption={`Participation ratio $(\\operatorname{tr} K_c)^2/\\|K_c\\|_F^2$ of the centred $${g.k}\\times${g.k}$ feature kernel of the image points. ${plots.text.dimension}`}
         equation={'\\mathrm{PR} = \\frac{(\\sum_i \\lambda_i)^2}{\\sum_i \\lambda_i^2}'}
         data={plots.dimension}
       />
