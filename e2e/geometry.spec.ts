@@ -2,6 +2,8 @@
  * Issue 18: the input-curve panels under the depth profile (curve=circle:k), drawn from the run's
  * geometry and jacobian blocks; none of them without a curve.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { seriousViolations } from './axe.ts';
 import { expect, finalDigest, openLab, test } from './fixtures.ts';
 
@@ -74,9 +76,20 @@ test('the picture of the image curve plays through depth on a canvas (k = 256): 
   await slider.fill('0');
   await expect.poll(() => curve.getAttribute('d')).not.toBe(before);
   await expect(page.getByTestId('geometry-layer-value')).toHaveText('1');
+  // Pause mid-way: it stops on a whole layer, and the slider, the readout and the still plot agree.
+  await page.getByTestId('geometry-play').click();
+  await expect.poll(async () => Number(await page.getByTestId('geometry-layer-value').textContent())).toBeGreaterThanOrEqual(4);
+  await page.getByTestId('geometry-play').click();
+  await expect(page.getByTestId('geometry-play')).toHaveAttribute('aria-pressed', 'false');
+  await expect(canvas).toBeHidden();
+  const layer = Number(await page.getByTestId('geometry-layer-value').textContent());
+  expect(layer).toBeGreaterThanOrEqual(4);
+  await expect(slider).toHaveValue(String(layer - 1));
+  await expect(page.getByTestId('geometry-image-readout')).toContainText(`Layer ${layer}: R =`);
+  await expect(page.getByTestId('plot-geometry-image').locator('svg').first()).toHaveAttribute('aria-label', new RegExp(`at layer ${layer} `));
 });
 
-test('a drawn curve: a stroke on the canvas becomes curve=drawn:k:<code> with the link\'s k, the panels say "a drawn closed curve"; a stroke through its own centre is refused with the reason', async ({ page }) => {
+test('a drawn curve: a stroke on the canvas becomes curve=drawn:k:<code> with the link\'s k, the CLI gives the link the page\'s digest, the panels say "a drawn closed curve"; a stroke through its own centre is refused with the reason', async ({ page }) => {
   await openLab(page, 'curve=circle:16&act=tanh&sw2=2.5&sb2=0.05&L=4&n=32&M=4&backend=cpu');
   await finalDigest(page);
   const pad = page.getByTestId('curve-drawer-canvas');
@@ -94,7 +107,10 @@ test('a drawn curve: a stroke on the canvas becomes curve=drawn:k:<code> with th
   }
   await page.mouse.up();
   await expect.poll(() => new URL(page.url()).searchParams.get('curve')).toMatch(/^drawn:16:[A-Za-z0-9_-]+$/);
-  await finalDigest(page);
+  const digest = await finalDigest(page);
+  // The link means the same in the CLI: the same digest for the drawn curve.
+  const { stdout } = await promisify(execFile)('node', ['bin/limits-lab.mjs', 'run', new URL(page.url()).search.slice(1)], { maxBuffer: 64 << 20 });
+  expect((JSON.parse(stdout) as { digest: string }).digest).toBe(digest);
   await expect(page.getByTestId('panel-geometry-length')).toContainText('a drawn closed curve');
   expect(await seriousViolations(page)).toEqual([]);
   await expect(page.getByTestId('entry-curve')).toHaveValue(new URL(page.url()).searchParams.get('curve')!);

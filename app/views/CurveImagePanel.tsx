@@ -97,7 +97,18 @@ export function CurveImagePanel({ g }: { g: GeometryBlock }) {
       raf = requestAnimationFrame(tick);
     };
     raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(raf);
+    // The canvas was placed for this layout: a resize pauses (on the nearest layer) and the still plot redraws.
+    const pause = () => {
+      const i = Math.round(position.current);
+      position.current = i;
+      setIndex(i);
+      setPlaying(false);
+    };
+    window.addEventListener('resize', pause);
+    return () => {
+      cancelAnimationFrame(raf);
+      window.removeEventListener('resize', pause);
+    };
   }, [playing, frames, count, proj]);
 
   const play = () => {
