@@ -30,6 +30,13 @@ test('without a curve the depth view has no geometry panels', async ({ page }) =
   await expect(page.getByTestId('geometry-panels')).toHaveCount(0);
 });
 
+test('with M = 0 the curve\'s panels say that no networks are sampled; the drawing pad is there', async ({ page }) => {
+  await openLab(page, 'curve=circle:8&L=4&n=16&M=0&backend=cpu');
+  await expect(page.getByTestId('geometry-pending')).toContainText('with M = 0 none are sampled, so its panels are not drawn');
+  await expect(page.getByTestId('curve-drawer-canvas')).toBeVisible();
+  await expect(page.getByTestId('geometry-panels')).toHaveCount(0);
+});
+
 test('the picture of the image curve plays through depth on a canvas (k = 256): frames advance, the layer readout follows, it stops on the last layer; frames per second reported (not asserted)', async ({ page }) => {
   await openLab(page, 'curve=circle:256&act=tanh&sw2=2.5&sb2=0.05&L=16&n=64&M=2&backend=cpu');
   await finalDigest(page);

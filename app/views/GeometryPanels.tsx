@@ -34,6 +34,7 @@ function curveWords(g: GeometryBlock): string {
 
 export function GeometryPanels() {
   const curve = useLab((s) => s.spec.curve);
+  const M = useLab((s) => s.spec.M);
   const geometry = useViewBlock('geometry');
   const jacobian = useViewBlock('jacobian');
   const g = geometry.block;
@@ -41,11 +42,25 @@ export function GeometryPanels() {
   const plots = useMemo(() => (g && j ? { length: lengthPlot(g), distortion: distortionPlot(g), jacobian: jacobianPlot(j, g.r === 1), dimension: dimensionPlot(g), text: geometrySentences(g, j) } : undefined), [g, j]);
   if (curve === 'none') return null;
   if (geometry.unavailable) return <Unavailable reason={geometry.unavailable} fix={{ key: 'curve', value: 'none', label: 'Remove the input curve (curve=none)' }} />;
+  // The drawing pad stays while a new curve's networks run (it is what started them).
+  const draw = (
+    <figure className="panel" aria-labelledby="geometry-draw-title" data-testid="panel-geometry-draw">
+      <h2 id="geometry-draw-title" className="panel-title">
+        Draw your own input curve
+      </h2>
+      <CurveDrawer curve={curve} />
+    </figure>
+  );
   if (!plots || !g) {
     return (
-      <p className="panel-note" data-testid="geometry-pending">
-        The input curve ({curve}) is pushed through the networks after the depth profile; its panels appear when that run has finished.
-      </p>
+      <div className="panels">
+        <p className="panel-note" data-testid="geometry-pending">
+          {M === 0
+            ? `The input curve (${curve}) goes through the M networks of the depth profile; with M = 0 none are sampled, so its panels are not drawn.`
+            : `The input curve (${curve}) is pushed through the networks after the depth profile; its panels appear when that run has finished.`}
+        </p>
+        {draw}
+      </div>
     );
   }
   return (
@@ -79,12 +94,7 @@ export function GeometryPanels() {
         equation={'\\mathrm{PR} = \\frac{(\\sum_i \\lambda_i)^2}{\\sum_i \\lambda_i^2}'}
         data={plots.dimension}
       />
-      <figure className="panel" aria-labelledby="geometry-draw-title" data-testid="panel-geometry-draw">
-        <h2 id="geometry-draw-title" className="panel-title">
-          Draw your own input curve
-        </h2>
-        <CurveDrawer curve={curve} />
-      </figure>
+      {draw}
     </div>
   );
 }
