@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
 import { decodeSpec } from '../url/codec.ts';
+import { packSpec, unpackSpec } from '../url/compact.ts';
 import { curveGram, curveLength, curveVectors, inputCurveOf } from './curve.ts';
 import { sampleCurves } from './curveMonteCarlo.ts';
 import { decodeDrawnCode, drawnPoint, drawnShape, encodeDrawnCode, fitDrawnCurve } from './drawnCurve.ts';
@@ -55,6 +56,11 @@ describe('drawn curve: the code', () => {
       [`drawn:64:${nodeCode([100, 0, 0, 100, 100, 0, 0, 100])}`, /comes within .* of the origin/],
       ['drawn:64:abc$', /expected one of/],
     ];
+    // The compact z= form carries the code unchanged (base64url inside base64url).
+    const long = `drawn:64:${nodeCode([127, 5, 2, 100, 17, -1, 2, -17, 1, -2, 3, 2, 12, 4, 4, 8, -3, -1, -1, 1, 3, 3, -3, 1, -1, -1, 0, 0, 1, 0, 0, 0])}`;
+    const d = decodeSpec(`curve=${long}`);
+    expect(d.issues).toEqual([]);
+    expect(unpackSpec(packSpec(d.spec, 2))).toMatchObject({ ok: true, pairs: [['curve', long]] });
     for (const [value, message] of cases) {
       const d = decodeSpec(`curve=${encodeURIComponent(value)}`);
       expect(d.issues.length, value).toBe(1);
