@@ -1,7 +1,9 @@
 /**
  * The input-curve panels (issue 18), shown under the depth profile when the spec has a curve
- * (curve=circle:k): length, distortion, Jacobian, effective dimension. The numbers come from the
- * run's geometry and jacobian blocks (src/geometry/geometryBlocks.ts), the text from geometryData.ts.
+ * (curve=circle:k, ellipse:k:r or drawn:k:code): the picture through depth (CurveImagePanel.tsx),
+ * length, distortion, Jacobian, effective dimension (one GeometryPanel each), and the drawing pad
+ * (CurveDrawer.tsx). The numbers come from the run's geometry and jacobian blocks
+ * (src/geometry/geometryBlocks.ts), the text from geometryData.ts.
  */
 import { useMemo } from 'react';
 import type { GeometryBlock } from '../../src/geometry/geometryBlocks.ts';
