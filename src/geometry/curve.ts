@@ -75,7 +75,9 @@ export function curveMoments(c: InputCurve, theta: number): { q: number; c: numb
  * The curve's length per √d, ∫₀^{2π} |ẋ(θ)|/√d dθ: 2π√q for the circle; for the ellipse the
  * trapezoidal rule on 4096 points, which converges geometrically for a smooth periodic integrand
  * (Trefethen & Weideman 2014; r ≥ 0.01 keeps the integrand analytic in a strip of width ~r; a drawn
- * curve's speed stays ≥ 10⁻³ of its rms, drawnCurve.ts, so its |ẋ| is analytic too).
+ * curve's speed stays ≥ 10⁻³ of its rms, drawnCurve.ts, so its |ẋ| is analytic too — but where it nearly
+ * stops the strip is narrow and the convergence slower; a drawing is parametrised by its arc length,
+ * so its speed is nearly constant and the rule converges fast).
  */
 export function curveLength(c: InputCurve): number {
   if (isCircle(c)) return 2 * Math.PI * Math.sqrt(c.q);
