@@ -24,6 +24,8 @@ describe('input-curve panels: data and sentences derived from a run', () => {
     const ratio = g.length.mean[5] / g.meanField.length[5];
     expect(text.length).toContain(`${Number(ratio.toPrecision(3))} × the mean field`);
     expect(text.dimension).toContain('span at most 7 centred directions');
+    expect(text.dimension).toContain(`median numerical rank ${Number(g.numericalRank.p50[5].toPrecision(3))}`);
+    expect(dimensionPlot(g).series.find((s) => s.id === 'rank-median')).toMatchObject({ y: g.numericalRank.p50 });
     const lp = lengthPlot(g);
     expect(lp.series.find((s) => s.id === 'length-limit')).toMatchObject({ y: g.meanField.length });
     // exp(0.063·5) ≈ 1.37: no log axis for this range.

@@ -90,18 +90,19 @@ export function jacobianPlot(j: JacobianBlock): XYPlotData {
   };
 }
 
-/** Participation ratio of the k points' centred features against depth. */
+/** Participation ratio and numerical rank of the k points' centred features against depth. */
 export function dimensionPlot(g: GeometryBlock): XYPlotData {
   return {
     title: 'Effective dimension of the image curve against depth',
     xLabel: LAYER_AXIS,
-    yLabel: 'participation ratio',
+    yLabel: 'participation ratio, numerical rank',
     xScale: 'linear',
     xDomain: layerDomain(g.layers),
     yScale: 'linear',
     series: [
       { kind: 'hrule', id: 'dimension-circle', label: 'input curve: 2', color: ROLE_COLOR.limit, y: 2, dash: '4 4' },
       ...bands('dimension', g.layers, g.participationRatio, `median participation ratio, M = ${formatCount(g.M)}`),
+      ...bands('rank', g.layers, g.numericalRank, `median numerical rank (singular values ≥ ${g.rankThreshold} × the largest)`, OKABE_ITO.purple),
     ],
   };
 }
@@ -121,11 +122,12 @@ export function geometrySentences(g: GeometryBlock, j: JacobianBlock): { length:
   const varLast = g.distortion.sd[last] ** 2;
   const jRatio = j.mean[last] / j.meanField[last];
   const prLast = g.participationRatio.p50[last];
+  const rankLast = g.numericalRank.p50[last];
   return {
     length: `In the mean field the image of the curve ${trend} from layer ${l0} to ${L} (on the length map's fixed point this factor is $\\sqrt{\\chi_1}$). At layer ${L} the mean over the M = ${formatCount(g.M)} networks is ${formatValue(mcRatio, 3)} × the mean field.`,
     distortion: `The mean distortion is largest at layer ${dArg} (${formatValue(dMax, 3)}); its variance over the networks goes from ${formatValue(varFirst, 3)} at layer ${l0} to ${formatValue(varLast, 3)} at layer ${L}.`,
     jacobian: `At layer ${L} the Monte Carlo mean of $\\|J u\\|^2 d/n$ is ${formatValue(jRatio, 3)} × its mean field; the typical network (exp E log) sits at ${formatValue(Math.exp(j.logMean[last]) / j.meanField[last], 3)} × it, with Var log = ${formatValue(j.logVar[last], 3)}.`,
-    dimension: `The median participation ratio at layer ${L} is ${formatValue(prLast, 3)} (the k = ${g.k} points span at most ${g.k - 1} centred directions).`,
+    dimension: `The median participation ratio at layer ${L} is ${formatValue(prLast, 3)} and the median numerical rank ${formatValue(rankLast, 3)} (the k = ${g.k} points span at most ${g.k - 1} centred directions).`,
   };
 }
 

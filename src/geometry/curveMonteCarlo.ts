@@ -19,7 +19,7 @@ import { simulateCurveExplicit, simulateCurveGram, type CurveModel } from './cur
  * weight variance 1/fan-in, and E (distortion)² = Π χ₁ (= 1 for ReLU He).
  */
 export type CurveMeasure = keyof CurveLayerMeasures | 'distortion';
-export const CURVE_MEASURES: readonly CurveMeasure[] = ['polygonLength', 'length', 'distortion', 'curvature', 'logJacobian2', 'participationRatio'];
+export const CURVE_MEASURES: readonly CurveMeasure[] = ['polygonLength', 'length', 'distortion', 'curvature', 'logJacobian2', 'participationRatio', 'numericalRank'];
 
 export interface CurveSamples {
   readonly layers: number[];

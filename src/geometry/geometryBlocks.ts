@@ -6,8 +6,9 @@
  *   geometry: { curve, k, q, M, method, engine,
  *               layers, live,                                  // live: networks whose length is finite and > 0 per layer
  *               meanField: { length, polygonLength, lengthBias },
- *               length | polygonLength | distortion | curvature | participationRatio:
+ *               length | polygonLength | distortion | curvature | participationRatio | numericalRank:
  *                 { mean, sd, p05, p25, p50, p75, p95 },       // over the live networks, per layer
+ *               rankThreshold,                                 // numericalRank counts singular values ≥ rankThreshold·s_1
  *               image: { network: 0, pc1, pc2, explained } }  // network 0's image on its top 2 PCs
  *   jacobian: { layers, meanField,                               // E‖J u‖² d/n at infinite width
  *               mean, se,                                       // MC mean of ‖J u‖² d/n and its SE
@@ -24,6 +25,7 @@ import type { Quantiles } from '../experiments/result.ts';
 import { parseCurve, type InputCurve } from './curve.ts';
 import { sampleCurvesAsync, type CurveMeasure } from './curveMonteCarlo.ts';
 import { curveMeanField, curveUnsupported, tangentLengthBias } from './meanField.ts';
+import { RANK_THRESHOLD } from './numericalRank.ts';
 
 export interface GeometryBlock {
   readonly curve: string;
@@ -42,6 +44,9 @@ export interface GeometryBlock {
   readonly distortion: Quantiles;
   readonly curvature: Quantiles;
   readonly participationRatio: Quantiles;
+  /** Numerical rank of the centred k × n feature matrix: singular values ≥ rankThreshold × the largest (numericalRank.ts). */
+  readonly numericalRank: Quantiles;
+  readonly rankThreshold: number;
   /**
    * Network 0's image of the curve on its top two principal components at every layer (per √n):
    * pc1[layer][point], pc2[layer][point], and the share of the image's variance they hold.
@@ -161,6 +166,8 @@ export async function geometryBlocks(
     distortion: q('distortion'),
     curvature: q('curvature'),
     participationRatio: q('participationRatio'),
+    numericalRank: q('numericalRank'),
+    rankThreshold: RANK_THRESHOLD,
     image: { network: 0, pc1: run.image.pc1.map((x) => Array.from(x)), pc2: run.image.pc2.map((x) => Array.from(x)), explained: run.image.explained },
   };
   return {
