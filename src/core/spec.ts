@@ -27,6 +27,9 @@ export const ARCHS = ARCH_SPECS.map((a) => a.id) as unknown as readonly Arch[];
 export type Arch = (typeof ARCH_SPECS)[number]['id'];
 export const METHODS = ['gram', 'explicit'] as const;
 export type Method = (typeof METHODS)[number];
+/** Sampler of the input curve's networks (issue 18): 'method' follows the method key (links made before this key). */
+export const CURVE_METHODS = ['method', 'auto', 'gram', 'explicit'] as const;
+export type CurveMethod = (typeof CURVE_METHODS)[number];
 export const BACKENDS = ['auto', 'webgpu', 'cpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 /**
@@ -86,6 +89,8 @@ export interface Spec {
   readonly refine: number;
   /** Input curve of the geometry blocks: 'none' or 'circle:k' (geometry/curve.ts). */
   readonly curve: string;
+  /** Sampler of the curve's networks: the method key's ('method'), the cost model's choice ('auto'), or gram / explicit. */
+  readonly curvemethod: CurveMethod;
 }
 
 export const MAX_WIDTH = 65536;
@@ -139,6 +144,7 @@ export const PARAMS = [
   boolParam({ key: 'embed', label: 'embed mode', doc: 'Page only: no header, only the plot and the lesson\'s controls (for an iframe or a slide).', default: false }),
   // Issue 18: input geometry. Its default adds nothing to a result and is left out of the digest (DIGEST_OMITTED_AT_DEFAULT).
   tokenParam({ key: 'curve', label: 'input curve', doc: 'Input geometry (issue 18): circle:k (or ellipse:k:r) pushes k points of a great circle of squared radius q₁ (an ellipse with semi-axes √q₁, r√q₁) and their tangents through M networks and adds the geometry and jacobian blocks; none adds nothing.', default: 'none', allowed: CURVE_ALLOWED, canonicalise: (raw) => { const r = parseCurve(raw); return r.ok ? { ok: true, value: formatCurve(r.value) } : r; } }),
+  enumParam({ key: 'curvemethod', label: 'curve sampler', doc: "Sampler of the input curve's networks: method (the method key decides; the default), auto (the cost model picks the cheaper on this backend of gram, O(n(2k)²L), and explicit, O(n²·2k·L); the geometry block says which and why), gram or explicit.", values: CURVE_METHODS, default: 'method' }),
   // Keys of architectures registered later (attention, …) follow, in registry order; the keys of
   // mlp/resnet/shaped keep the places they always had above.
   ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key)),
@@ -161,7 +167,7 @@ export const NOT_IN_DIGEST: ReadonlySet<string> = new Set<string>([...PAGE_ONLY_
  * left out of the digest while at their default, so that every old link keeps its digest; any other
  * value enters it like every key.
  */
-export const DIGEST_OMITTED_AT_DEFAULT: ReadonlySet<string> = new Set<string>(['curve']);
+export const DIGEST_OMITTED_AT_DEFAULT: ReadonlySet<string> = new Set<string>(['curve', 'curvemethod']);
 
 export type ParamKey = (typeof PARAMS)[number]['key'];
 

@@ -8,6 +8,7 @@ import { resolveSpec } from '../archs/index.ts';
 import { archOf } from '../archs/index.ts';
 import {
   costProfile,
+  explicitFeatures,
   formatEstimate,
   formatOps,
   formatSeconds,
@@ -20,14 +21,16 @@ import {
   type CostCalibration,
   type CostContext,
   type CostProfile,
+  type ProfileCalibration,
   type SimSize,
 } from '../core/cost.ts';
 import { CALIBRATION } from '../core/costCalibration.ts';
 import { formatNumber } from '../core/params.ts';
 import { parseWeights } from '../core/weights.ts';
-import { PARAM_BY_KEY, type Spec, type SpecIssue } from '../core/spec.ts';
+import { PARAM_BY_KEY, type Method, type Spec, type SpecIssue } from '../core/spec.ts';
 import { parseCurve } from '../geometry/curveSpec.ts';
 import { curveUnsupported } from '../geometry/meanField.ts';
+import { CURVE_GPU_CHUNK, curveGpuUnsupported } from '../geometry/curveGpuSupport.ts';
 import { recordedLayers } from './monteCarlo.ts';
 import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
 
@@ -41,6 +44,8 @@ export interface PlanPart {
   readonly cpuOnly?: boolean;
   /** Multiplies the calibrated seconds (CURVE_JS_FACTOR). */
   readonly factor?: number;
+  /** The curve's networks on their own WebGPU kernel (priced by curveGpuSeconds). */
+  readonly curveGpu?: boolean;
 }
 
 /**
@@ -52,13 +57,70 @@ export interface PlanPart {
  */
 export const CURVE_JS_FACTOR = 1;
 
-/** The curve's M networks as one simulation size: 2k columns (points and tangents), every layer recorded. */
-function curveSimSize(spec: Spec): SimSize | undefined {
+/** The curve's M networks as one simulation size of the given method: 2k columns (points and tangents), every layer recorded. */
+function curveSize(spec: Spec, k: number, method: Method): SimSize {
+  return { method, n: spec.n, L: spec.L, k: 2 * k, M: spec.M, recorded: spec.L };
+}
+
+/**
+ * Seconds of the curve's explicit networks on the WebGPU kernel (geometry/curveGpu.ts): the dense
+ * explicit layer's price with 2k columns, plus its weight redraws — each thread owns CURVE_GPU_CHUNK
+ * columns and redraws its row's weights, so every weight is drawn ⌈2k/16⌉ times, not once.
+ */
+function curveGpuSeconds(size: SimSize, constants: ProfileCalibration, ctx: CostContext): number {
+  const redraws = Math.ceil(size.k / CURVE_GPU_CHUNK);
+  return simulationSeconds(size, constants, ctx) + (redraws - 1) * explicitFeatures(size, ctx).weight * (constants.explicit.weight ?? 0);
+}
+
+/** The curve networks' sampler, where they run, why, and (curvemethod=auto) what each method would cost. */
+export interface CurveSampler {
+  readonly method: Method;
+  readonly engine: 'cpu' | 'webgpu';
+  /** A sentence: which sampler and why (the geometry block's methodReason). */
+  readonly reason: string;
+  /** Estimated seconds of the curve's networks with each method on this backend (curvemethod=auto). */
+  readonly seconds?: { readonly gram: number; readonly explicit: number };
+}
+
+/**
+ * Which sampler the curve's networks use (issue 18 §1: gram costs O(n (2k)² L), explicit O(n² 2k L)):
+ * curvemethod=method follows the method key (as links did before the key existed), gram/explicit
+ * force one, auto asks the cost model for both on this backend — gram runs on the CPU, explicit on
+ * the WebGPU kernel when the backend is WebGPU and the kernel applies, else on the CPU — and takes
+ * the cheaper. Non-Gaussian weights have no gram sampler: explicit whatever the key says.
+ */
+export function curveSampler(spec: Spec, backend: CostBackend = 'cpu', calibration: CostCalibration = CALIBRATION): CurveSampler {
+  const c = parseCurve(spec.curve);
+  const k = c.ok && c.value.kind !== 'none' ? c.value.k : 2;
+  const w = parseWeights(spec.weights);
+  const weightsKind = w.ok ? w.value.kind : spec.weights;
+  const gpu = costProfile(backend) !== 'cpu' && curveGpuUnsupported(weightsKind, spec.n, k) === undefined;
+  const engineOf = (method: Method) => (method === 'explicit' && gpu ? 'webgpu' : 'cpu');
+  if (weightsKind !== 'gaussian') return { method: 'explicit', engine: engineOf('explicit'), reason: `explicit: weights=${spec.weights} has no gram sampler (it needs Gaussian weights)` };
+  if (spec.curvemethod !== 'auto') {
+    const method = spec.curvemethod === 'method' ? spec.method : spec.curvemethod;
+    const why = spec.curvemethod === 'method' ? `the method key (curvemethod=method)` : `curvemethod=${method}`;
+    return { method, engine: engineOf(method), reason: `${method}: ${why}` };
+  }
+  const ctx = costContext(spec);
+  const cpu = profileCalibration('cpu', calibration);
+  const gram = CURVE_JS_FACTOR * simulationSeconds(curveSize(spec, k, 'gram'), cpu, ctx);
+  const explicitSize = curveSize(spec, k, 'explicit');
+  const explicit = gpu ? curveGpuSeconds(explicitSize, profileCalibration(costProfile(backend), calibration), ctx) : CURVE_JS_FACTOR * simulationSeconds(explicitSize, cpu, ctx);
+  const method: Method = gram <= explicit ? 'gram' : 'explicit';
+  const where = gpu ? 'explicit on the WebGPU kernel, gram on the CPU' : 'both on the CPU';
+  const reason = `${method} (curvemethod=auto): the cost model estimates gram, O(n·(2k)²·L), at about ${formatSeconds(gram)} and explicit, O(n²·2k·L), at about ${formatSeconds(explicit)} for n = ${spec.n}, k = ${k}, L = ${spec.L}, M = ${spec.M} (${where})`;
+  return { method, engine: engineOf(method), reason, seconds: { gram, explicit } };
+}
+
+/** The curve's M networks as one simulation size, with the sampler it runs (curveSampler). */
+function curveSimSize(spec: Spec, backend: CostBackend): { size: SimSize; cpuOnly: boolean; gpu: boolean } | undefined {
   if (spec.M === 0) return undefined;
   const c = parseCurve(spec.curve);
   // Nothing runs where the curve is unavailable (an architecture with its own network: geometryBlocks).
   if (!c.ok || c.value.kind === 'none' || curveUnsupported(spec)) return undefined;
-  return { method: spec.method, n: spec.n, L: spec.L, k: 2 * c.value.k, M: spec.M, recorded: spec.L };
+  const sampler = curveSampler(spec, backend);
+  return { size: curveSize(spec, c.value.k, sampler.method), cpuOnly: sampler.engine === 'cpu', gpu: sampler.engine === 'webgpu' };
 }
 
 export interface Plan {
@@ -72,7 +134,7 @@ export interface Plan {
  * The simulations a spec asks for: one batch of M networks when the view draws them, plus the
  * view's own (viewRunners.ts).
  */
-export function planSpec(spec: Spec): Plan {
+export function planSpec(spec: Spec, backend: CostBackend = 'cpu'): Plan {
   const parts: PlanPart[] = [];
   if (spec.M > 0) {
     const recorded = recordedLayers(spec.arch, spec.L).length;
@@ -86,8 +148,12 @@ export function planSpec(spec: Spec): Plan {
       if (sizes.length > 0) parts.push({ label: runner.costLabel ?? `view=${spec.view}`, keys: runner.costKeys ?? ['M', 'n', 'L'], sizes });
     }
   }
-  const curve = curveSimSize(spec);
-  if (curve) parts.push({ label: "the input curve's networks (geometry, jacobian)", keys: ['curve', 'M', 'n', 'L'], sizes: [curve], cpuOnly: true, factor: CURVE_JS_FACTOR });
+  const curve = curveSimSize(spec, backend);
+  if (curve) {
+    const label = "the input curve's networks (geometry, jacobian)";
+    const keys = ['curve', 'curvemethod', 'M', 'n', 'L'];
+    parts.push(curve.gpu ? { label, keys, sizes: [curve.size], curveGpu: true } : { label, keys, sizes: [curve.size], cpuOnly: true, factor: CURVE_JS_FACTOR });
+  }
   const sizes = parts.flatMap((p) => p.sizes);
   let ops = 0;
   let bytes = 0;
@@ -179,11 +245,11 @@ export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateO
   const share = 1 / Math.max(1, options.shards ?? 1);
   const ctx = costContext(spec);
   const cpu = profileCalibration('cpu', calibration);
-  const parts = planSpec(spec).parts.map((p) => ({
+  const parts = planSpec(spec, backend).parts.map((p) => ({
     label: p.label,
     keys: p.keys,
     ...(p.cpuOnly ? { cpuOnly: true } : {}),
-    seconds: share * (p.factor ?? 1) * p.sizes.reduce((s, size) => s + simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx), 0),
+    seconds: share * (p.factor ?? 1) * p.sizes.reduce((s, size) => s + (p.curveGpu ? curveGpuSeconds(size, constants, ctx) : simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx)), 0),
   }));
   const theory = theorySeconds(spec, calibration);
   const threads = options.threads ?? 1;
