@@ -5,7 +5,8 @@
  *
  *   geometry: { curve, k, q, M, method, methodReason, engine, engineNote?,
  *               layers, live,                                  // live: networks whose length is finite and > 0 per layer
- *               meanField: { length, polygonLength, lengthBias },
+ *               meanField: { length, polygonLength, lengthBias,
+ *                            curvature, polygonCurvature, curvatureNote? },  // κ (Poole et al. 2016) and the k-gon's value
  *               length | polygonLength | distortion | curvature | participationRatio | numericalRank:
  *                 { mean, sd, p05, p25, p50, p75, p95 },       // over the live networks, per layer
  *               rankThreshold,                                 // numericalRank counts singular values ≥ rankThreshold·s_1
@@ -29,7 +30,7 @@ import { curveModel, sampleCurvesAsync, sampleCurvesGpu, type CurveMeasure, type
 import { curveGpuUnsupported } from './curveGpuSupport.ts';
 import { curveSampler } from '../experiments/plan.ts';
 import type { SimBackend } from '../backends/types.ts';
-import { curveMeanField, curveUnsupported, tangentLengthBias } from './meanField.ts';
+import { curvatureMeanField, curvatureUnsupported, curveMeanField, curveUnsupported, tangentLengthBias } from './meanField.ts';
 import { RANK_THRESHOLD } from './numericalRank.ts';
 
 export interface GeometryBlock {
@@ -47,7 +48,15 @@ export interface GeometryBlock {
   readonly engineNote?: string;
   readonly layers: number[];
   readonly live: number[];
-  readonly meanField: { readonly length: number[]; readonly polygonLength: number[]; readonly lengthBias: (number | null)[] };
+  readonly meanField: {
+    readonly length: number[];
+    readonly polygonLength: number[];
+    readonly lengthBias: (number | null)[];
+    /** Poole et al.'s continuum curvature κ^ℓ and the k-gon's turning over length at infinite width (meanField.ts); null where they do not exist (curvatureNote says why). */
+    readonly curvature: (number | null)[];
+    readonly polygonCurvature: (number | null)[];
+    readonly curvatureNote?: string;
+  };
   readonly length: Quantiles;
   readonly polygonLength: Quantiles;
   readonly distortion: Quantiles;
@@ -172,6 +181,15 @@ async function runCurves(
   }
 }
 
+/** The curvature's mean field for the block: values (null where not finite), or nulls and the reason. */
+function curvatureBlock(spec: Spec, curve: InputCurve, layers: number): { curvature: (number | null)[]; polygonCurvature: (number | null)[]; curvatureNote?: string } {
+  const why = curvatureUnsupported(spec, curve);
+  if (why) return { curvature: Array(layers).fill(null), polygonCurvature: Array(layers).fill(null), curvatureNote: why };
+  const c = curvatureMeanField(spec, curve);
+  const finite = (x: number[]) => x.map((v) => (Number.isFinite(v) ? v : null));
+  return { curvature: finite(c.curvature), polygonCurvature: finite(c.polygonCurvature) };
+}
+
 export async function geometryBlocks(
   spec: Spec,
   signal?: AbortSignal,
@@ -202,7 +220,7 @@ export async function geometryBlocks(
     ...(engineNote ? { engineNote } : {}),
     layers: run.layers,
     live,
-    meanField: { length: mf.length, polygonLength: mf.polygonLength, lengthBias: bias.map((b) => (Number.isFinite(b) ? b : null)) },
+    meanField: { length: mf.length, polygonLength: mf.polygonLength, lengthBias: bias.map((b) => (Number.isFinite(b) ? b : null)), ...curvatureBlock(spec, curve, mf.layers.length) },
     length: q('length'),
     polygonLength: q('polygonLength'),
     distortion: q('distortion'),
