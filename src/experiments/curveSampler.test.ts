@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
 import type { GeometryBlock } from '../geometry/geometryBlocks.ts';
+import { CALIBRATION } from '../core/costCalibration.ts';
 import { curveSampler, estimateRun } from './plan.ts';
 import { runSpec } from './runSpec.ts';
 
@@ -43,6 +44,15 @@ describe('the curve sampler: method key, curvemethod, or the cost model (issue 1
     expect(gpuPart.seconds).toBeLessThan(cpuPart.seconds);
     const auto = curveSampler({ ...spec, curvemethod: 'auto' }, { name: 'webgpu', adapter: 'NVIDIA' });
     expect(auto.reason).toMatch(/explicit on the WebGPU kernel, gram on the CPU/);
+  });
+
+  it('the estimate counts the numerical rank: (4/3)k³ per network and layer on the CPU, whatever the sampler', () => {
+    const spec: Spec = { ...base, n: 16, curve: 'circle:512', M: 10, L: 4, curvemethod: 'explicit' };
+    const part = estimateRun(spec, 'cpu').parts.find((p) => p.keys.includes('curve'))!;
+    const rank = 10 * 4 * (4 / 3) * 512 ** 3 * CALIBRATION.profiles.cpu.gram.rowPair!;
+    const networks = estimateRun({ ...spec, curve: 'circle:8' }, 'cpu').parts.find((p) => p.keys.includes('curve'))!;
+    expect(part.seconds).toBeGreaterThan(rank);
+    expect(networks.seconds).toBeLessThan(rank / 100);
   });
 
   it('the geometry block says which sampler ran and why', async () => {

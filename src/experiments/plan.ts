@@ -46,6 +46,18 @@ export interface PlanPart {
   readonly factor?: number;
   /** The curve's networks on their own WebGPU kernel (priced by curveGpuSeconds). */
   readonly curveGpu?: boolean;
+  /** Points of the curve whose k × k kernel's eigenvalues (numerical rank) the CPU computes per network and layer (curveRankSeconds). */
+  readonly rankPoints?: number;
+}
+
+/**
+ * The curve's numerical rank (geometry/numericalRank.ts): Householder + QL on each k × k kernel, about
+ * (4/3)k³ multiply-adds per network and layer, on the CPU whatever the backend. Priced with the CPU's
+ * gram rowPair constant (one multiply-add of a JavaScript loop: 2.2 ns measured against 2.4 ns per
+ * (4/3)k³ at k = 256–512 on the shared machine at load 18 — the same order, to be re-fitted quietly).
+ */
+function curveRankSeconds(spec: Spec, k: number, cpu: ProfileCalibration): number {
+  return spec.M * spec.L * (4 / 3) * k ** 3 * (cpu.gram.rowPair ?? 0);
 }
 
 /**
@@ -152,7 +164,8 @@ export function planSpec(spec: Spec, backend: CostBackend = 'cpu'): Plan {
   if (curve) {
     const label = "the input curve's networks (geometry, jacobian)";
     const keys = ['curve', 'curvemethod', 'M', 'n', 'L'];
-    parts.push(curve.gpu ? { label, keys, sizes: [curve.size], curveGpu: true } : { label, keys, sizes: [curve.size], cpuOnly: true, factor: CURVE_JS_FACTOR });
+    const rankPoints = curve.size.k / 2;
+    parts.push(curve.gpu ? { label, keys, sizes: [curve.size], curveGpu: true, rankPoints } : { label, keys, sizes: [curve.size], cpuOnly: true, factor: CURVE_JS_FACTOR, rankPoints });
   }
   const sizes = parts.flatMap((p) => p.sizes);
   let ops = 0;
@@ -249,7 +262,9 @@ export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateO
     label: p.label,
     keys: p.keys,
     ...(p.cpuOnly ? { cpuOnly: true } : {}),
-    seconds: share * (p.factor ?? 1) * p.sizes.reduce((s, size) => s + (p.curveGpu ? curveGpuSeconds(size, constants, ctx) : simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx)), 0),
+    seconds:
+      share * (p.factor ?? 1) * p.sizes.reduce((s, size) => s + (p.curveGpu ? curveGpuSeconds(size, constants, ctx) : simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx)), 0) +
+      (p.rankPoints ? share * curveRankSeconds(spec, p.rankPoints, cpu) : 0),
   }));
   const theory = theorySeconds(spec, calibration);
   const threads = options.threads ?? 1;
