@@ -15,6 +15,8 @@ test('curve=circle:16: length, distortion, Jacobian and dimension panels, one me
   await expect(page.getByTestId('plot-geometry-jacobian').locator('path.line-jacobian-limit')).toHaveCount(1);
   await expect(page.getByTestId('plot-geometry-distortion').locator('.points-distortion-median circle')).toHaveCount(6);
   await expect(page.getByTestId('plot-geometry-dimension').locator('.points-dimension-median circle')).toHaveCount(6);
+  await expect(page.getByTestId('plot-geometry-dimension').locator('.points-rank-median circle')).toHaveCount(6);
+  await expect(page.getByTestId('panel-geometry-dimension')).toContainText('median numerical rank');
   await expect(page.getByTestId('panel-geometry-length')).toContainText('grows by a factor');
   // The control shows the key's value.
   await expect(page.getByTestId('entry-curve')).toHaveValue('circle:16');

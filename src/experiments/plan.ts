@@ -40,7 +40,7 @@ export interface PlanPart {
   readonly label: string;
   readonly keys: readonly string[];
   readonly sizes: readonly SimSize[];
-  /** Runs on the CPU whatever the backend (the geometry blocks have no WGSL kernel yet). */
+  /** Runs on the CPU whatever the backend (an architecture without GPU kernels; the curve's gram sampler). */
   readonly cpuOnly?: boolean;
   /** Multiplies the calibrated seconds (CURVE_JS_FACTOR). */
   readonly factor?: number;
