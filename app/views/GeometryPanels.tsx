@@ -86,7 +86,7 @@ export function GeometryPanels() {
       <Panel
         id="geometry-length"
         title="From a circle to a fractal: length of the image curve"
-        caption={`${g.k} points of ${g.r === 1 ? `a great circle of squared radius $q = ${g.q}$` : `an ellipse with semi-axes $\\sqrt q$ and $r\\sqrt q$ ($q = ${g.q}$, $r = ${g.r}$)`} and their tangents, through the same kind of networks (${g.method}, on the CPU). Blue: the mean-field length of the image ($2\\pi\\sqrt{g^{\\ell}}$ on the circle); dashed green: the mean field of the polygon through the ${g.k} image points, which in the chaotic phase saturates once neighbouring points decorrelate. ${plots.text.length}`}
+        caption={`${g.k} points of ${g.r === 1 ? `a great circle of squared radius $q = ${g.q}$` : `an ellipse with semi-axes $\\sqrt q$ and $r\\sqrt q$ ($q = ${g.q}$, $r = ${g.r}$)`} and their tangents, through the same kind of networks (${g.method}, on ${g.engine === 'webgpu' ? 'the GPU (WebGPU, f32)' : 'the CPU'}). Blue: the mean-field length of the image ($2\\pi\\sqrt{g^{\\ell}}$ on the circle); dashed green: the mean field of the polygon through the ${g.k} image points, which in the chaotic phase saturates once neighbouring points decorrelate. ${plots.text.length}`}
         equation={'\\text{MLP: }g^{\\ell+1} = \\sigma_w^2\\,\\mathbb{E}\\,\\varphi\'(\\sqrt{q^{\\ell}}\\,\\xi)^2\\, g^{\\ell} = \\chi_1(q^{\\ell})\\, g^{\\ell},\\quad g^1 = \\sigma_w^2 q'}
       >
         <PlotFrame draw={drawXY} data={plots.length} csv={xyCsv} testId="plot-geometry-length" />
