@@ -118,11 +118,16 @@ export function curveSampler(spec: Spec, backend: CostBackend = 'cpu', calibrati
   const cpu = profileCalibration('cpu', calibration);
   const gram = CURVE_JS_FACTOR * simulationSeconds(curveSize(spec, k, 'gram'), cpu, ctx);
   const explicitSize = curveSize(spec, k, 'explicit');
-  const explicit = gpu ? curveGpuSeconds(explicitSize, profileCalibration(costProfile(backend), calibration), ctx) : CURVE_JS_FACTOR * simulationSeconds(explicitSize, cpu, ctx);
+  const explicitCpu = CURVE_JS_FACTOR * simulationSeconds(explicitSize, cpu, ctx);
+  const explicitGpu = gpu ? curveGpuSeconds(explicitSize, profileCalibration(costProfile(backend), calibration), ctx) : Infinity;
+  const explicit = Math.min(explicitCpu, explicitGpu);
   const method: Method = gram <= explicit ? 'gram' : 'explicit';
-  const where = gpu ? 'explicit on the WebGPU kernel, gram on the CPU' : 'both on the CPU';
-  const reason = `${method} (curvemethod=auto): the cost model estimates gram, O(n·(2k)²·L), at about ${formatSeconds(gram)} and explicit, O(n²·2k·L), at about ${formatSeconds(explicit)} for n = ${spec.n}, k = ${k}, L = ${spec.L}, M = ${spec.M} (${where})`;
-  return { method, engine: engineOf(method), reason, seconds: { gram, explicit } };
+  const engine = method === 'explicit' && explicitGpu <= explicitCpu ? 'webgpu' : 'cpu';
+  const options = gpu
+    ? `gram on the CPU about ${formatSeconds(gram)}, explicit on the WebGPU kernel about ${formatSeconds(explicitGpu)}, explicit on the CPU about ${formatSeconds(explicitCpu)}`
+    : `gram about ${formatSeconds(gram)}, explicit about ${formatSeconds(explicitCpu)}, both on the CPU`;
+  const reason = `${method} on the ${engine === 'webgpu' ? 'GPU' : 'CPU'} (curvemethod=auto): the cost model estimates, for n = ${spec.n}, k = ${k}, L = ${spec.L}, M = ${spec.M}, gram O(n·(2k)²·L) and explicit O(n²·2k·L): ${options}`;
+  return { method, engine, reason, seconds: { gram, explicit } };
 }
 
 /** The curve's M networks as one simulation size, with the sampler it runs (curveSampler). */

@@ -169,7 +169,10 @@ async function runCurves(
   if (backend?.info.name !== 'webgpu') return cpu();
   const device = (backend as { device?: GPUDevice }).device;
   if (sampler.engine !== 'webgpu') {
-    const why = sampler.method !== 'explicit' ? `method ${sampler.method}: the curve's WebGPU kernel runs explicit networks` : (curveGpuUnsupported(curveModel(spec, curve).weights.kind, spec.n, curve.k) ?? 'the WebGPU kernel does not apply');
+    const why =
+      sampler.method !== 'explicit'
+        ? `method ${sampler.method}: the curve's WebGPU kernel runs explicit networks`
+        : (curveGpuUnsupported(curveModel(spec, curve).weights.kind, spec.n, curve.k) ?? 'curvemethod=auto: the cost model estimates explicit on the CPU faster than on the WebGPU kernel (methodReason)');
     return cpu(`${why}; these ran on the CPU`);
   }
   if (!device) return cpu('the WebGPU backend exposes no device to the curve kernel; these ran on the CPU');
