@@ -41,8 +41,16 @@ struct CurveParams {
 @group(0) @binding(4) var<storage, read_write> means: array<f32>;  // nets × n
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;    // nets × (3k + k²)
 
-// Columns per thread of curve_layer: each thread redraws its row's weights once per column block.
+// curve_layer's tiling: a workgroup of 64 threads owns TR = 4 rows × 16 column blocks of CHUNK = 16
+// columns (256 of the 2k columns); thread t has row t / 16 and column block t % 16. Each step stages
+// the weights W[4 rows, 64 inputs] in workgroup memory, one Philox call (4 normals) per thread, so a
+// weight is drawn once per 256 columns (⌈2k/256⌉ times in all), not once per thread.
 const CHUNK: u32 = 16u;
+const TR: u32 = 4u;
+const TJ: u32 = 64u;
+const BLOCKS: u32 = 16u;
+
+var<workgroup> wtile: array<f32, 256>; // TR × TJ
 
 @compute @workgroup_size(64)
 fn curve_activate(@builtin(global_invocation_id) g: vec3<u32>) {
@@ -57,25 +65,40 @@ fn curve_activate(@builtin(global_invocation_id) g: vec3<u32>) {
   H[base + p.k + a] = act_dphi(z) * S[base + p.k + a];
 }
 
-// One thread per (row i, block of CHUNK columns, network).
+// Workgroup (x = row block × column group, y = network of the dispatch); see the tiling above.
 @compute @workgroup_size(64)
-fn curve_layer(@builtin(global_invocation_id) g: vec3<u32>) {
+fn curve_layer(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3<u32>) {
   let m = 2u * p.k;
   let chunks = (m + CHUNK - 1u) / CHUNK;
-  let idx = g.x;
-  let net = g.y;
-  if (idx >= p.n * chunks) { return; }
-  let i = idx / chunks;
-  let c0 = (idx % chunks) * CHUNK;
-  let cols = min(CHUNK, m - c0);
+  let groups = (chunks + BLOCKS - 1u) / BLOCKS;
+  let rowBlock = wid.x / groups;
+  let net = wid.y;
   let netG = p.netBase + net;
+  let i = rowBlock * TR + t / BLOCKS;
+  let c0 = ((wid.x % groups) * BLOCKS + t % BLOCKS) * CHUNK;
+  var cols = 0u;
+  if (i < p.n && c0 < m) { cols = min(CHUNK, m - c0); }
   var acc: array<f32, CHUNK>;
-  for (var q = 0u; 4u * q < p.nIn; q++) {
-    let w = rng_normals4(p.seed, p.weightDomain, netG, p.layer, i, q);
-    for (var e = 0u; e < 4u; e++) {
-      let j = 4u * q + e;
-      if (j >= p.nIn) { break; }
-      let wij = w[e];
+  for (var j0 = 0u; j0 < p.nIn; j0 += TJ) {
+    // Stage W[rowBlock·TR + t/16, j0 + 4(t%16) … +3]; rows past n draw nothing (0).
+    let wr = rowBlock * TR + t / BLOCKS;
+    let wq = t % BLOCKS;
+    var w = vec4<f32>(0.0);
+    if (wr < p.n && j0 + 4u * wq < p.nIn) {
+      w = rng_normals4(p.seed, p.weightDomain, netG, p.layer, wr, (j0 >> 2u) + wq);
+    }
+    let base = (t / BLOCKS) * TJ + 4u * wq;
+    wtile[base] = w.x;
+    wtile[base + 1u] = w.y;
+    wtile[base + 2u] = w.z;
+    wtile[base + 3u] = w.w;
+    workgroupBarrier();
+    let span = min(TJ, p.nIn - j0);
+    let wrow = (t / BLOCKS) * TJ;
+    for (var jj = 0u; jj < span; jj++) {
+      if (cols == 0u) { break; }
+      let wij = wtile[wrow + jj];
+      let j = j0 + jj;
       if (p.fromInput == 1u) {
         for (var c = 0u; c < cols; c++) { acc[c] += wij * inputs[j * m + c0 + c]; }
       } else {
@@ -83,7 +106,9 @@ fn curve_layer(@builtin(global_invocation_id) g: vec3<u32>) {
         for (var c = 0u; c < cols; c++) { acc[c] += wij * H[row + c]; }
       }
     }
+    workgroupBarrier();
   }
+  if (cols == 0u) { return; }
   var b = 0.0;
   if (p.biasScale != 0.0) {
     b = p.biasScale * rng_normals4(p.seed, p.biasDomain, netG, p.layer, i, 0u).x;

@@ -33,7 +33,7 @@ describe('the curve sampler: method key, curvemethod, or the cost model (issue 1
     expect(many.reason).toMatch(/^explicit on the CPU \(curvemethod=auto\): the cost model estimates, for n = 16, k = 512, L = 4, M = 10, gram O\(n·\(2k\)²·L\) and explicit O\(n²·2k·L\): gram about .*, explicit about .*, both on the CPU$/);
   });
 
-  it('on a hardware WebGPU backend explicit is priced on the kernel (weights redrawn ⌈2k/16⌉ times) and the estimate prices that part off the CPU', () => {
+  it('on a hardware WebGPU backend explicit is priced on the kernel (weights drawn ⌈2k/256⌉ times) and the estimate prices that part off the CPU', () => {
     const spec: Spec = { ...base, n: 1024, curve: 'circle:64', M: 100, L: 16, curvemethod: 'explicit' };
     const gpu = curveSampler(spec, { name: 'webgpu', adapter: 'NVIDIA' });
     expect(gpu.engine).toBe('webgpu');

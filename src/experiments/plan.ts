@@ -30,7 +30,7 @@ import { parseWeights } from '../core/weights.ts';
 import { PARAM_BY_KEY, type Method, type Spec, type SpecIssue } from '../core/spec.ts';
 import { parseCurve } from '../geometry/curveSpec.ts';
 import { curveUnsupported } from '../geometry/meanField.ts';
-import { CURVE_GPU_CHUNK, curveGpuUnsupported } from '../geometry/curveGpuSupport.ts';
+import { CURVE_GPU_COLUMNS, curveGpuUnsupported } from '../geometry/curveGpuSupport.ts';
 import { recordedLayers } from './monteCarlo.ts';
 import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
 
@@ -76,11 +76,11 @@ function curveSize(spec: Spec, k: number, method: Method): SimSize {
 
 /**
  * Seconds of the curve's explicit networks on the WebGPU kernel (geometry/curveGpu.ts): the dense
- * explicit layer's price with 2k columns, plus its weight redraws — each thread owns CURVE_GPU_CHUNK
- * columns and redraws its row's weights, so every weight is drawn ⌈2k/16⌉ times, not once.
+ * explicit layer's price with 2k columns, plus its weight redraws — a workgroup covers
+ * CURVE_GPU_COLUMNS = 256 columns and draws its rows' weights, so every weight is drawn ⌈2k/256⌉ times.
  */
 function curveGpuSeconds(size: SimSize, constants: ProfileCalibration, ctx: CostContext): number {
-  const redraws = Math.ceil(size.k / CURVE_GPU_CHUNK);
+  const redraws = Math.ceil(size.k / CURVE_GPU_COLUMNS);
   return simulationSeconds(size, constants, ctx) + (redraws - 1) * explicitFeatures(size, ctx).weight * (constants.explicit.weight ?? 0);
 }
 

@@ -6,7 +6,9 @@
  * t^{ℓ+1} = s W (φ'(z^ℓ) ⊙ t^ℓ)/√n. Each layer is reduced on the GPU to the sums the measures need
  * (curveMeasures.ts CurveLayerSums: k chords², k chord dot products, k tangents², the k × k centred
  * kernel), read back (3k + k² numbers per network and layer, not the n × 2k state) and widened to f64.
- * Gaussian weights only (the other families stay on the CPU, as the caller says). Parity with the
+ * Gaussian weights only (the other families stay on the CPU, as the caller says). A workgroup of
+ * curve_layer owns 4 rows × 256 columns and stages its rows' weights in workgroup memory, so each
+ * weight is drawn ⌈2k/256⌉ times. Parity with the
  * CPU sampler: curveGpu.conformance.test.ts.
  */
 import trigWgsl from '../../shaders/lib/trig.wgsl?raw';
@@ -17,10 +19,9 @@ import { Domain } from '../core/philox.ts';
 import { curveVectors } from './curve.ts';
 import type { CurveLayerSums } from './curveMeasures.ts';
 import type { CurveModel } from './curveNetwork.ts';
-import { CURVE_GPU_CHUNK, CURVE_GPU_WG, curveGpuUnsupported, MAX_WORKGROUPS } from './curveGpuSupport.ts';
+import { CURVE_GPU_WG, curveGpuUnsupported, curveLayerGroups, MAX_WORKGROUPS } from './curveGpuSupport.ts';
 
 const WG = CURVE_GPU_WG;
-const CHUNK = CURVE_GPU_CHUNK;
 
 /** Networks per dispatch: the state S and H (n × 2k f32 each) of every network of a chunk within `budget` bytes. */
 export function curveGpuChunk(model: CurveModel, device: GPUDevice, budget = 64 * 2 ** 20): number {
@@ -74,19 +75,19 @@ export async function runCurveGpu(device: GPUDevice, model: CurveModel, nets: nu
     f[14] = residual ?? 0;
     device.queue.writeBuffer(params, 0, u);
   };
-  const dispatch = (enc: GPUCommandEncoder, p: GPUComputePipeline, threads: number) => {
+  const dispatchGroups = (enc: GPUCommandEncoder, p: GPUComputePipeline, groups: number) => {
     const pass = enc.beginComputePass();
     pass.setPipeline(p);
     pass.setBindGroup(0, group);
-    pass.dispatchWorkgroups(Math.ceil(threads / WG), nets);
+    pass.dispatchWorkgroups(groups, nets);
     pass.end();
   };
-  const chunks = Math.ceil(m / CHUNK);
+  const dispatch = (enc: GPUCommandEncoder, p: GPUComputePipeline, threads: number) => dispatchGroups(enc, p, Math.ceil(threads / WG));
   // One layer: (activation,) the matrix product, then the reductions and the readback of their sums.
   const step = async (l: number, activateFirst: boolean) => {
     const enc = device.createCommandEncoder();
     if (activateFirst) dispatch(enc, activate, n * k);
-    dispatch(enc, layer, n * chunks);
+    dispatchGroups(enc, layer, curveLayerGroups(n, k));
     dispatch(enc, means, n);
     dispatch(enc, pointSums, k);
     dispatch(enc, kernel, k * k);
