@@ -26,7 +26,6 @@ import {
 } from '../core/cost.ts';
 import { CALIBRATION } from '../core/costCalibration.ts';
 import { formatNumber } from '../core/params.ts';
-import { parseWeights } from '../core/weights.ts';
 import { PARAM_BY_KEY, type Method, type Spec, type SpecIssue } from '../core/spec.ts';
 import { parseCurve } from '../geometry/curveSpec.ts';
 import { curveUnsupported } from '../geometry/meanField.ts';
@@ -104,8 +103,7 @@ export interface CurveSampler {
 export function curveSampler(spec: Spec, backend: CostBackend = 'cpu', calibration: CostCalibration = CALIBRATION): CurveSampler {
   const c = parseCurve(spec.curve);
   const k = c.ok && c.value.kind !== 'none' ? c.value.k : 2;
-  const w = parseWeights(spec.weights);
-  const weightsKind = w.ok ? w.value.kind : spec.weights;
+  const weightsKind = resolveSpec(spec).weights.kind;
   const gpu = costProfile(backend) !== 'cpu' && curveGpuUnsupported(weightsKind, spec.n, k) === undefined;
   const engineOf = (method: Method) => (method === 'explicit' && gpu ? 'webgpu' : 'cpu');
   if (weightsKind !== 'gaussian') return { method: 'explicit', engine: engineOf('explicit'), reason: `explicit: weights=${spec.weights} has no gram sampler (it needs Gaussian weights)` };
@@ -205,16 +203,15 @@ export interface RunEstimate {
  * a WebGPU run of them runs on the CPU, and is estimated so.
  */
 function runsOnCpuAnyway(spec: Spec): boolean {
-  const w = parseWeights(spec.weights);
-  return w.ok && (w.value.kind === 'orthogonal' || w.value.kind === 'lowrank');
+  const { kind } = resolveSpec(spec).weights;
+  return kind === 'orthogonal' || kind === 'lowrank';
 }
 
 /** What the cost features need beyond the sizes: a transcendental φ, Haar-orthogonal weights. */
 export function costContext(spec: Spec): CostContext {
   const resolved = resolveSpec(spec);
   const smoothPhi = resolved.arch.cost.smoothPhi?.(spec) ?? resolved.activation.piecewiseLinear === undefined;
-  const w = parseWeights(spec.weights);
-  return { smoothPhi, orthogonal: w.ok && w.value.kind === 'orthogonal' };
+  return { smoothPhi, orthogonal: resolved.weights.kind === 'orthogonal' };
 }
 
 /** Seconds of the f64 theory: the NNGP/NTK recursion per layer, the phase diagram's grid, fixed costs. */
@@ -340,7 +337,7 @@ export function costIssues(spec: Spec, backend: CostBackend, options: CostOption
     const where = top ? `${top.label} (${top.keys.map((k) => `${k}=${value(k)}`).join(', ')}${top.cpuOnly ? '' : `, k=${spec.k}`}, method=${spec.method}) take about ${formatSeconds(top.seconds)}` : `the theory takes about ${formatSeconds(estimate.theorySeconds)}`;
     const hints = [
       `reduce ${keys.join(' or ')}`,
-      ...(spec.method === 'explicit' && spec.weights === 'gaussian' ? ['use method=gram'] : []),
+      ...(spec.method === 'explicit' && resolveSpec(spec).weights.kind === 'gaussian' ? ['use method=gram'] : []),
       ...(estimate.profile !== 'webgpu-hardware' && !top?.cpuOnly ? ['run on a hardware WebGPU backend'] : []),
       options.raiseHint ?? 'or allow it (CLI: --max-seconds S or --allow-long)',
     ];

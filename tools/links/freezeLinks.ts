@@ -51,6 +51,8 @@ const PLAIN = [
   'v=2&arch=cresnet&act=erf&sw2=1.5&n=12&L=6&M=8&paths=sine:0.5,0,0.5_line:1,0.5_bm:3,0.5&k=3',
   'v=2&arch=cresnet&act=identity&share=0&s02=0.5&n=8&L=8&M=10&pdim=1&paths=sine:1,0,0.2_pl:0,0.3,-0.2',
   'v=2&view=signature&arch=cresnet&act=relu&sw2=1&n=8&L=4&M=6&nmin=4&nmax=8&Lmin=2&Lmax=4&refine=1',
+  // Standard vs shaped attention (issue 15 §2): the comparison view.
+  'v=2&view=collapse&arch=attention&k=3&rho0=0.2&n=16&L=8&M=8',
 ];
 
 /** The compact twins of some plain links (same experiment, `z=` form). */
