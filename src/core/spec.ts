@@ -106,6 +106,9 @@ const HISTORIC_ARCH_KEYS: ReadonlySet<string> = new Set([ALPHA_PARAM.key, CP_PAR
  */
 export const ARCH_KEYS_SINCE_FROZEN: ReadonlySet<string> = new Set(ARCH_SPECS.flatMap((a) => a.params.map((p) => p.key)).filter((k) => !HISTORIC_ARCH_KEYS.has(k)));
 
+/** Architecture keys in the table before `curvemethod` (issue 18) was added; later ones follow it. */
+const ARCH_KEYS_BEFORE_CURVEMETHOD: ReadonlySet<string> = new Set(['gamma2', 'nk', 'tau0', 'paths', 'pdim', 'share', 's02', 'refine']);
+
 /** The table. Order is the order of keys in URLs, --help and the control panel. */
 export const PARAMS = [
   numberParam({ key: 'v', label: 'schema version', doc: 'URL schema version; older links are migrated.', kind: 'int', default: SPEC_VERSION, min: 1, max: SPEC_VERSION }),
@@ -144,10 +147,13 @@ export const PARAMS = [
   boolParam({ key: 'embed', label: 'embed mode', doc: 'Page only: no header, only the plot and the lesson\'s controls (for an iframe or a slide).', default: false }),
   // Issue 18: input geometry. Its default adds nothing to a result and is left out of the digest (DIGEST_OMITTED_AT_DEFAULT).
   tokenParam({ key: 'curve', label: 'input curve', doc: 'Input geometry (issue 18): circle:k (or ellipse:k:r) pushes k points of a great circle of squared radius q₁ (an ellipse with semi-axes √q₁, r√q₁) and their tangents through M networks and adds the geometry and jacobian blocks; none adds nothing.', default: 'none', allowed: CURVE_ALLOWED, canonicalise: (raw) => { const r = parseCurve(raw); return r.ok ? { ok: true, value: formatCurve(r.value) } : r; } }),
-  enumParam({ key: 'curvemethod', label: 'curve sampler', doc: "Sampler of the input curve's networks: method (the method key decides; the default), auto (the cost model picks the cheaper on this backend of gram, O(n(2k)²L), and explicit, O(n²·2k·L); the geometry block says which and why), gram or explicit.", values: CURVE_METHODS, default: 'method' }),
   // Keys of architectures registered later (attention, …) follow, in registry order; the keys of
   // mlp/resnet/shaped keep the places they always had above.
-  ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key)),
+  ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key) && ARCH_KEYS_BEFORE_CURVEMETHOD.has(p.key)),
+  // Compact links (url/compact.ts) store a key's index in this table: a new key goes after every
+  // existing one, and the keys of architectures registered after it follow it (url/keyOrder.test.ts).
+  enumParam({ key: 'curvemethod', label: 'curve sampler', doc: "Sampler of the input curve's networks: method (the method key decides; the default), auto (the cost model picks the cheapest of gram, O(n(2k)²L), and explicit, O(n²·2k·L), on the CPU or this backend's GPU; the geometry block says which and why), gram or explicit.", values: CURVE_METHODS, default: 'method' }),
+  ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key) && !ARCH_KEYS_BEFORE_CURVEMETHOD.has(p.key)),
 ] as const satisfies readonly Param[];
 
 /**
