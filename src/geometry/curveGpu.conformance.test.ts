@@ -16,7 +16,8 @@ import { testGpu } from '../../test/backends/testGpu.ts';
 import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
 import { curveLayerSums, measuresFromSums, type CurveLayerMeasures, type CurveLayerSums } from './curveMeasures.ts';
 import { curveMoments } from './curve.ts';
-import { curveModel } from './curveMonteCarlo.ts';
+import { curveModel, sampleCurvesGpu } from './curveMonteCarlo.ts';
+import { Yielder } from '../backends/cpu/yielder.ts';
 import { simulateCurveExplicit } from './curveNetwork.ts';
 import { runCurveGpu } from './curveGpu.ts';
 import type { GeometryBlock } from './geometryBlocks.ts';
@@ -71,6 +72,19 @@ describe.each(cases)('%s: CPU and WebGPU on the same seed', (_, over, K) => {
       if (i > 0) expect(Math.abs(gpu[i][cpu.length - 1].length - gpu[0][cpu.length - 1].length)).toBeGreaterThan(1e-3 * gpu[0][cpu.length - 1].length);
     }
     console.log(`curve parity (${_}): max relative difference`, worst);
+  });
+});
+
+describe('chunks of networks', () => {
+  it('running 5 networks in chunks of 2 gives every measure bit for bit as one chunk of 5 (networks are keyed by their index)', async () => {
+    const spec: Spec = { ...DEFAULT_SPEC, act: 'tanh', sw2: 1.5, sb2: 0.05, n: 24, L: 3, M: 5 };
+    const curve = { k: 6, q: 1 };
+    const one = await sampleCurvesGpu(spec, curve, device, new Yielder());
+    const chunked = await sampleCurvesGpu(spec, curve, device, new Yielder(), { chunkNetworks: 2 });
+    for (const m of ['length', 'curvature', 'participationRatio', 'numericalRank'] as const) {
+      one.samples[m].forEach((x, l) => expect(Array.from(chunked.samples[m][l]), `${m} at layer index ${l}`).toEqual(Array.from(x)));
+    }
+    expect(chunked.image.pc1).toEqual(one.image.pc1);
   });
 });
 

@@ -30,6 +30,36 @@ export function curveGpuChunk(model: CurveModel, device: GPUDevice, budget = 64 
   return Math.max(1, Math.min(MAX_WORKGROUPS, Math.floor(limit / perNet)));
 }
 
+interface CurvePipelines {
+  readonly layout: GPUBindGroupLayout;
+  /** curve_activate, curve_layer, curve_means, curve_point_sums, curve_kernel. */
+  readonly pipelines: readonly GPUComputePipeline[];
+}
+
+/** Pipelines per device and activation, built once (a chunked run would otherwise compile them per chunk). */
+const PIPELINES = new WeakMap<GPUDevice, Map<string, CurvePipelines>>();
+
+function curvePipelines(device: GPUDevice, act: { readonly kind: number; readonly p0: number; readonly p1: number }): CurvePipelines {
+  let perDevice = PIPELINES.get(device);
+  if (!perDevice) PIPELINES.set(device, (perDevice = new Map()));
+  const key = `${act.kind}:${act.p0}:${act.p1}`;
+  const cached = perDevice.get(key);
+  if (cached) return cached;
+  const module = device.createShaderModule({ label: 'curve_layer.wgsl', code: [trigWgsl, rngWgsl, activationsWgsl, curveWgsl].join('\n') });
+  const storage = (binding: number, readOnly = false): GPUBindGroupLayoutEntry => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type: readOnly ? 'read-only-storage' : 'storage' } });
+  const layout = device.createBindGroupLayout({
+    entries: [{ binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'uniform' } }, storage(1), storage(2), storage(3, true), storage(4), storage(5)],
+  });
+  const pipelineLayout = device.createPipelineLayout({ bindGroupLayouts: [layout] });
+  const constants = { ACT_KIND: act.kind, ACT_P0: act.p0, ACT_P1: act.p1 };
+  const pipelines = ['curve_activate', 'curve_layer', 'curve_means', 'curve_point_sums', 'curve_kernel'].map((entryPoint) =>
+    device.createComputePipeline({ label: entryPoint, layout: pipelineLayout, compute: { module, entryPoint, constants } }),
+  );
+  const built = { layout, pipelines };
+  perDevice.set(key, built);
+  return built;
+}
+
 export type CurveSumsCallback = (net: number, layer: number, sums: CurveLayerSums) => void;
 
 /**
@@ -44,16 +74,8 @@ export async function runCurveGpu(device: GPUDevice, model: CurveModel, nets: nu
   const k = model.curve.k;
   const m = 2 * k;
   const outPer = 3 * k + k * k;
-  const act = model.act.wgsl;
-  const module = device.createShaderModule({ label: 'curve_layer.wgsl', code: [trigWgsl, rngWgsl, activationsWgsl, curveWgsl].join('\n') });
-  const storage = (binding: number, readOnly = false): GPUBindGroupLayoutEntry => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type: readOnly ? 'read-only-storage' : 'storage' } });
-  const layout = device.createBindGroupLayout({
-    entries: [{ binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'uniform' } }, storage(1), storage(2), storage(3, true), storage(4), storage(5)],
-  });
-  const pipelineLayout = device.createPipelineLayout({ bindGroupLayouts: [layout] });
-  const constants = { ACT_KIND: act.kind, ACT_P0: act.p0, ACT_P1: act.p1 };
-  const pipeline = (entryPoint: string) => device.createComputePipeline({ layout: pipelineLayout, compute: { module, entryPoint, constants } });
-  const [activate, layer, means, pointSums, kernel] = ['curve_activate', 'curve_layer', 'curve_means', 'curve_point_sums', 'curve_kernel'].map(pipeline);
+  const { layout, pipelines } = curvePipelines(device, model.act.wgsl);
+  const [activate, layer, means, pointSums, kernel] = pipelines;
   const buffer = (bytes: number, usage: number) => device.createBuffer({ size: Math.max(16, Math.ceil(bytes / 16) * 16), usage });
   const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
   const S = buffer(nets * n * m * 4, STORAGE);

@@ -85,9 +85,9 @@ export async function sampleCurvesAsync(spec: Spec, curve: InputCurve, yielder: 
  * The same explicit networks on a WebGPU device (curveGpu.ts: same Philox keys, f32), in chunks of
  * networks that fit the device; a cancellation checkpoint after every layer of every chunk.
  */
-export async function sampleCurvesGpu(spec: Spec, curve: InputCurve, device: GPUDevice, yielder: Checkpoint, opts: { M?: number } = {}): Promise<CurveSamples> {
-  const p = prepare(spec, curve, { ...opts, method: 'explicit' });
-  const chunk = curveGpuChunk(p.model, device);
+export async function sampleCurvesGpu(spec: Spec, curve: InputCurve, device: GPUDevice, yielder: Checkpoint, opts: { M?: number; chunkNetworks?: number } = {}): Promise<CurveSamples> {
+  const p = prepare(spec, curve, { M: opts.M, method: 'explicit' });
+  const chunk = Math.min(opts.chunkNetworks ?? Infinity, curveGpuChunk(p.model, device));
   for (let start = 0; start < p.M; start += chunk) {
     const nets = Math.min(chunk, p.M - start);
     await runCurveGpu(device, p.model, nets, p.first + start, (net, layer, sums) => p.record(net - p.first, layer, sums), () => yielder.checkpoint());
