@@ -17,6 +17,19 @@
  */
 export const RANK_THRESHOLD = 1e-3;
 
+/**
+ * √(a² + b²) without overflow, from IEEE-exact operations only (Math.hypot's last bit may differ between
+ * JavaScript engines; the page's and the CLI's digests must not).
+ */
+function pythag(a: number, b: number): number {
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  const big = Math.max(x, y);
+  if (big === 0) return 0;
+  const r = Math.min(x, y) / big;
+  return big * Math.sqrt(1 + r * r);
+}
+
 /** The eigenvalues of the symmetric k × k matrix A (row-major; A is not modified), in decreasing order. */
 export function symmetricEigenvalues(A: Float64Array, k: number): Float64Array {
   const a = Float64Array.from(A.subarray(0, k * k));
@@ -74,7 +87,7 @@ export function symmetricEigenvalues(A: Float64Array, k: number): Float64Array {
       if (m === l) break;
       if (++iter > 60) throw new Error(`symmetricEigenvalues: no convergence after 60 QL iterations (k = ${k}); the matrix has a non-finite entry?`);
       let g = (d[l + 1] - d[l]) / (2 * e[l]);
-      let r = Math.hypot(g, 1);
+      let r = pythag(g, 1);
       g = d[m] - d[l] + e[l] / (g + (g >= 0 ? Math.abs(r) : -Math.abs(r)));
       let s = 1;
       let c = 1;
@@ -83,7 +96,7 @@ export function symmetricEigenvalues(A: Float64Array, k: number): Float64Array {
       for (; i >= l; i--) {
         let f = s * e[i];
         const b = c * e[i];
-        r = Math.hypot(f, g);
+        r = pythag(f, g);
         e[i + 1] = r;
         if (r === 0) {
           d[i + 1] -= p;
