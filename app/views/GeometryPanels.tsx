@@ -11,7 +11,7 @@ import { Unavailable } from '../components/Unavailable.tsx';
 import { xyCsv } from '../plots/csv.ts';
 import { drawXY } from '../plots/drawXY.ts';
 import { useLab } from '../state/useLab.ts';
-import { dimensionPlot, distortionPlot, geometrySentences, imagePlot, imageSentence, jacobianPlot, lengthPlot } from './geometryData.ts';
+import { curvaturePlot, curvatureSentence, dimensionPlot, distortionPlot, geometrySentences, imagePlot, imageSentence, jacobianPlot, lengthPlot } from './geometryData.ts';
 import { useViewBlock } from './useResults.ts';
 
 /** Layers per second while the picture plays through depth. */
@@ -70,7 +70,7 @@ export function GeometryPanels() {
   const jacobian = useViewBlock('jacobian');
   const g = geometry.block;
   const j = jacobian.block;
-  const plots = useMemo(() => (g && j ? { length: lengthPlot(g), distortion: distortionPlot(g), jacobian: jacobianPlot(j), dimension: dimensionPlot(g), text: geometrySentences(g, j) } : undefined), [g, j]);
+  const plots = useMemo(() => (g && j ? { length: lengthPlot(g), distortion: distortionPlot(g), jacobian: jacobianPlot(j), dimension: dimensionPlot(g), curvature: curvaturePlot(g), curvatureText: curvatureSentence(g), text: geometrySentences(g, j) } : undefined), [g, j]);
   if (curve === 'none') return null;
   if (geometry.unavailable) return <Unavailable reason={geometry.unavailable} fix={{ key: 'curve', value: 'none', label: 'Remove the input curve (curve=none)' }} />;
   if (!plots || !g) {
@@ -114,6 +114,14 @@ export function GeometryPanels() {
         equation={'\\mathrm{PR} = \\frac{(\\sum_i \\lambda_i)^2}{\\sum_i \\lambda_i^2}'}
       >
         <PlotFrame draw={drawXY} data={plots.dimension} csv={xyCsv} testId="plot-geometry-dimension" />
+      </Panel>
+      <Panel
+        id="geometry-curvature"
+        title="Curvature of the image"
+        caption={`The ${g.k}-gon's total turning over its length (per $\\sqrt n$; $1/r$ for a circle of radius $r$). Poole et al. 2016 (MLP): $(\\kappa^{\\ell+1})^2 = 3\\chi_2/\\chi_1^2 + (\\kappa^{\\ell})^2/\\chi_1$ with $\\chi_2 = \\sigma_w^2\\,\\mathbb{E}\\,\\varphi''(z)^2$; the networks estimate the ${g.k}-gon's value, which tends to $\\kappa$ as the points get denser. ${plots.curvatureText}`}
+        equation={'(\\kappa^{\\ell+1})^2 = \\frac{3\\chi_2}{\\chi_1^2} + \\frac{(\\kappa^{\\ell})^2}{\\chi_1}'}
+      >
+        <PlotFrame draw={drawXY} data={plots.curvature} csv={xyCsv} testId="plot-geometry-curvature" />
       </Panel>
     </div>
   );

@@ -5,7 +5,7 @@ import { DEFAULT_SPEC } from '../../src/core/spec.ts';
 import { runSpec } from '../../src/experiments/runSpec.ts';
 import type { GeometryBlock, JacobianBlock } from '../../src/geometry/geometryBlocks.ts';
 import { criticality } from '../../src/theory/criticality.ts';
-import { dimensionPlot, distortionPlot, geometrySentences, jacobianPlot, lengthPlot } from './geometryData.ts';
+import { curvaturePlot, curvatureSentence, dimensionPlot, distortionPlot, geometrySentences, jacobianPlot, lengthPlot } from './geometryData.ts';
 
 const cpu = createCpuBackend();
 
@@ -39,5 +39,27 @@ describe('input-curve panels: data and sentences derived from a run', () => {
     const result = await runSpec({ ...DEFAULT_SPEC, act: 'tanh', sw2: 0.8, sb2: 0.05, n: 32, L: 4, M: 4, curve: 'circle:4', backend: 'cpu' }, { backend: cpu });
     const text = geometrySentences(result.geometry as GeometryBlock, result.jacobian as JacobianBlock);
     expect(text.length).toMatch(/shrinks by a factor 0\.\d+ a layer/);
+  });
+});
+
+describe('the curvature panel', () => {
+  it('tanh: the median, the k-gon mean field and κ from the block; the sentence gives their ratios at the last layer', async () => {
+    const result = await runSpec({ ...DEFAULT_SPEC, act: 'tanh', sw2: 2.5, sb2: 0.05, n: 32, L: 4, M: 6, curve: 'circle:8', backend: 'cpu' }, { backend: cpu });
+    const g = result.geometry as GeometryBlock;
+    const plot = curvaturePlot(g);
+    expect(plot.series.find((s) => s.id === 'curvature-median')).toMatchObject({ y: g.curvature.p50 });
+    expect(plot.series.find((s) => s.id === 'curvature-limit')).toMatchObject({ y: g.meanField.curvature });
+    expect(plot.series.find((s) => s.id === 'curvature-polygon-limit')).toMatchObject({ y: g.meanField.polygonCurvature });
+    const text = curvatureSentence(g);
+    const ratio = g.curvature.mean[3] / g.meanField.polygonCurvature[3]!;
+    const resolve = g.meanField.polygonCurvature[3]! / g.meanField.curvature[3]!;
+    expect(text).toBe(`At layer 4 the mean over the networks is ${Number(ratio.toPrecision(3))} × the 8-gon's mean field, which is ${Number(resolve.toPrecision(3))} × the continuum κ (the 8 points resolve the curve when these agree).`);
+  });
+
+  it('ReLU: no mean-field line, and the sentence says why', async () => {
+    const result = await runSpec({ ...DEFAULT_SPEC, act: 'relu', sw2: 2, sb2: 0, n: 32, L: 3, M: 4, curve: 'circle:8', backend: 'cpu' }, { backend: cpu });
+    const g = result.geometry as GeometryBlock;
+    expect(curvaturePlot(g).series.some((s) => s.id === 'curvature-limit' || s.id === 'curvature-polygon-limit')).toBe(false);
+    expect(curvatureSentence(g)).toMatch(/^No mean field is drawn: φ = ReLU has a kink/);
   });
 });

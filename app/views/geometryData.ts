@@ -107,6 +107,45 @@ export function dimensionPlot(g: GeometryBlock): XYPlotData {
   };
 }
 
+/**
+ * Mean curvature of the image (the k-gon's turning over its length) against depth: the networks'
+ * median and bands, the k-gon's mean field, and Poole et al.'s continuum κ (absent where φ has a kink).
+ */
+export function curvaturePlot(g: GeometryBlock): XYPlotData {
+  const finite = (v: (number | null)[]) => v.map((x) => x ?? NaN);
+  const hasMeanField = g.meanField.curvatureNote === undefined;
+  const values = [...g.curvature.p05, ...g.curvature.p95, ...(hasMeanField ? [...finite(g.meanField.curvature), ...finite(g.meanField.polygonCurvature)] : [])];
+  return {
+    title: 'Mean curvature of the image curve against depth',
+    xLabel: LAYER_AXIS,
+    yLabel: 'turning / length (per √n)',
+    xScale: 'linear',
+    xDomain: layerDomain(g.layers),
+    yScale: scaleOf(values),
+    series: [
+      ...bands('curvature', g.layers, g.curvature, `median over M = ${formatCount(g.M)} networks`),
+      ...(hasMeanField
+        ? ([
+            { kind: 'line', id: 'curvature-polygon-limit', label: `mean field of the ${g.k}-gon`, color: ROLE_COLOR.secondLimit, dash: '7 5', x: g.layers, y: finite(g.meanField.polygonCurvature) },
+            { kind: 'line', id: 'curvature-limit', label: 'mean field κ (Poole et al. 2016)', color: ROLE_COLOR.limit, x: g.layers, y: finite(g.meanField.curvature) },
+          ] as XYSeries[])
+        : []),
+    ],
+  };
+}
+
+/** The curvature panel's sentence, derived from the block. */
+export function curvatureSentence(g: GeometryBlock): string {
+  const last = g.layers.length - 1;
+  const L = g.layers[last];
+  if (g.meanField.curvatureNote !== undefined) return `No mean field is drawn: ${g.meanField.curvatureNote}.`;
+  const mc = g.curvature.mean[last];
+  const poly = g.meanField.polygonCurvature[last];
+  const kappa = g.meanField.curvature[last];
+  if (poly === null || kappa === null) return `At layer ${L} the mean field is not finite.`;
+  return `At layer ${L} the mean over the networks is ${formatValue(mc / poly, 3)} × the ${g.k}-gon's mean field, which is ${formatValue(poly / kappa, 3)} × the continuum κ (the ${g.k} points resolve the curve when these agree).`;
+}
+
 /** Sentences for the captions, each derived from the blocks shown. */
 export function geometrySentences(g: GeometryBlock, j: JacobianBlock): { length: string; distortion: string; jacobian: string; dimension: string } {
   const last = g.layers.length - 1;
