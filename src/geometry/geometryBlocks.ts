@@ -16,9 +16,9 @@
  *               logMean, logVar }                               // E log‖J u‖² d/n and its variance
  *
  * Lengths are per √n (the input's per √d); u is the unit tangent of the curve at its first point.
- * engine says where the networks ran: 'webgpu' when the backend is WebGPU and the method explicit
- * (curveGpu.ts, f32, same Philox keys as the CPU), else 'cpu'; engineNote says why a WebGPU backend's
- * curve networks ran on the CPU.
+ * engine says where the networks ran: 'webgpu' for explicit networks on a WebGPU backend (curveGpu.ts,
+ * f32, same Philox keys as the CPU) unless curvemethod=auto found the CPU cheaper, else 'cpu';
+ * engineNote says why a WebGPU backend's curve networks ran on the CPU.
  */
 import type { Method, Spec } from '../core/spec.ts';
 import type { Fault } from '../experiments/faults.ts';
