@@ -63,8 +63,8 @@ describe('URL codec', () => {
       refine: 5,
       curve: 'circle:64',
       curvemethod: 'auto',
-      // Keys of later architectures (attention, issue 15 §2: they are not typed on Spec).
-      ...({ gamma2: 0.3, nk: 16, tau0: 2 } as object),
+      // Keys of later architectures (attention and the shaped block, issue 15 §2: they are not typed on Spec).
+      ...({ gamma2: 0.3, nk: 16, tau0: 2, gamma2m: 0.7 } as object),
     };
     // ntk=1 is refused with arch=resnet (issue 20 §4): the NTK key round-trips in an mlp spec.
     const withNtk: Spec = { ...changed, arch: 'mlp', ntk: true };
