@@ -18,6 +18,11 @@ test('curve=circle:16: length, distortion, Jacobian and dimension panels, one me
   await expect(page.getByTestId('plot-geometry-jacobian').locator('path.line-jacobian-limit')).toHaveCount(1);
   await expect(page.getByTestId('plot-geometry-distortion').locator('.points-distortion-median circle')).toHaveCount(6);
   await expect(page.getByTestId('plot-geometry-dimension').locator('.points-dimension-median circle')).toHaveCount(6);
+  await expect(page.getByTestId('plot-geometry-dimension').locator('.points-rank-median circle')).toHaveCount(6);
+  await expect(page.getByTestId('panel-geometry-dimension')).toContainText('median numerical rank');
+  await expect(page.getByTestId('plot-geometry-curvature').locator('.points-curvature-median circle')).toHaveCount(6);
+  await expect(page.getByTestId('plot-geometry-curvature').locator('path.line-curvature-limit')).toHaveCount(1);
+  await expect(page.getByTestId('panel-geometry-curvature')).toContainText("16-gon's mean field");
   await expect(page.getByTestId('panel-geometry-length')).toContainText('grows by a factor');
   // The control shows the key's value.
   await expect(page.getByTestId('entry-curve')).toHaveValue('circle:16');

@@ -16,7 +16,7 @@ import type { XYPlotData } from '../plots/types.ts';
 import { useLab } from '../state/useLab.ts';
 import { CurveDrawer } from './CurveDrawer.tsx';
 import { CurveImagePanel } from './CurveImagePanel.tsx';
-import { dimensionPlot, distortionPlot, geometrySentences, jacobianPlot, lengthPlot } from './geometryData.ts';
+import { curvaturePlot, curvatureSentence, dimensionPlot, distortionPlot, geometrySentences, jacobianPlot, lengthPlot } from './geometryData.ts';
 import { useViewBlock } from './useResults.ts';
 
 /** One x–y plot of the curve against depth: panel geometry-<id>, plot plot-geometry-<id>. */
@@ -41,7 +41,10 @@ export function GeometryPanels() {
   const jacobian = useViewBlock('jacobian');
   const g = geometry.block;
   const j = jacobian.block;
-  const plots = useMemo(() => (g && j ? { length: lengthPlot(g), distortion: distortionPlot(g), jacobian: jacobianPlot(j, g.r === 1), dimension: dimensionPlot(g), text: geometrySentences(g, j) } : undefined), [g, j]);
+  const plots = useMemo(
+    () => (g && j ? { length: lengthPlot(g), distortion: distortionPlot(g), jacobian: jacobianPlot(j, g.r === 1), dimension: dimensionPlot(g), curvature: curvaturePlot(g), curvatureText: curvatureSentence(g), text: geometrySentences(g, j) } : undefined),
+    [g, j],
+  );
   if (curve === 'none') return null;
   if (geometry.unavailable) return <Unavailable reason={geometry.unavailable} fix={{ key: 'curve', value: 'none', label: 'Remove the input curve (curve=none)' }} />;
   // The drawing pad stays while a new curve's networks run (it is what started them).
@@ -71,7 +74,7 @@ export function GeometryPanels() {
       <GeometryPanel
         id="length"
         title="From a circle to a fractal: length of the image curve"
-        caption={`${g.k} points of ${curveWords(g)} and their tangents, through the same kind of networks (${g.method}, on the CPU). Blue: the mean-field length of the image ($2\\pi\\sqrt{g^{\\ell}}$ on the circle); dashed green: the mean field of the polygon through the ${g.k} image points, which in the chaotic phase saturates once neighbouring points decorrelate. ${plots.text.length}`}
+        caption={`${g.k} points of ${curveWords(g)} and their tangents, through the same kind of networks (${g.method}, on ${g.engine === 'webgpu' ? 'the GPU (WebGPU, f32)' : 'the CPU'}). Blue: the mean-field length of the image ($2\\pi\\sqrt{g^{\\ell}}$ on the circle); dashed green: the mean field of the polygon through the ${g.k} image points, which in the chaotic phase saturates once neighbouring points decorrelate. ${plots.text.length}`}
         equation={'\\text{MLP: }g^{\\ell+1} = \\sigma_w^2\\,\\mathbb{E}\\,\\varphi\'(\\sqrt{q^{\\ell}}\\,\\xi)^2\\, g^{\\ell} = \\chi_1(q^{\\ell})\\, g^{\\ell},\\quad g^1 = \\sigma_w^2 q'}
         data={plots.length}
       />
@@ -95,6 +98,13 @@ export function GeometryPanels() {
         caption={`Participation ratio $(\\operatorname{tr} K_c)^2/\\|K_c\\|_F^2$ of the centred $${g.k}\\times${g.k}$ feature kernel of the image points. ${plots.text.dimension}`}
         equation={'\\mathrm{PR} = \\frac{(\\sum_i \\lambda_i)^2}{\\sum_i \\lambda_i^2}'}
         data={plots.dimension}
+      />
+      <GeometryPanel
+        id="curvature"
+        title="Curvature of the image"
+        caption={`The ${g.k}-gon's total turning over its length (per $\\sqrt n$; $1/r$ for a circle of radius $r$). Poole et al. 2016 (MLP): $(\\kappa^{\\ell+1})^2 = 3\\chi_2/\\chi_1^2 + (\\kappa^{\\ell})^2/\\chi_1$ with $\\chi_2 = \\sigma_w^2\\,\\mathbb{E}\\,\\varphi''(z)^2$; the networks estimate the ${g.k}-gon's value, which tends to $\\kappa$ as the points get denser. ${plots.curvatureText}`}
+        equation={'(\\kappa^{\\ell+1})^2 = \\frac{3\\chi_2}{\\chi_1^2} + \\frac{(\\kappa^{\\ell})^2}{\\chi_1}'}
+        data={plots.curvature}
       />
       {draw}
     </div>

@@ -5,7 +5,7 @@ import { DEFAULT_SPEC } from '../../src/core/spec.ts';
 import { runSpec } from '../../src/experiments/runSpec.ts';
 import type { GeometryBlock, JacobianBlock } from '../../src/geometry/geometryBlocks.ts';
 import { criticality } from '../../src/theory/criticality.ts';
-import { dimensionPlot, distortionPlot, geometrySentences, IMAGE_EXTENT, imagePlot, imageSentence, jacobianPlot, lengthPlot } from './geometryData.ts';
+import { curvaturePlot, curvatureSentence, dimensionPlot, distortionPlot, geometrySentences, IMAGE_EXTENT, imagePlot, imageSentence, jacobianPlot, lengthPlot } from './geometryData.ts';
 
 const cpu = createCpuBackend();
 
@@ -24,6 +24,8 @@ describe('input-curve panels: data and sentences derived from a run', () => {
     const ratio = g.length.mean[5] / g.meanField.length[5];
     expect(text.length).toContain(`${Number(ratio.toPrecision(3))} × the mean field`);
     expect(text.dimension).toContain('span at most 7 centred directions');
+    expect(text.dimension).toContain(`median numerical rank ${Number(g.numericalRank.p50[5].toPrecision(3))}`);
+    expect(dimensionPlot(g).series.find((s) => s.id === 'rank-median')).toMatchObject({ y: g.numericalRank.p50 });
     const lp = lengthPlot(g);
     expect(lp.series.find((s) => s.id === 'length-limit')).toMatchObject({ y: g.meanField.length });
     // exp(0.063·5) ≈ 1.37: no log axis for this range.
@@ -54,5 +56,27 @@ describe('input-curve panels: data and sentences derived from a run', () => {
     }
     expect(g.r).toBeNaN();
     expect(jacobianPlot(result.jacobian as JacobianBlock, g.r === 1).series[0].label).toBe('mean field');
+  });
+});
+
+describe('the curvature panel', () => {
+  it('tanh: the median, the k-gon mean field and κ from the block; the sentence gives their ratios at the last layer', async () => {
+    const result = await runSpec({ ...DEFAULT_SPEC, act: 'tanh', sw2: 2.5, sb2: 0.05, n: 32, L: 4, M: 6, curve: 'circle:8', backend: 'cpu' }, { backend: cpu });
+    const g = result.geometry as GeometryBlock;
+    const plot = curvaturePlot(g);
+    expect(plot.series.find((s) => s.id === 'curvature-median')).toMatchObject({ y: g.curvature.p50 });
+    expect(plot.series.find((s) => s.id === 'curvature-limit')).toMatchObject({ y: g.meanField.curvature });
+    expect(plot.series.find((s) => s.id === 'curvature-polygon-limit')).toMatchObject({ y: g.meanField.polygonCurvature });
+    const text = curvatureSentence(g);
+    const ratio = g.curvature.mean[3] / g.meanField.polygonCurvature[3]!;
+    const resolve = g.meanField.polygonCurvature[3]! / g.meanField.curvature[3]!;
+    expect(text).toBe(`At layer 4 the mean over the networks is ${Number(ratio.toPrecision(3))} × the 8-gon's mean field, which is ${Number(resolve.toPrecision(3))} × the continuum κ (the 8 points resolve the curve when these agree).`);
+  });
+
+  it('ReLU: no mean-field line, and the sentence says why', async () => {
+    const result = await runSpec({ ...DEFAULT_SPEC, act: 'relu', sw2: 2, sb2: 0, n: 32, L: 3, M: 4, curve: 'circle:8', backend: 'cpu' }, { backend: cpu });
+    const g = result.geometry as GeometryBlock;
+    expect(curvaturePlot(g).series.some((s) => s.id === 'curvature-limit' || s.id === 'curvature-polygon-limit')).toBe(false);
+    expect(curvatureSentence(g)).toMatch(/^No mean field is drawn: φ = ReLU has a kink/);
   });
 });

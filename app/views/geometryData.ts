@@ -90,20 +90,60 @@ export function jacobianPlot(j: JacobianBlock, circle = true): XYPlotData {
   };
 }
 
-/** Participation ratio of the k points' centred features against depth. */
+/** Participation ratio and numerical rank of the k points' centred features against depth. */
 export function dimensionPlot(g: GeometryBlock): XYPlotData {
   return {
     title: 'Effective dimension of the image curve against depth',
     xLabel: LAYER_AXIS,
-    yLabel: 'participation ratio',
+    yLabel: 'participation ratio, numerical rank',
     xScale: 'linear',
     xDomain: layerDomain(g.layers),
     yScale: 'linear',
     series: [
       { kind: 'hrule', id: 'dimension-circle', label: 'input curve: 2', color: ROLE_COLOR.limit, y: 2, dash: '4 4' },
       ...bands('dimension', g.layers, g.participationRatio, `median participation ratio, M = ${formatCount(g.M)}`),
+      ...bands('rank', g.layers, g.numericalRank, `median numerical rank (singular values ≥ ${g.rankThreshold} × the largest)`, OKABE_ITO.purple),
     ],
   };
+}
+
+/**
+ * Mean curvature of the image (the k-gon's turning over its length) against depth: the networks'
+ * median and bands, the k-gon's mean field, and Poole et al.'s continuum κ (absent where φ has a kink).
+ */
+export function curvaturePlot(g: GeometryBlock): XYPlotData {
+  const finite = (v: (number | null)[]) => v.map((x) => x ?? NaN);
+  const hasMeanField = g.meanField.curvatureNote === undefined;
+  const values = [...g.curvature.p05, ...g.curvature.p95, ...(hasMeanField ? [...finite(g.meanField.curvature), ...finite(g.meanField.polygonCurvature)] : [])];
+  return {
+    title: 'Mean curvature of the image curve against depth',
+    xLabel: LAYER_AXIS,
+    yLabel: 'turning / length (per √n)',
+    xScale: 'linear',
+    xDomain: layerDomain(g.layers),
+    yScale: scaleOf(values),
+    series: [
+      ...bands('curvature', g.layers, g.curvature, `median over M = ${formatCount(g.M)} networks`),
+      ...(hasMeanField
+        ? ([
+            { kind: 'line', id: 'curvature-polygon-limit', label: `mean field of the ${g.k}-gon`, color: ROLE_COLOR.secondLimit, dash: '7 5', x: g.layers, y: finite(g.meanField.polygonCurvature) },
+            { kind: 'line', id: 'curvature-limit', label: 'mean field κ (Poole et al. 2016)', color: ROLE_COLOR.limit, x: g.layers, y: finite(g.meanField.curvature) },
+          ] as XYSeries[])
+        : []),
+    ],
+  };
+}
+
+/** The curvature panel's sentence, derived from the block. */
+export function curvatureSentence(g: GeometryBlock): string {
+  const last = g.layers.length - 1;
+  const L = g.layers[last];
+  if (g.meanField.curvatureNote !== undefined) return `No mean field is drawn: ${g.meanField.curvatureNote}.`;
+  const mc = g.curvature.mean[last];
+  const poly = g.meanField.polygonCurvature[last];
+  const kappa = g.meanField.curvature[last];
+  if (poly === null || kappa === null) return `At layer ${L} the mean field is not finite.`;
+  return `At layer ${L} the mean over the networks is ${formatValue(mc / poly, 3)} × the ${g.k}-gon's mean field, which is ${formatValue(poly / kappa, 3)} × the continuum κ (the ${g.k} points resolve the curve when these agree).`;
 }
 
 /** Sentences for the captions, each derived from the blocks shown. */
@@ -121,11 +161,12 @@ export function geometrySentences(g: GeometryBlock, j: JacobianBlock): { length:
   const varLast = g.distortion.sd[last] ** 2;
   const jRatio = j.mean[last] / j.meanField[last];
   const prLast = g.participationRatio.p50[last];
+  const rankLast = g.numericalRank.p50[last];
   return {
     length: `In the mean field the image of the curve ${trend} from layer ${l0} to ${L} (on the length map's fixed point this factor is $\\sqrt{\\chi_1}$). At layer ${L} the mean over the M = ${formatCount(g.M)} networks is ${formatValue(mcRatio, 3)} × the mean field.`,
     distortion: `The mean distortion is largest at layer ${dArg} (${formatValue(dMax, 3)}); its variance over the networks goes from ${formatValue(varFirst, 3)} at layer ${l0} to ${formatValue(varLast, 3)} at layer ${L}.`,
     jacobian: `At layer ${L} the Monte Carlo mean of $\\|J u\\|^2 d/n$ is ${formatValue(jRatio, 3)} × its mean field; the typical network (exp E log) sits at ${formatValue(Math.exp(j.logMean[last]) / j.meanField[last], 3)} × it, with Var log = ${formatValue(j.logVar[last], 3)}.`,
-    dimension: `The median participation ratio at layer ${L} is ${formatValue(prLast, 3)} (the k = ${g.k} points span at most ${g.k - 1} centred directions).`,
+    dimension: `The median participation ratio at layer ${L} is ${formatValue(prLast, 3)} and the median numerical rank ${formatValue(rankLast, 3)} (the k = ${g.k} points span at most ${g.k - 1} centred directions).`,
   };
 }
 

@@ -48,3 +48,23 @@ describe('activation registry', () => {
     expect(parseActivation('gelu2').ok).toBe(false);
   });
 });
+
+describe("φ'' (the curvature's mean field, geometry/meanField.ts)", () => {
+  it("equals the central difference of φ' (step 1e−4: truncation ~1e−9, rounding ~1e−12) on [−4, 4] for every smooth family, and is absent exactly for the kinked ones", () => {
+    for (const token of ['tanh', 'erf', 'gelu', 'silu', 'softplus', 'sin', 'identity', 'relu', 'abs', 'leaky:0.1']) {
+      const r = parseActivation(token);
+      if (!r.ok) throw new Error(r.reason);
+      const act = r.value;
+      if (['relu', 'abs', 'leaky:0.1'].includes(token)) {
+        expect(act.d2phi, token).toBeUndefined();
+        continue;
+      }
+      expect(act.d2phi, token).toBeDefined();
+      const h = 1e-4;
+      for (let x = -4; x <= 4; x += 0.37) {
+        const fd = (act.dphi(x + h) - act.dphi(x - h)) / (2 * h);
+        expect(Math.abs(act.d2phi!(x) - fd), `${token} at ${x}`).toBeLessThan(1e-7);
+      }
+    }
+  });
+});

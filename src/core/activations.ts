@@ -31,6 +31,12 @@ export interface Activation {
   readonly tex: string;
   readonly phi: (x: number) => number;
   readonly dphi: (x: number) => number;
+  /**
+   * φ'' where φ is twice differentiable everywhere (the smooth families, and the identity: 0). Absent
+   * for a kink (relu, leaky, abs, shaped): there φ'' has a δ and E φ''² is infinite — the mean field of
+   * the curvature (geometry/meanField.ts, Poole et al. 2016's χ₂) does not exist.
+   */
+  readonly d2phi?: (x: number) => number;
   /** Closed-form F_φ and F_φ' where one exists; otherwise theory uses Gauss–Hermite quadrature. */
   readonly dual?: DualKernel;
   readonly dualDeriv?: DualKernel;
@@ -89,6 +95,7 @@ export function piecewiseLinearActivation(
     tex,
     phi: (x) => (x > 0 ? sp * x : sm * x),
     dphi: (x) => (x > 0 ? sp : sm),
+    ...(sp === sm ? { d2phi: () => 0 } : {}),
     dual: (a, c, b) => piecewiseLinearDual(sp, sm, a, c, b),
     dualDeriv: (a, c, b) => piecewiseLinearDualDeriv(sp, sm, a, c, b),
     dualSource: 'arc-cosine kernel (Cho & Saul 2009), piecewise-linear combination',
@@ -128,6 +135,10 @@ const fixed: Record<Exclude<ActivationFamily, 'leaky'>, Activation> = {
       const t = Math.tanh(x);
       return 1 - t * t;
     },
+    d2phi: (x) => {
+      const t = Math.tanh(x);
+      return -2 * t * (1 - t * t);
+    },
     wgsl: { kind: WGSL_KIND.tanh, p0: 0, p1: 0 },
   },
   erf: {
@@ -137,6 +148,7 @@ const fixed: Record<Exclude<ActivationFamily, 'leaky'>, Activation> = {
     tex: '\\varphi(x) = \\operatorname{erf} x',
     phi: erf,
     dphi: (x) => (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x),
+    d2phi: (x) => (-4 / Math.sqrt(Math.PI)) * x * Math.exp(-x * x),
     dual: erfDual,
     dualDeriv: erfDualDeriv,
     dualSource: 'Williams 1997',
@@ -149,6 +161,8 @@ const fixed: Record<Exclude<ActivationFamily, 'leaky'>, Activation> = {
     tex: '\\varphi(x) = x\\,\\Phi(x)',
     phi: (x) => x * normalCdf(x),
     dphi: (x) => normalCdf(x) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x),
+    // (Φ + xϕ)' = 2ϕ − x²ϕ.
+    d2phi: (x) => (2 - x * x) * INV_SQRT_2PI * Math.exp(-0.5 * x * x),
     dual: geluDual,
     dualDeriv: geluDualDeriv,
     dualSource: 'Tsuchida et al. 2020 (derived in closedForms.ts)',
@@ -164,6 +178,11 @@ const fixed: Record<Exclude<ActivationFamily, 'leaky'>, Activation> = {
       const s = sigmoid(x);
       return s * (1 + x * (1 - s));
     },
+    // (s(1 + x(1 − s)))' with s' = s(1 − s): s(1 − s)(2 + x(1 − 2s)).
+    d2phi: (x) => {
+      const s = sigmoid(x);
+      return s * (1 - s) * (2 + x * (1 - 2 * s));
+    },
     wgsl: { kind: WGSL_KIND.silu, p0: 0, p1: 0 },
   },
   softplus: {
@@ -173,6 +192,10 @@ const fixed: Record<Exclude<ActivationFamily, 'leaky'>, Activation> = {
     tex: '\\varphi(x) = \\log(1 + e^{x})',
     phi: softplus,
     dphi: sigmoid,
+    d2phi: (x) => {
+      const s = sigmoid(x);
+      return s * (1 - s);
+    },
     wgsl: { kind: WGSL_KIND.softplus, p0: 0, p1: 0 },
   },
   sin: {
@@ -182,6 +205,7 @@ const fixed: Record<Exclude<ActivationFamily, 'leaky'>, Activation> = {
     tex: '\\varphi(x) = \\sin x',
     phi: Math.sin,
     dphi: Math.cos,
+    d2phi: (x) => -Math.sin(x),
     dual: sinDual,
     dualDeriv: sinDualDeriv,
     dualSource: 'E cos(u ± v) = exp(−(a + b ± 2c)/2)',

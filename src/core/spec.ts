@@ -27,6 +27,9 @@ export const ARCHS = ARCH_SPECS.map((a) => a.id) as unknown as readonly Arch[];
 export type Arch = (typeof ARCH_SPECS)[number]['id'];
 export const METHODS = ['gram', 'explicit'] as const;
 export type Method = (typeof METHODS)[number];
+/** Sampler of the input curve's networks (issue 18): 'method' follows the method key (links made before this key). */
+export const CURVE_METHODS = ['method', 'auto', 'gram', 'explicit'] as const;
+export type CurveMethod = (typeof CURVE_METHODS)[number];
 export const BACKENDS = ['auto', 'webgpu', 'cpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 /**
@@ -86,6 +89,8 @@ export interface Spec {
   readonly refine: number;
   /** Input curve of the geometry blocks: 'none', 'circle:k', 'ellipse:k:r' or 'drawn:k:code' (geometry/curve.ts). */
   readonly curve: string;
+  /** Sampler of the curve's networks: the method key's ('method'), the cost model's choice ('auto'), or gram / explicit. */
+  readonly curvemethod: CurveMethod;
 }
 
 export const MAX_WIDTH = 65536;
@@ -100,6 +105,9 @@ const HISTORIC_ARCH_KEYS: ReadonlySet<string> = new Set([ALPHA_PARAM.key, CP_PAR
  * defaults they are left out of the result digest (experiments/digest.ts), so older links keep theirs.
  */
 export const ARCH_KEYS_SINCE_FROZEN: ReadonlySet<string> = new Set(ARCH_SPECS.flatMap((a) => a.params.map((p) => p.key)).filter((k) => !HISTORIC_ARCH_KEYS.has(k)));
+
+/** Architecture keys in the table before `curvemethod` (issue 18) was added; later ones follow it. */
+const ARCH_KEYS_BEFORE_CURVEMETHOD: ReadonlySet<string> = new Set(['gamma2', 'nk', 'tau0', 'paths', 'pdim', 'share', 's02', 'refine']);
 
 /** The table. Order is the order of keys in URLs, --help and the control panel. */
 export const PARAMS = [
@@ -141,7 +149,11 @@ export const PARAMS = [
   tokenParam({ key: 'curve', label: 'input curve', doc: 'Input geometry (issue 18): circle:k (or ellipse:k:r, or drawn:k:code, a closed curve drawn on the page) pushes k points of a great circle of squared radius q₁ (an ellipse with semi-axes √q₁, r√q₁; a drawn curve of mean squared radius q₁) and their tangents through M networks and adds the geometry and jacobian blocks; none adds nothing.', default: 'none', allowed: CURVE_ALLOWED, canonicalise: (raw) => { const r = parseCurve(raw); return r.ok ? { ok: true, value: formatCurve(r.value) } : r; } }),
   // Keys of architectures registered later (attention, …) follow, in registry order; the keys of
   // mlp/resnet/shaped keep the places they always had above.
-  ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key)),
+  ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key) && ARCH_KEYS_BEFORE_CURVEMETHOD.has(p.key)),
+  // Compact links (url/compact.ts) store a key's index in this table: a new key goes after every
+  // existing one, and the keys of architectures registered after it follow it (url/keyOrder.test.ts).
+  enumParam({ key: 'curvemethod', label: 'curve sampler', doc: "Sampler of the input curve's networks: method (the method key decides; the default), auto (the cost model picks the cheapest of gram, O(n(2k)²L), and explicit, O(n²·2k·L), on the CPU or this backend's GPU; the geometry block says which and why), gram or explicit.", values: CURVE_METHODS, default: 'method' }),
+  ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key) && !ARCH_KEYS_BEFORE_CURVEMETHOD.has(p.key)),
 ] as const satisfies readonly Param[];
 
 /**
@@ -161,7 +173,7 @@ export const NOT_IN_DIGEST: ReadonlySet<string> = new Set<string>([...PAGE_ONLY_
  * left out of the digest while at their default, so that every old link keeps its digest; any other
  * value enters it like every key.
  */
-export const DIGEST_OMITTED_AT_DEFAULT: ReadonlySet<string> = new Set<string>(['curve']);
+export const DIGEST_OMITTED_AT_DEFAULT: ReadonlySet<string> = new Set<string>(['curve', 'curvemethod']);
 
 export type ParamKey = (typeof PARAMS)[number]['key'];
 

@@ -8,6 +8,7 @@ import { resolveSpec } from '../archs/index.ts';
 import { archOf } from '../archs/index.ts';
 import {
   costProfile,
+  explicitFeatures,
   formatEstimate,
   formatOps,
   formatSeconds,
@@ -20,13 +21,15 @@ import {
   type CostCalibration,
   type CostContext,
   type CostProfile,
+  type ProfileCalibration,
   type SimSize,
 } from '../core/cost.ts';
 import { CALIBRATION } from '../core/costCalibration.ts';
 import { formatNumber } from '../core/params.ts';
-import { PARAM_BY_KEY, type Spec, type SpecIssue } from '../core/spec.ts';
+import { PARAM_BY_KEY, type Method, type Spec, type SpecIssue } from '../core/spec.ts';
 import { parseCurve } from '../geometry/curveSpec.ts';
 import { curveUnsupported } from '../geometry/meanField.ts';
+import { CURVE_GPU_COLUMNS, curveGpuUnsupported } from '../geometry/curveGpuSupport.ts';
 import { recordedLayers } from './monteCarlo.ts';
 import { samplesDepthNetworks, viewRunner } from './viewRunners.ts';
 
@@ -36,7 +39,7 @@ export interface PlanPart {
   readonly label: string;
   readonly keys: readonly string[];
   readonly sizes: readonly SimSize[];
-  /** Runs on the CPU whatever the backend (the geometry blocks have no WGSL kernel yet). */
+  /** Runs on the CPU whatever the backend (an architecture without GPU kernels; the curve's gram sampler). */
   readonly cpuOnly?: boolean;
   /** Multiplies the calibrated seconds (CURVE_JS_FACTOR). */
   readonly factor?: number;
@@ -45,6 +48,20 @@ export interface PlanPart {
    * than its CPU network (ArchModule.cost.gpuNetworkSize); absent: `sizes`.
    */
   readonly gpuSizes?: readonly SimSize[];
+  /** The curve's networks on their own WebGPU kernel (priced by curveGpuSeconds). */
+  readonly curveGpu?: boolean;
+  /** Points of the curve whose k × k kernel's eigenvalues (numerical rank) the CPU computes per network and layer (curveRankSeconds). */
+  readonly rankPoints?: number;
+}
+
+/**
+ * The curve's numerical rank (geometry/numericalRank.ts): Householder + QL on each k × k kernel, about
+ * (4/3)k³ multiply-adds per network and layer, on the CPU whatever the backend. Priced with the CPU's
+ * gram rowPair constant (one multiply-add of a JavaScript loop: 2.2 ns measured against 2.4 ns per
+ * (4/3)k³ at k = 256–512 on the shared machine at load 18 — the same order, to be re-fitted quietly).
+ */
+function curveRankSeconds(spec: Spec, k: number, cpu: ProfileCalibration): number {
+  return spec.M * spec.L * (4 / 3) * k ** 3 * (cpu.gram.rowPair ?? 0);
 }
 
 /**
@@ -56,13 +73,74 @@ export interface PlanPart {
  */
 export const CURVE_JS_FACTOR = 1;
 
-/** The curve's M networks as one simulation size: 2k columns (points and tangents), every layer recorded. */
-function curveSimSize(spec: Spec): SimSize | undefined {
+/** The curve's M networks as one simulation size of the given method: 2k columns (points and tangents), every layer recorded. */
+function curveSize(spec: Spec, k: number, method: Method): SimSize {
+  return { method, n: spec.n, L: spec.L, k: 2 * k, M: spec.M, recorded: spec.L };
+}
+
+/**
+ * Seconds of the curve's explicit networks on the WebGPU kernel (geometry/curveGpu.ts): the dense
+ * explicit layer's price with 2k columns, plus its weight redraws — a workgroup covers
+ * CURVE_GPU_COLUMNS = 256 columns and draws its rows' weights, so every weight is drawn ⌈2k/256⌉ times.
+ */
+function curveGpuSeconds(size: SimSize, constants: ProfileCalibration, ctx: CostContext): number {
+  const redraws = Math.ceil(size.k / CURVE_GPU_COLUMNS);
+  return simulationSeconds(size, constants, ctx) + (redraws - 1) * explicitFeatures(size, ctx).weight * (constants.explicit.weight ?? 0);
+}
+
+/** The curve networks' sampler, where they run, why, and (curvemethod=auto) what each method would cost. */
+export interface CurveSampler {
+  readonly method: Method;
+  readonly engine: 'cpu' | 'webgpu';
+  /** A sentence: which sampler and why (the geometry block's methodReason). */
+  readonly reason: string;
+  /** Estimated seconds of the curve's networks with each method on this backend (curvemethod=auto). */
+  readonly seconds?: { readonly gram: number; readonly explicit: number };
+}
+
+/**
+ * Which sampler the curve's networks use (issue 18 §1: gram costs O(n (2k)² L), explicit O(n² 2k L)):
+ * curvemethod=method follows the method key (as links did before the key existed), gram/explicit
+ * force one, auto asks the cost model for both on this backend — gram runs on the CPU, explicit on
+ * the WebGPU kernel when the backend is WebGPU and the kernel applies, else on the CPU — and takes
+ * the cheaper. Non-Gaussian weights have no gram sampler: explicit whatever the key says.
+ */
+export function curveSampler(spec: Spec, backend: CostBackend = 'cpu', calibration: CostCalibration = CALIBRATION): CurveSampler {
+  const c = parseCurve(spec.curve);
+  const k = c.ok && c.value.kind !== 'none' ? c.value.k : 2;
+  const weightsKind = resolveSpec(spec).weights.kind;
+  const gpu = costProfile(backend) !== 'cpu' && curveGpuUnsupported(weightsKind, spec.n, k) === undefined;
+  const engineOf = (method: Method) => (method === 'explicit' && gpu ? 'webgpu' : 'cpu');
+  if (weightsKind !== 'gaussian') return { method: 'explicit', engine: engineOf('explicit'), reason: `explicit: weights=${spec.weights} has no gram sampler (it needs Gaussian weights)` };
+  if (spec.curvemethod !== 'auto') {
+    const method = spec.curvemethod === 'method' ? spec.method : spec.curvemethod;
+    const why = spec.curvemethod === 'method' ? `the method key (curvemethod=method)` : `curvemethod=${method}`;
+    return { method, engine: engineOf(method), reason: `${method}: ${why}` };
+  }
+  const ctx = costContext(spec);
+  const cpu = profileCalibration('cpu', calibration);
+  const gram = CURVE_JS_FACTOR * simulationSeconds(curveSize(spec, k, 'gram'), cpu, ctx);
+  const explicitSize = curveSize(spec, k, 'explicit');
+  const explicitCpu = CURVE_JS_FACTOR * simulationSeconds(explicitSize, cpu, ctx);
+  const explicitGpu = gpu ? curveGpuSeconds(explicitSize, profileCalibration(costProfile(backend), calibration), ctx) : Infinity;
+  const explicit = Math.min(explicitCpu, explicitGpu);
+  const method: Method = gram <= explicit ? 'gram' : 'explicit';
+  const engine = method === 'explicit' && explicitGpu <= explicitCpu ? 'webgpu' : 'cpu';
+  const options = gpu
+    ? `gram on the CPU about ${formatSeconds(gram)}, explicit on the WebGPU kernel about ${formatSeconds(explicitGpu)}, explicit on the CPU about ${formatSeconds(explicitCpu)}`
+    : `gram about ${formatSeconds(gram)}, explicit about ${formatSeconds(explicitCpu)}, both on the CPU`;
+  const reason = `${method} on the ${engine === 'webgpu' ? 'GPU' : 'CPU'} (curvemethod=auto): the cost model estimates, for n = ${spec.n}, k = ${k}, L = ${spec.L}, M = ${spec.M}, gram O(n·(2k)²·L) and explicit O(n²·2k·L): ${options}`;
+  return { method, engine, reason, seconds: { gram, explicit } };
+}
+
+/** The curve's M networks as one simulation size, with the sampler it runs (curveSampler). */
+function curveSimSize(spec: Spec, backend: CostBackend): { size: SimSize; cpuOnly: boolean; gpu: boolean } | undefined {
   if (spec.M === 0) return undefined;
   const c = parseCurve(spec.curve);
   // Nothing runs where the curve is unavailable (an architecture with its own network: geometryBlocks).
   if (!c.ok || c.value.kind === 'none' || curveUnsupported(spec)) return undefined;
-  return { method: spec.method, n: spec.n, L: spec.L, k: 2 * c.value.k, M: spec.M, recorded: spec.L };
+  const sampler = curveSampler(spec, backend);
+  return { size: curveSize(spec, c.value.k, sampler.method), cpuOnly: sampler.engine === 'cpu', gpu: sampler.engine === 'webgpu' };
 }
 
 export interface Plan {
@@ -76,7 +154,7 @@ export interface Plan {
  * The simulations a spec asks for: one batch of M networks when the view draws them, plus the
  * view's own (viewRunners.ts).
  */
-export function planSpec(spec: Spec): Plan {
+export function planSpec(spec: Spec, backend: CostBackend = 'cpu'): Plan {
   const parts: PlanPart[] = [];
   if (spec.M > 0) {
     const recorded = recordedLayers(spec.arch, spec.L).length;
@@ -96,8 +174,13 @@ export function planSpec(spec: Spec): Plan {
       if (sizes.length > 0) parts.push(runner.cpuOnly ? { label, keys, sizes, cpuOnly: true } : { label, keys, sizes, ...gpuSizes(raw) });
     }
   }
-  const curve = curveSimSize(spec);
-  if (curve) parts.push({ label: "the input curve's networks (geometry, jacobian)", keys: ['curve', 'M', 'n', 'L'], sizes: [curve], cpuOnly: true, factor: CURVE_JS_FACTOR });
+  const curve = curveSimSize(spec, backend);
+  if (curve) {
+    const label = "the input curve's networks (geometry, jacobian)";
+    const keys = ['curve', 'curvemethod', 'M', 'n', 'L'];
+    const rankPoints = curve.size.k / 2;
+    parts.push(curve.gpu ? { label, keys, sizes: [curve.size], curveGpu: true, rankPoints } : { label, keys, sizes: [curve.size], cpuOnly: true, factor: CURVE_JS_FACTOR, rankPoints });
+  }
   const sizes = parts.flatMap((p) => p.sizes);
   let ops = 0;
   let bytes = 0;
@@ -195,11 +278,18 @@ export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateO
   const share = 1 / Math.max(1, options.shards ?? 1);
   const ctx = costContext(spec);
   const cpu = profileCalibration('cpu', calibration);
-  const parts = planSpec(spec).parts.map((p) => ({
+  const parts = planSpec(spec, backend).parts.map((p) => ({
     label: p.label,
     keys: p.keys,
     ...(p.cpuOnly ? { cpuOnly: true } : {}),
-    seconds: share * (p.factor ?? 1) * (profile !== 'cpu' && !p.cpuOnly && p.gpuSizes ? p.gpuSizes : p.sizes).reduce((s, size) => s + simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx), 0),
+    seconds:
+      share *
+        (p.factor ?? 1) *
+        (profile !== 'cpu' && !p.cpuOnly && p.gpuSizes ? p.gpuSizes : p.sizes).reduce(
+          (s, size) => s + (p.curveGpu ? curveGpuSeconds(size, constants, ctx) : simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx)),
+          0,
+        ) +
+      (p.rankPoints ? share * curveRankSeconds(spec, p.rankPoints, cpu) : 0),
   }));
   const theory = theorySeconds(spec, calibration);
   const threads = options.threads ?? 1;

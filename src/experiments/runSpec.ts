@@ -43,8 +43,8 @@ function finished(out: SpecRunOutput): SpecRunOutput {
 }
 
 /** With an input curve (curve=circle:k, issue 18), the geometry and jacobian blocks join the result. */
-async function withGeometry(spec: Spec, out: SpecRunOutput, signal?: AbortSignal): Promise<SpecRunOutput> {
-  const blocks = await geometryBlocks(spec, signal);
+async function withGeometry(spec: Spec, out: SpecRunOutput, signal?: AbortSignal, backend?: SimBackend): Promise<SpecRunOutput> {
+  const blocks = await geometryBlocks(spec, signal, backend);
   if (!blocks) return out;
   if (!('faults' in blocks)) return { ...out, result: { ...out.result, ...blocks } };
   const { faults, ...rest } = blocks;
@@ -60,7 +60,7 @@ export async function runSpecStreaming(spec: Spec, options: SpecRunOptions): Pro
   const estimatedMaxSeconds = Number(roundUpSeconds(estimate.maxSeconds).toPrecision(2));
   const withEstimate = (out: SpecRunOutput): SpecRunOutput => ({ ...out, result: { ...out.result, backend: { ...out.result.backend, estimatedSeconds, estimatedMaxSeconds } } });
   const onPartial = options.onPartial && ((partial: SpecRunOutput, progress: PhasedProgress) => options.onPartial!(withEstimate(partial), progress));
-  return finished(withEstimate(await withGeometry(spec, await runSpecParts(spec, { ...options, onPartial }), options.signal)));
+  return finished(withEstimate(await withGeometry(spec, await runSpecParts(spec, { ...options, onPartial }), options.signal, options.backend)));
 }
 
 async function runSpecParts(spec: Spec, options: SpecRunOptions): Promise<SpecRunOutput> {

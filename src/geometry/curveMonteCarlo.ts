@@ -8,7 +8,8 @@ import type { Method, Spec } from '../core/spec.ts';
 import type { Checkpoint } from '../archs/types.ts';
 import { curveLength, curveMoments, type InputCurve } from './curve.ts';
 import { curveUnsupported } from './meanField.ts';
-import { curveLayerMeasures, type CurveLayerMeasures } from './curveMeasures.ts';
+import { curveLayerSums, measuresFromSums, type CurveLayerMeasures, type CurveLayerSums } from './curveMeasures.ts';
+import { curveGpuChunk, runCurveGpu } from './curveGpu.ts';
 import { topTwoComponents, type CurveImage2D } from './curveImage.ts';
 import { simulateCurveExplicit, simulateCurveGram, type CurveModel } from './curveNetwork.ts';
 
@@ -19,7 +20,7 @@ import { simulateCurveExplicit, simulateCurveGram, type CurveModel } from './cur
  * weight variance 1/fan-in, and E (distortion)² = Π χ₁ (= 1 for ReLU He).
  */
 export type CurveMeasure = keyof CurveLayerMeasures | 'distortion';
-export const CURVE_MEASURES: readonly CurveMeasure[] = ['polygonLength', 'length', 'distortion', 'curvature', 'logJacobian2', 'participationRatio'];
+export const CURVE_MEASURES: readonly CurveMeasure[] = ['polygonLength', 'length', 'distortion', 'curvature', 'logJacobian2', 'participationRatio', 'numericalRank'];
 
 export interface CurveSamples {
   readonly layers: number[];
@@ -51,19 +52,20 @@ function prepare(spec: Spec, curve: InputCurve, opts: { M?: number; method?: Met
   const image = { pc1: [] as Float64Array[], pc2: [] as Float64Array[], explained: [] as number[] };
   const kernel = new Float64Array(curve.k * curve.k);
   let last: CurveImage2D | undefined;
-  const one = (i: number) =>
-    simulate(model, first + i, (layer, Z, T) => {
-      const r = curveLayerMeasures(Z, T, model.n, curve.k, speed0, i === 0 ? kernel : undefined);
-      const li = layer - model.firstLayer;
-      for (const m of CURVE_MEASURES) samples[m][li][i] = m === 'distortion' ? r.length / inputLength : r[m];
-      if (i === 0) {
-        last = topTwoComponents(kernel, curve.k, last?.basis, last);
-        image.pc1.push(last.pc1);
-        image.pc2.push(last.pc2);
-        image.explained.push(last.explained);
-      }
-    });
-  return { M, one, result: { layers, samples, image } as CurveSamples };
+  /** Network i's sums at one layer → its measures (and network 0's picture). */
+  const record = (i: number, layer: number, sums: CurveLayerSums) => {
+    const r = measuresFromSums(sums, model.n, curve.k, speed0, kernel);
+    const li = layer - model.firstLayer;
+    for (const m of CURVE_MEASURES) samples[m][li][i] = m === 'distortion' ? r.length / inputLength : r[m];
+    if (i === 0) {
+      last = topTwoComponents(kernel, curve.k, last?.basis, last);
+      image.pc1.push(last.pc1);
+      image.pc2.push(last.pc2);
+      image.explained.push(last.explained);
+    }
+  };
+  const one = (i: number) => simulate(model, first + i, (layer, Z, T) => record(i, layer, curveLayerSums(Z, T, model.n, curve.k)));
+  return { M, first, model, record, one, result: { layers, samples, image } as CurveSamples };
 }
 
 export function sampleCurves(spec: Spec, curve: InputCurve, opts: { M?: number; method?: Method; firstNet?: number } = {}): CurveSamples {
@@ -76,5 +78,19 @@ export function sampleCurves(spec: Spec, curve: InputCurve, opts: { M?: number; 
 export async function sampleCurvesAsync(spec: Spec, curve: InputCurve, yielder: Checkpoint, opts: { M?: number; method?: Method } = {}): Promise<CurveSamples> {
   const p = prepare(spec, curve, opts);
   for (let i = 0; i < p.M; i++) for (const _ of p.one(i)) await yielder.checkpoint();
+  return p.result;
+}
+
+/**
+ * The same explicit networks on a WebGPU device (curveGpu.ts: same Philox keys, f32), in chunks of
+ * networks that fit the device; a cancellation checkpoint after every layer of every chunk.
+ */
+export async function sampleCurvesGpu(spec: Spec, curve: InputCurve, device: GPUDevice, yielder: Checkpoint, opts: { M?: number; chunkNetworks?: number } = {}): Promise<CurveSamples> {
+  const p = prepare(spec, curve, { M: opts.M, method: 'explicit' });
+  const chunk = Math.min(opts.chunkNetworks ?? Infinity, curveGpuChunk(p.model, device));
+  for (let start = 0; start < p.M; start += chunk) {
+    const nets = Math.min(chunk, p.M - start);
+    await runCurveGpu(device, p.model, nets, p.first + start, (net, layer, sums) => p.record(net - p.first, layer, sums), () => yielder.checkpoint());
+  }
   return p.result;
 }

@@ -13,7 +13,7 @@ import { activation } from '../core/activations.ts';
 import { DEFAULT_SPEC } from '../core/spec.ts';
 import { criticality, criticalSw2 } from '../theory/criticality.ts';
 import { sampleCurves } from './curveMonteCarlo.ts';
-import { curveMeanField, tangentLengthBias } from './meanField.ts';
+import { curvatureMeanField, curveMeanField, tangentLengthBias } from './meanField.ts';
 
 const tanh = activation('tanh');
 const SB2 = 0.05;
@@ -73,6 +73,14 @@ describe.each([
       expect(mf.jacobian2[i]).toBeCloseTo(sw2 * cr.chi1 ** i, 8);
       const s = meanSe(run.samples.logJacobian2[i].map(Math.exp));
       expect(Math.abs(s.mean - mf.jacobian2[i]), `layer ${run.layers[i]}`).toBeLessThan(4 * s.se + 4 * Math.abs(bias[i]) * mf.jacobian2[i]);
+    }
+  });
+
+  it('mean curvature (the 8-gon\'s turning over its length) = its mean field arccos((2K(Δ) − K(2Δ) − q)/(2(q − K(Δ))))/√(2(q − K(Δ))) within 4 SE + 2|b^ℓ| (the curvature\'s own 1/n bias is not derived: curvature = turning/length, so the length\'s |b| once, and once more for the turning)', () => {
+    const c = curvatureMeanField(spec, curve);
+    for (let i = 0; i < L; i++) {
+      const s = meanSe(run.samples.curvature[i]);
+      expect(Math.abs(s.mean - c.polygonCurvature[i]), `layer ${run.layers[i]}`).toBeLessThan(4 * s.se + 2 * Math.abs(bias[i]) * c.polygonCurvature[i]);
     }
   });
 

@@ -41,6 +41,10 @@ describe('geometry and jacobian blocks', () => {
       for (let i = 0; i < 4; i++) expect(g[key].p05[i]).toBeLessThanOrEqual(g[key].p95[i]);
     }
     expect(j.meanField[0]).toBeCloseTo(2.5, 12);
+    // Numerical rank: an integer in [1, k − 1] (k points span k − 1 centred directions), ≥ 2 (the first layer is a linear image of a plane, which it keeps at n = 64).
+    expect(g.rankThreshold).toBe(1e-3);
+    expect(g.numericalRank.p50[0]).toBe(2);
+    for (const v of [...g.numericalRank.p05, ...g.numericalRank.p95]) expect(Number.isInteger(v) && v >= 2 && v <= 5).toBe(true);
     expect(j.logVar.every((v) => v > 0)).toBe(true);
     expect(withCurve.digest).not.toBe(none.digest);
     // The same run again gives the same numbers (Philox keys): the digest is reproducible.

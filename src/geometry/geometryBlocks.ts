@@ -3,27 +3,35 @@
  * has an input curve (curve=circle:k): M finite networks on the curve (curveMonteCarlo.ts) next to
  * the mean field (meanField.ts).
  *
- *   geometry: { curve, k, q, M, method, engine,
+ *   geometry: { curve, k, q, M, method, methodReason, engine, engineNote?,
  *               layers, live,                                  // live: networks whose length is finite and > 0 per layer
- *               meanField: { length, polygonLength, lengthBias },
- *               length | polygonLength | distortion | curvature | participationRatio:
+ *               meanField: { length, polygonLength, lengthBias,
+ *                            curvature, polygonCurvature, curvatureNote? },  // κ (Poole et al. 2016) and the k-gon's value
+ *               length | polygonLength | distortion | curvature | participationRatio | numericalRank:
  *                 { mean, sd, p05, p25, p50, p75, p95 },       // over the live networks, per layer
+ *               rankThreshold,                                 // numericalRank counts singular values ≥ rankThreshold·s_1
  *               image: { network: 0, pc1, pc2, explained } }  // network 0's image on its top 2 PCs
  *   jacobian: { layers, meanField,                               // E‖J u‖² d/n at infinite width
  *               mean, se,                                       // MC mean of ‖J u‖² d/n and its SE
  *               logMean, logVar }                               // E log‖J u‖² d/n and its variance
  *
  * Lengths are per √n (the input's per √d); u is the unit tangent of the curve at its first point.
- * engine says where the networks ran: the CPU, whatever `backend` is (no WGSL kernel yet).
+ * engine says where the networks ran: 'webgpu' for explicit networks on a WebGPU backend (curveGpu.ts,
+ * f32, same Philox keys as the CPU) unless curvemethod=auto found the CPU cheaper, else 'cpu';
+ * engineNote says why a WebGPU backend's curve networks ran on the CPU.
  */
-import type { Spec } from '../core/spec.ts';
+import type { Method, Spec } from '../core/spec.ts';
 import type { Fault } from '../experiments/faults.ts';
 import { meanVar, summarise, type Summary } from '../core/stats.ts';
 import { Yielder } from '../backends/cpu/yielder.ts';
 import type { Quantiles } from '../experiments/result.ts';
 import { inputCurveOf, type InputCurve } from './curve.ts';
-import { sampleCurvesAsync, type CurveMeasure } from './curveMonteCarlo.ts';
-import { curveMeanField, curveUnsupported, tangentLengthBias } from './meanField.ts';
+import { curveModel, sampleCurvesAsync, sampleCurvesGpu, type CurveMeasure, type CurveSamples } from './curveMonteCarlo.ts';
+import { curveGpuUnsupported } from './curveGpuSupport.ts';
+import { curveSampler } from '../experiments/plan.ts';
+import type { SimBackend } from '../backends/types.ts';
+import { curvatureMeanField, curvatureUnsupported, curveMeanField, curveUnsupported, tangentLengthBias } from './meanField.ts';
+import { RANK_THRESHOLD } from './numericalRank.ts';
 
 export interface GeometryBlock {
   readonly curve: string;
@@ -32,16 +40,31 @@ export interface GeometryBlock {
   /** Axis ratio of the ellipse (1: the circle; NaN, null in the JSON, for a drawn curve). */
   readonly r: number;
   readonly M: number;
-  readonly method: Spec['method'];
-  readonly engine: 'cpu';
+  /** The sampler the curve's networks used (curvemethod; experiments/plan.ts curveSampler) and why. */
+  readonly method: Method;
+  readonly methodReason: string;
+  readonly engine: 'cpu' | 'webgpu';
+  /** Why the curve networks ran on the CPU although the backend is WebGPU (absent otherwise). */
+  readonly engineNote?: string;
   readonly layers: number[];
   readonly live: number[];
-  readonly meanField: { readonly length: number[]; readonly polygonLength: number[]; readonly lengthBias: (number | null)[] };
+  readonly meanField: {
+    readonly length: number[];
+    readonly polygonLength: number[];
+    readonly lengthBias: (number | null)[];
+    /** Poole et al.'s continuum curvature κ^ℓ and the k-gon's turning over length at infinite width (meanField.ts); null where they do not exist (curvatureNote says why). */
+    readonly curvature: (number | null)[];
+    readonly polygonCurvature: (number | null)[];
+    readonly curvatureNote?: string;
+  };
   readonly length: Quantiles;
   readonly polygonLength: Quantiles;
   readonly distortion: Quantiles;
   readonly curvature: Quantiles;
   readonly participationRatio: Quantiles;
+  /** Numerical rank of the centred k × n feature matrix: singular values ≥ rankThreshold × the largest (numericalRank.ts). */
+  readonly numericalRank: Quantiles;
+  readonly rankThreshold: number;
   /**
    * Network 0's image of the curve on its top two principal components at every layer (per √n):
    * pc1[layer][point], pc2[layer][point], and the share of the image's variance they hold.
@@ -124,15 +147,58 @@ function quantiles(perLayer: Float64Array[], live: boolean[][]): Quantiles {
   return { mean: pick('mean'), sd: pick('sd'), p05: pick('p05'), p25: pick('p25'), p50: pick('p50'), p75: pick('p75'), p95: pick('p95') };
 }
 
+/**
+ * Which sampler the curve networks use and where they run (experiments/plan.ts curveSampler: the
+ * method key, curvemethod, or the cost model's cheaper choice): explicit networks on the backend's
+ * WebGPU device when there is one and the kernel applies (curveGpu.ts), everything else on the CPU —
+ * with the reason in engineNote when the backend is WebGPU.
+ */
+async function runCurves(
+  spec: Spec,
+  curve: InputCurve,
+  signal: AbortSignal | undefined,
+  backend: SimBackend | undefined,
+): Promise<{ run: CurveSamples; method: Method; methodReason: string; engine: 'cpu' | 'webgpu'; engineNote?: string }> {
+  const sampler = curveSampler(spec, backend?.info ?? 'cpu');
+  const base = { method: sampler.method, methodReason: sampler.reason };
+  const cpu = async (engineNote?: string) => ({ ...base, run: await sampleCurvesAsync(spec, curve, new Yielder(signal), { method: sampler.method }), engine: 'cpu' as const, ...(engineNote ? { engineNote } : {}) });
+  if (backend?.info.name !== 'webgpu') return cpu();
+  const device = (backend as { device?: GPUDevice }).device;
+  if (sampler.engine !== 'webgpu') {
+    const why =
+      sampler.method !== 'explicit'
+        ? `method ${sampler.method}: the curve's WebGPU kernel runs explicit networks`
+        : (curveGpuUnsupported(curveModel(spec, curve).weights.kind, spec.n, curve.k) ?? 'curvemethod=auto: the cost model estimates explicit on the CPU faster than on the WebGPU kernel (methodReason)');
+    return cpu(`${why}; these ran on the CPU`);
+  }
+  if (!device) return cpu('the WebGPU backend exposes no device to the curve kernel; these ran on the CPU');
+  try {
+    return { ...base, run: await sampleCurvesGpu(spec, curve, device, new Yielder(signal)), engine: 'webgpu' };
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    return cpu(`the WebGPU run failed (${e instanceof Error ? e.message : String(e)}); these ran on the CPU`);
+  }
+}
+
+/** The curvature's mean field for the block: values (null where not finite), or nulls and the reason. */
+function curvatureBlock(spec: Spec, curve: InputCurve, layers: number): { curvature: (number | null)[]; polygonCurvature: (number | null)[]; curvatureNote?: string } {
+  const why = curvatureUnsupported(spec, curve);
+  if (why) return { curvature: Array(layers).fill(null), polygonCurvature: Array(layers).fill(null), curvatureNote: why };
+  const c = curvatureMeanField(spec, curve);
+  const finite = (x: number[]) => x.map((v) => (Number.isFinite(v) ? v : null));
+  return { curvature: finite(c.curvature), polygonCurvature: finite(c.polygonCurvature) };
+}
+
 export async function geometryBlocks(
   spec: Spec,
   signal?: AbortSignal,
+  backend?: SimBackend,
 ): Promise<{ geometry: GeometryBlock; jacobian: JacobianBlock; faults: Omit<Fault, 'block'>[] } | { geometry: { unavailable: string } } | undefined> {
   const curve = specCurve(spec);
   if (!curve || spec.M === 0) return undefined;
   const why = curveUnsupported(spec);
   if (why) return { geometry: { unavailable: why } };
-  const run = await sampleCurvesAsync(spec, curve, new Yielder(signal));
+  const { run, method, methodReason, engine, engineNote } = await runCurves(spec, curve, signal, backend);
   const mf = curveMeanField(spec, curve);
   const bias = tangentLengthBias(spec, curve);
   const mask = liveMask(run.samples);
@@ -147,16 +213,20 @@ export async function geometryBlocks(
     q: curve.q,
     r: curve.drawn ? NaN : curve.r ?? 1,
     M: spec.M,
-    method: spec.method,
-    engine: 'cpu',
+    method,
+    methodReason,
+    engine,
+    ...(engineNote ? { engineNote } : {}),
     layers: run.layers,
     live,
-    meanField: { length: mf.length, polygonLength: mf.polygonLength, lengthBias: bias.map((b) => (Number.isFinite(b) ? b : null)) },
+    meanField: { length: mf.length, polygonLength: mf.polygonLength, lengthBias: bias.map((b) => (Number.isFinite(b) ? b : null)), ...curvatureBlock(spec, curve, mf.layers.length) },
     length: q('length'),
     polygonLength: q('polygonLength'),
     distortion: q('distortion'),
     curvature: q('curvature'),
     participationRatio: q('participationRatio'),
+    numericalRank: q('numericalRank'),
+    rankThreshold: RANK_THRESHOLD,
     image: { network: 0, pc1: run.image.pc1.map((x) => Array.from(x)), pc2: run.image.pc2.map((x) => Array.from(x)), explained: run.image.explained },
   };
   return {

@@ -226,3 +226,78 @@ export function tangentLengthBias(spec: Spec, curve: InputCurve, precision: Prec
   }
   return out;
 }
+
+/**
+ * The curvature of the image of the circle at infinite width (Poole et al. 2016, §3 "extrinsic
+ * curvature"; derivation in docs/DESIGN.md §9.3). With v = ż, a = z̈ (θ-derivatives), g = |v|²/n and
+ * A = |a|²/n, the circle's symmetry gives E z ż = 0, E ż z̈ = 0 and E z z̈ = −g at every layer, so
+ * v·a = 0 and the curvature (per √n, like the lengths) is κ = √A/g. One plain layer,
+ * a' = s W (φ''(z) ⊙ v² + φ'(z) ⊙ a)/√n, gives (Gaussian integration by parts, z ~ N(0, q^ℓ))
+ *     A' = 3 χ₂ g² + χ₁ A,   g' = χ₁ g,   χ₁ = s² E φ'(z)²,  χ₂ = s² E φ''(z)²,
+ * hence (κ')² = 3χ₂/χ₁² + κ²/χ₁ (Poole et al.'s recursion). A residual layer adds β² times these
+ * increments to (A, g). The input circle has κ = 1/(s₁√q) (g¹ = A¹ = s₁²q; the embedding: g⁰ = A⁰ = q).
+ *
+ * polygonCurvature is the infinite-width value of what the networks report (curveMeasures.ts: the
+ * k-gon's total turning over its length): its chords have |c|²/n → 2(q − K(Δ)) and consecutive
+ * chords c_{a−1}·c_a/n → 2K(Δ) − K(2Δ) − q (K the NNGP kernel at angle Δ = 2π/k), so
+ *     polygonCurvature = arccos((2K(Δ) − K(2Δ) − q)/(2(q − K(Δ)))) / √(2(q − K(Δ)))  → κ as k → ∞
+ * (for a circle of radius r: (π/k)/sin(π/k) · 1/r).
+ */
+export interface CurvatureMeanField {
+  readonly layers: number[];
+  /** κ^ℓ = √A^ℓ / g^ℓ (Poole et al.'s continuum curvature), per √n. */
+  readonly curvature: number[];
+  /** χ₂(q^ℓ) = s² E φ''(z)² at each layer's q (the last entry drives a layer L + 1). */
+  readonly chi2: number[];
+  /** The k-gon's turning over its length at infinite width (what the finite networks estimate). */
+  readonly polygonCurvature: number[];
+}
+
+/** Why the curvature's mean field does not exist for this spec, or undefined. */
+export function curvatureUnsupported(spec: Spec, curve: InputCurve): string | undefined {
+  if (!isCircle(curve)) return "the curvature's mean field is derived for the circle (on an ellipse or a drawn curve z and ż are correlated): not computed";
+  const model = archOf(spec).network({ ...spec, k: 2 });
+  if (!model.act.d2phi) return `φ = ${model.act.label} has a kink: φ'' is a δ there, E φ''² is infinite and so is the mean-field curvature (the image has corners); only the finite networks' polygon curvature is reported`;
+  return undefined;
+}
+
+export function curvatureMeanField(spec: Spec, curve: InputCurve, precision: Precision = 'exact'): CurvatureMeanField {
+  const why = curvatureUnsupported(spec, curve);
+  if (why) throw new RangeError(why);
+  const { k, q } = curve;
+  const arch = archOf(spec);
+  const model = arch.network({ ...spec, k: 2 });
+  const act = model.act;
+  const d2phi = act.d2phi!;
+  const delta = (2 * Math.PI) / k;
+  const one = arch.kernelProfile({ ...spec, q1: q, q2: q, rho0: Math.cos(delta), ntk: false }, precision);
+  const two = arch.kernelProfile({ ...spec, q1: q, q2: q, rho0: Math.cos(2 * delta), ntk: false }, precision);
+  const s2 = model.hiddenWeightScale ** 2;
+  const beta2 = model.branchScale ** 2;
+  const s1 = model.inputEmbedding ? 1 : model.firstWeightScale ** 2;
+  let g = s1 * q;
+  let A = s1 * q;
+  const curvature: number[] = [];
+  const chi2: number[] = [];
+  const polygonCurvature: number[] = [];
+  for (let i = 0; i < one.layers.length; i++) {
+    const qq = one.k11[i];
+    curvature.push(Math.sqrt(A) / g);
+    const chord2 = 2 * (qq - one.k12[i]);
+    const cos = (2 * one.k12[i] - two.k12[i] - qq) / chord2;
+    polygonCurvature.push(chord2 > 0 ? Math.acos(Math.max(-1, Math.min(1, cos))) / Math.sqrt(chord2) : NaN);
+    const x1 = s2 * gaussianMean(act, (u) => act.dphi(u) ** 2, qq, precision);
+    const x2 = s2 * gaussianMean(act, (u) => d2phi(u) ** 2, qq, precision);
+    chi2.push(x2);
+    const dA = 3 * x2 * g * g + x1 * A;
+    const dg = x1 * g;
+    if (model.residual) {
+      A += beta2 * dA;
+      g += beta2 * dg;
+    } else {
+      A = dA;
+      g = dg;
+    }
+  }
+  return { layers: one.layers, curvature, chi2, polygonCurvature };
+}

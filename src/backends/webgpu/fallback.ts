@@ -26,7 +26,7 @@ export function concatBlocks(a: KernelBlock, b: KernelBlock): KernelBlock {
   };
 }
 
-export function withDeviceLossFallback(gpu: SimBackend, makeCpu: () => SimBackend): SimBackend {
+export function withDeviceLossFallback(gpu: SimBackend, makeCpu: () => SimBackend): SimBackend & { readonly device: GPUDevice | undefined } {
   let cpu: SimBackend | undefined;
   const cpuBackend = () => (cpu ??= makeCpu());
   let lostMessage: string | undefined; // set once the device is gone: everything runs on the CPU
@@ -58,6 +58,10 @@ export function withDeviceLossFallback(gpu: SimBackend, makeCpu: () => SimBacken
   }
 
   return {
+    /** The WebGPU device while it is usable (engines with their own kernels: the curve networks, geometry/curveGpu.ts). */
+    get device(): GPUDevice | undefined {
+      return lostMessage === undefined ? (gpu as { device?: GPUDevice }).device : undefined;
+    },
     get info(): BackendInfo {
       if (lostMessage !== undefined) return { name: 'cpu', adapter: cpuBackend().info.adapter, note };
       return note ? { ...gpu.info, note } : gpu.info;
