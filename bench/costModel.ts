@@ -164,6 +164,9 @@ function errorGrid(gpu: boolean, quick: boolean): Case[] {
     { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'tanh', refine: 1, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
     { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'tanh', refine: 3, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
     { arch: 'cresnet', n: 64, L: 100, M: 0, act: 'softplus', share: false, refine: 1, paths: 'sine:1,0,0.8_line:1,0.5' },
+    // the default paths with softplus (`run 'arch=cresnet&act=softplus&M=0'`: ~45 s, refused at 1658 s
+    // before the quadrature was priced by its φ-calls at the kernel's scale)
+    { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'softplus' },
     { arch: 'cresnet', n: 128, L: 32, M: r(40), act: 'erf', paths: 'sine:1,0,0.8_line:1,0.5' },
     { arch: 'cresnet', n: 64, L: 64, M: r(40), act: 'relu', share: false, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
     { arch: 'cresnet', n: 32, L: 8, M: r(20), act: 'erf', view: 'signature', nmin: 8, nmax: 64, Lmin: 4, Lmax: 32, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
@@ -393,10 +396,10 @@ async function calibrateTheory(): Promise<CostCalibration['theory']> {
     if (i > 0) runs.push(cpuSeconds(c2));
   }
   const run = median(runs);
-  const { closedFormEvaluation, quadratureEvaluation, stepwiseEvaluation } = await calibrateGridEvaluations(cpuSeconds);
+  const { closedFormEvaluation, quadratureCall, stepwiseEvaluation } = await calibrateGridEvaluations(cpuSeconds);
   const r = (v: number) => Number(v.toPrecision(3));
-  process.stderr.write(`calibrate theory: closed ${closedFormLayer}, quadrature ${quadratureLayer}, phase ${phasePoint}, fixed ${fixed}, run ${run}, grid evaluation closed ${closedFormEvaluation} quadrature ${JSON.stringify(quadratureEvaluation)} stepwise ${stepwiseEvaluation}\n`);
-  return { closedFormLayer: r(closedFormLayer), quadratureLayer: r(quadratureLayer), phasePoint: r(phasePoint), fixed: r(fixed), run: r(run), closedFormEvaluation: r(closedFormEvaluation), quadratureEvaluation, stepwiseEvaluation: r(stepwiseEvaluation) };
+  process.stderr.write(`calibrate theory: closed ${closedFormLayer}, quadrature ${quadratureLayer}, phase ${phasePoint}, fixed ${fixed}, run ${run}, grid evaluation closed ${closedFormEvaluation} quadrature per φ-call ${JSON.stringify(quadratureCall)} stepwise ${stepwiseEvaluation}\n`);
+  return { closedFormLayer: r(closedFormLayer), quadratureLayer: r(quadratureLayer), phasePoint: r(phasePoint), fixed: r(fixed), run: r(run), closedFormEvaluation: r(closedFormEvaluation), quadratureCall, stepwiseEvaluation: r(stepwiseEvaluation) };
 }
 
 /**
@@ -406,10 +409,11 @@ async function calibrateTheory(): Promise<CostCalibration['theory']> {
  * cases: closedFormEvaluation from the shared (2-D sweep) cases with a closed-form φ; then
  * stepwiseEvaluation, the extra per evaluation of the fresh-weights cases (per-step recursions over
  * small Gram matrices); then, per quadrature family and over all of them (`default`), the median
- * ("about") and the slowest ("at most") of its cases (quadratureEvaluation). The cases vary the
- * paths (short L-shaped paths; longer ones scaled ×2, and a circle run twice: larger kernels, where
- * the sinh rule needs more nodes — the quadrature's cost per evaluation grows with the kernel, so
- * paths much longer than these may cost more than the constant), sharing and the refinement; each makes ≥ 10⁵ closed-form or ≥ 10³ quadrature
+ * ("about") and the largest ("at most") of its cases' seconds per φ-call (quadratureCall: an
+ * evaluation's seconds over its typical φ-calls, archs/cresnet/cost.ts quadratureCalls, which counts
+ * them at the kernel's scale the solves reach). The cases vary the paths (short L-shaped paths;
+ * longer ones scaled ×2, and a circle run twice: larger kernels, where the sinh rule needs more
+ * nodes — 2.6·10³ to 2.4·10⁴ φ-calls per evaluation), sharing and the refinement; each makes ≥ 10⁵ closed-form or ≥ 10³ quadrature
  * evaluations, so the run's fixed costs are small beside them.
  */
 export const GRID_CASES: readonly { readonly acts: readonly string[]; readonly query: Partial<Spec> }[] = [
@@ -425,14 +429,14 @@ export const GRID_CASES: readonly { readonly acts: readonly string[]; readonly q
   { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'sine:2,0.25,0.6_line:-1,0.5', share: false, refine: 1, L: 64 } },
 ];
 
-async function calibrateGridEvaluations(cpuSeconds: (c0: NodeJS.CpuUsage) => number): Promise<{ closedFormEvaluation: number; quadratureEvaluation: Record<string, { typical: number; worst: number }>; stepwiseEvaluation: number }> {
+async function calibrateGridEvaluations(cpuSeconds: (c0: NodeJS.CpuUsage) => number): Promise<{ closedFormEvaluation: number; quadratureCall: Record<string, { typical: number; worst: number }>; stepwiseEvaluation: number }> {
   const { theoryEvaluationCounts } = await import('../src/archs/cresnet/cost.ts');
   const cpu = createCpuBackend();
-  const rows: { closed: boolean; family: string; grid: number; stepwise: number; seconds: number }[] = [];
+  const rows: { closed: boolean; family: string; grid: number; stepwise: number; calls: number; seconds: number }[] = [];
   for (const c of GRID_CASES) {
     for (const act of c.acts) {
       const spec = { ...DEFAULT_SPEC, arch: 'cresnet', M: 0, act, ...c.query } as Spec;
-      const { grid, stepwise } = theoryEvaluationCounts(spec);
+      const { grid, stepwise, calls } = theoryEvaluationCounts(spec);
       const ts: number[] = [];
       for (let i = 0; i < 3; i++) {
         const c0 = process.cpuUsage();
@@ -441,23 +445,24 @@ async function calibrateGridEvaluations(cpuSeconds: (c0: NodeJS.CpuUsage) => num
       }
       const seconds = median(ts);
       const activation = resolveSpec(spec).activation;
-      rows.push({ closed: activation.dual !== undefined, family: activation.family, grid, stepwise, seconds });
-      process.stderr.write(`calibrate grid ${act} ${JSON.stringify(c.query)}: ${grid} + ${stepwise} stepwise evaluations, CPU ${ts.map((t) => t.toFixed(3)).join(', ')} s, ${(seconds / (grid + stepwise)).toExponential(2)} s each\n`);
+      rows.push({ closed: activation.dual !== undefined, family: activation.family, grid, stepwise, calls: calls?.typical ?? 1, seconds });
+      process.stderr.write(`calibrate grid ${act} ${JSON.stringify(c.query)}: ${grid} + ${stepwise} stepwise evaluations, CPU ${ts.map((t) => t.toFixed(3)).join(', ')} s, ${(seconds / (grid + stepwise)).toExponential(2)} s each${calls ? `, ${calls.typical.toFixed(0)} φ-calls each (typical; worst ${calls.worst})` : ''}\n`);
     }
   }
   const max = (xs: number[]) => Math.max(0, ...xs);
   const closedFormEvaluation = max(rows.filter((r) => r.closed && r.stepwise === 0).map((r) => r.seconds / r.grid));
   const stepwiseEvaluation = max(rows.filter((r) => r.closed && r.stepwise > 0).map((r) => (r.seconds - (r.grid + r.stepwise) * closedFormEvaluation) / r.stepwise));
-  // Quadrature, per family and for all together (`default`): the median for "about", the slowest
-  // for "at most" (its cost per evaluation grows with the kernel).
-  const perEval = (rs: typeof rows) => rs.map((r) => (r.seconds - r.stepwise * stepwiseEvaluation) / (r.grid + r.stepwise));
+  // Quadrature, per family and for all together (`default`): seconds per φ-call — an evaluation's
+  // seconds over its typical φ-calls at the kernel's scale (archs/cresnet/cost.ts quadratureCalls) —
+  // the median for "about", the largest for "at most" (where it multiplies the worst calls).
+  const perCall = (rs: typeof rows) => rs.map((r) => (r.seconds - r.stepwise * stepwiseEvaluation) / (r.grid + r.stepwise) / r.calls);
   const quad = rows.filter((r) => !r.closed);
-  const quadratureEvaluation: Record<string, { typical: number; worst: number }> = {};
+  const quadratureCall: Record<string, { typical: number; worst: number }> = {};
   for (const family of [...new Set(quad.map((r) => r.family)), 'default']) {
-    const xs = perEval(family === 'default' ? quad : quad.filter((r) => r.family === family));
-    quadratureEvaluation[family] = { typical: Number(median(xs).toPrecision(3)), worst: Number(max(xs).toPrecision(3)) };
+    const xs = perCall(family === 'default' ? quad : quad.filter((r) => r.family === family));
+    quadratureCall[family] = { typical: Number(median(xs).toPrecision(3)), worst: Number(max(xs).toPrecision(3)) };
   }
-  return { closedFormEvaluation, quadratureEvaluation, stepwiseEvaluation };
+  return { closedFormEvaluation, quadratureCall, stepwiseEvaluation };
 }
 
 function cpuSecondsSince(c0: NodeJS.CpuUsage): number {
@@ -595,7 +600,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const webgpu = !args.has('--no-webgpu');
   const repeats = Number(process.argv.find((a) => a.startsWith('--repeats='))?.slice(10) ?? 3);
   if (args.has('--grid-only')) {
-    // Only the grid solves' per-evaluation seconds (theory.closedFormEvaluation / quadratureEvaluation).
+    // Only the grid solves' per-evaluation seconds (theory.closedFormEvaluation / quadratureCall).
     process.stdout.write(`${JSON.stringify(await calibrateGridEvaluations(cpuSecondsSince))}\n`);
     process.exit(0);
   }

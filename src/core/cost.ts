@@ -127,15 +127,20 @@ export interface TheoryCalibration {
   /**
    * Per dual-kernel evaluation V_φ(a, c, b) of a grid solve (the controlled ResNet's PDE, ODE and
    * width-∞ recursions: ArchModule.cost.theoryEvaluations), for φ with a closed-form dual kernel
-   * (relu family, erf, gelu, sin, identity) and for a quadrature one (tanh, silu, softplus). The slowest
-   * per-evaluation time of the calibration's solves (closed forms); for quadrature, per activation
-   * family (and `default` for the others: all families together), the typical (median) time for
-   * "about" and the slowest for "at most" — its cost per evaluation grows with the kernel (the sinh
-   * rule's nodes, about log a per dimension): silu and softplus on long paths with fresh weights,
-   * whose kernels grow fast, cost 3–5× their median.
+   * (relu family, erf, gelu, sin, identity): the slowest per-evaluation time of the calibration's
+   * solves.
    */
   readonly closedFormEvaluation: number;
-  readonly quadratureEvaluation: Readonly<Record<string, { readonly typical: number; readonly worst: number }>>;
+  /**
+   * For a quadrature φ (tanh, silu, softplus): seconds per φ-call of the sinh rule, per activation
+   * family (and `default`: all families together). An evaluation costs its φ-calls, which grow with
+   * the kernel's scale (the rule's nodes, about log a per dimension: 1.9·10³ per evaluation on the
+   * default paths, 2.4·10⁴ on a circle run twice with fresh weights); the module counts them at the
+   * scale its solves reach (ArchModule.cost.theoryEvaluations `calls`: typical and worst). `typical`
+   * (the median over the calibration's solves of seconds / (evaluations × typical calls)) × typical
+   * calls is "about"; `worst` (the largest such ratio) × worst calls enters "at most".
+   */
+  readonly quadratureCall: Readonly<Record<string, { readonly typical: number; readonly worst: number }>>;
   /**
    * Added per evaluation made in a per-step recursion over P×P Gram matrices (the ODE's RK4, the
    * fresh-weights recursion: small arrays built every step), whatever φ.
