@@ -39,7 +39,7 @@ import { DEFAULT_SPEC, type Method, type Spec } from '../src/core/spec.ts';
 import { costContext, estimateRun, planSpec, theorySeconds } from '../src/experiments/plan.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
 import { theoryBlock } from '../src/archs/theory.ts';
-import { resolveSpec } from '../src/archs/index.ts';
+import { archOf, resolveSpec } from '../src/archs/index.ts';
 
 type Case = Partial<Spec> & { n: number; L: number; M: number };
 
@@ -84,6 +84,12 @@ const CALIBRATION_GRID: Record<'cpu' | 'gpu', Record<Method, Case[]>> = {
       { n: 64, L: 64, M: 300, view: 'contrast', cp: 0, cm: -1 },
       { n: 128, L: 64, M: 300, view: 'sde', arch: 'shaped', cp: 0, cm: -1, sw2: 1, nmin: 8, nmax: 128 },
       { n: 8, L: 8, M: 8000, view: 'finite', sb2: 0.1, rho0: 0, nmin: 4, nmax: 32 },
+      // attention's exact chain (issue 15): its one-at-a-time draws, 2k² scalar normals and 2k Gamma
+      // per layer (archs/attention/cost.ts attentionDraws), k = 2 and 8 to tell the two apart
+      { n: 64, L: 256, M: 300, arch: 'attention' },
+      { n: 64, L: 64, M: 200, arch: 'attention', k: 8 },
+      { n: 64, L: 32, M: 300, arch: 'shapedattn', k: 4 },
+      { n: 64, L: 32, M: 100, arch: 'shapedtx' },
     ],
     explicit: [
       { n: 1, L: 1000, M: 100 },
@@ -167,6 +173,13 @@ function errorGrid(gpu: boolean, quick: boolean): Case[] {
     // the default paths with softplus (`run 'arch=cresnet&act=softplus&M=0'`: ~45 s, refused at 1658 s
     // before the quadrature was priced by its φ-calls at the kernel's scale)
     { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'softplus' },
+    // attention (issue 15): the exact chain (its one-at-a-time draws: 4–7× over their price before),
+    // the SDE by paths (shapedattn at T = 1.56: 3.7 s for a fixed 0.19 s before; shapedtx's ~2×)
+    { arch: 'attention', n: 64, L: 100, M: r(200), method: 'gram', k: 4 },
+    { arch: 'shapedattn', n: 64, L: 100, M: 0 },
+    { arch: 'shapedattn', n: 64, L: 64, M: r(100), method: 'gram', k: 8 },
+    { arch: 'shapedtx', n: 64, L: 100, M: 0 },
+    { arch: 'shapedtx', n: 64, L: 32, M: r(50), method: 'gram', k: 4 },
     { arch: 'cresnet', n: 128, L: 32, M: r(40), act: 'erf', paths: 'sine:1,0,0.8_line:1,0.5' },
     { arch: 'cresnet', n: 64, L: 64, M: r(40), act: 'relu', share: false, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
     { arch: 'cresnet', n: 32, L: 8, M: r(20), act: 'erf', view: 'signature', nmin: 8, nmax: 64, Lmin: 4, Lmax: 32, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
@@ -396,10 +409,24 @@ async function calibrateTheory(): Promise<CostCalibration['theory']> {
     if (i > 0) runs.push(cpuSeconds(c2));
   }
   const run = median(runs);
+  // The token-covariance SDE by paths (shaped attention, the shaped block): seconds per unit of
+  // ArchModule.cost.sdeWork (paths × steps × (m + m²) × factor), the slowest of m = 2, 4, 8 and both
+  // architectures, theory only (M = 0).
+  let sdeEntryStep = 0;
+  for (const s of [{ arch: 'shapedattn', k: 2, L: 64 }, { arch: 'shapedattn', k: 8, L: 16 }, { arch: 'shapedtx', k: 2, L: 64 }, { arch: 'shapedtx', k: 4, L: 32 }] as Partial<Spec>[]) {
+    const spec = { ...DEFAULT_SPEC, ...s, n: 64, M: 0 } as Spec;
+    const work = archOf(spec).cost.sdeWork!(spec);
+    await runSpec(spec, { backend: cpu }); // warm-up
+    const c3 = process.cpuUsage();
+    await runSpec(spec, { backend: cpu });
+    const seconds = cpuSeconds(c3);
+    process.stderr.write(`calibrate sde ${JSON.stringify(s)}: ${work} units, CPU ${seconds.toFixed(3)} s, ${((seconds - run) / work).toExponential(2)} s each\n`);
+    sdeEntryStep = Math.max(sdeEntryStep, (seconds - run) / work);
+  }
   const { closedFormEvaluation, quadratureCall, stepwiseEvaluation } = await calibrateGridEvaluations(cpuSeconds);
   const r = (v: number) => Number(v.toPrecision(3));
   process.stderr.write(`calibrate theory: closed ${closedFormLayer}, quadrature ${quadratureLayer}, phase ${phasePoint}, fixed ${fixed}, run ${run}, grid evaluation closed ${closedFormEvaluation} quadrature per φ-call ${JSON.stringify(quadratureCall)} stepwise ${stepwiseEvaluation}\n`);
-  return { closedFormLayer: r(closedFormLayer), quadratureLayer: r(quadratureLayer), phasePoint: r(phasePoint), fixed: r(fixed), run: r(run), closedFormEvaluation: r(closedFormEvaluation), quadratureCall, stepwiseEvaluation: r(stepwiseEvaluation) };
+  return { closedFormLayer: r(closedFormLayer), quadratureLayer: r(quadratureLayer), phasePoint: r(phasePoint), fixed: r(fixed), run: r(run), closedFormEvaluation: r(closedFormEvaluation), quadratureCall, stepwiseEvaluation: r(stepwiseEvaluation), sdeEntryStep: r(sdeEntryStep) };
 }
 
 /**

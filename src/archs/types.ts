@@ -188,6 +188,12 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
      * key's φ is not piecewise linear. The shaped MLP runs its own piecewise-linear φ_s.
      */
     smoothPhi?(spec: Spec): boolean;
+    /**
+     * Work of an SDE the theory simulates by paths (shaped attention, the shaped block): paths ×
+     * Euler steps × m² covariance entries × a per-step factor of the architecture (its drift and
+     * diffusion terms), priced at theory.sdeEntryStep. Absent: none.
+     */
+    sdeWork?(spec: Spec): number;
   };
   /**
    * Views that show this architecture's own networks or theory (depth, hist, width, and the views

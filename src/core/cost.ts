@@ -24,6 +24,12 @@ export interface SimSize {
   readonly M: number;
   /** Layers recorded per network (statistics storage). */
   readonly recorded: number;
+  /**
+   * Draws per network-layer made one at a time outside the vectorised rows (attention's exact chain:
+   * scalar Philox normals through the JavaScript Box–Muller, and Marsaglia–Tsang Gamma draws with
+   * portable log/exp; archs/attention/index.ts attentionNetworkSize). Absent: none.
+   */
+  readonly draws?: { readonly scalarNormals: number; readonly gammas: number };
 }
 
 const PHILOX_OPS = 40;
@@ -75,6 +81,10 @@ export interface GramConstants {
   readonly phiRow: number;
   /** Per recorded value (network × recorded layer): the statistics over networks. */
   readonly value: number;
+  /** Per scalar normal drawn outside the rows (SimSize.draws; absent from a profile: 0). */
+  readonly scalarNormal?: number;
+  /** Per Gamma draw (SimSize.draws; absent from a profile: 0). */
+  readonly gammaDraw?: number;
 }
 
 /** Seconds per unit of each feature (explicitFeatures). */
@@ -146,6 +156,11 @@ export interface TheoryCalibration {
    * fresh-weights recursion: small arrays built every step), whatever φ.
    */
   readonly stepwiseEvaluation: number;
+  /**
+   * Per path × Euler step × token-covariance entry (m²) of an SDE simulated by paths (shaped
+   * attention's and the shaped block's `sde`: ArchModule.cost.sdeWork). Absent: 0.
+   */
+  readonly sdeEntryStep?: number;
 }
 
 export interface CostCalibration {
@@ -176,7 +191,18 @@ export interface CostCalibration {
 export function gramFeatures(s: SimSize, ctx: CostContext = PLAIN_CONTEXT): Record<keyof GramConstants, number> {
   const { n, L, k, M } = s;
   const rows = M * L * n * k;
-  return { run: 1, network: M, networkLayer: M * L, layer: L, row: rows, rowPair: rows * k, phiRow: ctx.smoothPhi ? rows : 0, value: M * s.recorded };
+  return {
+    run: 1,
+    network: M,
+    networkLayer: M * L,
+    layer: L,
+    row: rows,
+    rowPair: rows * k,
+    phiRow: ctx.smoothPhi ? rows : 0,
+    value: M * s.recorded,
+    scalarNormal: M * L * (s.draws?.scalarNormals ?? 0),
+    gammaDraw: M * L * (s.draws?.gammas ?? 0),
+  };
 }
 
 export function explicitFeatures(s: SimSize, ctx: CostContext = PLAIN_CONTEXT): Record<keyof ExplicitConstants, number> {

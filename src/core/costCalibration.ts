@@ -43,6 +43,13 @@
  * under load); a rough CPU-time check in one process at load 14 (M = 0, refine 1, L = 8/16, three
  * GRID_CASES paths) gave 1.1–2.9e−8 s per φ-call — 1.7× spread where the per-evaluation constant
  * spread 15×. Not fitted to those loaded timings; `npm run bench:calibrate -- --write` refits it.
+ * The attention terms are PROVISIONAL too (hcost, 2026-12-07 12:05; refit by the same command):
+ * cpu.gram.scalarNormal 6.8e−8 s (the JavaScript Box–Muller path's 68 ns per draw, issue 19's
+ * quiet-machine figure) and gammaDraw 2.5e−7 s (a Marsaglia–Tsang draw: a normal, a uniform and
+ * portable log/exp; a guess of ~3.5 normals, not measured), fitted by NNLS once the calibration grid's
+ * attention cases run; theory.sdeEntryStep 2.5e−7 s per unit of ArchModule.cost.sdeWork (paths ×
+ * steps × (m + m²) × factor): a rough CPU-time check in one process at load ~14 gave 1.0–2.2e−7
+ * (shapedattn m = 2, 4, 8 at T = 0.25) — rounded up, not fitted.
  * `npm run bench:calibrate -- --write` measures them with the rest.
  */
 import type { CostCalibration } from './cost.ts';
@@ -55,7 +62,7 @@ export const CALIBRATION: CostCalibration = {
   profiles: {
     cpu: {
       measured: true,
-      gram: { run: 0.000242, network: 0.00000398, networkLayer: 6.4e-7, layer: 0, row: 5.16e-9, rowPair: 2.18e-9, phiRow: 4.76e-8, value: 3.61e-7 },
+      gram: { run: 0.000242, network: 0.00000398, networkLayer: 6.4e-7, layer: 0, row: 5.16e-9, rowPair: 2.18e-9, phiRow: 4.76e-8, value: 3.61e-7, scalarNormal: 6.8e-8, gammaDraw: 2.5e-7 },
       explicit: { run: 0.0148, network: 0, networkLayer: 0.00000158, layer: 0.0000673, weight: 7.05e-9, weightInput: 4.03e-10, orthoWeightInput: 5.61e-9, value: 0.00000114 },
       worstRatio: 1.63,
     },
@@ -72,6 +79,6 @@ export const CALIBRATION: CostCalibration = {
       worstRatio: 1,
     },
   },
-  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478, closedFormEvaluation: 1.24e-7, quadratureCall: { tanh: { typical: 2.2e-8, worst: 3e-8 }, silu: { typical: 1.3e-8, worst: 1.6e-8 }, softplus: { typical: 1.8e-8, worst: 1.9e-8 }, default: { typical: 2.2e-8, worst: 3e-8 } }, stepwiseEvaluation: 2.43e-7 },
+  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478, closedFormEvaluation: 1.24e-7, quadratureCall: { tanh: { typical: 2.2e-8, worst: 3e-8 }, silu: { typical: 1.3e-8, worst: 1.6e-8 }, softplus: { typical: 1.8e-8, worst: 1.9e-8 }, default: { typical: 2.2e-8, worst: 3e-8 } }, stepwiseEvaluation: 2.43e-7, sdeEntryStep: 2.5e-7 },
 };
 // END CALIBRATION

@@ -166,7 +166,9 @@ export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRA
   const calls = evals.calls ?? { typical: 2000, worst: 2000 };
   const perEvaluation = closed ? t.closedFormEvaluation : worst ? q.worst * calls.worst : q.typical * calls.typical;
   const grid = (evals.grid + evals.stepwise) * perEvaluation + evals.stepwise * t.stepwiseEvaluation;
-  return t.run + fixed + (contrast ? 3 : 1) * spec.L * perLayer + phase + grid;
+  // An SDE simulated by paths (shaped attention, the shaped block): paths × steps × m² × its factor.
+  const sde = (arch.cost.sdeWork?.(spec) ?? 0) * (t.sdeEntryStep ?? 0);
+  return t.run + fixed + (contrast ? 3 : 1) * spec.L * perLayer + phase + grid + sde;
 }
 
 /**
