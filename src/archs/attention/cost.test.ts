@@ -48,7 +48,7 @@ describe('attention: the exact chain\'s draws', () => {
 });
 
 describe('shaped attention and the shaped block: the SDE priced by its work, not a fixed cost', () => {
-  it('paths × steps × (m + m²) of sdePlan at T = L/n; the shaped block\'s step twice shapedattn\'s; twice again for view=sde', () => {
+  it('paths × steps × (m + m²) of sdePlan at T = L/n; the shaped block\'s step twice shapedattn\'s; twice again for view=sde; +1.5 for view=collapse', () => {
     const a = spec('arch=shapedattn&n=64&L=100&M=0');
     const T = 100 / 64;
     const { dt, paths } = sdePlan(T);
@@ -60,8 +60,14 @@ describe('shaped attention and the shaped block: the SDE priced by its work, not
     expect(archOf(b).cost.sdeWork!(b)).toBe(2 * tokenSdeWork(a, 1));
     const v = spec('arch=shapedattn&view=sde&n=64&L=100&M=0');
     expect(archOf(v).cost.sdeWork!(v)).toBe(2 * tokenSdeWork(a, 1));
-    // Standard attention simulates no SDE.
-    expect(archOf(spec('arch=attention&n=64&L=100')).cost.sdeWork).toBeUndefined();
+    // Standard attention simulates no SDE of its own; the comparison view simulates shaped
+    // attention's at dt and 2dt (1.5× the steps) whichever of the two is chosen.
+    const s = spec('arch=attention&n=64&L=100&M=0');
+    expect(archOf(s).cost.sdeWork!(s)).toBe(0);
+    const c = spec('arch=attention&view=collapse&n=64&L=100&M=0');
+    expect(archOf(c).cost.sdeWork!(c)).toBe(1.5 * tokenSdeWork(a, 1));
+    const cs = spec('arch=shapedattn&view=collapse&n=64&L=100&M=0');
+    expect(archOf(cs).cost.sdeWork!(cs)).toBe(2.5 * tokenSdeWork(a, 1));
   });
 
   it('theorySeconds adds work × sdeEntryStep (no fixed 0.19 s); sdePlan holds paths × steps near 2·10⁶ from T ≈ 2, so the price grows with T only below it, and with m', () => {

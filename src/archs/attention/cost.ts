@@ -12,16 +12,20 @@ export function attentionDraws(k: number): { readonly scalarNormals: number; rea
 }
 
 /**
- * The work of a token-covariance SDE simulated by paths (sde.ts; ArchModule.cost.sdeWork): paths ×
- * Euler steps (sdePlan at T = L/n) × (m + m²) — per step each path updates the m×m factor (m²
- * entries) and m per-token terms; CPU time grew about linearly in m at m = 2…8, so m² alone would
- * under-price small m — × `factor` (the shaped block's step also runs the MLP's drift and diffusion:
- * 2). The sde view simulates once more at its largest T (≈ T): ×2 for view=sde.
+ * The work of the token-covariance SDEs a run simulates by paths (sde.ts; ArchModule.cost.sdeWork):
+ * paths × Euler steps (sdePlan at T = L/n) × (m + m²) — per step each path updates the m×m factor
+ * (m² entries) and m per-token terms; CPU time grew about linearly in m at m = 2…8, so m² alone would
+ * under-price small m — times the runs:
+ *   `ownFactor` for the architecture's own `sde` block (0: none, as standard attention; 1: shaped
+ *   attention; 2: the shaped block, whose step also runs the MLP's drift and diffusion), once more
+ *   for view=sde (its block at its largest T ≈ T), and 1.5 (shaped attention's SDE at dt with the
+ *   coarse 2dt on the same paths) for view=collapse (collapse.ts sdeSide).
  */
-export function tokenSdeWork(spec: Spec, factor: number): number {
+export function tokenSdeWork(spec: Spec, ownFactor: number): number {
   const T = spec.L / spec.n;
   const { dt, paths } = sdePlan(T);
   const steps = Math.round(T / dt);
   const m = spec.k;
-  return (spec.view === 'sde' ? 2 : 1) * paths * steps * (m + m * m) * factor;
+  const runs = ownFactor * (spec.view === 'sde' ? 2 : 1) + (spec.view === 'collapse' ? 1.5 : 0);
+  return paths * steps * (m + m * m) * runs;
 }

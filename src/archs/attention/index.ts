@@ -144,7 +144,8 @@ function attentionArch(kind: AttentionKind): ArchModule<AttentionModel> {
       // The SDE paths (shapedattn): priced by their work (tokenSdeWork), not as a fixed cost.
       theoryFixed: () => false,
       networkSize: (spec, size) => attentionNetworkSize(spec, size),
-      ...(kind === 'shapedattn' ? { sdeWork: (spec: Spec) => tokenSdeWork(spec, 1) } : {}),
+      // Shaped attention's own `sde` block, and for either kind the comparison view's SDE.
+      sdeWork: (spec: Spec) => tokenSdeWork(spec, kind === 'shapedattn' ? 1 : 0),
     },
     // collapse: standard vs shaped at the same spec (collapse.ts), whichever of the two is chosen.
     views: kind === 'shapedattn' ? ['depth', 'hist', 'sde', 'collapse'] : ['depth', 'hist', 'collapse'],
