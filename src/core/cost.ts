@@ -85,6 +85,8 @@ export interface GramConstants {
   readonly scalarNormal?: number;
   /** Per Gamma draw (SimSize.draws; absent from a profile: 0). */
   readonly gammaDraw?: number;
+  /** Per network-layer of a chain with such draws (its small m×m matrices built one by one; absent: 0). */
+  readonly drawLayer?: number;
 }
 
 /** Seconds per unit of each feature (explicitFeatures). */
@@ -202,6 +204,7 @@ export function gramFeatures(s: SimSize, ctx: CostContext = PLAIN_CONTEXT): Reco
     value: M * s.recorded,
     scalarNormal: M * L * (s.draws?.scalarNormals ?? 0),
     gammaDraw: M * L * (s.draws?.gammas ?? 0),
+    drawLayer: s.draws ? M * L : 0,
   };
 }
 

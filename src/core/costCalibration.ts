@@ -45,12 +45,12 @@
  * spread 15×. Not fitted to those loaded timings; `npm run bench:calibrate -- --write` refits it.
  * The attention terms are PROVISIONAL too (hcost, 2026-12-07 12:05; refit by the same command):
  * cpu.gram.scalarNormal 6.8e−8 s (the JavaScript Box–Muller path's 68 ns per draw, issue 19's
- * quiet-machine figure) and gammaDraw 1.3e−6 s: a Marsaglia–Tsang draw (a normal, a uniform and
- * portable log/exp) would be ~2.5e−7, but the error grid's attention k = 4 gram run (M = 200, L = 100)
- * took 0.26 s CPU at load ~6 for 0.11 s expected with that — the exact chain's small-matrix work per
- * layer (~1e−5 s) is not a feature of its own, so until the refit it rides on the Gamma draws
- * (2k per layer; rough, one loaded CPU-time measurement, not a fit). NNLS refits both from the
- * calibration grid's attention cases; theory.sdeEntryStep 2.5e−7 s per unit of ArchModule.cost.sdeWork (paths ×
+ * quiet-machine figure), gammaDraw 2.5e−7 s (a Marsaglia–Tsang draw: a normal, a uniform and
+ * portable log/exp, guessed at ~3.5 normals) and drawLayer 1e−5 s per network-layer of the exact
+ * chain (its small m×m matrices built one by one): the error grid's attention k = 4 gram run
+ * (M = 200, L = 100) took 0.26 s CPU at load ~6 (1.3e−5 s per network-layer) where draws alone
+ * priced 0.11 s — rough, one loaded CPU-time measurement, not a fit. NNLS refits all three from
+ * the calibration grid's attention cases (k = 2, 4, 8); theory.sdeEntryStep 2.5e−7 s per unit of ArchModule.cost.sdeWork (paths ×
  * steps × (m + m²) × factor): a rough CPU-time check in one process at load ~14 gave 1.0–2.2e−7
  * (shapedattn m = 2, 4, 8 at T = 0.25) — rounded up, not fitted.
  * `npm run bench:calibrate -- --write` measures them with the rest.
@@ -65,7 +65,7 @@ export const CALIBRATION: CostCalibration = {
   profiles: {
     cpu: {
       measured: true,
-      gram: { run: 0.000242, network: 0.00000398, networkLayer: 6.4e-7, layer: 0, row: 5.16e-9, rowPair: 2.18e-9, phiRow: 4.76e-8, value: 3.61e-7, scalarNormal: 6.8e-8, gammaDraw: 0.0000013 },
+      gram: { run: 0.000242, network: 0.00000398, networkLayer: 6.4e-7, layer: 0, row: 5.16e-9, rowPair: 2.18e-9, phiRow: 4.76e-8, value: 3.61e-7, scalarNormal: 6.8e-8, gammaDraw: 2.5e-7, drawLayer: 0.00001 },
       explicit: { run: 0.0148, network: 0, networkLayer: 0.00000158, layer: 0.0000673, weight: 7.05e-9, weightInput: 4.03e-10, orthoWeightInput: 5.61e-9, value: 0.00000114 },
       worstRatio: 1.63,
     },

@@ -35,15 +35,17 @@ describe('attention: the exact chain\'s draws', () => {
     }
   });
 
-  it('priced per draw on the CPU: M·L·(2k² · scalarNormal + 2k · gammaDraw) on top of the dense gram layer of width 2k', () => {
+  it('priced per draw on the CPU: M·L·(2k² · scalarNormal + 2k · gammaDraw + drawLayer) on top of the dense gram layer of width 2k', () => {
     const s = spec('arch=attention&method=gram&n=64&L=100&M=200&k=4');
     const size = archOf(s).cost.networkSize!(s, { method: 'gram', n: 64, L: 100, k: 4, M: 200, recorded: 101 });
     const cpu = CALIBRATION.profiles.cpu;
     const without = simulationSeconds({ ...size, draws: undefined }, cpu);
-    expect(simulationSeconds(size, cpu) - without).toBeCloseTo(200 * 100 * (32 * cpu.gram.scalarNormal! + 8 * cpu.gram.gammaDraw!), 12);
+    expect(simulationSeconds(size, cpu) - without).toBeCloseTo(200 * 100 * (32 * cpu.gram.scalarNormal! + 8 * cpu.gram.gammaDraw! + cpu.gram.drawLayer!), 12);
     expect(cpu.gram.scalarNormal).toBeGreaterThan(0);
     expect(cpu.gram.gammaDraw).toBeGreaterThan(0);
     expect(gramFeatures(size).gammaDraw).toBe(200 * 100 * 8);
+    expect(gramFeatures(size).drawLayer).toBe(200 * 100);
+    expect(gramFeatures({ ...size, draws: undefined }).drawLayer).toBe(0);
   });
 });
 

@@ -80,7 +80,7 @@ export function shapedAttentionSdeBlock(spec: Spec): SdeBlock {
  *    priced as a dense gram layer of width 2k (rows 2k·k, 2k·k² products) plus its draws, which are
  *    made one at a time (gram.ts: scalar Philox normals through the JavaScript Box–Muller, Gamma
  *    draws by Marsaglia–Tsang with portable log/exp) and dominate: 2k² scalar normals and 2k Gamma
- *    draws per layer (SimSize.draws, priced per draw by the CPU profile).
+ *    draws per layer (SimSize.draws, priced per draw and per layer by the CPU profile).
  */
 export function attentionNetworkSize(spec: Spec, size: SimSize): SimSize {
   const nk = keyWidth(spec as AttentionSpec);
