@@ -39,7 +39,7 @@ import { DEFAULT_SPEC, type Method, type Spec } from '../src/core/spec.ts';
 import { costContext, estimateRun, planSpec, theorySeconds } from '../src/experiments/plan.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
 import { theoryBlock } from '../src/archs/theory.ts';
-import { resolveSpec } from '../src/archs/index.ts';
+import { archOf, resolveSpec } from '../src/archs/index.ts';
 
 type Case = Partial<Spec> & { n: number; L: number; M: number };
 
@@ -84,6 +84,12 @@ const CALIBRATION_GRID: Record<'cpu' | 'gpu', Record<Method, Case[]>> = {
       { n: 64, L: 64, M: 300, view: 'contrast', cp: 0, cm: -1 },
       { n: 128, L: 64, M: 300, view: 'sde', arch: 'shaped', cp: 0, cm: -1, sw2: 1, nmin: 8, nmax: 128 },
       { n: 8, L: 8, M: 8000, view: 'finite', sb2: 0.1, rho0: 0, nmin: 4, nmax: 32 },
+      // attention's exact chain (issue 15): its one-at-a-time draws, 2k² scalar normals and 2k Gamma
+      // per layer (archs/attention/cost.ts attentionDraws), k = 2 and 8 to tell the two apart
+      { n: 64, L: 256, M: 300, arch: 'attention' },
+      { n: 64, L: 64, M: 200, arch: 'attention', k: 8 },
+      { n: 64, L: 32, M: 300, arch: 'shapedattn', k: 4 },
+      { n: 64, L: 32, M: 100, arch: 'shapedtx' },
     ],
     explicit: [
       { n: 1, L: 1000, M: 100 },
@@ -164,6 +170,16 @@ function errorGrid(gpu: boolean, quick: boolean): Case[] {
     { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'tanh', refine: 1, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
     { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'tanh', refine: 3, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
     { arch: 'cresnet', n: 64, L: 100, M: 0, act: 'softplus', share: false, refine: 1, paths: 'sine:1,0,0.8_line:1,0.5' },
+    // the default paths with softplus (`run 'arch=cresnet&act=softplus&M=0'`: ~45 s, refused at 1658 s
+    // before the quadrature was priced by its φ-calls at the kernel's scale)
+    { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'softplus' },
+    // attention (issue 15): the exact chain (its one-at-a-time draws: 4–7× over their price before),
+    // the SDE by paths (shapedattn at T = 1.56: 3.7 s for a fixed 0.19 s before; shapedtx's ~2×)
+    { arch: 'attention', n: 64, L: 100, M: r(200), method: 'gram', k: 4 },
+    { arch: 'shapedattn', n: 64, L: 100, M: 0 },
+    { arch: 'shapedattn', n: 64, L: 64, M: r(100), method: 'gram', k: 8 },
+    { arch: 'shapedtx', n: 64, L: 100, M: 0 },
+    { arch: 'shapedtx', n: 64, L: 32, M: r(50), method: 'gram', k: 4 },
     { arch: 'cresnet', n: 128, L: 32, M: r(40), act: 'erf', paths: 'sine:1,0,0.8_line:1,0.5' },
     { arch: 'cresnet', n: 64, L: 64, M: r(40), act: 'relu', share: false, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
     { arch: 'cresnet', n: 32, L: 8, M: r(20), act: 'erf', view: 'signature', nmin: 8, nmax: 64, Lmin: 4, Lmax: 32, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
@@ -393,10 +409,24 @@ async function calibrateTheory(): Promise<CostCalibration['theory']> {
     if (i > 0) runs.push(cpuSeconds(c2));
   }
   const run = median(runs);
-  const { closedFormEvaluation, quadratureEvaluation, stepwiseEvaluation } = await calibrateGridEvaluations(cpuSeconds);
+  // The token-covariance SDE by paths (shaped attention, the shaped block): seconds per unit of
+  // ArchModule.cost.sdeWork (paths × steps × (m + m²) × factor), the slowest of m = 2, 4, 8 and both
+  // architectures, theory only (M = 0).
+  let sdeEntryStep = 0;
+  for (const s of [{ arch: 'shapedattn', k: 2, L: 64 }, { arch: 'shapedattn', k: 8, L: 16 }, { arch: 'shapedtx', k: 2, L: 64 }, { arch: 'shapedtx', k: 4, L: 32 }] as Partial<Spec>[]) {
+    const spec = { ...DEFAULT_SPEC, ...s, n: 64, M: 0 } as Spec;
+    const work = archOf(spec).cost.sdeWork!(spec);
+    await runSpec(spec, { backend: cpu }); // warm-up
+    const c3 = process.cpuUsage();
+    await runSpec(spec, { backend: cpu });
+    const seconds = cpuSeconds(c3);
+    process.stderr.write(`calibrate sde ${JSON.stringify(s)}: ${work} units, CPU ${seconds.toFixed(3)} s, ${((seconds - run) / work).toExponential(2)} s each\n`);
+    sdeEntryStep = Math.max(sdeEntryStep, (seconds - run) / work);
+  }
+  const { closedFormEvaluation, quadratureCall, stepwiseEvaluation } = await calibrateGridEvaluations(cpuSeconds);
   const r = (v: number) => Number(v.toPrecision(3));
-  process.stderr.write(`calibrate theory: closed ${closedFormLayer}, quadrature ${quadratureLayer}, phase ${phasePoint}, fixed ${fixed}, run ${run}, grid evaluation closed ${closedFormEvaluation} quadrature ${JSON.stringify(quadratureEvaluation)} stepwise ${stepwiseEvaluation}\n`);
-  return { closedFormLayer: r(closedFormLayer), quadratureLayer: r(quadratureLayer), phasePoint: r(phasePoint), fixed: r(fixed), run: r(run), closedFormEvaluation: r(closedFormEvaluation), quadratureEvaluation, stepwiseEvaluation: r(stepwiseEvaluation) };
+  process.stderr.write(`calibrate theory: closed ${closedFormLayer}, quadrature ${quadratureLayer}, phase ${phasePoint}, fixed ${fixed}, run ${run}, grid evaluation closed ${closedFormEvaluation} quadrature per φ-call ${JSON.stringify(quadratureCall)} stepwise ${stepwiseEvaluation}\n`);
+  return { closedFormLayer: r(closedFormLayer), quadratureLayer: r(quadratureLayer), phasePoint: r(phasePoint), fixed: r(fixed), run: r(run), closedFormEvaluation: r(closedFormEvaluation), quadratureCall, stepwiseEvaluation: r(stepwiseEvaluation), sdeEntryStep: r(sdeEntryStep) };
 }
 
 /**
@@ -406,10 +436,11 @@ async function calibrateTheory(): Promise<CostCalibration['theory']> {
  * cases: closedFormEvaluation from the shared (2-D sweep) cases with a closed-form φ; then
  * stepwiseEvaluation, the extra per evaluation of the fresh-weights cases (per-step recursions over
  * small Gram matrices); then, per quadrature family and over all of them (`default`), the median
- * ("about") and the slowest ("at most") of its cases (quadratureEvaluation). The cases vary the
- * paths (short L-shaped paths; longer ones scaled ×2, and a circle run twice: larger kernels, where
- * the sinh rule needs more nodes — the quadrature's cost per evaluation grows with the kernel, so
- * paths much longer than these may cost more than the constant), sharing and the refinement; each makes ≥ 10⁵ closed-form or ≥ 10³ quadrature
+ * ("about") and the largest ("at most") of its cases' seconds per φ-call (quadratureCall: an
+ * evaluation's seconds over its typical φ-calls, archs/cresnet/cost.ts quadratureCalls, which counts
+ * them at the kernel's scale the solves reach). The cases vary the paths (short L-shaped paths;
+ * longer ones scaled ×2, and a circle run twice: larger kernels, where the sinh rule needs more
+ * nodes — 2.6·10³ to 2.4·10⁴ φ-calls per evaluation), sharing and the refinement; each makes ≥ 10⁵ closed-form or ≥ 10³ quadrature
  * evaluations, so the run's fixed costs are small beside them.
  */
 export const GRID_CASES: readonly { readonly acts: readonly string[]; readonly query: Partial<Spec> }[] = [
@@ -425,14 +456,14 @@ export const GRID_CASES: readonly { readonly acts: readonly string[]; readonly q
   { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'sine:2,0.25,0.6_line:-1,0.5', share: false, refine: 1, L: 64 } },
 ];
 
-async function calibrateGridEvaluations(cpuSeconds: (c0: NodeJS.CpuUsage) => number): Promise<{ closedFormEvaluation: number; quadratureEvaluation: Record<string, { typical: number; worst: number }>; stepwiseEvaluation: number }> {
+async function calibrateGridEvaluations(cpuSeconds: (c0: NodeJS.CpuUsage) => number): Promise<{ closedFormEvaluation: number; quadratureCall: Record<string, { typical: number; worst: number }>; stepwiseEvaluation: number }> {
   const { theoryEvaluationCounts } = await import('../src/archs/cresnet/cost.ts');
   const cpu = createCpuBackend();
-  const rows: { closed: boolean; family: string; grid: number; stepwise: number; seconds: number }[] = [];
+  const rows: { closed: boolean; family: string; grid: number; stepwise: number; calls: number; seconds: number }[] = [];
   for (const c of GRID_CASES) {
     for (const act of c.acts) {
       const spec = { ...DEFAULT_SPEC, arch: 'cresnet', M: 0, act, ...c.query } as Spec;
-      const { grid, stepwise } = theoryEvaluationCounts(spec);
+      const { grid, stepwise, calls } = theoryEvaluationCounts(spec);
       const ts: number[] = [];
       for (let i = 0; i < 3; i++) {
         const c0 = process.cpuUsage();
@@ -441,23 +472,24 @@ async function calibrateGridEvaluations(cpuSeconds: (c0: NodeJS.CpuUsage) => num
       }
       const seconds = median(ts);
       const activation = resolveSpec(spec).activation;
-      rows.push({ closed: activation.dual !== undefined, family: activation.family, grid, stepwise, seconds });
-      process.stderr.write(`calibrate grid ${act} ${JSON.stringify(c.query)}: ${grid} + ${stepwise} stepwise evaluations, CPU ${ts.map((t) => t.toFixed(3)).join(', ')} s, ${(seconds / (grid + stepwise)).toExponential(2)} s each\n`);
+      rows.push({ closed: activation.dual !== undefined, family: activation.family, grid, stepwise, calls: calls?.typical ?? 1, seconds });
+      process.stderr.write(`calibrate grid ${act} ${JSON.stringify(c.query)}: ${grid} + ${stepwise} stepwise evaluations, CPU ${ts.map((t) => t.toFixed(3)).join(', ')} s, ${(seconds / (grid + stepwise)).toExponential(2)} s each${calls ? `, ${calls.typical.toFixed(0)} φ-calls each (typical; worst ${calls.worst})` : ''}\n`);
     }
   }
   const max = (xs: number[]) => Math.max(0, ...xs);
   const closedFormEvaluation = max(rows.filter((r) => r.closed && r.stepwise === 0).map((r) => r.seconds / r.grid));
   const stepwiseEvaluation = max(rows.filter((r) => r.closed && r.stepwise > 0).map((r) => (r.seconds - (r.grid + r.stepwise) * closedFormEvaluation) / r.stepwise));
-  // Quadrature, per family and for all together (`default`): the median for "about", the slowest
-  // for "at most" (its cost per evaluation grows with the kernel).
-  const perEval = (rs: typeof rows) => rs.map((r) => (r.seconds - r.stepwise * stepwiseEvaluation) / (r.grid + r.stepwise));
+  // Quadrature, per family and for all together (`default`): seconds per φ-call — an evaluation's
+  // seconds over its typical φ-calls at the kernel's scale (archs/cresnet/cost.ts quadratureCalls) —
+  // the median for "about", the largest for "at most" (where it multiplies the worst calls).
+  const perCall = (rs: typeof rows) => rs.map((r) => (r.seconds - r.stepwise * stepwiseEvaluation) / (r.grid + r.stepwise) / r.calls);
   const quad = rows.filter((r) => !r.closed);
-  const quadratureEvaluation: Record<string, { typical: number; worst: number }> = {};
+  const quadratureCall: Record<string, { typical: number; worst: number }> = {};
   for (const family of [...new Set(quad.map((r) => r.family)), 'default']) {
-    const xs = perEval(family === 'default' ? quad : quad.filter((r) => r.family === family));
-    quadratureEvaluation[family] = { typical: Number(median(xs).toPrecision(3)), worst: Number(max(xs).toPrecision(3)) };
+    const xs = perCall(family === 'default' ? quad : quad.filter((r) => r.family === family));
+    quadratureCall[family] = { typical: Number(median(xs).toPrecision(3)), worst: Number(max(xs).toPrecision(3)) };
   }
-  return { closedFormEvaluation, quadratureEvaluation, stepwiseEvaluation };
+  return { closedFormEvaluation, quadratureCall, stepwiseEvaluation };
 }
 
 function cpuSecondsSince(c0: NodeJS.CpuUsage): number {
@@ -595,7 +627,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const webgpu = !args.has('--no-webgpu');
   const repeats = Number(process.argv.find((a) => a.startsWith('--repeats='))?.slice(10) ?? 3);
   if (args.has('--grid-only')) {
-    // Only the grid solves' per-evaluation seconds (theory.closedFormEvaluation / quadratureEvaluation).
+    // Only the grid solves' per-evaluation seconds (theory.closedFormEvaluation / quadratureCall).
     process.stdout.write(`${JSON.stringify(await calibrateGridEvaluations(cpuSecondsSince))}\n`);
     process.exit(0);
   }

@@ -178,15 +178,22 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
     /**
      * Dual-kernel evaluations V_φ(a, c, b) of solves that grow with a grid (the controlled ResNet's
      * PDE on its refined grid, its width-∞ recursions on the L×L grid), counted exactly; priced per
-     * evaluation (core/costCalibration.ts theory.closedFormEvaluation / quadratureEvaluation, plus
+     * evaluation (core/costCalibration.ts theory.closedFormEvaluation, or for a quadrature φ its
+     * `calls` — φ-calls per evaluation at the solves' kernel scale, typical and worst — × theory.quadratureCall, plus
      * stepwiseEvaluation for those in per-step recursions over small Gram matrices). Absent: none.
      */
-    theoryEvaluations?(spec: Spec): { readonly grid: number; readonly stepwise: number };
+    theoryEvaluations?(spec: Spec): { readonly grid: number; readonly stepwise: number; readonly calls?: { readonly typical: number; readonly worst: number } };
     /**
      * Whether the networks evaluate a transcendental φ (a per-row cost term). Absent: the `act`
      * key's φ is not piecewise linear. The shaped MLP runs its own piecewise-linear φ_s.
      */
     smoothPhi?(spec: Spec): boolean;
+    /**
+     * Work of an SDE the theory simulates by paths (shaped attention, the shaped block): paths ×
+     * Euler steps × m² covariance entries × a per-step factor of the architecture (its drift and
+     * diffusion terms), priced at theory.sdeEntryStep. Absent: none.
+     */
+    sdeWork?(spec: Spec): number;
   };
   /**
    * Views that show this architecture's own networks or theory (depth, hist, width, and the views

@@ -24,6 +24,12 @@ export interface SimSize {
   readonly M: number;
   /** Layers recorded per network (statistics storage). */
   readonly recorded: number;
+  /**
+   * Draws per network-layer made one at a time outside the vectorised rows (attention's exact chain:
+   * scalar Philox normals through the JavaScript Box–Muller, and Marsaglia–Tsang Gamma draws with
+   * portable log/exp; archs/attention/index.ts attentionNetworkSize). Absent: none.
+   */
+  readonly draws?: { readonly scalarNormals: number; readonly gammas: number };
 }
 
 const PHILOX_OPS = 40;
@@ -75,6 +81,12 @@ export interface GramConstants {
   readonly phiRow: number;
   /** Per recorded value (network × recorded layer): the statistics over networks. */
   readonly value: number;
+  /** Per scalar normal drawn outside the rows (SimSize.draws; absent from a profile: 0). */
+  readonly scalarNormal?: number;
+  /** Per Gamma draw (SimSize.draws; absent from a profile: 0). */
+  readonly gammaDraw?: number;
+  /** Per network-layer of a chain with such draws (its small m×m matrices built one by one; absent: 0). */
+  readonly drawLayer?: number;
 }
 
 /** Seconds per unit of each feature (explicitFeatures). */
@@ -127,20 +139,30 @@ export interface TheoryCalibration {
   /**
    * Per dual-kernel evaluation V_φ(a, c, b) of a grid solve (the controlled ResNet's PDE, ODE and
    * width-∞ recursions: ArchModule.cost.theoryEvaluations), for φ with a closed-form dual kernel
-   * (relu family, erf, gelu, sin, identity) and for a quadrature one (tanh, silu, softplus). The slowest
-   * per-evaluation time of the calibration's solves (closed forms); for quadrature, per activation
-   * family (and `default` for the others: all families together), the typical (median) time for
-   * "about" and the slowest for "at most" — its cost per evaluation grows with the kernel (the sinh
-   * rule's nodes, about log a per dimension): silu and softplus on long paths with fresh weights,
-   * whose kernels grow fast, cost 3–5× their median.
+   * (relu family, erf, gelu, sin, identity): the slowest per-evaluation time of the calibration's
+   * solves.
    */
   readonly closedFormEvaluation: number;
-  readonly quadratureEvaluation: Readonly<Record<string, { readonly typical: number; readonly worst: number }>>;
+  /**
+   * For a quadrature φ (tanh, silu, softplus): seconds per φ-call of the sinh rule, per activation
+   * family (and `default`: all families together). An evaluation costs its φ-calls, which grow with
+   * the kernel's scale (the rule's nodes, about log a per dimension: 1.9·10³ per evaluation on the
+   * default paths, 2.4·10⁴ on a circle run twice with fresh weights); the module counts them at the
+   * scale its solves reach (ArchModule.cost.theoryEvaluations `calls`: typical and worst). `typical`
+   * (the median over the calibration's solves of seconds / (evaluations × typical calls)) × typical
+   * calls is "about"; `worst` (the largest such ratio) × worst calls enters "at most".
+   */
+  readonly quadratureCall: Readonly<Record<string, { readonly typical: number; readonly worst: number }>>;
   /**
    * Added per evaluation made in a per-step recursion over P×P Gram matrices (the ODE's RK4, the
    * fresh-weights recursion: small arrays built every step), whatever φ.
    */
   readonly stepwiseEvaluation: number;
+  /**
+   * Per path × Euler step × token-covariance entry (m²) of an SDE simulated by paths (shaped
+   * attention's and the shaped block's `sde`: ArchModule.cost.sdeWork). Absent: 0.
+   */
+  readonly sdeEntryStep?: number;
 }
 
 export interface CostCalibration {
@@ -171,7 +193,19 @@ export interface CostCalibration {
 export function gramFeatures(s: SimSize, ctx: CostContext = PLAIN_CONTEXT): Record<keyof GramConstants, number> {
   const { n, L, k, M } = s;
   const rows = M * L * n * k;
-  return { run: 1, network: M, networkLayer: M * L, layer: L, row: rows, rowPair: rows * k, phiRow: ctx.smoothPhi ? rows : 0, value: M * s.recorded };
+  return {
+    run: 1,
+    network: M,
+    networkLayer: M * L,
+    layer: L,
+    row: rows,
+    rowPair: rows * k,
+    phiRow: ctx.smoothPhi ? rows : 0,
+    value: M * s.recorded,
+    scalarNormal: M * L * (s.draws?.scalarNormals ?? 0),
+    gammaDraw: M * L * (s.draws?.gammas ?? 0),
+    drawLayer: s.draws ? M * L : 0,
+  };
 }
 
 export function explicitFeatures(s: SimSize, ctx: CostContext = PLAIN_CONTEXT): Record<keyof ExplicitConstants, number> {

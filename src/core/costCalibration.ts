@@ -30,14 +30,29 @@
  * engine through tsx), counted once per thread for --threads N > 1 (plan.ts EstimateOptions).
  * The theory constants are the slowest case of their kind (per layer: a ResNet with α = 1/2, whose
  * profile never reaches a fixed point, for every quadrature activation). closedFormEvaluation,
- * quadratureEvaluation, stepwiseEvaluation (the controlled ResNet's PDE/ODE/width-∞ solves, issue 16
+ * stepwiseEvaluation (the controlled ResNet's PDE/ODE/width-∞ solves, issue 16
  * §3: seconds per dual-kernel evaluation, counted by archs/cresnet/cost.ts) were measured alone on
  * 2026-12-07 11:30 UTC at load ~15 on CPU time (`node bin/run-ts.mjs bench/costModel.ts --grid-only`,
  * bench/costModel.ts GRID_CASES: closed forms 5.6e−8 (sin) to 1.24e−7 (gelu) per evaluation in the
- * 2-D sweeps, +2.4e−7 in the per-step recursions; quadrature per family, median → "about" and slowest
- * → "at most": tanh 7.9e−5 / 1.18e−4, silu 7.8e−5 / 3.74e−4, softplus 1.31e−4 / 4.26e−4 — the slowest
- * on a circle run twice with fresh weights, where silu's and softplus's kernels grow and the sinh rule
- * with them; short L-shaped paths cost 3.0e−5 (silu) to 6.4e−5 (softplus));
+ * 2-D sweeps, +2.4e−7 in the per-step recursions; quadrature per evaluation 3.0e−5 (silu, short
+ * L-shaped paths) to 4.26e−4 (softplus, a circle run twice with fresh weights: growing kernels)).
+ * quadratureCall (seconds per φ-call of the sinh rule; an evaluation's φ-calls are counted at the
+ * kernel's scale by archs/cresnet/cost.ts quadratureCalls: 2.6·10³ on the short paths, 2.4·10⁴ on
+ * the circle) is PROVISIONAL (hcost, 2026-12-07 12:00): those per-evaluation figures divided by the
+ * cases' typical φ-calls (1.2–1.9e−8 s), rounded up (tanh 2.2e−8: the default tanh run took 106 s
+ * under load); a rough CPU-time check in one process at load 14 (M = 0, refine 1, L = 8/16, three
+ * GRID_CASES paths) gave 1.1–2.9e−8 s per φ-call — 1.7× spread where the per-evaluation constant
+ * spread 15×. Not fitted to those loaded timings; `npm run bench:calibrate -- --write` refits it.
+ * The attention terms are PROVISIONAL too (hcost, 2026-12-07 12:05; refit by the same command):
+ * cpu.gram.scalarNormal 6.8e−8 s (the JavaScript Box–Muller path's 68 ns per draw, issue 19's
+ * quiet-machine figure), gammaDraw 2.5e−7 s (a Marsaglia–Tsang draw: a normal, a uniform and
+ * portable log/exp, guessed at ~3.5 normals) and drawLayer 1e−5 s per network-layer of the exact
+ * chain (its small m×m matrices built one by one): the error grid's attention k = 4 gram run
+ * (M = 200, L = 100) took 0.26 s CPU at load ~6 (1.3e−5 s per network-layer) where draws alone
+ * priced 0.11 s — rough, one loaded CPU-time measurement, not a fit. NNLS refits all three from
+ * the calibration grid's attention cases (k = 2, 4, 8); theory.sdeEntryStep 2.5e−7 s per unit of ArchModule.cost.sdeWork (paths ×
+ * steps × (m + m²) × factor): a rough CPU-time check in one process at load ~14 gave 1.0–2.2e−7
+ * (shapedattn m = 2, 4, 8 at T = 0.25) — rounded up, not fitted.
  * `npm run bench:calibrate -- --write` measures them with the rest.
  */
 import type { CostCalibration } from './cost.ts';
@@ -50,7 +65,7 @@ export const CALIBRATION: CostCalibration = {
   profiles: {
     cpu: {
       measured: true,
-      gram: { run: 0.000242, network: 0.00000398, networkLayer: 6.4e-7, layer: 0, row: 5.16e-9, rowPair: 2.18e-9, phiRow: 4.76e-8, value: 3.61e-7 },
+      gram: { run: 0.000242, network: 0.00000398, networkLayer: 6.4e-7, layer: 0, row: 5.16e-9, rowPair: 2.18e-9, phiRow: 4.76e-8, value: 3.61e-7, scalarNormal: 6.8e-8, gammaDraw: 2.5e-7, drawLayer: 0.00001 },
       explicit: { run: 0.0148, network: 0, networkLayer: 0.00000158, layer: 0.0000673, weight: 7.05e-9, weightInput: 4.03e-10, orthoWeightInput: 5.61e-9, value: 0.00000114 },
       worstRatio: 1.63,
     },
@@ -67,6 +82,6 @@ export const CALIBRATION: CostCalibration = {
       worstRatio: 1,
     },
   },
-  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478, closedFormEvaluation: 1.24e-7, quadratureEvaluation: { tanh: { typical: 0.0000792, worst: 0.000118 }, silu: { typical: 0.0000781, worst: 0.000374 }, softplus: { typical: 0.000131, worst: 0.000426 }, default: { typical: 0.0000792, worst: 0.000426 } }, stepwiseEvaluation: 2.43e-7 },
+  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478, closedFormEvaluation: 1.24e-7, quadratureCall: { tanh: { typical: 2.2e-8, worst: 3e-8 }, silu: { typical: 1.3e-8, worst: 1.6e-8 }, softplus: { typical: 1.8e-8, worst: 1.9e-8 }, default: { typical: 2.2e-8, worst: 3e-8 } }, stepwiseEvaluation: 2.43e-7, sdeEntryStep: 2.5e-7 },
 };
 // END CALIBRATION

@@ -242,11 +242,16 @@ export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRA
   const fixed = arch.cost.theoryFixed(spec) || contrast ? t.fixed : 0;
   // Solves on a grid (the controlled ResNet's kernel PDE, ODE and width-∞ recursions): their
   // dual-kernel evaluations, counted exactly, at the calibrated seconds per evaluation of φ's class.
-  const evals = arch.cost.theoryEvaluations?.(spec) ?? { grid: 0, stepwise: 0 };
-  const q = t.quadratureEvaluation[resolveSpec(spec).activation.family] ?? t.quadratureEvaluation.default;
-  const perEvaluation = closed ? t.closedFormEvaluation : worst ? q.worst : q.typical;
+  const evals: { grid: number; stepwise: number; calls?: { typical: number; worst: number } } = arch.cost.theoryEvaluations?.(spec) ?? { grid: 0, stepwise: 0 };
+  // A quadrature evaluation: its φ-calls at the kernel's scale (the module counts them; 2·10³, the
+  // default paths' typical count, where it does not) × seconds per φ-call of the family.
+  const q = t.quadratureCall[resolveSpec(spec).activation.family] ?? t.quadratureCall.default;
+  const calls = evals.calls ?? { typical: 2000, worst: 2000 };
+  const perEvaluation = closed ? t.closedFormEvaluation : worst ? q.worst * calls.worst : q.typical * calls.typical;
   const grid = (evals.grid + evals.stepwise) * perEvaluation + evals.stepwise * t.stepwiseEvaluation;
-  return t.run + fixed + (contrast ? 3 : 1) * spec.L * perLayer + phase + grid;
+  // An SDE simulated by paths (shaped attention, the shaped block): paths × steps × m² × its factor.
+  const sde = (arch.cost.sdeWork?.(spec) ?? 0) * (t.sdeEntryStep ?? 0);
+  return t.run + fixed + (contrast ? 3 : 1) * spec.L * perLayer + phase + grid + sde;
 }
 
 /**

@@ -25,6 +25,7 @@ import { simulateTokenSde } from './sde.ts';
 import { attentionSdeView } from './sdeView.ts';
 import { runAttentionGpu } from './gpu.ts';
 import { attentionSpec, keyWidth, shapedAttnSpec } from './spec.ts';
+import { attentionDraws, tokenSdeWork } from './cost.ts';
 import { attentionModel, sdePlan, stoppingLevel, type AttentionSpec } from './resolve.ts';
 
 export { attentionModel, sdePlan, stoppingLevel } from './resolve.ts';
@@ -76,12 +77,14 @@ export function shapedAttentionSdeBlock(spec: Spec): SdeBlock {
  *  - explicit: per network n·d embedding weights plus L·(2 n n_k + n²) for W^Q, W^K, W^V, each
  *    used for k tokens — the dense chain's n·(d + (L′ − 1)·n) weights with L′ = 1 + L(1 + 2 n_k/n);
  *  - gram: the exact chain costs O(k³) per layer (a few m×m products, 2k χ² and 2k² normals),
- *    priced as a dense gram layer of width 2k (rows 2k·k normals, 2k·k² products): the same order,
- *    not a fitted constant.
+ *    priced as a dense gram layer of width 2k (rows 2k·k, 2k·k² products) plus its draws, which are
+ *    made one at a time (gram.ts: scalar Philox normals through the JavaScript Box–Muller, Gamma
+ *    draws by Marsaglia–Tsang with portable log/exp) and dominate: 2k² scalar normals and 2k Gamma
+ *    draws per layer (SimSize.draws, priced per draw and per layer by the CPU profile).
  */
 export function attentionNetworkSize(spec: Spec, size: SimSize): SimSize {
   const nk = keyWidth(spec as AttentionSpec);
-  if (size.method === 'gram') return { ...size, n: 2 * size.k };
+  if (size.method === 'gram') return { ...size, n: 2 * size.k, draws: attentionDraws(size.k) };
   return { ...size, L: 1 + Math.ceil(size.L * (1 + (2 * nk) / size.n)) };
 }
 
@@ -138,9 +141,11 @@ function attentionArch(kind: AttentionKind): ArchModule<AttentionModel> {
     },
     cost: {
       theoryLayerFactor: () => 1,
-      // The SDE paths (shapedattn): bounded by sdePlan to ≤ 2·10⁶ steps, a fixed cost per run.
-      theoryFixed: () => kind === 'shapedattn',
+      // The SDE paths (shapedattn): priced by their work (tokenSdeWork), not as a fixed cost.
+      theoryFixed: () => false,
       networkSize: (spec, size) => attentionNetworkSize(spec, size),
+      // Shaped attention's own `sde` block, and for either kind the comparison view's SDE.
+      sdeWork: (spec: Spec) => tokenSdeWork(spec, kind === 'shapedattn' ? 1 : 0),
     },
     // collapse: standard vs shaped at the same spec (collapse.ts), whichever of the two is chosen.
     views: kind === 'shapedattn' ? ['depth', 'hist', 'sde', 'collapse'] : ['depth', 'hist', 'collapse'],

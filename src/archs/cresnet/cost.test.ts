@@ -8,12 +8,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCpuBackend } from '../../backends/cpu/cpuBackend.ts';
 import { runSpec } from '../../experiments/runSpec.ts';
-import { estimateRun, planSpec, SLACK_SECONDS, theorySeconds } from '../../experiments/plan.ts';
+import { costIssues, DEFAULT_MAX_SECONDS, estimateRun, planSpec, SLACK_SECONDS, theorySeconds } from '../../experiments/plan.ts';
 import { defaultChunk } from '../../experiments/monteCarlo.ts';
 import { simulationOps } from '../../core/cost.ts';
 import { CALIBRATION } from '../../core/costCalibration.ts';
 import { decodeSpec } from '../../url/codec.ts';
-import { crossGridEvaluations, equivalentLayers, gpuEquivalentLayers, selfGridEvaluations, theoryEvaluations } from './cost.ts';
+import { buildPaths } from '../../core/paths.ts';
+import { quadratureDualKernels } from '../../theory/dual.ts';
+import { crossGridEvaluations, equivalentLayers, gpuEquivalentLayers, kernelScaleBound, quadratureCalls, selfGridEvaluations, theoryEvaluations } from './cost.ts';
+import { cresnetResolve } from './index.ts';
+import { selfKernelGrid } from './pde.ts';
 
 const calls = vi.hoisted(() => ({ count: 0 }));
 
@@ -90,22 +94,79 @@ describe('controlled ResNet: the planner prices its networks per backend', () =>
 });
 
 describe('controlled ResNet: the theory estimate', () => {
-  it('a quadrature φ: "about" at its family\'s typical seconds per evaluation, "at most" at the slowest calibrated one', () => {
+  it('a quadrature φ: "about" at its family\'s typical seconds per φ-call × the typical calls, "at most" at the largest × the worst calls', () => {
     const s = spec('arch=cresnet&M=0&act=softplus&refine=2&paths=pl:0,0,1,1,0,2_pl:0,0,1,0');
     const t = CALIBRATION.theory;
     const evals = theoryEvaluations(s);
-    const q = t.quadratureEvaluation.softplus;
-    expect(q.worst).toBeGreaterThan(q.typical);
-    expect(theorySeconds(s, CALIBRATION, true) - theorySeconds(s)).toBeCloseTo(evals * (q.worst - q.typical), 12);
+    const q = t.quadratureCall.softplus;
+    const c = quadratureCalls(s)!;
+    expect(c.worst).toBeGreaterThan(c.typical);
+    expect(theorySeconds(s, CALIBRATION, true) - theorySeconds(s)).toBeCloseTo(evals * (q.worst * c.worst - q.typical * c.typical), 12);
     const e = estimateRun(s, 'cpu');
     expect(e.seconds).toBeCloseTo(theorySeconds(s), 12);
     expect(e.maxSeconds).toBeCloseTo(CALIBRATION.headroom * CALIBRATION.profiles.cpu.worstRatio * theorySeconds(s, CALIBRATION, true) + SLACK_SECONDS, 12);
   });
 
+  it('the default paths with softplus (M = 0, ~45 s on one core) are accepted by the CLI\'s 900 s limit on every backend (refused before: at most 1658 s)', () => {
+    const s = spec('arch=cresnet&act=softplus&M=0');
+    for (const backend of ['cpu', 'webgpu'] as const) expect(costIssues(s, backend)).toEqual([]);
+    expect(estimateRun(s, 'cpu').maxSeconds).toBeLessThan(DEFAULT_MAX_SECONDS);
+  });
+
+  it('φ-calls per evaluation follow the kernel\'s scale: a circle run twice with fresh weights (kernels grow) costs > 5× the default paths per evaluation', () => {
+    const small = quadratureCalls(spec('arch=cresnet&M=0&act=softplus'))!;
+    const large = quadratureCalls(spec('arch=cresnet&M=0&act=softplus&share=false&refine=1&L=64&paths=sine:2,0.25,0.6_line:-1,0.5'))!;
+    expect(large.typical).toBeGreaterThan(5 * small.typical);
+    expect(large.worst).toBeGreaterThan(5 * small.worst);
+    // A closed-form φ makes no quadrature calls.
+    expect(quadratureCalls(spec('arch=cresnet&M=0&act=erf'))).toBeUndefined();
+  });
   it('a closed-form φ: no fixed limit-solve cost (0.19 s before), only the run and the evaluations', () => {
     const s = spec('arch=cresnet&M=0&act=erf&refine=3&paths=pl:0,0,1,1,0,2_pl:0,0,1,0');
     const t = CALIBRATION.theory;
     expect(theorySeconds(s)).toBeCloseTo(t.run + 20 * t.closedFormLayer + theoryEvaluations(s) * t.closedFormEvaluation, 12);
+  });
+});
+
+describe('controlled ResNet: the kernel-scale bound that prices quadrature', () => {
+  const line = (len: number) => buildPaths(`line:${len},0_line:${len / 4},0`, 2); // the longer path sets the bound
+  // I₀(x) = Σ (x/2)^{2k} / k!² (Abramowitz & Stegun 9.6.12).
+  const besselI0 = (x: number) => {
+    let term = 1;
+    let sum = 1;
+    for (let k = 1; k < 200; k++) {
+      term *= (x / 2) ** 2 / (k * k);
+      sum += term;
+    }
+    return sum;
+  };
+
+  it('fresh weights, g(a) = a, σb = 0: the ODE dK/dq = σA² K gives σ0² exp(σA² q), q = Σ|Δx|²/Δt (RK4 on 48 steps: 1e−3)', () => {
+    const built = line(1.5);
+    if (!built.ok) throw new Error(built.reason);
+    const q = 1.5 ** 2; // a straight line on [0, 1]: |ẋ|² = 2.25
+    const K = kernelScaleBound(built.value, { s02: 0.7, sa2: 2, sb2: 0, share: false }, (a) => a);
+    expect(Math.abs(K / (0.7 * Math.exp(2 * q)) - 1)).toBeLessThan(1e-3);
+  });
+
+  it('shared weights, g(a) = a, σb = 0: the Goursat solution σ0² I₀(2σA ℓ) at u = v = ℓ (the linear signature kernel of a straight line; 1e−3)', () => {
+    const built = line(2);
+    if (!built.ok) throw new Error(built.reason);
+    const K = kernelScaleBound(built.value, { s02: 1.3, sa2: 1.5, sb2: 0, share: true }, (a) => a);
+    expect(Math.abs(K / (1.3 * besselI0(2 * Math.sqrt(1.5) * 2)) - 1)).toBeLessThan(1e-3);
+  });
+
+  it('bounds the real PDE: softplus, σA² = 2, σb² = 0.5 on two broken lines, every K^{xx}(s, t) of the refined self-kernel grid ≤ the bound', () => {
+    const s = spec('arch=cresnet&M=0&act=softplus&sw2=2&sb2=0.5&paths=pl:0,0,1,1,0,2_pl:0,0,1,0');
+    const r = cresnetResolve(s);
+    const g = quadratureDualKernels(r.act, 'fast').Fdiag;
+    const bound = kernelScaleBound(r.paths, { s02: s.s02, sa2: s.sw2, sb2: s.sb2, share: true }, g);
+    let largest = 0;
+    for (const x of r.paths) for (const v of selfKernelGrid(x, 3, r.nsk)) largest = Math.max(largest, Math.abs(v));
+    expect(largest).toBeGreaterThan(s.s02);
+    expect(largest).toBeLessThanOrEqual(bound);
+    // …and not so loose that the price is meaningless (the rule's nodes grow like log a).
+    expect(Math.log(bound)).toBeLessThan(2 * Math.log(largest));
   });
 });
 

@@ -3,7 +3,8 @@
  *
  *   theory   the dual-kernel evaluations V_φ(a, c, b) of its solves, counted exactly (the cost model
  *            multiplies them by the calibrated seconds per evaluation of φ's class: closed form or
- *            quadrature, core/costCalibration.ts theory.closedFormEvaluation / quadratureEvaluation);
+ *            quadrature — a quadrature evaluation priced by its φ-calls at the kernel's scale,
+ *            quadratureCalls below × theory.quadratureCall — core/costCalibration.ts);
  *   networks the dense explicit chain of equal work (core/cost.ts explicitFeatures), on the CPU
  *            (network.ts: shared weights drawn once) and on WebGPU (gpu.ts: drawn at every step).
  *
@@ -13,6 +14,8 @@
 import { buildPaths, type Path } from '../../core/paths.ts';
 import type { SimSize } from '../../core/cost.ts';
 import type { Spec } from '../../core/spec.ts';
+import { specActivation } from '../../core/activations.ts';
+import { quadratureDualKernels } from '../../theory/dual.ts';
 
 /** Cells of a path's grid refined to level λ: every knot interval cut into 2^λ. */
 function refinedCells(x: Path, lvl: number): number {
@@ -68,7 +71,7 @@ function discreteGramEvaluations(P: number, L: number, share: boolean): number {
  * RK4, the fresh-weights recursion), which build small arrays per step (dearer per evaluation when
  * V is a cheap closed form: core/cost.ts TheoryCalibration.stepwiseEvaluation).
  */
-export function theoryEvaluationCounts(spec: Spec): { readonly grid: number; readonly stepwise: number } {
+export function theoryEvaluationCounts(spec: Spec): { readonly grid: number; readonly stepwise: number; readonly calls?: { readonly typical: number; readonly worst: number } } {
   const built = buildPaths(spec.paths, spec.pdim);
   if (!built.ok) return { grid: 0, stepwise: 0 };
   const paths = built.value;
@@ -103,7 +106,8 @@ export function theoryEvaluationCounts(spec: Spec): { readonly grid: number; rea
       if (depth === spec.Lmax) break;
     }
   }
-  return { grid, stepwise };
+  const calls = quadratureCalls(spec);
+  return calls === undefined ? { grid, stepwise } : { grid, stepwise, calls };
 }
 
 /** All of them (theoryEvaluationCounts' grid + stepwise). */
@@ -136,4 +140,136 @@ export function cpuNetworkSize(spec: Spec, size: SimSize): SimSize {
 
 export function gpuNetworkSize(spec: Spec, size: SimSize): SimSize {
   return { ...size, method: 'explicit', L: gpuEquivalentLayers(size.L, spec.pdim) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The price of one quadrature evaluation: φ-calls of the sinh rule at the kernel's scale
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The largest kernel value K(s, t) a run's solves reach, from a comparison problem solved cheaply.
+ * With g(a) = E φ(√a z)² (the 1-D Gaussian mean, increasing in a for the quadrature activations)
+ * and Cauchy–Schwarz |V_φ(a, c, b)| ≤ √(g(a) g(b)), |⟨ẋ_s, ẏ_t⟩| ≤ |ẋ_s||ẏ_t|:
+ *   shared weights (the PDE, pde.ts): K is bounded by the Goursat solution U(u, v) in arc-length
+ *     coordinates, ∂u∂v U = σA² g(U) + σb², U(0, ·) = U(·, 0) = σ0², at u = v = ℓ (the longest
+ *     path's length Σ|Δx|) — equal to it for a straight path with itself;
+ *   fresh weights (the ODE): dK/dq = σA² g(K) + σb², K(0) = σ0², at q = ∫|ẋ|² dt = Σ|Δx|²/Δt.
+ * Solved on 48 steps (RK4; the PDE: Heun on 48² cells), not to the last digit: the rule's node count grows like log a,
+ * so the price is insensitive to the bound's error. Capped at 1e12 (gaussianSinhRule W_MIN: the
+ * rule stops growing once the singular scale is below 1e−6).
+ */
+export function kernelScaleBound(paths: readonly Path[], params: { readonly s02: number; readonly sa2: number; readonly sb2: number; readonly share: boolean }, g: (a: number) => number): number {
+  const CAP = 1e12;
+  const f = (U: number) => params.sa2 * g(Math.min(U, CAP)) + params.sb2;
+  let length = 0;
+  let energy = 0;
+  for (const x of paths) {
+    let l = 0;
+    let q = 0;
+    for (let i = 1; i < x.times.length; i++) {
+      let dx2 = 0;
+      for (let k = 0; k < x.d; k++) dx2 += (x.values[i * x.d + k] - x.values[(i - 1) * x.d + k]) ** 2;
+      l += Math.sqrt(dx2);
+      q += dx2 / (x.times[i] - x.times[i - 1]);
+    }
+    length = Math.max(length, l);
+    energy = Math.max(energy, q);
+  }
+  const N = 48;
+  if (!params.share) {
+    const h = energy / N;
+    let K = params.s02;
+    for (let i = 0; i < N && K < CAP; i++) {
+      const k1 = f(K);
+      const k2 = f(K + (h / 2) * k1);
+      const k3 = f(K + (h / 2) * k2);
+      K += (h / 6) * (k1 + 2 * k2 + 2 * k3 + f(K + h * k3)); // RK4
+    }
+    return Math.min(K, CAP);
+  }
+  // Goursat on [0, ℓ]²; U is symmetric, so only j ≤ i is computed.
+  const h2 = (length / N) ** 2;
+  const U: Float64Array[] = Array.from({ length: N + 1 }, () => new Float64Array(N + 1).fill(params.s02));
+  const F: Float64Array[] = Array.from({ length: N + 1 }, () => new Float64Array(N + 1).fill(f(params.s02)));
+  for (let i = 1; i <= N; i++) {
+    for (let j = 1; j <= i; j++) {
+      const up = j === i ? U[i][j - 1] : U[i - 1][j]; // U[i−1][j] = U[j][i−1] by symmetry
+      const fUp = j === i ? F[i][j - 1] : F[i - 1][j];
+      const base = up + U[i][j - 1] - U[i - 1][j - 1];
+      const pred = base + h2 * F[i - 1][j - 1];
+      const fPred = f(pred);
+      U[i][j] = Math.min(base + (h2 / 4) * (F[i - 1][j - 1] + fUp + F[i][j - 1] + fPred), CAP);
+      F[i][j] = f(U[i][j]);
+      U[j][i] = U[i][j];
+      F[j][i] = F[i][j];
+    }
+  }
+  return U[N][N];
+}
+
+/** φ-calls one evaluation V_φ(a, c, b) of `V` makes (`counted()` reads a counter its φ increments). */
+function callsOf(V: (a: number, c: number, b: number) => number, counted: () => number, a: number, c: number, b: number): number {
+  const before = counted();
+  V(a, c, b);
+  return counted() - before;
+}
+
+/**
+ * φ-calls per dual-kernel evaluation of a run's solves, counted on the real rule (the activation's
+ * φ wrapped by a counter) at the scales the solves see — from σ0² to kernelScaleBound:
+ *   worst:   the most over a ∈ {σ0², aMax}, b ∈ {σ0², aMax}, ρ ∈ {0, 0.5, 0.9, 0.99, 1} (the inner
+ *            rule is refined where the correlation moves its centre off 0: gaussianSinhRule shiftStep);
+ *   typical: the mean over a = b on 6 log-spaced scales from σ0² to aMax and ρ ∈ {0.5, 0.9, 0.99}.
+ * The cost model prices an evaluation as these calls × the calibrated seconds per φ-call of the
+ * family (core/costCalibration.ts theory.quadratureCall).
+ */
+export function quadratureCallsPerEvaluation(
+  V: (a: number, c: number, b: number) => number,
+  counted: () => number,
+  s02: number,
+  aMax: number,
+): { readonly typical: number; readonly worst: number } {
+  const hi = Math.max(aMax, s02);
+  let worst = 0;
+  for (const a of [s02, hi]) {
+    for (const b of [s02, hi]) {
+      for (const rho of [0, 0.5, 0.9, 0.99, 1]) worst = Math.max(worst, callsOf(V, counted, a, rho * Math.sqrt(a * b), b));
+    }
+  }
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < 6; i++) {
+    const a = s02 * (hi / s02) ** (i / 5);
+    for (const rho of [0.5, 0.9, 0.99]) {
+      sum += callsOf(V, counted, a, rho * a, a);
+      count++;
+    }
+  }
+  return { typical: sum / count, worst };
+}
+
+const callsMemo = new Map<string, { readonly typical: number; readonly worst: number } | undefined>();
+
+/**
+ * φ-calls per quadrature evaluation of this spec's solves (quadratureCallsPerEvaluation at the scale
+ * kernelScaleBound gives), or undefined where φ has a closed-form dual kernel (no quadrature).
+ * Memoised per (act, paths, pdim, s02, σA², σb², share): a few ms each (~10⁵ φ-calls).
+ */
+export function quadratureCalls(spec: Spec): { readonly typical: number; readonly worst: number } | undefined {
+  const key = [spec.act, spec.paths, spec.pdim, spec.s02, spec.sw2, spec.sb2, spec.share].join('|');
+  if (callsMemo.has(key)) return callsMemo.get(key);
+  let result: { readonly typical: number; readonly worst: number } | undefined;
+  const act = specActivation(spec);
+  const built = buildPaths(spec.paths, spec.pdim);
+  if (act.dual === undefined && built.ok) {
+    let count = 0;
+    const counting = { ...act, phi: (x: number) => (count++, act.phi(x)) };
+    const exact = quadratureDualKernels(counting, 'exact');
+    // The bound's g at the fast tier (a bound, not a result: 1e−9 is plenty).
+    const g = quadratureDualKernels(act, 'fast').Fdiag;
+    const aMax = kernelScaleBound(built.value, { s02: spec.s02, sa2: spec.sw2, sb2: spec.sb2, share: spec.share }, g);
+    result = quadratureCallsPerEvaluation(exact.F, () => count, spec.s02, aMax);
+  }
+  callsMemo.set(key, result);
+  return result;
 }

@@ -17,6 +17,7 @@ import { denseChainBase } from '../denseChain.ts';
 import type { ArchModule, CpuNetwork } from '../types.ts';
 import { attentionModel, sdePlan, stoppingLevel } from '../attention/resolve.ts';
 import { keyWidth } from '../attention/spec.ts';
+import { attentionDraws, tokenSdeWork } from '../attention/cost.ts';
 import { runExplicitBlock } from './explicit.ts';
 import { runGramBlock } from './gram.ts';
 import { runBlockGpu } from './gpu.ts';
@@ -62,13 +63,13 @@ function blockSdeSource(spec: Spec): TokenSdeSource {
  * The dense-chain size that costs what block networks cost (core/cost.ts features):
  *  - explicit: the embedding plus, per block, W^Q, W^K (n_k × n), W^V, W^pre, W^post (n × n), each
  *    used for k tokens: the dense chain with L′ = 1 + L(3 + 2 n_k/n) layers;
- *  - gram: per block the attention chain's O(k³) (priced as shapedattn's, a gram layer of width 2k)
- *    plus the MLP sublayer's n draws of a k-vector and n k² products — a dense gram layer of width n:
- *    together a dense gram chain of width n + 2k.
+ *  - gram: per block the attention chain's O(k³) (priced as shapedattn's, a gram layer of width 2k,
+ *    and its one-at-a-time draws: attentionDraws) plus the MLP sublayer's n draws of a k-vector and
+ *    n k² products — a dense gram layer of width n: together a dense gram chain of width n + 2k.
  */
 export function blockNetworkSize(spec: Spec, size: SimSize): SimSize {
   const nk = keyWidth(spec as ShapedTxSpec);
-  if (size.method === 'gram') return { ...size, n: size.n + 2 * size.k };
+  if (size.method === 'gram') return { ...size, n: size.n + 2 * size.k, draws: attentionDraws(size.k) };
   return { ...size, L: 1 + Math.ceil(size.L * (3 + (2 * nk) / size.n)) };
 }
 
@@ -140,8 +141,10 @@ export const shapedTxModule: ArchModule<BlockModel, 'shapedtx'> = {
   },
   cost: {
     theoryLayerFactor: () => 1,
-    // The SDE paths: bounded by sdePlan to ≤ 2·10⁶ steps, a fixed cost per run.
-    theoryFixed: () => true,
+    // The SDE paths: priced by their work (attention tokenSdeWork; the block's step runs the
+    // attention's and the MLP's drift and diffusion: factor 2), not as a fixed cost.
+    theoryFixed: () => false,
+    sdeWork: (spec) => tokenSdeWork(spec, 2),
     networkSize: (spec, size) => blockNetworkSize(spec, size),
     smoothPhi: () => false,
   },
