@@ -3,7 +3,7 @@
  * multiples), a step selector, and the caption's sentence computed from the result.
  */
 import { useMemo, useState } from 'react';
-import type { CoordCheckResult } from '../../../src/training/coordCheck.ts';
+import type { CoordCheckBlock } from '../../../src/training/blocks.ts';
 import { Panel } from '../../components/Panel.tsx';
 import { PlotFrame } from '../../components/PlotFrame.tsx';
 import { xyCsv } from '../../plots/csv.ts';
@@ -15,21 +15,21 @@ import type { ParamName } from '../../../src/training/parametrisation.ts';
 const COORD_TEX = '\\overline{|\\Delta h^{l}|}(n) = \\tfrac{1}{Bn}\\textstyle\\sum_{a,i}|h^{l}_{t,i}(x_a) - h^{l}_{0,i}(x_a)| \\propto n^{e_l},\\quad e_1 = \\mathrm{own}_1,\\ e_l = \\max(e_{l-1}, \\mathrm{own}_l)';
 
 export interface CoordCheckPanelsProps {
-  readonly result?: CoordCheckResult;
-  /** What the spec will run, before the first result: parametrisations and widths. */
+  readonly block?: CoordCheckBlock;
+  /** What the spec will run, known before the first width: parametrisations, widths, steps, optimiser, η. */
   readonly params: readonly ParamName[];
   readonly widths: readonly number[];
+  readonly steps: number;
   readonly optimizer: string;
   readonly eta: number;
 }
 
-export function CoordCheckPanels({ result, params, widths, optimizer, eta }: CoordCheckPanelsProps) {
-  const steps = result?.steps ?? 1;
+export function CoordCheckPanels({ block, params, widths, steps, optimizer, eta }: CoordCheckPanelsProps) {
   const [chosen, setStep] = useState(1);
   const t = Math.min(Math.max(1, chosen), steps);
-  const shown = result ? result.params.map((p) => p.param) : params;
-  const plots = useMemo(() => shown.map((name) => coordCheckPlot(result, result?.params.find((p) => p.param === name), t, widths)), [result, t, widths, shown.join()]);
-  const sentence = result ? ` ${coordCheckSentence(result, t)}` : '';
+  const shown = block ? block.params.map((p) => p.param) : params;
+  const plots = useMemo(() => shown.map((name) => coordCheckPlot(block, block?.params.find((p) => p.param === name), t, widths)), [block, t, widths, shown.join()]);
+  const sentence = block ? ` ${coordCheckSentence(block, t)}` : '';
   return (
     <div className="panels">
       {shown.map((name, i) => (

@@ -1,6 +1,6 @@
 /** Kernel and feature movement on the page (issue 17 §4): the kernel panel and one weights panel per parametrisation. */
 import { useMemo } from 'react';
-import type { MovementResult } from '../../../src/training/movement.ts';
+import type { MovementBlock } from '../../../src/training/blocks.ts';
 import type { ParamName } from '../../../src/training/parametrisation.ts';
 import { Panel } from '../../components/Panel.tsx';
 import { PlotFrame } from '../../components/PlotFrame.tsx';
@@ -13,21 +13,21 @@ const KERNEL_TEX = '\\Theta_{ab} = \\textstyle\\sum_l \\eta_l\\,\\big\\langle \\
 const WEIGHT_TEX = '\\frac{\\|\\Delta W^l\\|_2}{\\|W^l(0)\\|_2} \\propto n^{\\mathrm{own}_l}\\ (\\text{input, hidden}),\\quad n^{b - a - c}\\ (\\text{readout, SGD})';
 
 export interface MovementPanelsProps {
-  readonly result?: MovementResult;
+  readonly block?: MovementBlock;
   readonly params: readonly ParamName[];
   readonly widths: readonly number[];
 }
 
-export function MovementPanels({ result, params, widths }: MovementPanelsProps) {
-  const shown = result ? result.params.map((p) => p.param) : params;
-  const kernel = useMemo(() => kernelMovementPlot(result, widths), [result, widths]);
-  const weights = useMemo(() => shown.map((name) => weightMovementPlot(result, result?.params.find((p) => p.param === name), widths)), [result, widths, shown.join()]);
+export function MovementPanels({ block, params, widths }: MovementPanelsProps) {
+  const shown = block ? block.params.map((p) => p.param) : params;
+  const kernel = useMemo(() => kernelMovementPlot(block, widths), [block, widths]);
+  const weights = useMemo(() => shown.map((name) => weightMovementPlot(block, block?.params.find((p) => p.param === name), widths)), [block, widths, shown.join()]);
   return (
     <div className="panels">
       <Panel
         id="movement-kernel"
         title="Does the kernel move? The empirical NTK after training, against the width"
-        caption={`The relative change of the learning-rate-weighted empirical NTK on the training batch after $T$ steps, averaged over coupled seeds. Under NTK parametrisation it moves like $1/n$ (Dyer & Gur-Ari 2020) — the kernel regime; under µP it moves like $n^{-1/2}$ to first order in η but by $\\Theta(1)$ at a finite η: feature learning.${result ? ` ${movementSentence(result)}` : ''}`}
+        caption={`The relative change of the learning-rate-weighted empirical NTK on the training batch after $T$ steps, averaged over coupled seeds. Under NTK parametrisation it moves like $1/n$ (Dyer & Gur-Ari 2020) — the kernel regime; under µP it moves like $n^{-1/2}$ to first order in η but by $\\Theta(1)$ at a finite η: feature learning.${block ? ` ${movementSentence(block)}` : ''}`}
         equation={KERNEL_TEX}
       >
         <PlotFrame draw={drawXY} data={kernel} csv={xyCsv} testId="plot-movement-kernel" />

@@ -1,6 +1,6 @@
 /** The NTK regime on the page (issue 17 §4): loss curves per width against the kernel prediction, and the distance against the width. */
 import { useMemo } from 'react';
-import type { NtkRegimeResult } from '../../../src/training/ntkRegime.ts';
+import type { NtkRegimeBlock } from '../../../src/training/blocks.ts';
 import type { ParamName } from '../../../src/training/parametrisation.ts';
 import { Panel } from '../../components/Panel.tsx';
 import { PlotFrame } from '../../components/PlotFrame.tsx';
@@ -13,15 +13,15 @@ const LIN_TEX = 'f^{\\mathrm{lin}}_{t+1} - y = \\big(I - \\tfrac{\\eta}{N}\\Thet
 const DIST_TEX = 'D_n = \\max_t \\Big(\\tfrac1N\\textstyle\\sum_a |f_t(x_a) - f^{\\mathrm{lin}}_t(x_a)|^2\\Big)^{1/2} \\propto n^{-1/2}\\ \\text{(NTK parametrisation)}';
 
 export interface NtkRegimePanelsProps {
-  readonly result?: NtkRegimeResult;
+  readonly block?: NtkRegimeBlock;
   readonly params: readonly ParamName[];
   readonly widths: readonly number[];
 }
 
-export function NtkRegimePanels({ result, params, widths }: NtkRegimePanelsProps) {
-  const shown = result ? result.params.map((p) => p.param) : params;
-  const curves = useMemo(() => shown.map((name) => lossCurvesPlot(result, result?.params.find((p) => p.param === name))), [result, shown.join()]);
-  const dist = useMemo(() => distancePlot(result, widths), [result, widths]);
+export function NtkRegimePanels({ block, params, widths }: NtkRegimePanelsProps) {
+  const shown = block ? block.params.map((p) => p.param) : params;
+  const curves = useMemo(() => shown.map((name) => lossCurvesPlot(block, block?.params.find((p) => p.param === name))), [block, shown.join()]);
+  const dist = useMemo(() => distancePlot(block, widths), [block, widths]);
   return (
     <div className="panels">
       {shown.map((name, i) => (
@@ -42,7 +42,7 @@ export function NtkRegimePanels({ result, params, widths }: NtkRegimePanelsProps
       <Panel
         id="ntk-distance"
         title="How far is each net from its own linearisation?"
-        caption={`For each net, the largest root-mean-square difference over the steps between its outputs and those of the linearised dynamics started from its own $f_0$, averaged over seeds (jackknife SE). The dashed guide has slope $-1/2$ through NTK's widest width.${result ? ` ${ntkRegimeSentence(result)}` : ''}`}
+        caption={`For each net, the largest root-mean-square difference over the steps between its outputs and those of the linearised dynamics started from its own $f_0$, averaged over seeds (jackknife SE). The dashed guide has the theory's slope through NTK's widest width.${block ? ` ${ntkRegimeSentence(block)}` : ''}`}
         equation={DIST_TEX}
       >
         <PlotFrame draw={drawXY} data={dist} csv={xyCsv} testId="plot-ntk-distance" />

@@ -1,48 +1,56 @@
-/** Hyperparameter transfer on the page (issue 17 §4): loss against log₂ η per width (SP vs µP) and per depth (unscaled vs Depth-µP). */
+/** Hyperparameter transfer on the page (issue 17 §4): loss against log₂ η per width (SP vs µP) and per depth (unscaled vs Depth-µP ResNets). */
 import { useMemo } from 'react';
-import type { SweepResult } from '../../../src/training/lrTransfer.ts';
+import type { TransferBlock, TransferFamily } from '../../../src/training/blocks.ts';
 import { Panel } from '../../components/Panel.tsx';
 import { PlotFrame } from '../../components/PlotFrame.tsx';
 import { xyCsv } from '../../plots/csv.ts';
 import { drawXY } from '../../plots/drawXY.ts';
 import { driftPhrase, transferPlot, type SweepAxis } from './transferData.ts';
 
-const TRANSFER_TEX = '\\eta^*(n) = \\arg\\min_\\eta \\bar\\ell_T(\\eta; n):\\quad \\eta^*_{\\mu P}(n) = \\Theta(1),\\qquad \\eta^*_{SP}(n) \\propto n^{-1}';
+const WIDTH_TEX = '\\eta^*(n) = \\arg\\min_\\eta \\bar\\ell_T(\\eta; n):\\quad \\eta^*_{\\mu P}(n) = \\Theta(1),\\qquad \\eta^*_{SP}(n) \\propto n^{-1}';
 const DEPTH_TEX = 'Y^{l} = Y^{l-1} + L^{-\\alpha}\\, n^{-a}\\sigma_w W^{l}\\varphi(Y^{l-1}):\\quad \\text{Depth-µP } \\alpha = \\tfrac12,\\ \\text{unscaled } \\alpha = 0';
 
-/** One family of curves: its name ('SP', 'µP', 'Depth-µP', 'unscaled ResNet'), what varies, and its sweep. */
-export interface TransferFamily {
+/** The families the spec will run, known before the first curve (ids and labels as the block will have them). */
+export interface PlannedFamily {
   readonly id: string;
-  readonly name: string;
+  readonly label: string;
   readonly axis: SweepAxis;
-  readonly sweep?: SweepResult;
 }
 
 export interface TransferPanelsProps {
-  readonly families: readonly TransferFamily[];
+  readonly block?: TransferBlock;
+  readonly planned: readonly PlannedFamily[];
   readonly steps: number;
-  readonly average?: number;
 }
 
-export function TransferPanels({ families, steps, average }: TransferPanelsProps) {
-  const plots = useMemo(() => families.map((f) => transferPlot(f.sweep, f.name, f.axis, steps, average)), [families, steps, average]);
-  const done = families.filter((f) => f.sweep);
-  const summary = done.length > 0 ? ` Here: ${done.map((f) => driftPhrase(f.name, f.axis, f.sweep!)).join('; ')}.` : '';
+export function TransferPanels({ block, planned, steps }: TransferPanelsProps) {
+  const families = useMemo(() => {
+    const done: { family?: TransferFamily; plan: PlannedFamily }[] = planned.map((plan) => {
+      const list = plan.axis === 'n' ? block?.width.families : block?.depth.families;
+      return { plan, family: list?.find((f) => f.id === plan.id && f.curves.length > 0) };
+    });
+    return done;
+  }, [block, planned]);
+  const grid = block?.log2Eta ?? [];
+  const plots = useMemo(() => families.map(({ plan, family }) => transferPlot(grid, family, plan.axis, steps)), [families, steps, grid]);
+  const ran = families.filter((f) => f.family);
+  const summary = ran.length > 0 ? ` Here: ${ran.map((f) => driftPhrase(f.family!, f.plan.axis)).join('; ')}.` : '';
+  const widthDepth = block ? ` The width sweep trains MLPs with ${block.width.depth} hidden layers; the depth sweep ResNets of width ${block.depth.width} with µP in width.` : '';
   return (
     <div className="panels">
-      {families.map((f, i) => (
+      {families.map(({ plan }, i) => (
         <Panel
-          key={f.id}
-          id={`transfer-${f.id}`}
-          title={`${f.name}: loss against the learning rate, one curve per ${f.axis === 'n' ? 'width' : 'depth'}`}
+          key={`${plan.axis}-${plan.id}`}
+          id={`transfer-${plan.id}`}
+          title={`${plan.label}: loss against the learning rate, one curve per ${plan.axis === 'n' ? 'width' : 'depth'}`}
           caption={
             i === 0
-              ? `Each curve is one ${f.axis === 'n' ? 'width' : 'depth'} trained for ${steps} full-batch steps at every learning rate of the grid; the loss is averaged over the second half of the run (the optimum of a short run sits at the edge of stability, where the last losses oscillate), diverged runs are gaps, and the black points mark each curve's loss-optimal η (refined by a parabola through the best grid point). Under µP the optimum stays put as the width grows (Yang et al. 2021, TP-V); under SP it moves like $1/n$. Across depth, Depth-µP (branches $L^{-1/2}$) keeps it and an unscaled ResNet does not (Yang et al. 2023, TP-VI; Bordelon et al. 2023).${summary}`
-              : `The same sweep for ${f.name}: compare where the black points sit with the first panel's.`
+              ? `Each curve is one ${plan.axis === 'n' ? 'width' : 'depth'} trained for ${steps} steps at every learning rate of the grid; the loss is averaged over the second half of the run (the optimum of a short run sits at the edge of stability, where the last losses oscillate), diverged runs are gaps, and the black points mark each curve's loss-optimal η (a parabola through the best grid point and its neighbours). The theory: under µP the optimum stays put as the width grows (Yang et al. 2021, TP-V), under SP it moves like $1/n$; across depth Depth-µP (branches $L^{-1/2}$) keeps it and an unscaled ResNet does not (Yang et al. 2023, TP-VI; Bordelon et al. 2023).${widthDepth}${summary}`
+              : `The same sweep for ${plan.label}: compare where the black points sit with the other panels'.`
           }
-          equation={f.axis === 'n' ? TRANSFER_TEX : DEPTH_TEX}
+          equation={plan.axis === 'n' ? WIDTH_TEX : DEPTH_TEX}
         >
-          <PlotFrame draw={drawXY} data={plots[i]} csv={xyCsv} testId={`plot-transfer-${f.id}`} />
+          <PlotFrame draw={drawXY} data={plots[i]} csv={xyCsv} testId={`plot-transfer-${plan.id}`} />
         </Panel>
       ))}
     </div>

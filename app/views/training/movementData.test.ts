@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { activation } from '../../../src/core/activations.ts';
-import { runMovement } from '../../../src/training/movement.ts';
-import { makeDataset } from '../../../src/training/tasks.ts';
-import type { LineSeries, PointSeries, XYSeries } from '../../plots/types.ts';
+import type { ErrorBarSeries, LineSeries, PointSeries, XYSeries } from '../../plots/types.ts';
 import { kernelMovementPlot, movementSentence, weightLabel, weightMovementPlot } from './movementData.ts';
+import { movementBlock, WIDTHS } from './testBlocks.ts';
 
 function series<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
   const s = list.find((x) => x.id === id);
@@ -11,52 +9,32 @@ function series<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
   return s as S;
 }
 
-const result = runMovement({
-  params: ['ntk', 'mup'],
-  widths: [32, 64, 128],
-  L: 2,
-  steps: 1,
-  seeds: 2,
-  eta: 1e-4,
-  optimizer: 'sgd',
-  act: activation('tanh'),
-  sw2: 1,
-  seed: 1,
-  data: makeDataset({ task: 'teacher', N: 8, d: 8, seed: 1, targetScale: 10 }),
-});
-
 describe('movement view data', () => {
-  it('the kernel movement per parametrisation against the width, slopes and theory exponents in the legend', () => {
-    const p = kernelMovementPlot(result, [32, 64, 128]);
-    const ntk = series<PointSeries>(p.series, 'kernel-ntk');
-    expect(Array.from(ntk.y)).toEqual(result.params[0].kernel);
-    // NTK: first order −1 and at finite η −1 (docs/training.md §6).
-    expect(ntk.label).toContain('theory −1 to first order in η, −1 at finite η');
-    expect(series<PointSeries>(p.series, 'kernel-mup').label).toContain('theory −½ to first order in η, 0 at finite η');
+  const block = movementBlock();
+  it('the kernel movement per parametrisation (± 2 SE), slopes and both theory exponents in the legend', () => {
+    const p = kernelMovementPlot(block, WIDTHS);
+    const ntk = series<ErrorBarSeries>(p.series, 'kernel-ntk');
+    expect(Array.from(ntk.y)).toEqual(block.params[0].kernel.mean);
+    expect(ntk.hi[0] - ntk.lo[0]).toBeCloseTo(4 * block.params[0].kernel.se[0], 14);
+    expect(ntk.label).toBe('NTK: slope −1.00 (theory −1 to first order in η, −1 at finite η)');
+    expect(series<ErrorBarSeries>(p.series, 'kernel-mup').label).toBe('µP: slope 0.00 (theory −½ to first order in η, 0 at finite η)');
   });
 
-  it('each weight matrix per layer, with the theory slope dashed through the widest width', () => {
-    const mup = result.params[1];
-    const p = weightMovementPlot(result, mup, [32, 64, 128]);
-    expect(mup.weights.length).toBe(3);
+  it('each weight matrix against the width, the theory slope dashed through the widest width', () => {
+    const ntk = block.params[0];
+    const p = weightMovementPlot(block, ntk, WIDTHS);
     for (let i = 0; i < 3; i++) {
-      expect(Array.from(series<PointSeries>(p.series, `w-${i + 1}`).y)).toEqual(mup.weights[i]);
+      expect(Array.from(series<PointSeries>(p.series, `w-${i + 1}`).y)).toEqual(ntk.weights.mean[i]);
       const g = series<LineSeries>(p.series, `w-theory-${i + 1}`);
-      // µP (SGD): every weight moves Θ(1) in spectral norm relative to itself.
-      expect(Math.log(g.y[2] / g.y[0]) / Math.log(4)).toBeCloseTo(0, 12);
+      expect(Math.log(g.y[3] / g.y[0]) / Math.log(8)).toBeCloseTo(-0.5, 12);
     }
-    expect(weightLabel(0, 3)).toBe('W^{1} (input)');
-    expect(weightLabel(2, 3)).toBe('W^{3} (readout)');
+    expect(series<PointSeries>(p.series, 'w-3').label).toBe('W^{3} (readout): slope −0.50 (theory −½)');
+    expect(weightLabel(1, 3)).toBe('W^{2} (hidden)');
   });
 
-  it('the sentence gives the narrowest and widest width\'s movement and the trend it shows', () => {
-    const s = movementSentence(result);
-    const k = result.params[0].kernel;
-    expect(s).toContain(`at n = 32`);
-    expect(s).toMatch(/NTK: the kernel moves by .* \((falls|grows|stays within a factor 2);/);
-    // The NTK kernel moves like 1/n: from 32 to 128 it must fall by more than 2×, and the sentence must say so.
-    expect(k[2]).toBeLessThan(k[0] / 2);
-    expect(s).toContain('NTK: the kernel moves by');
-    expect(s.split(';')[0]).toContain('(falls');
+  it('the sentence gives the narrowest and widest movement and the trend the numbers show', () => {
+    expect(movementSentence(block)).toBe(
+      'After T = 10 steps at η = 0.5 (6 coupled nets): NTK: the kernel moves by 0.032 at n = 64 and 4.0e-3 at n = 512 (falls; slope −1.00 ± 0.05); µP: the kernel moves by 0.600 at n = 64 and 0.600 at n = 512 (stays within a factor 2; slope 0.00 ± 0.03).',
+    );
   });
 });

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { activation } from '../../../src/core/activations.ts';
-import { relVarSlope, runNtkAtInit } from '../../../src/training/ntkAtInit.ts';
-import { makeDataset } from '../../../src/training/tasks.ts';
 import type { ErrorBarSeries, LineSeries, PointSeries, XYSeries } from '../../plots/types.ts';
-import { ntkInitSentence, ntkMeanPlot, ntkSpreadPlot, type NtkInitLine } from './ntkInitData.ts';
+import { cellsByDepth, ntkInitSentence, ntkMeanPlot, ntkSpreadPlot } from './ntkInitData.ts';
+import { ntkInitBlock } from './testBlocks.ts';
 
 function series<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
   const s = list.find((x) => x.id === id);
@@ -11,36 +9,34 @@ function series<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
   return s as S;
 }
 
-const common = { act: activation('relu'), sw2: 2, seeds: 8, seed: 1, data: makeDataset({ task: 'teacher', N: 1, d: 4, seed: 1 }) };
-const alongN = runNtkAtInit({ ...common, cells: [16, 32].map((n) => ({ n, L: 2 })) });
-const alongL = runNtkAtInit({ ...common, cells: [2, 4].map((L) => ({ n: 16, L })) });
-const lines: NtkInitLine[] = [
-  { along: 'n', cells: alongN, slope: relVarSlope(alongN, 'n') },
-  { along: 'L', cells: alongL, slope: relVarSlope(alongL, 'L') },
-];
-
 describe('NTK-at-initialisation view data', () => {
-  it('mean ± 2 SE against the analytic NTK (ReLU, σw² = 2: Θ = 2(L + 1))', () => {
-    const p = ntkMeanPlot(lines[1]);
-    const a = series<LineSeries>(p.series, 'analytic');
-    expect(Array.from(a.x)).toEqual([2, 4]);
-    // docs/training.md §10: for ReLU with σw² = 2 the analytic NTK on the sphere is 2(L + 1).
-    expect(a.y[0]).toBeCloseTo(6, 10);
-    expect(a.y[1]).toBeCloseTo(10, 10);
-    const m = series<ErrorBarSeries>(p.series, 'mean');
-    expect(m.y[1]).toBe(alongL[1].mean);
-    expect(m.hi[1] - m.lo[1]).toBeCloseTo(4 * alongL[1].se, 12);
-    expect(p.xLabel).toBe('depth L (n = 16)');
+  const block = ntkInitBlock();
+  it('mean ± 2 SE against the width, one series per depth with its analytic NTK', () => {
+    expect(cellsByDepth(block).map((g) => g.L)).toEqual([2, 4]);
+    const p = ntkMeanPlot(block, [32, 64]);
+    const a = series<LineSeries>(p.series, 'analytic-L4');
+    expect(Array.from(a.y)).toEqual([10, 10]);
+    const m = series<ErrorBarSeries>(p.series, 'mean-L4');
+    expect(Array.from(m.x)).toEqual([32, 64]);
+    expect(m.y[0]).toBeCloseTo(10.15, 12);
+    expect(m.hi[0] - m.lo[0]).toBeCloseTo(0.4, 12);
   });
 
-  it('the relative variance against L/n for both lines, and the sentence\'s bound is the largest |mean − Θ|/SE, rounded up', () => {
-    const p = ntkSpreadPlot(lines);
-    const n = series<PointSeries>(p.series, 'spread-n');
-    expect(Array.from(n.x)).toEqual([2 / 16, 2 / 32]);
-    expect(Array.from(n.y)).toEqual(alongN.map((c) => c.relVar));
-    const worst = [...alongN, ...alongL].reduce((a, c) => Math.max(a, Math.abs(c.mean - c.analytic) / c.se), 0);
-    const quoted = Number(/within ([\d.]+) standard errors/.exec(ntkInitSentence(lines))![1]);
-    expect(quoted).toBeGreaterThanOrEqual(worst);
-    expect(quoted - worst).toBeLessThan(0.1 + 1e-12);
+  it('the relative variance against L/n per depth, the slopes along L in a note', () => {
+    const p = ntkSpreadPlot(block);
+    const s = series<PointSeries>(p.series, 'spread-L2');
+    expect(Array.from(s.x)).toEqual([2 / 32, 2 / 64]);
+    expect(Array.from(s.y)).toEqual([0.9 * 2 / 32, 0.9 * 2 / 64]);
+    expect(s.label).toBe('L = 2: slope in n −1.00 ± 0.10');
+    expect(p.notes?.[0].text).toBe('slopes in L: n = 32: 1.00, n = 64: 1.00');
+  });
+
+  it('the sentence bounds |mean − Θ|/SE by the worst cell (1.5, rounded up) and gives the theory only for ReLU', () => {
+    const s = ntkInitSentence(block);
+    expect(s).toContain('Over 4 cells of M = 64 nets, the mean Θ̂ is within 1.5 standard errors');
+    expect(s).toContain('(Hanin & Nica, ReLU: −1)');
+    const tanh = ntkInitSentence({ ...block, act: 'tanh' });
+    expect(tanh).not.toContain('(Hanin & Nica, ReLU');
+    expect(tanh).toContain("Hanin & Nica's law $e^{cL/n} - 1$ is for ReLU nets; this is φ = tanh.");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepResult } from '../../../src/training/lrTransfer.ts';
 import type { LineSeries, PointSeries, XYSeries } from '../../plots/types.ts';
 import { driftPhrase, formatFactor, lossAt, optimumDrift, transferPlot } from './transferData.ts';
+import { transferBlock } from './testBlocks.ts';
 
 function series<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
   const s = list.find((x) => x.id === id);
@@ -9,41 +9,37 @@ function series<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
   return s as S;
 }
 
-// A hand-made sweep (log₂ η = −2…2): the optimum at n = 64 is log₂ η = −0.5, at n = 1024 it is 2.5
-// log₂ units lower, so it moves 2^{2.5} = 5.66× to smaller η; one run diverged.
-const sweep: SweepResult = {
-  log2Eta: [-4, -3, -2, -1, 0, 1],
-  curves: [
-    { value: 64, loss: [0.5, 0.3, 0.2, 0.1, 0.2, Number.POSITIVE_INFINITY], bestLog2Eta: -0.5 },
-    { value: 1024, loss: [0.2, 0.1, 0.2, 0.4, 0.8, 1.6], bestLog2Eta: -3 },
-  ],
-  drift: 2 ** -2.5,
-};
-
 describe('transfer view data', () => {
-  it('the drift is the ratio of the optima of the first and last curve, and its direction', () => {
-    const d = optimumDrift(sweep);
-    expect(d.factor).toBeCloseTo(2 ** 2.5, 12);
-    expect(d.direction).toBe('down');
-    expect(driftPhrase('SP', 'n', sweep)).toBe('SP: the optimum moves 5.7× (to smaller η) from n = 64 to 1024');
-    expect(formatFactor(1.0312)).toBe('1.03×');
-    expect(formatFactor(12.4)).toBe('12×');
-    const dead = { ...sweep, curves: [{ ...sweep.curves[0], bestLog2Eta: Number.NaN }, sweep.curves[1]] };
-    expect(driftPhrase('SP', 'n', dead)).toBe('SP: no optimum to compare (every learning rate diverged at 64)');
+  const block = transferBlock();
+  const [sp, mup] = block.width.families;
+  const [unscaled, dmup] = block.depth.families;
+  it('the drift is the ratio of the first and last curve\'s optima, with its direction', () => {
+    expect(optimumDrift(sp)).toMatchObject({ factor: 8, direction: 'down', from: 64, to: 512 });
+    expect(driftPhrase(sp, 'n')).toBe('standard (SP): the optimum moves 8× (to smaller η) from n = 64 to 512');
+    expect(driftPhrase(mup, 'n')).toBe('µP (maximal update): the optimum moves 1× from n = 64 to 512');
+    expect(driftPhrase(unscaled, 'L')).toBe('unscaled ResNet (α = 0): the optimum moves 4× (to smaller η) from L = 2 to 8');
+    expect(driftPhrase(dmup, 'L')).toContain('moves 1× from L = 2 to 8');
+    // The block's own drift (η*_last/η*_first) is the same number.
+    expect(1 / sp.drift!).toBeCloseTo(optimumDrift(sp).factor!, 12);
+    const dead = { ...sp, curves: [{ ...sp.curves[0], bestLog2Eta: null }, sp.curves[1]] };
+    expect(driftPhrase(dead, 'n')).toBe('standard (SP): no optimum to compare (every learning rate diverged at 64)');
+    expect(driftPhrase({ ...sp, curves: sp.curves.slice(0, 1) }, 'n')).toBe('standard (SP): no optimum to compare (it needs two curves)');
+    expect([1.0312, 5.66, 12.4].map(formatFactor)).toEqual(['1.03×', '5.7×', '12×']);
   });
 
-  it('one curve per width, diverged runs as gaps, each optimum marked on its curve', () => {
-    const p = transferPlot(sweep, 'SP', 'n', 20);
+  it('one curve per width, a diverged run as a gap, each optimum marked on its curve', () => {
+    const p = transferPlot(block.log2Eta, sp, 'n', 20);
     const c64 = series<LineSeries>(p.series, 'loss-n64');
-    expect(Array.from(c64.y).slice(0, 5)).toEqual([0.5, 0.3, 0.2, 0.1, 0.2]);
+    expect(Array.from(c64.y).slice(0, 5)).toEqual(sp.curves[0].loss.slice(0, 5));
     expect(c64.y[5]).toBeNaN();
     const opt = series<PointSeries>(p.series, 'optimum');
-    expect(Array.from(opt.x)).toEqual([-0.5, -3]);
-    // Log-linear between 0.1 (at −1) and 0.2 (at 0): √0.02 at −0.5.
-    expect(opt.y[0]).toBeCloseTo(Math.sqrt(0.1 * 0.2), 14);
-    expect(opt.y[1]).toBeCloseTo(0.1, 15);
-    expect(p.notes?.find((n) => n.id === 'diverged')?.text).toBe('1 run diverged (gaps)');
-    expect(p.yLabel).toContain('mean of the last 10 steps');
-    expect(lossAt(sweep.log2Eta, sweep.curves[0].loss, 0.5)).toBe(0.2);
+    expect(Array.from(opt.x)).toEqual([-1, -2, -3, -4]);
+    // Each optimum sits on a grid point here: its marker is the curve's minimum, 0.1.
+    for (const y of Array.from(opt.y)) expect(y).toBeCloseTo(0.1, 12);
+    expect(p.notes?.map((n) => n.text)).toEqual(['standard (SP): the optimum moves 8× (to smaller η) from n = 64 to 512', '1 run diverged (gaps)']);
+    expect(p.yLabel).toBe('loss, mean of the last 10 steps (log)');
+    // Between grid points the marker is log-linear: √(0.2·0.1) halfway between −2 and −1.
+    expect(lossAt([-2, -1, 0], [0.2, 0.1, 0.4], -1.5)).toBeCloseTo(Math.sqrt(0.02), 14);
+    expect(lossAt([-2, -1, 0], [0.2, null, 0.4], -1.5)).toBe(0.2);
   });
 });
