@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LineSeries, PointSeries, XYSeries } from '../../plots/types.ts';
-import { driftPhrase, formatFactor, lossAt, optimumDrift, transferPlot } from './transferData.ts';
+import { driftPhrase, formatFactor, lossAt, optimaPlot, optimumDrift, transferPlot } from './transferData.ts';
 import { transferBlock } from './testBlocks.ts';
 
 function series<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
@@ -41,5 +41,19 @@ describe('transfer view data', () => {
     // Between grid points the marker is log-linear: √(0.2·0.1) halfway between −2 and −1.
     expect(lossAt([-2, -1, 0], [0.2, 0.1, 0.4], -1.5)).toBeCloseTo(Math.sqrt(0.02), 14);
     expect(lossAt([-2, -1, 0], [0.2, null, 0.4], -1.5)).toBe(0.2);
+  });
+});
+
+describe('the optima against the width', () => {
+  it('one series per family at the optima it has, the drift in its legend, the axis the grid', () => {
+    const block = transferBlock();
+    const p = optimaPlot(block.log2Eta, block.width.families, 'n', [64, 128]);
+    const sp = p.series.find((s) => s.id === 'optima-sp') as PointSeries;
+    expect(Array.from(sp.x)).toEqual([64, 128, 256, 512]);
+    expect(Array.from(sp.y)).toEqual([-1, -2, -3, -4]);
+    expect(sp.label).toBe('standard (SP): the optimum moves 8× (to smaller η) from n = 64 to 512');
+    expect(p.yDomain).toEqual([-4.5, 1.5]);
+    expect(p.xTicks).toEqual([64, 128, 256, 512]);
+    expect(optimaPlot([], [], 'L', [2, 4]).xTicks).toEqual([2, 4]);
   });
 });

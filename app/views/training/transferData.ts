@@ -94,3 +94,36 @@ export function transferPlot(log2Eta: readonly number[], family: TransferFamily 
     emptyText: 'waiting for the learning-rate sweep…',
   };
 }
+
+/**
+ * The optimum's drift in one plot: log₂ η* against the width (or depth), one series per family —
+ * flat where the learning rate transfers. The predict-then-reveal round of the transfer lesson
+ * places its guess here (training/predictionTargets.ts).
+ */
+export function optimaPlot(log2Eta: readonly number[], families: readonly TransferFamily[], axis: SweepAxis, planned: readonly number[]): XYPlotData {
+  const series: XYSeries[] = [];
+  const values = families.find((f) => f.curves.length > 0)?.curves.map((c) => c.value) ?? [...planned];
+  families.forEach((f, i) => {
+    const best = f.curves.filter((c) => c.bestLog2Eta !== null);
+    if (best.length === 0) return;
+    const x = best.map((c) => c.value);
+    const y = best.map((c) => c.bestLog2Eta!);
+    const color = seriesColor(i);
+    series.push({ kind: 'line', id: `optima-join-${f.id}`, label: f.label, color, width: 1.5, x, y, legend: false });
+    series.push({ kind: 'points', id: `optima-${f.id}`, label: f.curves.length >= 2 ? `${f.label}: ${driftPhrase(f, axis).slice(f.label.length + 2)}` : f.label, color, x, y });
+  });
+  const lo = log2Eta.length > 0 ? log2Eta[0] : undefined;
+  const hi = log2Eta.length > 0 ? log2Eta[log2Eta.length - 1] : undefined;
+  return {
+    title: `log₂ of the loss-optimal learning rate against the ${axis === 'n' ? 'width' : 'depth'}, one series per ${axis === 'n' ? 'parametrisation' : 'branch scaling'}: flat where the learning rate transfers`,
+    xLabel: axis === 'n' ? 'width n (neurons per layer)' : 'depth L (residual blocks)',
+    yLabel: 'log₂ η* (loss-optimal)',
+    xScale: 'log',
+    yScale: 'linear',
+    xTicks: values,
+    xDomain: values.length > 0 ? [values[0] / 1.3, values[values.length - 1] * 1.3] : undefined,
+    yDomain: lo !== undefined && hi !== undefined ? [lo - 0.5, hi + 0.5] : undefined,
+    series,
+    emptyText: 'waiting for the learning-rate sweep…',
+  };
+}
