@@ -5,7 +5,7 @@
  */
 import { ARCH_MODULES, archOf } from '../../src/archs/index.ts';
 import type { Spec } from '../../src/core/spec.ts';
-import { TRAINING_KEYS } from '../../src/training/spec.ts';
+import { isTrainingView, TRAINING_KEYS } from '../../src/training/spec.ts';
 
 export interface ControlGroup {
   readonly title: string;
@@ -42,6 +42,9 @@ export function isRelevant(key: keyof Spec, spec: Spec, view: ViewNeeds = {}): b
   const viewKeys = view.viewKeys ?? [];
   if (view.fixedKeys?.includes(key)) return false;
   if (ARCH_KEYS.has(key)) {
+    // The training views train the training engine's own MLPs and ResNets (src/training/): of the
+    // network keys they read φ and σw² only (experiments/training/settings.ts).
+    if (isTrainingView(spec.view)) return key === 'act' || key === 'sw2';
     // A network key: shown when the chosen architecture reads it (ArchSpecModule.controls), when the
     // view asks for it (the contrast view's c₊, c₋), or when the view runs its own architectures
     // (it fixes `arch`; the phase diagram is the MLP's and still needs φ).

@@ -7,7 +7,7 @@
  * `coord` block (src/training/blocks.ts); selection and wording only.
  */
 import type { CoordCheckBlock, CoordParamBlock, SlopeJson } from '../../../src/training/blocks.ts';
-import type { PlotNote, XYPlotData, XYSeries } from '../../plots/types.ts';
+import type { XYPlotData, XYSeries } from '../../plots/types.ts';
 import { WIDTH_AXIS } from '../labels.ts';
 import { formatExponent, formatSlope, layerLabel, PARAM_SHORT, powerGuide, seriesColor, widthAxis } from './trainingLabels.ts';
 
@@ -24,10 +24,8 @@ const slopeText = (f: SlopeJson | null | undefined, withSe = false) => (f ? form
 /** One panel: every layer's mean|Δh| after step t (1-based) against the width, for one parametrisation. */
 export function coordCheckPlot(block: CoordCheckBlock | undefined, param: CoordParamBlock | undefined, t: number, plannedWidths: readonly number[]): XYPlotData {
   const series: XYSeries[] = [];
-  const notes: PlotNote[] = [];
   const widths = block && block.widths.length > 0 ? block.widths : [...plannedWidths];
   if (block && param && block.widths.length > 0 && t >= 1 && t <= param.dh.mean.length) {
-    const fits: string[] = [];
     block.layers.forEach((layer, i) => {
       const y = param.dh.mean[t - 1][i];
       const se = param.dh.se[t - 1][i];
@@ -47,9 +45,7 @@ export function coordCheckPlot(block: CoordCheckBlock | undefined, param: CoordP
         lo: y.map((v, w) => v - 2 * se[w]),
         hi: y.map((v, w) => v + 2 * se[w]),
       });
-      fits.push(`${layerLabel(layer)} ${slopeText(fit)}`);
     });
-    notes.push({ id: 'slopes', text: `fitted slopes: ${fits.join(', ')}`, corner: 'bottom-right' });
   }
   const name = param ? PARAM_SHORT[param.param] : '';
   return {
@@ -60,7 +56,6 @@ export function coordCheckPlot(block: CoordCheckBlock | undefined, param: CoordP
     yScale: 'log',
     ...widthAxis(widths),
     series,
-    notes,
     emptyText: 'waiting for the coord check…',
   };
 }

@@ -76,7 +76,6 @@ export function weightMovementPlot(block: MovementBlock | undefined, param: Move
       series.push({ kind: 'line', id: `w-join-${i + 1}`, label: weightLabel(i, count), color, width: 1.5, x: widths, y, legend: false });
       series.push({ kind: 'points', id: `w-${i + 1}`, label: `${weightLabel(i, count)}: slope ${slopeText(param.weightSlopes[i])}${e === undefined ? '' : ` (theory ${formatExponent(e)})`}`, color, x: widths, y });
     });
-    notes.push({ id: 'slopes', text: `fitted slopes: ${param.weightSlopes.map((s, i) => `W^{${i + 1}} ${slopeText(s)}`).join(', ')}`, corner: 'bottom-left' });
   }
   const name = param ? PARAM_SHORT[param.param] : '';
   return {

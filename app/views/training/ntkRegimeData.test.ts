@@ -34,9 +34,10 @@ describe('NTK-regime view data', () => {
   });
 
   it('the verdict follows the fitted slope: within 0.15 of −½ approaches, far above does not', () => {
-    expect(approachVerdict(block.params[0], -0.5)).toBe('NTK: the distance falls with slope −0.52 ± 0.09, within 0.15 of −½ — these nets approach the kernel prediction like $n^{-0.5}$');
-    expect(approachVerdict(block.params[1], -0.5)).toContain('far slower than $n^{-0.5}$ — these nets do not approach the kernel prediction over these widths');
-    expect(approachVerdict({ ...block.params[0], distanceSlope: { slope: -0.8, se: 0.1 } }, -0.5)).toContain('faster than');
+    expect(approachVerdict(block.params[0], -0.5)).toBe('NTK: the distance falls with slope −0.52 ± 0.09, within 0.15 of −½ — these nets approach the kernel prediction like $n^{-1/2}$');
+    expect(approachVerdict(block.params[1], -0.5)).toBe('µP: the distance falls with slope −0.10 ± 0.03, more than 0.15 above −½ — over these widths these nets do not approach the kernel prediction like $n^{-1/2}$');
+    expect(approachVerdict({ ...block.params[0], distanceSlope: { slope: -0.8, se: 0.1 } }, -0.5)).toContain('more than 0.15 below −½: faster than');
+    expect(approachVerdict({ ...block.params[0], distanceSlope: { slope: -0.34, se: 0.29 } }, -0.5)).toBe('NTK: slope −0.34 ± 0.29, too uncertain to compare with −½ (its standard error exceeds 0.15: train more nets)');
     expect(approachVerdict({ ...block.params[0], distanceSlope: null }, -0.5)).toBe('NTK: a slope needs two widths');
     expect(ntkRegimeSentence(block)).toMatch(/^Widths n = 64 … 512, 3 steps at η = 1, 6 coupled nets: NTK: .*; µP: .*; MF: not run \(mean-field has learning-rate exponents c ≠ 0\)\.$/);
   });

@@ -7,13 +7,16 @@
  * wording only.
  */
 import type { NtkRegimeBlock, NtkRegimeParamBlock } from '../../../src/training/blocks.ts';
-import { ROLE_COLOR } from '../../plots/theme.ts';
+import { OKABE_ITO, ROLE_COLOR } from '../../plots/theme.ts';
 import type { PlotNote, XYPlotData, XYSeries } from '../../plots/types.ts';
 import { WIDTH_AXIS } from '../labels.ts';
 import { formatExponent, formatSlope, PARAM_SHORT, powerGuide, seriesColor, widthAxis } from './trainingLabels.ts';
 
 /** The acceptance's band for the distance's slope under NTK parametrisation: the theory's −½ ± 0.15. */
 export const DISTANCE_TOLERANCE = 0.15;
+
+/** Colours of the widths' curves: every Okabe–Ito colour but the kernel prediction's blue. */
+const WIDTH_COLORS = [OKABE_ITO.vermillion, OKABE_ITO.green, OKABE_ITO.purple, OKABE_ITO.orange, OKABE_ITO.skyBlue, OKABE_ITO.black];
 
 /** One parametrisation's mean loss against the step, one curve per width, with the kernel prediction. */
 export function lossCurvesPlot(block: NtkRegimeBlock | undefined, param: NtkRegimeParamBlock | undefined): XYPlotData {
@@ -23,7 +26,7 @@ export function lossCurvesPlot(block: NtkRegimeBlock | undefined, param: NtkRegi
     series.push({ kind: 'line', id: 'kernel-prediction', label: 'infinite width: linearised GD with the analytic NTK (mean over the GP of f₀)', color: ROLE_COLOR.limit, width: 4, x: t, y: block.predictedLoss });
     if (param && !param.unavailable) {
       block.widths.forEach((n, w) => {
-        series.push({ kind: 'line', id: `loss-n${n}`, label: `n = ${n}`, color: seriesColor(w + 1), width: 1.75, x: t, y: param.loss[w], endLabel: `n = ${n}` });
+        series.push({ kind: 'line', id: `loss-n${n}`, label: `n = ${n}`, color: WIDTH_COLORS[w % WIDTH_COLORS.length], width: 1.75, x: t, y: param.loss[w], endLabel: `n = ${n}` });
       });
     }
   }
@@ -34,6 +37,7 @@ export function lossCurvesPlot(block: NtkRegimeBlock | undefined, param: NtkRegi
     yLabel: `${name} training loss (log)`.trim(),
     xScale: 'linear',
     yScale: 'log',
+    xDomain: block && block.predictedLoss.length > 1 ? [0, block.predictedLoss.length - 1] : undefined,
     series,
     emptyText: param?.unavailable ?? 'waiting for the training runs…',
   };
@@ -87,10 +91,13 @@ export function approachVerdict(p: NtkRegimeParamBlock, theory: number): string 
   if (!p.distanceSlope) return `${name}: a slope needs two widths`;
   const { slope, se } = p.distanceSlope;
   const s = formatSlope(slope, se);
-  const law = `$n^{${theory}}$`;
-  if (Math.abs(slope - theory) <= DISTANCE_TOLERANCE) return `${name}: the distance falls with slope ${s}, within ${DISTANCE_TOLERANCE} of ${formatExponent(theory)} — these nets approach the kernel prediction like ${law}`;
-  if (slope > theory + DISTANCE_TOLERANCE) return `${name}: the distance falls with slope ${s}, far slower than ${law} — these nets do not approach the kernel prediction over these widths`;
-  return `${name}: the distance falls with slope ${s}, faster than ${law}`;
+  const law = `$n^{${theory === -0.5 ? '-1/2' : theory}}$`;
+  const e = formatExponent(theory);
+  // A slope whose standard error exceeds the tolerance cannot be told apart from the theory's or from flat.
+  if (!(se <= DISTANCE_TOLERANCE)) return `${name}: slope ${s}, too uncertain to compare with ${e} (its standard error exceeds ${DISTANCE_TOLERANCE}: train more nets)`;
+  if (Math.abs(slope - theory) <= DISTANCE_TOLERANCE) return `${name}: the distance falls with slope ${s}, within ${DISTANCE_TOLERANCE} of ${e} — these nets approach the kernel prediction like ${law}`;
+  if (slope > theory + DISTANCE_TOLERANCE) return `${name}: the distance falls with slope ${s}, more than ${DISTANCE_TOLERANCE} above ${e} — over these widths these nets do not approach the kernel prediction like ${law}`;
+  return `${name}: the distance falls with slope ${s}, more than ${DISTANCE_TOLERANCE} below ${e}: faster than ${law}`;
 }
 
 export function ntkRegimeSentence(block: NtkRegimeBlock): string {
