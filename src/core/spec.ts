@@ -14,6 +14,8 @@ import { ALPHA_PARAM } from '../archs/resnet/spec.ts';
 import { CM_PARAM, CP_PARAM } from '../archs/shaped/spec.ts';
 import { CORE_VIEW_SPECS, VIEW_SPECS } from './views.ts';
 import type { ArchViewId } from '../archs/specTypes.ts';
+// Issue 17: the training keys and views (imports core/ only, like an architecture's spec.ts).
+import { TRAINING_KEYS, TRAINING_PARAMS, type TrainingViewId } from '../training/spec.ts';
 
 /**
  * Current URL schema version (the `v` key). Older versions are migrated by src/url/migrations.ts.
@@ -35,7 +37,7 @@ export type BackendChoice = (typeof BACKENDS)[number];
  * map), regime (fixed-width SDE: n = 3 vs 4), sde (the proportional limit), contrast (MLP vs shaped
  * vs ResNet at one (n, L)), phase (criticality diagram), finite (1/n corrections).
  */
-export type View = (typeof CORE_VIEW_SPECS)[number]['id'] | ArchViewId;
+export type View = (typeof CORE_VIEW_SPECS)[number]['id'] | ArchViewId | TrainingViewId;
 /** The `view` values, from the one list of views (core/views.ts). */
 export const VIEWS = VIEW_SPECS.map((v) => v.id) as unknown as readonly View[];
 export const COMMUTE_STATS = ['w1', 'mean', 'sd'] as const;
@@ -142,6 +144,8 @@ export const PARAMS = [
   // Keys of architectures registered later (attention, …) follow, in registry order; the keys of
   // mlp/resnet/shaped keep the places they always had above.
   ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key)),
+  // Issue 17: the training views' keys (training/spec.ts), last; left out of the digest at their defaults.
+  ...TRAINING_PARAMS,
 ] as const satisfies readonly Param[];
 
 /**
@@ -161,7 +165,7 @@ export const NOT_IN_DIGEST: ReadonlySet<string> = new Set<string>([...PAGE_ONLY_
  * left out of the digest while at their default, so that every old link keeps its digest; any other
  * value enters it like every key.
  */
-export const DIGEST_OMITTED_AT_DEFAULT: ReadonlySet<string> = new Set<string>(['curve']);
+export const DIGEST_OMITTED_AT_DEFAULT: ReadonlySet<string> = new Set<string>(['curve', ...TRAINING_KEYS]);
 
 export type ParamKey = (typeof PARAMS)[number]['key'];
 

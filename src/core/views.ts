@@ -10,6 +10,7 @@
  * in registry order, after these, so this list is not edited to add them.
  */
 import { ARCH_SPECS } from '../archs/specs.ts';
+import { TRAINING_VIEW_SPECS } from '../training/spec.ts';
 
 export interface ViewSpec<Id extends string = string> {
   readonly id: Id;
@@ -77,8 +78,12 @@ export const CORE_VIEW_SPECS = [
   },
 ] as const satisfies readonly ViewSpec[];
 
-/** Every view: the core ones, then those the architectures declare (in registry order). */
-export const VIEW_SPECS: readonly ViewSpec[] = [...CORE_VIEW_SPECS, ...ARCH_SPECS.flatMap((a) => ('viewSpecs' in a ? (a.viewSpecs as readonly ViewSpec[]) : []))];
+/**
+ * Every view: the core ones, then those the architectures declare (in registry order), then the
+ * training views (issue 17, training/spec.ts). The `view` values are an enum in compact links
+ * (url/compact.ts: the value's index), so lists are only ever appended to.
+ */
+export const VIEW_SPECS: readonly ViewSpec[] = [...CORE_VIEW_SPECS, ...ARCH_SPECS.flatMap((a) => ('viewSpecs' in a ? (a.viewSpecs as readonly ViewSpec[]) : [])), ...TRAINING_VIEW_SPECS];
 
 /** The declaration of a view id (undefined for an id no view has). */
 export function viewSpec(id: string): ViewSpec | undefined {

@@ -41,6 +41,8 @@ export interface PlanPart {
   readonly cpuOnly?: boolean;
   /** Multiplies the calibrated seconds (CURVE_JS_FACTOR). */
   readonly factor?: number;
+  /** Seconds on the CPU besides its sizes' (ViewRunner.cpuSeconds: the training views). */
+  readonly cpuSeconds?: number;
 }
 
 /**
@@ -86,6 +88,9 @@ export function planSpec(spec: Spec): Plan {
       if (sizes.length > 0) parts.push({ label: runner.costLabel ?? `view=${spec.view}`, keys: runner.costKeys ?? ['M', 'n', 'L'], sizes });
     }
   }
+  // Views whose work is not the lab's simulations (training): priced by their own count, on the CPU.
+  const own = viewRunner(spec.view);
+  if (own?.cpuSeconds && own.applies?.(spec) === undefined) parts.push({ label: own.costLabel ?? `view=${spec.view}`, keys: own.costKeys ?? [], sizes: [], cpuOnly: true, cpuSeconds: own.cpuSeconds(spec) });
   const curve = curveSimSize(spec);
   if (curve) parts.push({ label: "the input curve's networks (geometry, jacobian)", keys: ['curve', 'M', 'n', 'L'], sizes: [curve], cpuOnly: true, factor: CURVE_JS_FACTOR });
   const sizes = parts.flatMap((p) => p.sizes);
@@ -183,7 +188,7 @@ export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateO
     label: p.label,
     keys: p.keys,
     ...(p.cpuOnly ? { cpuOnly: true } : {}),
-    seconds: share * (p.factor ?? 1) * p.sizes.reduce((s, size) => s + simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx), 0),
+    seconds: share * (p.factor ?? 1) * p.sizes.reduce((s, size) => s + simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx), 0) + (p.cpuSeconds ?? 0),
   }));
   const theory = theorySeconds(spec, calibration);
   const threads = options.threads ?? 1;

@@ -39,6 +39,11 @@ export interface ViewRunner<B = unknown> {
   readonly depthNetworks?: boolean;
   /** The simulations it will run, for the cost planner. */
   plan(spec: Spec): SimSize[];
+  /**
+   * Work that is not the lab's simulations (the training views: experiments/training/cost.ts), as
+   * expected CPU seconds, whatever the backend; the planner adds it as a CPU-only part.
+   */
+  cpuSeconds?(spec: Spec): number;
   /** undefined when it can run this spec, else why not (shown instead of the block). */
   applies?(spec: Spec): string | undefined;
   run(spec: Spec, ctx: ViewContext<B>): Promise<B>;

@@ -23,6 +23,7 @@ import { presetExponents, type ParamName } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
 import { sweepIssue } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
+import { drain, stepWork, type Sweep } from './work.ts';
 
 export interface AnalyticKernels {
   readonly N: number;
@@ -136,6 +137,8 @@ export interface NtkRegimeParam {
   readonly param: ParamName;
   /** Per width: mean over seeds of max_t RMS_a |f_t(x_a) − f_t^lin(x_a)| (the network's own f₀). */
   readonly distance: number[];
+  /** Its standard error over seeds. */
+  readonly distanceSe: number[];
   readonly distanceSlope: SlopeFit;
   /** Per width: mean over seeds of the training loss at t = 0..steps. */
   readonly loss: number[][];
@@ -150,23 +153,74 @@ export interface NtkRegimeResult {
   readonly params: NtkRegimeParam[];
 }
 
-/** Full-batch SGD on the dataset (mse) for finite nets vs the linearised dynamics with the analytic NTK. */
-export function runNtkRegime(o: NtkRegimeOptions): NtkRegimeResult {
+/** Why a parametrisation has no kernel prediction here (c ≠ 0), or undefined. */
+export function ntkRegimeParamIssue(param: ParamName): string | undefined {
+  const exps = presetExponents(param, 'sgd');
+  return exps.hidden.c !== 0 || exps.input.c !== 0 || exps.output.c !== 0
+    ? `parametrisation ${param} has learning-rate exponents c ≠ 0; the kernel prediction here is for one fixed learning rate on every layer`
+    : undefined;
+}
+
+/**
+ * Multiply–adds of the whole sweep (its progress total; the cost model's count): the training
+ * steps, plus the N × N kernel prediction's O(N³) per step (expectedLossCurve: A·M·A).
+ */
+export function ntkRegimeWork(o: NtkRegimeOptions): number {
+  const N = o.data.N;
+  const nets = o.widths.reduce((sum, n) => sum + o.params.length * o.seeds * (o.steps + 1) * stepWork(n, o.L, o.data.d, N), 0);
+  return nets + 2 * o.steps * N * N * N;
+}
+
+/**
+ * Full-batch SGD on the dataset (mse) for finite nets vs the linearised dynamics with the analytic
+ * NTK, as a sweep (work.ts): widths outer, then parametrisations and coupled seeds; a tick per step,
+ * a partial result per width. runNtkRegime drains it.
+ */
+export function* ntkRegimeSweep(o: NtkRegimeOptions): Sweep<NtkRegimeResult> {
   if (o.data.loss !== 'mse') throw new RangeError(`NTK regime: task ${o.data.task} has loss ${o.data.loss}; the linearised dynamics here are for mse`);
   const bad = sweepIssue(o);
   if (bad) throw new RangeError(`NTK regime: ${bad}`);
+  for (const p of o.params) {
+    const why = ntkRegimeParamIssue(p);
+    if (why) throw new RangeError(`NTK regime: ${why}`);
+  }
   const { data, widths, seeds, steps, L } = o;
   const N = data.N;
   const kern = analyticKernels(o.act, o.sw2, L, data);
   const thetaEta = kern.theta.map((v) => o.eta * v);
-  const params = o.params.map((param): NtkRegimeParam => {
-    const exps = presetExponents(param, 'sgd');
-    if (exps.hidden.c !== 0 || exps.input.c !== 0 || exps.output.c !== 0)
-      throw new RangeError(`NTK regime: parametrisation ${param} has c ≠ 0; the kernel here is for a fixed learning rate on every layer`);
-    const dist = widths.map(() => new Float64Array(seeds));
-    const loss = widths.map(() => new Float64Array(steps + 1));
-    const f = new Float64Array((steps + 1) * N);
-    widths.forEach((n, w) => {
+  const predictedLoss = Array.from(expectedLossCurve(thetaEta, kern.K, data.y, steps));
+  const per = o.params.map((param) => ({
+    param,
+    exps: presetExponents(param, 'sgd'),
+    dist: widths.map(() => new Float64Array(seeds)),
+    loss: widths.map(() => new Float64Array(steps + 1)),
+  }));
+  const f = new Float64Array((steps + 1) * N);
+  const work = (n: number) => stepWork(n, L, data.d, N);
+  const total = ntkRegimeWork(o);
+  let done = 0;
+  const result = (k: number): NtkRegimeResult => ({
+    widths: widths.slice(0, k),
+    steps,
+    seeds,
+    predictedLoss,
+    params: per.map(({ param, dist, loss }): NtkRegimeParam => {
+      const d = dist.slice(0, k);
+      return {
+        param,
+        distance: d.map((a) => a.reduce((x, y) => x + y, 0) / a.length),
+        distanceSe: d.map((a) => {
+          const m = a.reduce((x, y) => x + y, 0) / a.length;
+          return a.length < 2 ? Number.NaN : Math.sqrt(a.reduce((x, y) => x + (y - m) ** 2, 0) / (a.length - 1) / a.length);
+        }),
+        distanceSlope: k >= 2 ? jackknifeSlope(widths.slice(0, k), d) : { slope: Number.NaN, se: Number.NaN },
+        loss: loss.slice(0, k).map((a) => Array.from(a)),
+      };
+    }),
+  });
+  for (let w = 0; w < widths.length; w++) {
+    const n = widths[w];
+    for (const { exps, dist, loss } of per) {
       for (let s = 0; s < seeds; s++) {
         const net = new TrainNetwork({ arch: 'mlp', act: o.act, n, L, d: data.d, sw2: o.sw2, exponents: exps, eta: o.eta, seed: o.seed, net: s });
         const opt = new Optimizer(net, 'sgd');
@@ -178,6 +232,8 @@ export function runNtkRegime(o: NtkRegimeOptions): NtkRegimeResult {
             loss[w][t] += net.backward(data.x, data.y, 'mse') / seeds;
             opt.step();
           }
+          done += work(n);
+          yield { done, total };
         }
         const lin = linearisedOutputs(thetaEta, f.subarray(0, N), data.y, steps);
         let worst = 0;
@@ -188,13 +244,13 @@ export function runNtkRegime(o: NtkRegimeOptions): NtkRegimeResult {
         }
         dist[w][s] = worst;
       }
-    });
-    return {
-      param,
-      distance: dist.map((a) => a.reduce((x, y) => x + y, 0) / a.length),
-      distanceSlope: jackknifeSlope(widths, dist),
-      loss: loss.map((a) => Array.from(a)),
-    };
-  });
-  return { widths, steps, seeds, predictedLoss: Array.from(expectedLossCurve(thetaEta, kern.K, data.y, steps)), params };
+    }
+    const k = w + 1;
+    yield { done, total, partial: () => result(k) };
+  }
+  return result(widths.length);
+}
+
+export function runNtkRegime(o: NtkRegimeOptions): NtkRegimeResult {
+  return drain(ntkRegimeSweep(o));
 }
