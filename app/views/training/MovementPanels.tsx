@@ -27,7 +27,7 @@ export function MovementPanels({ block, params, widths }: MovementPanelsProps) {
       <Panel
         id="movement-kernel"
         title="Does the kernel move? The empirical NTK after training, against the width"
-        caption={`The relative change of the learning-rate-weighted empirical NTK on the training batch after $T$ steps, averaged over coupled seeds. Under NTK parametrisation it moves like $1/n$ (Dyer & Gur-Ari 2020) — the kernel regime; under µP it moves like $n^{-1/2}$ to first order in η but by $\\Theta(1)$ at a finite η: feature learning.${block ? ` ${movementSentence(block)}` : ''}`}
+        caption={`The relative change of the learning-rate-weighted empirical NTK on the training batch after $T$ steps, averaged over coupled seeds (± 2 SE). The theory, at large width: under NTK parametrisation it moves like $1/n$ (Dyer & Gur-Ari 2020) — the kernel regime; under µP like $n^{-1/2}$ to first order in η but by $\\Theta(1)$ at a finite η — feature learning.${block ? ` ${movementSentence(block)}` : ''}`}
         equation={KERNEL_TEX}
       >
         <PlotFrame draw={drawXY} data={kernel} csv={xyCsv} testId="plot-movement-kernel" />
@@ -37,7 +37,7 @@ export function MovementPanels({ block, params, widths }: MovementPanelsProps) {
           key={name}
           id={`movement-weights-${name}`}
           title={`${PARAM_SHORT[name]}: how much each weight matrix moves`}
-          caption={`$\\|\\Delta W^l\\|_2 / \\|W^l(0)\\|_2$ per layer in spectral norm (in Frobenius norm a hidden layer's low-rank update is $n^{-1/2}$ of $\\|W\\|_F$ under every parametrisation, which hides feature learning: Yang, Simon & Bernstein 2023); dashed: the theory's slope through the widest width.`}
+          caption={`$\\|\\Delta W^l\\|_2 / \\|W^l(0)\\|_2$ per layer in spectral norm (in Frobenius norm a hidden layer's low-rank update is $n^{-1/2}$ of $\\|W\\|_F$ under every parametrisation, which hides feature learning: Yang, Simon & Bernstein 2023); dashed: the slope the theory derives for one step to first order in η, through the widest width (after $T$ steps at a finite η the measured slopes need not follow it).`}
           equation={WEIGHT_TEX}
         >
           <PlotFrame draw={drawXY} data={weights[i]} csv={xyCsv} testId={`plot-movement-weights-${name}`} height="small" />

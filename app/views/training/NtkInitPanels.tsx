@@ -26,7 +26,7 @@ export function NtkInitPanels({ block, widths }: { readonly block?: NtkInitBlock
       </Panel>
       <Panel
         id="ntkinit-spread"
-        title="Its spread: set by depth over width"
+        title="Its spread against depth over width"
         caption="The relative variance of $\hat\Theta(x_0, x_0)$ over the nets against $L/n$ on log–log axes, one series per depth. At infinite width the NTK is deterministic; for ReLU nets Hanin & Nica (2019) show that at finite width its fluctuations grow with $L/n$ (exponentially), so a deep and narrow network is far from its kernel at initialisation."
         equation={SPREAD_TEX}
       >

@@ -16,11 +16,12 @@ export interface NtkRegimePanelsProps {
   readonly block?: NtkRegimeBlock;
   readonly params: readonly ParamName[];
   readonly widths: readonly number[];
+  readonly steps: number;
 }
 
-export function NtkRegimePanels({ block, params, widths }: NtkRegimePanelsProps) {
+export function NtkRegimePanels({ block, params, widths, steps }: NtkRegimePanelsProps) {
   const shown = block ? block.params.map((p) => p.param) : params;
-  const curves = useMemo(() => shown.map((name) => lossCurvesPlot(block, block?.params.find((p) => p.param === name))), [block, shown.join()]);
+  const curves = useMemo(() => shown.map((name) => lossCurvesPlot(block, block?.params.find((p) => p.param === name), steps)), [block, shown.join(), steps]);
   const dist = useMemo(() => distancePlot(block, widths), [block, widths]);
   return (
     <div className="panels">

@@ -48,7 +48,7 @@ export function NtkRegimeView() {
   const { block, unavailable } = useViewBlock('ntkreg');
   const { settings, problem } = useSettings('ntkreg');
   if (unavailable || !settings) return <Unavailable reason={unavailable ?? problem ?? 'no settings'} />;
-  return <NtkRegimePanels block={block} params={settings.params} widths={settings.widths} />;
+  return <NtkRegimePanels block={block} params={settings.params} widths={settings.widths} steps={settings.steps} />;
 }
 
 export function TransferView() {

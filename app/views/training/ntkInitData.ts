@@ -27,7 +27,7 @@ export function ntkMeanPlot(block: NtkInitBlock | undefined, plannedWidths: read
       series.push({
         kind: 'errorbars',
         id: `mean-L${L}`,
-        label: `L = ${L}: mean Θ̂ ± 2 SE (solid: analytic Θ)`,
+        label: `L = ${L}: mean empirical NTK ± 2 SE (solid: analytic)`,
         color,
         x,
         y: cells.map((c) => c.mean),
@@ -39,7 +39,7 @@ export function ntkMeanPlot(block: NtkInitBlock | undefined, plannedWidths: read
   return {
     title: 'mean empirical NTK at initialisation against the width, one series per depth, with the analytic NTK of each depth',
     xLabel: WIDTH_AXIS,
-    yLabel: 'Θ̂(x_{0}, x_{0})',
+    yLabel: 'empirical NTK Θ̂(x_{0}, x_{0})',
     xScale: 'log',
     yScale: 'linear',
     ...widthAxis(widths),

@@ -17,6 +17,9 @@ describe('NTK-regime view data', () => {
     expect(Array.from(pred.y)).toEqual(block.predictedLoss);
     expect(Array.from(pred.x)).toEqual([0, 1, 2, 3]);
     expect(Array.from(series<LineSeries>(p.series, 'loss-n128').y)).toEqual(block.params[0].loss[1]);
+    expect(p.xDomain).toEqual([0, 3]);
+    // Before the block: the planned steps set the axis (a guess is placed at t = T).
+    expect(lossCurvesPlot(undefined, undefined, 10).xDomain).toEqual([0, 10]);
     const mf = lossCurvesPlot(block, block.params[2]);
     expect(mf.series.map((s) => s.id)).toEqual(['kernel-prediction']);
     expect(mf.emptyText).toBe('mean-field has learning-rate exponents c ≠ 0');

@@ -19,7 +19,8 @@ export const DISTANCE_TOLERANCE = 0.15;
 const WIDTH_COLORS = [OKABE_ITO.vermillion, OKABE_ITO.green, OKABE_ITO.purple, OKABE_ITO.orange, OKABE_ITO.skyBlue, OKABE_ITO.black];
 
 /** One parametrisation's mean loss against the step, one curve per width, with the kernel prediction. */
-export function lossCurvesPlot(block: NtkRegimeBlock | undefined, param: NtkRegimeParamBlock | undefined): XYPlotData {
+/** `plannedSteps`: the steps the spec will train (the x axis before the block arrives, where a guess is placed). */
+export function lossCurvesPlot(block: NtkRegimeBlock | undefined, param: NtkRegimeParamBlock | undefined, plannedSteps?: number): XYPlotData {
   const series: XYSeries[] = [];
   if (block) {
     const t = block.predictedLoss.map((_, i) => i);
@@ -34,10 +35,10 @@ export function lossCurvesPlot(block: NtkRegimeBlock | undefined, param: NtkRegi
   return {
     title: `${name} training loss against the step, mean over the nets, one curve per width, with the infinite-width kernel prediction`,
     xLabel: 'step t (full-batch gradient descent)',
-    yLabel: `${name} training loss (log)`.trim(),
+    yLabel: `${name} training loss`.trim(),
     xScale: 'linear',
     yScale: 'log',
-    xDomain: block && block.predictedLoss.length > 1 ? [0, block.predictedLoss.length - 1] : undefined,
+    xDomain: block && block.predictedLoss.length > 1 ? [0, block.predictedLoss.length - 1] : plannedSteps ? [0, plannedSteps] : undefined,
     series,
     emptyText: param?.unavailable ?? 'waiting for the training runs…',
   };
