@@ -39,7 +39,7 @@ export function TransferPanels({ block, planned, steps, widths, depths }: Transf
   const optimaN = useMemo(() => optimaPlot(grid, block?.width.families ?? [], 'n', widths), [block, widths]);
   const optimaL = useMemo(() => optimaPlot(grid, block?.depth.families ?? [], 'L', depths), [block, depths]);
   const ran = families.filter((f) => f.family);
-  const summary = ran.length > 0 ? ` Here: ${ran.map((f) => driftPhrase(f.family!, f.plan.axis)).join('; ')}.` : '';
+  const summary = ran.length > 0 ? ` Here: ${ran.map((f) => driftPhrase(f.family!, f.plan.axis, grid)).join('; ')}.` : '';
   const widthDepth = block ? ` The width sweep trains MLPs with ${block.width.depth} hidden layers; the depth sweep ResNets of width ${block.depth.width} with µP in width.` : '';
   const optima = (axis: SweepAxis) => (
     <Panel

@@ -24,6 +24,12 @@ describe('transfer view data', () => {
     const dead = { ...sp, curves: [{ ...sp.curves[0], bestLog2Eta: null }, sp.curves[1]] };
     expect(driftPhrase(dead, 'n')).toBe('standard (SP): no optimum to compare (every learning rate diverged at 64)');
     expect(driftPhrase({ ...sp, curves: sp.curves.slice(0, 1) }, 'n')).toBe('standard (SP): no optimum to compare (it needs two curves)');
+    // SP's optimum at n = 512 is the grid's first point (−4): the factor is a lower bound.
+    expect(optimumDrift(sp, block.log2Eta).atEdge).toBe(true);
+    expect(driftPhrase(sp, 'n', block.log2Eta)).toBe('standard (SP): the optimum moves at least 8× (to smaller η) from n = 64 to 512 (an optimum at the edge of the η grid: it may lie beyond)');
+    expect(optimumDrift(mup, block.log2Eta).atEdge).toBeUndefined();
+    const stuck = { ...mup, curves: mup.curves.map((c) => ({ ...c, bestLog2Eta: 1 })) };
+    expect(driftPhrase(stuck, 'n', block.log2Eta)).toBe("µP (maximal update): the optimum sits at the grid's edge at n = 64 and 512: widen the grid to compare");
     expect([1.0312, 5.66, 12.4].map(formatFactor)).toEqual(['1.03×', '5.7×', '12×']);
   });
 
@@ -36,7 +42,7 @@ describe('transfer view data', () => {
     expect(Array.from(opt.x)).toEqual([-1, -2, -3, -4]);
     // Each optimum sits on a grid point here: its marker is the curve's minimum, 0.1.
     for (const y of Array.from(opt.y)) expect(y).toBeCloseTo(0.1, 12);
-    expect(p.notes?.map((n) => n.text)).toEqual(['standard (SP): the optimum moves 8× (to smaller η) from n = 64 to 512', '1 run diverged (gaps)']);
+    expect(p.notes?.map((n) => n.text)).toEqual(['standard (SP): the optimum moves at least 8× (to smaller η) from n = 64 to 512 (an optimum at the edge of the η grid: it may lie beyond)', '1 run diverged (gaps)']);
     expect(p.yLabel).toBe('loss, mean of the last 10 steps (log)');
     // Between grid points the marker is log-linear: √(0.2·0.1) halfway between −2 and −1.
     expect(lossAt([-2, -1, 0], [0.2, 0.1, 0.4], -1.5)).toBeCloseTo(Math.sqrt(0.02), 14);
@@ -51,7 +57,7 @@ describe('the optima against the width', () => {
     const sp = p.series.find((s) => s.id === 'optima-sp') as PointSeries;
     expect(Array.from(sp.x)).toEqual([64, 128, 256, 512]);
     expect(Array.from(sp.y)).toEqual([-1, -2, -3, -4]);
-    expect(sp.label).toBe('standard (SP): the optimum moves 8× (to smaller η) from n = 64 to 512');
+    expect(sp.label).toBe('standard (SP): the optimum moves at least 8× (to smaller η) from n = 64 to 512 (an optimum at the edge of the η grid: it may lie beyond)');
     expect(p.yDomain).toEqual([-4.5, 1.5]);
     expect(p.xTicks).toEqual([64, 128, 256, 512]);
     expect(optimaPlot([], [], 'L', [2, 4]).xTicks).toEqual([2, 4]);

@@ -31,9 +31,16 @@ export interface Drift {
   readonly from?: number;
   readonly to?: number;
   readonly reason?: string;
+  /**
+   * An end curve's optimum sits on the first or last grid point, where the parabola cannot be
+   * refined (lrTransfer.ts refinedArgmin): the true optimum may lie beyond, so the factor is a
+   * lower bound.
+   */
+  readonly atEdge?: boolean;
 }
 
-export function optimumDrift(f: TransferFamily): Drift {
+/** `log2Eta`: the grid, to tell an optimum at its edge (the factor is then a lower bound). */
+export function optimumDrift(f: TransferFamily, log2Eta: readonly number[] = []): Drift {
   if (f.curves.length < 2) return { reason: 'it needs two curves' };
   const first = f.curves[0];
   const last = f.curves[f.curves.length - 1];
@@ -41,7 +48,9 @@ export function optimumDrift(f: TransferFamily): Drift {
   const missing = [first, last].filter((c) => c.bestLog2Eta === null);
   if (missing.length > 0) return { ...base, reason: `every learning rate diverged at ${missing.map((c) => c.value).join(' and ')}` };
   const d = last.bestLog2Eta! - first.bestLog2Eta!;
-  return { ...base, factor: 2 ** Math.abs(d), direction: d > 0 ? 'up' : d < 0 ? 'down' : 'nowhere' };
+  const edges = log2Eta.length > 0 ? [log2Eta[0], log2Eta[log2Eta.length - 1]] : [];
+  const atEdge = [first, last].some((c) => edges.includes(c.bestLog2Eta!));
+  return { ...base, factor: 2 ** Math.abs(d), direction: d > 0 ? 'up' : d < 0 ? 'down' : 'nowhere', ...(atEdge ? { atEdge } : {}) };
 }
 
 /** "1.03×", "7.9×", "12×". */
@@ -49,12 +58,15 @@ export function formatFactor(f: number): string {
   return f < 10 ? `${Number(f.toPrecision(f < 1.1 ? 3 : 2))}×` : `${Math.round(f)}×`;
 }
 
-/** "µP: the optimum moves 1.03× (to larger η) from n = 64 to 1024". */
-export function driftPhrase(f: TransferFamily, axis: SweepAxis): string {
-  const d = optimumDrift(f);
+/** "µP: the optimum moves 1.03× (to larger η) from n = 64 to 1024"; "at least …" when an end optimum is at the grid's edge. */
+export function driftPhrase(f: TransferFamily, axis: SweepAxis, log2Eta: readonly number[] = []): string {
+  const d = optimumDrift(f, log2Eta);
   if (d.factor === undefined) return `${f.label}: no optimum to compare (${d.reason})`;
   const dir = d.direction === 'nowhere' ? '' : ` (${d.direction === 'up' ? 'to larger η' : 'to smaller η'})`;
-  return `${f.label}: the optimum moves ${formatFactor(d.factor)}${dir} from ${axis} = ${d.from} to ${d.to}`;
+  if (d.atEdge && d.direction === 'nowhere') return `${f.label}: the optimum sits at the grid's edge at ${axis} = ${d.from} and ${d.to}: widen the grid to compare`;
+  const bound = d.atEdge ? 'at least ' : '';
+  const edge = d.atEdge ? ' (an optimum at the edge of the η grid: it may lie beyond)' : '';
+  return `${f.label}: the optimum moves ${bound}${formatFactor(d.factor)}${dir} from ${axis} = ${d.from} to ${d.to}${edge}`;
 }
 
 /** One family: loss against log₂ η per curve, optima marked, the drift written in the plot. */
@@ -79,7 +91,7 @@ export function transferPlot(log2Eta: readonly number[], family: TransferFamily 
       });
     }
     const diverged = family.curves.reduce((a, c) => a + c.loss.filter((v) => v === null).length, 0);
-    notes.push({ id: 'drift', text: driftPhrase(family, axis), corner: 'top-left' });
+    notes.push({ id: 'drift', text: driftPhrase(family, axis, log2Eta), corner: 'top-left' });
     if (diverged > 0) notes.push({ id: 'diverged', text: `${diverged} run${diverged === 1 ? '' : 's'} diverged (gaps)`, corner: 'bottom-left' });
   }
   return {
@@ -110,7 +122,7 @@ export function optimaPlot(log2Eta: readonly number[], families: readonly Transf
     const y = best.map((c) => c.bestLog2Eta!);
     const color = seriesColor(i);
     series.push({ kind: 'line', id: `optima-join-${f.id}`, label: f.label, color, width: 1.5, x, y, legend: false });
-    series.push({ kind: 'points', id: `optima-${f.id}`, label: f.curves.length >= 2 ? `${f.label}: ${driftPhrase(f, axis).slice(f.label.length + 2)}` : f.label, color, x, y });
+    series.push({ kind: 'points', id: `optima-${f.id}`, label: f.curves.length >= 2 ? `${f.label}: ${driftPhrase(f, axis, log2Eta).slice(f.label.length + 2)}` : f.label, color, x, y });
   });
   const lo = log2Eta.length > 0 ? log2Eta[0] : undefined;
   const hi = log2Eta.length > 0 ? log2Eta[log2Eta.length - 1] : undefined;
