@@ -168,7 +168,12 @@ export function ntkRegimeParamIssue(param: ParamName): string | undefined {
 export function ntkRegimeWork(o: NtkRegimeOptions): number {
   const N = o.data.N;
   const nets = o.widths.reduce((sum, n) => sum + o.params.length * o.seeds * ((o.steps + 1) * stepWork(n, o.L, o.data.d, N) + drawWork(n, o.L, o.data.d)), 0);
-  return nets + 2 * o.steps * N * N * N;
+  return nets + predictionWork(o);
+}
+
+/** The kernel prediction's O(N³) per step (expectedLossCurve: A·M·A). */
+function predictionWork(o: NtkRegimeOptions): number {
+  return 2 * o.steps * o.data.N ** 3;
 }
 
 /**
@@ -198,7 +203,7 @@ export function* ntkRegimeSweep(o: NtkRegimeOptions): Sweep<NtkRegimeResult> {
   const f = new Float64Array((steps + 1) * N);
   const work = (n: number) => stepWork(n, L, data.d, N);
   const total = ntkRegimeWork(o);
-  let done = 0;
+  let done = predictionWork(o);
   const result = (k: number): NtkRegimeResult => ({
     widths: widths.slice(0, k),
     steps,
