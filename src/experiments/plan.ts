@@ -115,7 +115,7 @@ export interface RunEstimate {
   /** Seconds to start the CLI's worker threads (--threads N > 1; EstimateOptions.threads). */
   readonly startSeconds: number;
   /** cpuOnly: a part that runs on the CPU whatever the backend (an architecture without GPU kernels). */
-  readonly parts: readonly { readonly label: string; readonly keys: readonly string[]; readonly seconds: number; readonly cpuOnly?: boolean }[];
+  readonly parts: readonly { readonly label: string; readonly keys: readonly string[]; readonly seconds: number; readonly cpuOnly?: boolean; readonly ownCount?: boolean }[];
   readonly profile: CostProfile;
   /** False when the profile's constants are rough values, not fitted to timings (costCalibration.ts). */
   readonly measured: boolean;
@@ -188,6 +188,7 @@ export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateO
     label: p.label,
     keys: p.keys,
     ...(p.cpuOnly ? { cpuOnly: true } : {}),
+    ...(p.cpuSeconds !== undefined ? { ownCount: true } : {}),
     seconds: share * (p.factor ?? 1) * p.sizes.reduce((s, size) => s + simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx), 0) + (p.cpuSeconds ?? 0),
   }));
   const theory = theorySeconds(spec, calibration);
@@ -256,10 +257,12 @@ export function costIssues(spec: Spec, backend: CostBackend, options: CostOption
       return !(p && (p.kind === 'int' || p.kind === 'float') && (spec as unknown as Record<string, number>)[k] <= p.min);
     });
     const keys = reducible.length > 0 ? reducible : (top?.keys ?? ['L']);
-    const where = top ? `${top.label} (${top.keys.map((k) => `${k}=${value(k)}`).join(', ')}${top.cpuOnly ? '' : `, k=${spec.k}`}, method=${spec.method}) take about ${formatSeconds(top.seconds)}` : `the theory takes about ${formatSeconds(estimate.theorySeconds)}`;
+    // A part priced by its own count (the training views) reads neither k nor method.
+    const sizeKeys = top?.ownCount ? '' : `${top?.cpuOnly ? '' : `, k=${spec.k}`}, method=${spec.method}`;
+    const where = top ? `${top.label} (${top.keys.map((k) => `${k}=${value(k)}`).join(', ')}${sizeKeys}) take about ${formatSeconds(top.seconds)}` : `the theory takes about ${formatSeconds(estimate.theorySeconds)}`;
     const hints = [
       `reduce ${keys.join(' or ')}`,
-      ...(spec.method === 'explicit' && spec.weights === 'gaussian' ? ['use method=gram'] : []),
+      ...(spec.method === 'explicit' && spec.weights === 'gaussian' && !top?.ownCount ? ['use method=gram'] : []),
       ...(estimate.profile !== 'webgpu-hardware' && !top?.cpuOnly ? ['run on a hardware WebGPU backend'] : []),
       options.raiseHint ?? 'or allow it (CLI: --max-seconds S or --allow-long)',
     ];

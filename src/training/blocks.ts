@@ -166,19 +166,25 @@ export interface NtkInitCellJson {
   readonly analytic: number;
 }
 
+/** One line of cells: widths at a fixed depth, or depths at a fixed width. */
+export interface NtkInitLine {
+  /** The cells finished, in order (n or L doubling). */
+  readonly cells: NtkInitCellJson[];
+  /** Log-log slope of relVar along the line (jackknife over the nets); null below two cells. */
+  readonly relVarSlope: SlopeJson | null;
+}
+
 export interface NtkInitBlock {
   readonly act: string;
   readonly sw2: number;
   readonly task: 'teacher' | 'spirals' | 'circles';
-  /** Networks per cell. */
+  /** Networks per cell (the lab's M). */
   readonly M: number;
   readonly seed: number;
-  readonly widths: number[];
-  readonly depths: number[];
-  /** Cells finished, widths outer, depths inner. */
-  readonly cells: NtkInitCellJson[];
-  /** Log-log slope of relVar against n at each depth, and against L at each width (jackknife over nets). */
-  readonly slopes: { readonly alongN: { readonly L: number; readonly fit: SlopeJson }[]; readonly alongL: { readonly n: number; readonly fit: SlopeJson }[] };
+  /** Widths nmin…nmax at depth L = tdepth. */
+  readonly alongN: NtkInitLine & { readonly L: number; readonly widths: number[] };
+  /** Depths Lmin…Lmax at width n = twidth. */
+  readonly alongL: NtkInitLine & { readonly n: number; readonly depths: number[] };
   /** Hanin & Nica 2019: relVar ≈ c·L/n while small, so slope −1 against n and (at least) +1 against L. */
   readonly theory: { readonly alongN: number; readonly alongL: number };
 }

@@ -15,7 +15,7 @@ import { presetExponents, type OptimizerName, type ParamName } from './parametri
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
 import { sweepIssue, type WidthSweepOptions } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
-import { drain, stepWork, type Sweep } from './work.ts';
+import { drain, drawWork, stepWork, type Sweep } from './work.ts';
 
 export interface CoordCheckOptions extends WidthSweepOptions {
   readonly arch?: TrainArch;
@@ -57,7 +57,7 @@ export function coordCheckIssue(o: CoordCheckOptions): string | undefined {
 
 /** Multiply–adds of the whole coord check (its progress total; the cost model's count). */
 export function coordCheckWork(o: CoordCheckOptions): number {
-  return o.widths.reduce((sum, n) => sum + o.params.length * o.seeds * (o.steps + 1) * stepWork(n, o.L, o.data.d, o.data.N), 0);
+  return o.widths.reduce((sum, n) => sum + o.params.length * o.seeds * ((o.steps + 1) * stepWork(n, o.L, o.data.d, o.data.N) + drawWork(n, o.L, o.data.d)), 0);
 }
 
 /**
@@ -121,7 +121,7 @@ export function* coordCheckSweep(o: CoordCheckOptions): Sweep<CoordCheckResult> 
           }
         };
         record(0);
-        done += work(n);
+        done += work(n) + drawWork(n, L, data.d);
         yield { done, total };
         for (let t = 1; t <= steps; t++) {
           net.backward(data.x, data.y, data.loss);

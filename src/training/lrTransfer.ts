@@ -14,7 +14,7 @@ import { isResidual, type NetworkConfig } from './network.ts';
 import type { OptimizerName } from './parametrisation.ts';
 import type { Dataset } from './tasks.ts';
 import { trainer } from './train.ts';
-import { drain, resnetStepWork, stepWork, type Sweep } from './work.ts';
+import { drain, drawWork, resnetStepWork, stepWork, type Sweep } from './work.ts';
 
 export interface SweepCurve {
   /** What varies between curves: the width n or the depth L. */
@@ -58,10 +58,14 @@ function stepWorkOf(o: SweepOptions): (c: NetworkConfig) => number {
   return (c) => (isResidual(c.arch) ? resnetStepWork : stepWork)(c.n, c.L, c.d, B);
 }
 
+function netDrawWork(c: NetworkConfig): number {
+  return drawWork(c.n, isResidual(c.arch) ? c.L + 1 : c.L, c.d);
+}
+
 /** Multiply–adds of the whole sweep (its progress total, and the cost model's count). */
 export function lrSweepWork(o: SweepOptions): number {
   const work = stepWorkOf(o);
-  return o.configs.reduce((sum, { config }) => sum + o.log2Eta.length * (o.seeds ?? 1) * o.steps * work(config), 0);
+  return o.configs.reduce((sum, { config }) => sum + o.log2Eta.length * (o.seeds ?? 1) * (o.steps * work(config) + netDrawWork(config)), 0);
 }
 
 /**
@@ -89,6 +93,7 @@ export function* lrSweepRun(o: SweepOptions): Sweep<SweepResult> {
       let total2 = 0;
       for (let s = 0; s < seeds; s++) {
         const run = trainer({ ...config, eta: 2 ** l2, net: config.net + s }, o.data, { optimizer: o.optimizer, steps: o.steps, batch: o.batch });
+        done += netDrawWork(config);
         for (let t = 0; t < o.steps; t++) {
           run.step(t);
           done += work(config);

@@ -15,7 +15,7 @@ import { presetExponents, type OptimizerName, type ParamName } from './parametri
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
 import { sweepIssue, type WidthSweepOptions } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
-import { drain, stepWork, type Sweep } from './work.ts';
+import { drain, drawWork, stepWork, type Sweep } from './work.ts';
 
 /**
  * Largest singular value of the rows × cols matrix A (row-major) by power iteration on AᵀA from
@@ -87,7 +87,7 @@ function movementWorkParts(o: MovementOptions): { work: (n: number) => number; e
   // iterations of the spectral norms (two products with every matrix per iteration).
   const extra = (n: number) => {
     const weights = work(n) / (3 * B + 1);
-    return 2 * (2 * B * weights + B * B * n * (o.L + 1)) + 2 * (30 + (o.powerIters ?? 60)) * weights;
+    return 2 * (2 * B * weights + B * B * n * (o.L + 1)) + 2 * (30 + (o.powerIters ?? 60)) * weights + drawWork(n, o.L, o.data.d);
   };
   return { work, extra };
 }

@@ -12,7 +12,7 @@ import { analyticKernels } from './ntkRegime.ts';
 import { presetExponents } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
 import type { Dataset } from './tasks.ts';
-import { drain, stepWork, type Sweep } from './work.ts';
+import { drain, drawWork, stepWork, type Sweep } from './work.ts';
 
 export interface NtkAtInitCell {
   readonly n: number;
@@ -41,7 +41,7 @@ export interface NtkAtInitOptions {
 
 /** Multiply–adds of all the cells (one input: a forward and an input-gradient pass ≈ a step on a batch of 1). */
 export function ntkAtInitWork(o: NtkAtInitOptions): number {
-  return o.cells.reduce((sum, { n, L }) => sum + o.seeds * stepWork(n, L, o.data.d, 1), 0);
+  return o.cells.reduce((sum, { n, L }) => sum + o.seeds * (stepWork(n, L, o.data.d, 1) + drawWork(n, L, o.data.d)), 0);
 }
 
 /**
@@ -54,7 +54,7 @@ export function* ntkAtInitSweep(o: NtkAtInitOptions): Sweep<NtkAtInitCell[]> {
   const one: Dataset = { ...o.data, N: 1, x: x0, y: o.data.y.slice(0, 1) };
   const theta = new Float64Array(1);
   // One input: a forward and an input-gradient pass, ≈ the work of a step on a batch of 1.
-  const work = (n: number, L: number) => stepWork(n, L, one.d, 1);
+  const work = (n: number, L: number) => stepWork(n, L, one.d, 1) + drawWork(n, L, one.d);
   const total = ntkAtInitWork(o);
   let done = 0;
   const cells: NtkAtInitCell[] = [];

@@ -23,7 +23,7 @@ import { presetExponents, type ParamName } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
 import { sweepIssue } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
-import { drain, stepWork, type Sweep } from './work.ts';
+import { drain, drawWork, stepWork, type Sweep } from './work.ts';
 
 export interface AnalyticKernels {
   readonly N: number;
@@ -167,8 +167,13 @@ export function ntkRegimeParamIssue(param: ParamName): string | undefined {
  */
 export function ntkRegimeWork(o: NtkRegimeOptions): number {
   const N = o.data.N;
-  const nets = o.widths.reduce((sum, n) => sum + o.params.length * o.seeds * (o.steps + 1) * stepWork(n, o.L, o.data.d, N), 0);
-  return nets + 2 * o.steps * N * N * N;
+  const nets = o.widths.reduce((sum, n) => sum + o.params.length * o.seeds * ((o.steps + 1) * stepWork(n, o.L, o.data.d, N) + drawWork(n, o.L, o.data.d)), 0);
+  return nets + predictionWork(o);
+}
+
+/** The kernel prediction's O(N³) per step (expectedLossCurve: A·M·A). */
+function predictionWork(o: NtkRegimeOptions): number {
+  return 2 * o.steps * o.data.N ** 3;
 }
 
 /**
@@ -198,7 +203,7 @@ export function* ntkRegimeSweep(o: NtkRegimeOptions): Sweep<NtkRegimeResult> {
   const f = new Float64Array((steps + 1) * N);
   const work = (n: number) => stepWork(n, L, data.d, N);
   const total = ntkRegimeWork(o);
-  let done = 0;
+  let done = predictionWork(o);
   const result = (k: number): NtkRegimeResult => ({
     widths: widths.slice(0, k),
     steps,
@@ -224,6 +229,7 @@ export function* ntkRegimeSweep(o: NtkRegimeOptions): Sweep<NtkRegimeResult> {
       for (let s = 0; s < seeds; s++) {
         const net = new TrainNetwork({ arch: 'mlp', act: o.act, n, L, d: data.d, sw2: o.sw2, exponents: exps, eta: o.eta, seed: o.seed, net: s });
         const opt = new Optimizer(net, 'sgd');
+        done += drawWork(n, L, data.d);
         for (let t = 0; t <= steps; t++) {
           net.forward(data.x, N);
           f.set(net.out, t * N);

@@ -84,8 +84,8 @@ export const TASK_PARAM = enumParam({ key: 'task', label: 'task', doc: 'Training
 export const BATCH_PARAM = numberParam({ key: 'batch', label: 'batch size', doc: 'Training views: mini-batch size (0: full batch). Only the transfer view trains on mini-batches; the others train on one fixed batch, as the coord check does.', kind: 'int', default: 0, min: 0, max: MAX_NTRAIN });
 export const NTRAIN_PARAM = numberParam({ key: 'ntrain', label: 'training inputs N', doc: 'Training views: size of the training set (drawn from the seed).', kind: 'int', default: 16, min: 1, max: MAX_NTRAIN, scale: 'log' });
 export const NETS_PARAM = numberParam({ key: 'nets', label: 'networks per width', doc: 'Training views: networks trained per width (coupled seeds: the width-n net is the top-left block of the width-2n one); slopes carry a jackknife error over them. The NTK-at-initialisation view uses M instead.', kind: 'int', default: 6, min: 2, max: 1000, scale: 'log' });
-export const TDEPTH_PARAM = numberParam({ key: 'tdepth', label: 'depth of trained nets', doc: 'Training views: hidden layers L of the networks trained in width sweeps (the exponent table needs L ≥ 2).', kind: 'int', default: 2, min: 1, max: 64 });
-export const TWIDTH_PARAM = numberParam({ key: 'twidth', label: 'width of trained ResNets', doc: 'Transfer view: width n of the ResNets of the depth sweep (depths Lmin…Lmax).', kind: 'int', default: 32, min: 1, max: 4096, scale: 'log' });
+export const TDEPTH_PARAM = numberParam({ key: 'tdepth', label: 'depth of the width sweeps', doc: 'Training views: hidden layers L of the networks of every sweep over widths nmin…nmax (the exponent table needs L ≥ 2).', kind: 'int', default: 2, min: 1, max: 64 });
+export const TWIDTH_PARAM = numberParam({ key: 'twidth', label: 'width of the depth sweeps', doc: 'Training views: width n of the networks of every sweep over depths Lmin…Lmax (transfer: its ResNets; ntkinit: its depth line).', kind: 'int', default: 32, min: 1, max: 4096, scale: 'log' });
 
 /** The training keys, appended to the schema after every other key (core/spec.ts). */
 export const TRAINING_PARAMS = [PARAM_PARAM, OPT_PARAM, LR_PARAM, STEPS_PARAM, TASK_PARAM, BATCH_PARAM, NTRAIN_PARAM, NETS_PARAM, TDEPTH_PARAM, TWIDTH_PARAM] as const;
@@ -156,9 +156,10 @@ export const TRAINING_VIEW_SPECS = [
   {
     id: 'ntkinit',
     label: 'NTK at init',
-    description: 'the empirical NTK of random nets against the analytic NTK: its mean, and its spread growing with L/n',
-    viewKeys: ['task', 'nmin', 'nmax', 'Lmin', 'Lmax', 'M'],
-    fixedKeys: [...NOT_READ, 'param', 'opt', 'lr', 'steps', 'batch', 'ntrain', 'nets', 'tdepth', 'twidth'],
+    description: 'the empirical NTK of random nets against the analytic NTK: its mean, and its spread falling with n and growing with L',
+    // Two lines of cells: widths nmin…nmax at depth tdepth, depths Lmin…Lmax at width twidth; M nets each.
+    viewKeys: ['task', 'nmin', 'nmax', 'tdepth', 'Lmin', 'Lmax', 'twidth', 'M'],
+    fixedKeys: [...NOT_READ, 'param', 'opt', 'lr', 'steps', 'batch', 'ntrain', 'nets'],
   },
 ] as const satisfies readonly ViewSpec[];
 

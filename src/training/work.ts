@@ -22,6 +22,19 @@ export function resnetStepWork(n: number, L: number, d: number, B: number): numb
   return stepWork(n, L + 1, d, B);
 }
 
+/**
+ * Drawing a weight (Philox, Box–Muller: core/philox.ts NormalStream) costs about as much as this
+ * many multiply–adds of the training loops: measured with bench/trainingViews.ts, where the
+ * empirical NTK of one input (4 counted multiply–adds per weight) took 21 ns per weight against
+ * 2 ns per multiply–add of the batched loops, i.e. ≈ 13 ns, 6.5 multiply–adds, per draw.
+ */
+export const DRAW_MADDS = 7;
+
+/** Work of drawing the initial weights of an L-hidden-layer net of width n (a ResNet: L + 1). */
+export function drawWork(n: number, L: number, d: number): number {
+  return DRAW_MADDS * (d * n + (L - 1) * n * n + n);
+}
+
 export interface Tick<R> {
   /** Multiply–adds done so far, and in all. */
   readonly done: number;

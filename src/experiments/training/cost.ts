@@ -36,12 +36,16 @@ export function trainingWork(spec: Spec, view: TrainingViewId): number {
 }
 
 /**
- * Seconds per multiply–add of the training engine on the CPU, and a fixed cost per run (the
- * datasets, the analytic kernels, the first compile of the loops). Measured with
- * bench/training.ts (see there: the machine, the load and the spread); the cost model's upper bound
- * multiplies by the CPU profile's worstRatio and headroom (plan.ts).
+ * Seconds per multiply–add of the training engine on the CPU (weight draws counted as
+ * training/work.ts DRAW_MADDS each), and a fixed cost per run (the datasets, the analytic kernels,
+ * the first compile of the loops). Fitted with bench/trainingViews.ts on CPU time (2 × AMD EPYC,
+ * Node 20, 2026-12-07 11:04–11:10 UTC at load average 12–22): the views' defaults and four larger
+ * links gave 1.86–2.95 ns per counted multiply–add (the transfer view 2.66: a fresh network and
+ * optimiser per (curve, η); ntkinit 2.4–2.95: one input, memory-bound). 2.3 ns is their middle;
+ * the upper bound multiplies by the CPU profile's worstRatio (1.63) and headroom (1.5), which
+ * covers the spread (2.95/2.3 = 1.28).
  */
-export const TRAINING_CPU = { secondsPerMadd: 2e-9, run: 0.05 } as const;
+export const TRAINING_CPU = { secondsPerMadd: 2.3e-9, run: 0.05 } as const;
 
 export function trainingSeconds(work: number): number {
   return TRAINING_CPU.run + work * TRAINING_CPU.secondsPerMadd;

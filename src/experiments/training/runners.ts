@@ -55,7 +55,7 @@ const COST_KEYS: { readonly [V in TrainingViewId]: readonly string[] } = {
   movement: ['nmax', 'nets', 'steps', 'tdepth', 'ntrain', 'param'],
   ntkreg: ['nmax', 'nets', 'steps', 'tdepth', 'ntrain', 'param'],
   transfer: ['nmax', 'Lmax', 'twidth', 'steps', 'tdepth', 'ntrain', 'param'],
-  ntkinit: ['nmax', 'Lmax', 'M'],
+  ntkinit: ['M', 'nmax', 'Lmax', 'tdepth', 'twidth'],
 };
 
 const LABELS: { readonly [V in TrainingViewId]: string } = {

@@ -121,10 +121,9 @@ export function trainingApplies(spec: Spec, view: TrainingViewId): string | unde
   if (spec.nmax > maxN) return `nmax=${spec.nmax}: the training engine's widths go up to ${maxN}; allowed: nmax ≤ ${maxN}`;
   const depthSweep = view === 'transfer' || view === 'ntkinit';
   if (depthSweep && spec.Lmax > maxL) return `Lmax=${spec.Lmax}: the training engine's depths go up to ${maxL}; allowed: Lmax ≤ ${maxL}`;
-  // ntkinit's grid may be one width or one depth (a line); the other views fit slopes against width.
-  if (view !== 'ntkinit' && 2 * spec.nmin > spec.nmax)
+  if (2 * spec.nmin > spec.nmax)
     return `nmin=${spec.nmin}, nmax=${spec.nmax}: a slope against width needs at least two widths (nmin, 2·nmin, … ≤ nmax); allowed: nmax ≥ 2·nmin = ${2 * spec.nmin}`;
-  if (view === 'transfer' && 2 * spec.Lmin > spec.Lmax)
+  if (depthSweep && 2 * spec.Lmin > spec.Lmax)
     return `Lmin=${spec.Lmin}, Lmax=${spec.Lmax}: the depth sweep needs at least two depths (Lmin, 2·Lmin, … ≤ Lmax); allowed: Lmax ≥ 2·Lmin = ${2 * spec.Lmin}`;
   if (view === 'ntkreg' && spec.task !== 'teacher')
     return `task=${spec.task}: the kernel prediction of the NTK regime is for the mse loss of a regression; allowed: task=teacher`;
