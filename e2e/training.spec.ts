@@ -15,7 +15,7 @@ const LINKS = {
   movement: 'view=movement&act=tanh&sw2=1&nmin=32&nmax=128&nets=2&steps=5',
   ntkreg: 'view=ntkreg&act=tanh&sw2=1&nmin=32&nmax=128&nets=2&steps=5',
   transfer: 'view=transfer&act=tanh&sw2=1&nmin=16&nmax=64&Lmin=2&Lmax=8&twidth=16&steps=10',
-  ntkinit: 'view=ntkinit&act=relu&sw2=2&nmin=16&nmax=64&Lmin=2&Lmax=4&M=16',
+  ntkinit: 'view=ntkinit&act=relu&sw2=2&nmin=16&nmax=64&Lmin=2&Lmax=8&tdepth=2&twidth=32&M=16',
 } as const;
 
 /** The page's exported result document (the first plot's JSON button). */
@@ -94,15 +94,17 @@ test('LR transfer: optima against width and depth, one loss curve per width, the
   await shoot(page, 'transfer');
 });
 
-test('NTK at initialisation: mean against the analytic NTK per depth, the spread against L/n', async ({ page }) => {
+test('NTK at initialisation: mean against the analytic NTK along n and along L, the spread against L/n', async ({ page }) => {
   await openLab(page, LINKS.ntkinit);
   await finalDigest(page, 120_000);
   const block = (await exportedJson(page)).ntkinit as NtkInitBlock;
-  await expect(page.getByTestId('plot-ntkinit-mean').locator('.errorbars .point')).toHaveCount(block.cells.length);
-  await expect(page.getByTestId('plot-ntkinit-spread').locator('.points circle')).toHaveCount(block.cells.length);
-  const worst = block.cells.reduce((a, c) => Math.max(a, Math.abs(c.mean - c.analytic) / c.se), 0);
+  await expect(page.getByTestId('plot-ntkinit-mean-n').locator('.errorbars .point')).toHaveCount(block.alongN.cells.length);
+  await expect(page.getByTestId('plot-ntkinit-mean-L').locator('.errorbars .point')).toHaveCount(block.alongL.cells.length);
+  await expect(page.getByTestId('plot-ntkinit-spread').locator('.points circle')).toHaveCount(block.alongN.cells.length + block.alongL.cells.length);
+  const cells = [...block.alongN.cells, ...block.alongL.cells];
+  const worst = cells.reduce((a, c) => Math.max(a, Math.abs(c.mean - c.analytic) / c.se), 0);
   const bound = Number((Math.ceil(worst * 10 - 1e-9) / 10).toFixed(1));
-  const quoted = await page.getByTestId('panel-ntkinit-mean').locator('figcaption').textContent();
+  const quoted = await page.getByTestId('panel-ntkinit-mean-n').locator('figcaption').textContent();
   const m = /within ([\d.]+) standard errors/.exec(quoted ?? '');
   expect(Number(m?.[1])).toBe(bound);
   expect(bound).toBeGreaterThanOrEqual(worst);

@@ -67,5 +67,5 @@ export function NtkInitView() {
   const { block, unavailable } = useViewBlock('ntkinit');
   const { settings, problem } = useSettings('ntkinit');
   if (unavailable || !settings) return <Unavailable reason={unavailable ?? problem ?? 'no settings'} />;
-  return <NtkInitPanels block={block} widths={settings.widths} />;
+  return <NtkInitPanels block={block} widths={settings.widths} depths={settings.depths} />;
 }

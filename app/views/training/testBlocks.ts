@@ -114,19 +114,15 @@ export function transferBlock(): TransferBlock {
 
 /** NTK at init, ReLU σw² = 2 (Θ = 2(L + 1)): relVar = 0.9 L/n; the mean 1.5 SE off in the worst cell. */
 export function ntkInitBlock(): NtkInitBlock {
-  const widths = [32, 64];
-  const depths = [2, 4];
-  const cells = widths.flatMap((n) => depths.map((L) => ({ n, L, mean: 2 * (L + 1) + (n === 32 && L === 4 ? 0.15 : 0.01), se: 0.1, relVar: (0.9 * L) / n, analytic: 2 * (L + 1) })));
+  const cell = (n: number, L: number, off = 0.01) => ({ n, L, mean: 2 * (L + 1) + off, se: 0.1, relVar: (0.9 * L) / n, analytic: 2 * (L + 1) });
   return {
     act: 'relu',
     sw2: 2,
     task: 'teacher',
     M: 64,
     seed: 1,
-    widths,
-    depths,
-    cells,
-    slopes: { alongN: depths.map((L) => ({ L, fit: { slope: -1, se: 0.1 } })), alongL: widths.map((n) => ({ n, fit: { slope: 1, se: 0.1 } })) },
+    alongN: { L: 2, widths: [32, 64, 128], cells: [cell(32, 2), cell(64, 2, 0.15), cell(128, 2)], relVarSlope: { slope: -1, se: 0.1 } },
+    alongL: { n: 32, depths: [2, 4], cells: [cell(32, 2), cell(32, 4)], relVarSlope: { slope: 1, se: 0.1 } },
     theory: { alongN: -1, alongL: 1 },
   };
 }
