@@ -43,7 +43,7 @@ export function ntkMeanPlot(block: NtkInitBlock | undefined, along: NtkInitAxis,
   return {
     title: `mean empirical NTK at initialisation against ${along === 'n' ? 'the width' : 'the depth'}${fixed}, with the analytic NTK`,
     xLabel: along === 'n' ? `${WIDTH_AXIS}${fixed}` : `depth L (hidden layers)${fixed}`,
-    yLabel: 'empirical NTK Θ̂(x_{0}, x_{0})',
+    yLabel: 'empirical NTK at x_{0}',
     xScale: 'log',
     yScale: 'linear',
     xTicks: values,
