@@ -186,6 +186,14 @@ describe('limits-lab run: training keys refused with key, value and range (every
     expect(r.stderr).toMatch(/param="sp,xyz": "xyz" is not a parametrisation; allowed: auto, or a comma-separated subset of sp, ntk, mup, mf/);
   });
 
+  it('--shard is refused for a training view (its runs are not split); without --backend the CPU, which trains, is named', async () => {
+    const r = await cli(['run', 'view=coord&nmin=16&nmax=32&nets=2', '--shard', '0/2', '--out', '/tmp/limits-lab-never-written.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--shard=0\/2: view=coord trains its networks in one process/);
+    const j = JSON.parse((await cli(['run', 'view=ntkinit&nmin=8&nmax=16&Lmin=1&Lmax=2&M=2'])).stdout);
+    expect(j.backend.name).toBe('cpu');
+  });
+
   it('a view that cannot run the spec prints why under its key (the NTK regime needs the mse task)', async () => {
     const j = await run('view=ntkreg&task=circles');
     expect(j.ntkreg).toEqual({ unavailable: 'task=circles: the kernel prediction of the NTK regime is for the mse loss of a regression; allowed: task=teacher' });
