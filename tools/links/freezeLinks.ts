@@ -59,6 +59,8 @@ const PLAIN = [
   'v=2&view=ntkreg&nmin=16&nmax=32&nets=2&steps=3&ntrain=8&param=ntk,mup,mf',
   'v=2&view=transfer&opt=adam&nmin=8&nmax=16&Lmin=2&Lmax=4&twidth=8&steps=4&ntrain=8&task=circles&batch=4',
   'v=2&view=ntkinit&act=erf&nmin=8&nmax=16&Lmin=1&Lmax=2&M=4',
+  // Standard vs shaped attention (issue 15 §2): the comparison view.
+  'v=2&view=collapse&arch=attention&k=3&rho0=0.2&n=16&L=8&M=8',
 ];
 
 /** The compact twins of some plain links (same experiment, `z=` form). */
