@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { CoordCheckBlock, MovementBlock, NtkInitBlock, NtkRegimeBlock, TransferBlock } from '../src/training/blocks.ts';
+import { seriousViolations } from './axe.ts';
 import { expect, finalDigest, openLab, test } from './fixtures.ts';
 
 /** Small links (CI: a loaded 2-core machine): each view's own keys, a few widths and nets. */
@@ -126,3 +127,11 @@ test('the training controls show in the training views only', async ({ page }) =
   await openLab(page, 'M=20&n=16&L=4');
   await expect(page.locator('.control[data-key=param]')).toHaveCount(0);
 });
+
+for (const view of ['coord', 'movement', 'ntkreg', 'transfer', 'ntkinit'] as const) {
+  test(`axe-core: no serious violations on the ${view} view`, async ({ page }) => {
+    await openLab(page, LINKS[view]);
+    await finalDigest(page, 180_000);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
