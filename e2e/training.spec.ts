@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { CoordCheckBlock, MovementBlock, NtkInitBlock, NtkRegimeBlock, TransferBlock } from '../src/training/blocks.ts';
 import { seriousViolations } from './axe.ts';
-import { expect, finalDigest, openLab, test } from './fixtures.ts';
+import { expect, finalDigest, openLab, queryOf, test } from './fixtures.ts';
 
 /** Small links (CI: a loaded 2-core machine): each view's own keys, a few widths and nets. */
 const LINKS = {
@@ -126,6 +126,16 @@ test('the training controls show in the training views only', async ({ page }) =
   await expect(page.locator('.control[data-key=param]')).toBeVisible();
   await openLab(page, 'M=20&n=16&L=4');
   await expect(page.locator('.control[data-key=param]')).toHaveCount(0);
+});
+
+test('a training view that cannot run a spec says why and offers the one change that lets it', async ({ page }) => {
+  await page.goto('./?view=ntkreg&act=tanh&sw2=1&task=spirals&nmin=16&nmax=32&nets=2&steps=3');
+  const why = page.getByTestId('view-unavailable');
+  await expect(why).toContainText('task=spirals: the kernel prediction of the NTK regime is for the mse loss of a regression; allowed: task=teacher');
+  await page.getByTestId('view-fix').click();
+  expect(queryOf(page).get('task')).toBeNull(); // teacher is the default: the link drops the key
+  await finalDigest(page, 120_000);
+  await expect(page.getByTestId('plot-ntk-distance').locator('.errorbars .point')).toHaveCount(4);
 });
 
 for (const view of ['coord', 'movement', 'ntkreg', 'transfer', 'ntkinit'] as const) {

@@ -17,6 +17,14 @@ import { MovementPanels } from './MovementPanels.tsx';
 import { NtkInitPanels } from './NtkInitPanels.tsx';
 import { NtkRegimePanels } from './NtkRegimePanels.tsx';
 import { TransferPanels, type PlannedFamily } from './TransferPanels.tsx';
+import { trainingFix } from './trainingFix.ts';
+
+/** Why the view cannot run this spec, with the one-click change that lets it (trainingFix.ts) where there is one. */
+function Cannot({ view, reason }: { view: TrainingViewId; reason: string }) {
+  const spec = useLab((s) => s.spec);
+  const fix = useMemo(() => trainingFix(spec, view), [spec, view]);
+  return <Unavailable reason={reason} fix={fix} />;
+}
 
 /** The spec's resolved training settings, or why they cannot be resolved (an activation the engine refuses). */
 function useSettings(view: TrainingViewId): { settings?: TrainingSettings; problem?: string } {
@@ -33,21 +41,21 @@ function useSettings(view: TrainingViewId): { settings?: TrainingSettings; probl
 export function CoordView() {
   const { block, unavailable } = useViewBlock('coord');
   const { settings, problem } = useSettings('coord');
-  if (unavailable || !settings) return <Unavailable reason={unavailable ?? problem ?? 'no settings'} />;
+  if (unavailable || !settings) return <Cannot view="coord" reason={unavailable ?? problem ?? 'no settings'} />;
   return <CoordCheckPanels block={block} params={settings.params} widths={settings.widths} steps={settings.steps} optimizer={settings.optimizer === 'sgd' ? 'SGD' : 'Adam'} eta={settings.eta} />;
 }
 
 export function MovementView() {
   const { block, unavailable } = useViewBlock('movement');
   const { settings, problem } = useSettings('movement');
-  if (unavailable || !settings) return <Unavailable reason={unavailable ?? problem ?? 'no settings'} />;
+  if (unavailable || !settings) return <Cannot view="movement" reason={unavailable ?? problem ?? 'no settings'} />;
   return <MovementPanels block={block} params={settings.params} widths={settings.widths} />;
 }
 
 export function NtkRegimeView() {
   const { block, unavailable } = useViewBlock('ntkreg');
   const { settings, problem } = useSettings('ntkreg');
-  if (unavailable || !settings) return <Unavailable reason={unavailable ?? problem ?? 'no settings'} />;
+  if (unavailable || !settings) return <Cannot view="ntkreg" reason={unavailable ?? problem ?? 'no settings'} />;
   return <NtkRegimePanels block={block} params={settings.params} widths={settings.widths} steps={settings.steps} />;
 }
 
@@ -59,13 +67,13 @@ export function TransferView() {
     const f = transferFamilies(settings);
     return [...f.width.map((p) => ({ id: p.id, label: p.label, axis: 'n' as const })), ...f.depth.map((p) => ({ id: p.id, label: p.label, axis: 'L' as const }))];
   }, [settings]);
-  if (unavailable || !settings) return <Unavailable reason={unavailable ?? problem ?? 'no settings'} />;
+  if (unavailable || !settings) return <Cannot view="transfer" reason={unavailable ?? problem ?? 'no settings'} />;
   return <TransferPanels block={block} planned={planned} steps={settings.steps} widths={settings.widths} depths={settings.depths} />;
 }
 
 export function NtkInitView() {
   const { block, unavailable } = useViewBlock('ntkinit');
   const { settings, problem } = useSettings('ntkinit');
-  if (unavailable || !settings) return <Unavailable reason={unavailable ?? problem ?? 'no settings'} />;
+  if (unavailable || !settings) return <Cannot view="ntkinit" reason={unavailable ?? problem ?? 'no settings'} />;
   return <NtkInitPanels block={block} widths={settings.widths} depths={settings.depths} />;
 }
