@@ -44,6 +44,8 @@ export interface ViewRunner<B = unknown> {
    * expected CPU seconds, whatever the backend; the planner adds it as a CPU-only part.
    */
   cpuSeconds?(spec: Spec): number;
+  /** Its operations (multiply–adds) where it is priced by cpuSeconds: what the page's question counts. */
+  ops?(spec: Spec): number;
   /** Memory the view holds besides the lab's samples, as a refusal when over `budget` bytes (planner). */
   memoryIssue?(spec: Spec, budget: number): SpecIssue | undefined;
   /** undefined when it can run this spec, else why not (shown instead of the block). */

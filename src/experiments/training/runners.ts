@@ -77,6 +77,7 @@ function trainingRunner<V extends TrainingViewId>(view: V, phase: string): ViewR
     costLabel: LABELS[view],
     plan: () => [],
     cpuSeconds: (spec) => trainingSeconds(trainingWork(spec, view)),
+    ops: (spec) => trainingWork(spec, view),
     memoryIssue: (spec, budget) => trainingMemoryIssue(spec, view, budget),
     applies: (spec) => trainingApplies(spec, view),
     run: (spec: Spec, ctx: ViewContext<TrainingBlocks[V]>) => {
