@@ -278,6 +278,10 @@ export function costIssues(spec: Spec, backend: CostBackend, options: CostOption
       message: `M=${spec.M} would keep ${(plan.bytes / 2 ** 20).toFixed(0)} MiB of samples, over the ${MEMORY_BUDGET_BYTES / 2 ** 20} MiB limit; reduce M or L`,
     });
   }
+  // Views with memory of their own (the training views' networks: weights, gradients, optimiser state).
+  const own = viewRunner(spec.view);
+  const memory = own?.memoryIssue && own.applies?.(spec) === undefined ? own.memoryIssue(spec, MEMORY_BUDGET_BYTES) : undefined;
+  if (memory) issues.push(memory);
   return issues;
 }
 

@@ -104,6 +104,8 @@ export interface NtkRegimeParamBlock {
   readonly loss: number[][];
   /** Why this parametrisation is not run (its learning-rate exponents c ≠ 0), else absent. */
   readonly unavailable?: string;
+  /** The trained nets' f_T on the slice (block `slice.theta`): [width][point], mean over nets and its SE. */
+  readonly slice?: { readonly mean: number[][]; readonly se: number[][] };
 }
 
 export interface NtkRegimeBlock {
@@ -117,6 +119,12 @@ export interface NtkRegimeBlock {
   readonly predictedLoss: number[];
   /** Under NTK parametrisation the distance falls like n^{−1/2} (Lee et al. 2019). */
   readonly theoryDistanceExponent: number;
+  /**
+   * A 1-D slice of inputs: the great circle through the first two training inputs x₀ (θ = 0) and
+   * x₁ (θ = ∠(x₀, x₁)), radius √d; the kernel prediction of f_T there, its mean and sd over
+   * initialisations (training/ntkSlice.ts): the band mean ± 2 sd holds ≈ 95 % of infinitely wide nets.
+   */
+  readonly slice: { readonly theta: number[]; readonly mean: number[]; readonly sd: number[] };
   readonly params: NtkRegimeParamBlock[];
 }
 

@@ -23,6 +23,7 @@ import { presetExponents, type ParamName } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
 import { sweepIssue } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
+import { sliceInputs, slicePrediction, slicePredictionWork, type SlicePrediction } from './ntkSlice.ts';
 import { drain, drawWork, stepWork, type Sweep } from './work.ts';
 
 export interface AnalyticKernels {
@@ -131,6 +132,8 @@ export interface NtkRegimeOptions {
   readonly sw2: number;
   readonly seed: number;
   readonly data: Dataset;
+  /** Points of the 1-D slice (ntkSlice.ts) on which the trained nets and the prediction are compared; 0 or absent: none. */
+  readonly slice?: number;
 }
 
 export interface NtkRegimeParam {
@@ -142,6 +145,8 @@ export interface NtkRegimeParam {
   readonly distanceSlope: SlopeFit;
   /** Per width: mean over seeds of the training loss at t = 0..steps. */
   readonly loss: number[][];
+  /** With a slice: per width, f_T on the slice points, mean over seeds and its standard error. */
+  readonly slice?: { readonly mean: number[][]; readonly se: number[][] };
 }
 
 export interface NtkRegimeResult {
@@ -150,6 +155,8 @@ export interface NtkRegimeResult {
   readonly seeds: number;
   /** The kernel prediction of the mean loss curve (NTK parametrisation's f₀ ~ GP). */
   readonly predictedLoss: number[];
+  /** With a slice: its angles and the kernel prediction of f_T there (mean, sd over initialisations). */
+  readonly slice?: SlicePrediction;
   readonly params: NtkRegimeParam[];
 }
 
@@ -168,7 +175,8 @@ export function ntkRegimeParamIssue(param: ParamName): string | undefined {
 export function ntkRegimeWork(o: NtkRegimeOptions): number {
   const N = o.data.N;
   const nets = o.widths.reduce((sum, n) => sum + o.params.length * o.seeds * ((o.steps + 1) * stepWork(n, o.L, o.data.d, N) + drawWork(n, o.L, o.data.d)), 0);
-  return nets + predictionWork(o);
+  const slice = o.slice ? o.widths.reduce((sum, n) => sum + o.params.length * o.seeds * stepWork(n, o.L, o.data.d, o.slice!) / 3, 0) + slicePredictionWork(N, o.L, o.steps, o.slice) : 0;
+  return nets + predictionWork(o) + slice;
 }
 
 /** The kernel prediction's O(N³) per step (expectedLossCurve: A·M·A). */
@@ -203,15 +211,21 @@ export function* ntkRegimeSweep(o: NtkRegimeOptions): Sweep<NtkRegimeResult> {
   const f = new Float64Array((steps + 1) * N);
   const work = (n: number) => stepWork(n, L, data.d, N);
   const total = ntkRegimeWork(o);
-  let done = predictionWork(o);
+  const slice = o.slice ? slicePrediction(o.act, o.sw2, L, data, kern, o.eta, steps, o.slice) : undefined;
+  const sliceZ = o.slice ? sliceInputs(data, o.slice).z : undefined;
+  const sliceF = per.map(() => widths.map(() => Array.from({ length: o.slice ?? 0 }, () => new Float64Array(seeds))));
+  let done = predictionWork(o) + (o.slice ? slicePredictionWork(N, L, steps, o.slice) : 0);
   const result = (k: number): NtkRegimeResult => ({
     widths: widths.slice(0, k),
     steps,
     seeds,
     predictedLoss,
-    params: per.map(({ param, dist, loss }): NtkRegimeParam => {
+    ...(slice ? { slice } : {}),
+    params: per.map(({ param, dist, loss }, pi): NtkRegimeParam => {
       const d = dist.slice(0, k);
+      const sl = sliceF[pi].slice(0, k);
       return {
+        ...(slice ? { slice: { mean: sl.map((byZ) => byZ.map(meanOf)), se: sl.map((byZ) => byZ.map(seOf)) } } : {}),
         param,
         distance: d.map((a) => a.reduce((x, y) => x + y, 0) / a.length),
         distanceSe: d.map((a) => {
@@ -225,7 +239,7 @@ export function* ntkRegimeSweep(o: NtkRegimeOptions): Sweep<NtkRegimeResult> {
   });
   for (let w = 0; w < widths.length; w++) {
     const n = widths[w];
-    for (const { exps, dist, loss } of per) {
+    for (const [pi, { exps, dist, loss }] of per.entries()) {
       for (let s = 0; s < seeds; s++) {
         const net = new TrainNetwork({ arch: 'mlp', act: o.act, n, L, d: data.d, sw2: o.sw2, exponents: exps, eta: o.eta, seed: o.seed, net: s });
         const opt = new Optimizer(net, 'sgd');
@@ -249,6 +263,12 @@ export function* ntkRegimeSweep(o: NtkRegimeOptions): Sweep<NtkRegimeResult> {
           worst = Math.max(worst, Math.sqrt(ss / N));
         }
         dist[w][s] = worst;
+        if (sliceZ && o.slice) {
+          // The trained net on the slice: a forward pass only (a third of a step's work).
+          net.forward(sliceZ, o.slice);
+          for (let j = 0; j < o.slice; j++) sliceF[pi][w][j][s] = net.out[j];
+          done += stepWork(n, L, data.d, o.slice) / 3;
+        }
       }
     }
     const k = w + 1;
@@ -259,4 +279,20 @@ export function* ntkRegimeSweep(o: NtkRegimeOptions): Sweep<NtkRegimeResult> {
 
 export function runNtkRegime(o: NtkRegimeOptions): NtkRegimeResult {
   return drain(ntkRegimeSweep(o));
+}
+
+function meanOf(a: Float64Array): number {
+  let m = 0;
+  for (const v of a) m += v / a.length;
+  return m;
+}
+
+/** Standard error of the mean over seeds (NaN for one seed). */
+function seOf(a: Float64Array): number {
+  const S = a.length;
+  if (S < 2) return Number.NaN;
+  const m = meanOf(a);
+  let v = 0;
+  for (const x of a) v += (x - m) ** 2;
+  return Math.sqrt(v / (S - 1) / S);
 }

@@ -137,12 +137,26 @@ describe('cost model', () => {
     expect(trainingWork({ ...base, nmax: 256 }, 'coord') / w).toBeGreaterThan(4);
   });
 
+  it('refuses a network that would not fit in memory, naming the key that sizes it (weights, gradients, Adam moments: 8 bytes each)', async () => {
+    const { costIssues } = await import('../plan.ts');
+    const { MEMORY_BUDGET_BYTES } = await import('../../core/cost.ts');
+    // n = 8192, 2 hidden layers, Adam: (8·8192 + 8192² + 8192) parameters × 4 copies × 8 bytes ≈ 2.1 GiB.
+    const wide = spec('view=coord&opt=adam&nmin=4096&nmax=8192&nets=2&steps=1');
+    const memory = costIssues(wide, 'cpu', { maxSeconds: Infinity }).find((i) => /MiB/.test(i.message));
+    expect(memory?.key).toBe('nmax');
+    const params = 8 * 8192 + 8192 * 8192 + 8192;
+    const mib = Math.round((8 * (4 * params + 16 * 8192 * 6)) / 2 ** 20);
+    expect(memory?.message).toBe(`nmax=8192: the largest network of view=coord (width 8192, 2 width-n layers) would hold ${mib} MiB of weights, gradients and optimiser state, over the ${MEMORY_BUDGET_BYTES / 2 ** 20} MiB limit; reduce nmax or tdepth`);
+    // With SGD (2 copies) width 4096 holds ≈ 0.27 GiB: no refusal.
+    expect(costIssues(spec('view=coord&nmin=2048&nmax=4096&nets=2&steps=1'), 'cpu', { maxSeconds: Infinity })).toEqual([]);
+  });
+
   it('refuses a training run over the limit with a message naming its keys, and the estimate', async () => {
     const { costIssues } = await import('../plan.ts');
-    const big = spec('view=coord&nmin=64&nmax=16384&nets=100&steps=100');
+    const big = spec('view=coord&nmin=64&nmax=4096&nets=100&steps=100');
     const issues = costIssues(big, 'cpu');
     expect(issues).toHaveLength(1);
     expect(issues[0].key).toBe('nmax');
-    expect(issues[0].message).toMatch(/^nmax=16384: this run is expected to take about .* at most .*the coord check's training runs \(nmax=16384, nets=100, steps=100, tdepth=2, ntrain=16, param=auto\) take about/);
+    expect(issues[0].message).toMatch(/^nmax=4096: this run is expected to take about .* at most .*the coord check's training runs \(nmax=4096, nets=100, steps=100, tdepth=2, ntrain=16, param=auto\) take about/);
   });
 });

@@ -16,7 +16,7 @@ import { ntkInitViewSweep } from './ntkInitView.ts';
 import { ntkRegimeViewSweep } from './ntkRegimeView.ts';
 import { trainingSettings, trainingApplies } from './settings.ts';
 import { transferViewSweep } from './transferView.ts';
-import { trainingSeconds, trainingWork } from './cost.ts';
+import { trainingMemoryIssue, trainingSeconds, trainingWork } from './cost.ts';
 
 declare module '../result.ts' {
   interface ViewBlocks {
@@ -77,6 +77,8 @@ function trainingRunner<V extends TrainingViewId>(view: V, phase: string): ViewR
     costLabel: LABELS[view],
     plan: () => [],
     cpuSeconds: (spec) => trainingSeconds(trainingWork(spec, view)),
+    ops: (spec) => trainingWork(spec, view),
+    memoryIssue: (spec, budget) => trainingMemoryIssue(spec, view, budget),
     applies: (spec) => trainingApplies(spec, view),
     run: (spec: Spec, ctx: ViewContext<TrainingBlocks[V]>) => {
       const yielder = new Yielder(ctx.signal);
