@@ -73,6 +73,11 @@ test('NTK regime: loss curves against the kernel prediction, the distance agains
   const block = (await exportedJson(page)).ntkreg as NtkRegimeBlock;
   await expect(page.getByTestId('plot-ntk-loss-ntk').locator('path.line-kernel-prediction')).toHaveCount(1);
   await expect(page.getByTestId('plot-ntk-loss-ntk').locator('path.line')).toHaveCount(1 + block.widths.length);
+  // The slice: the kernel prediction's band and mean, and one curve per width.
+  const slice = page.getByTestId('plot-ntk-slice-ntk');
+  await expect(slice.locator('path.band-kernel-band')).toHaveCount(1);
+  await expect(slice.locator('path.line')).toHaveCount(1 + block.widths.length);
+  await expect(page.getByTestId('panel-ntk-slice-ntk').locator('figcaption')).toContainText(`At n = ${block.widths[block.widths.length - 1]} the nets`);
   await captionHas(page, 'ntk-distance', block.params.filter((p) => p.distanceSlope).map((p) => `slope ${f2(p.distanceSlope!.slope)} ± ${p.distanceSlope!.se.toFixed(2)}`));
   await shoot(page, 'ntkreg');
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ErrorBarSeries, LineSeries, XYSeries } from '../../plots/types.ts';
-import { approachVerdict, distancePlot, lossCurvesPlot, ntkRegimeSentence } from './ntkRegimeData.ts';
+import type { BandSeries, ErrorBarSeries, LineSeries, XYSeries } from '../../plots/types.ts';
+import { approachVerdict, distancePlot, lossCurvesPlot, ntkRegimeSentence, slicePlot, sliceSentence } from './ntkRegimeData.ts';
 import { ntkRegimeBlock, WIDTHS } from './testBlocks.ts';
 
 function series<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
@@ -34,6 +34,20 @@ describe('NTK-regime view data', () => {
     expect(g.label).toBe('∝ n^{−½} (NTK theory)');
     expect(g.y[3]).toBe(block.params[0].distance.mean[3]);
     expect(g.y[0] / g.y[3]).toBeCloseTo(Math.sqrt(8), 12);
+  });
+
+  it('the slice: the kernel prediction with its ± 2 sd band, each width\'s mean f_T, and how many points lie in the band', () => {
+    const p = slicePlot(block, block.params[0]);
+    const band = series<BandSeries>(p.series, 'kernel-band');
+    expect(Array.from(band.lo)).toEqual([-0.2, 0.8, -0.2, -1.2]);
+    expect(Array.from(band.hi)).toEqual([0.2, 1.2, 0.2, -0.8]);
+    expect(Array.from(series<LineSeries>(p.series, 'slice-n512').y)).toEqual([0, 1, 0, -1].map((v) => v + 1 / 512));
+    expect(p.xDomain).toEqual([0, 2 * Math.PI]);
+    // f_T − mean = 1/512 = 0.02 sd at every point: all four inside.
+    expect(sliceSentence(block, block.params[0])).toBe('At n = 512 the nets\' mean $f_T$ is inside the band at 4 of 4 points of the slice (largest distance 0.0 sd of the kernel prediction).');
+    const far = { ...block.params[0], slice: { mean: block.params[0].slice!.mean.map((r) => r.map((v, i) => (i === 1 ? v + 0.5 : v))), se: block.params[0].slice!.se } };
+    expect(sliceSentence(block, far)).toContain('inside the band at 3 of 4 points');
+    expect(slicePlot(block, block.params[2]).series.map((s) => s.id)).toEqual(['kernel-band', 'kernel-mean']);
   });
 
   it('the verdict follows the fitted slope: within 0.15 of −½ approaches, far above does not', () => {

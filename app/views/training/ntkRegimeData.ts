@@ -44,6 +44,52 @@ export function lossCurvesPlot(block: NtkRegimeBlock | undefined, param: NtkRegi
   };
 }
 
+/**
+ * The function after T steps on the 1-D slice (the great circle through x₀ and x₁, angle θ): the
+ * kernel prediction's mean and its band mean ± 2 sd over f₀ ~ GP (≈ 95 % of infinitely wide nets),
+ * and the trained nets' mean f_T per width.
+ */
+export function slicePlot(block: NtkRegimeBlock | undefined, param: NtkRegimeParamBlock | undefined): XYPlotData {
+  const series: XYSeries[] = [];
+  if (block && block.slice.theta.length > 0) {
+    const { theta, mean, sd } = block.slice;
+    series.push({ kind: 'band', id: 'kernel-band', label: 'infinite width: mean ± 2 sd over f₀ ~ GP', color: ROLE_COLOR.limit, opacity: 0.18, x: theta, lo: mean.map((m, i) => m - 2 * sd[i]), hi: mean.map((m, i) => m + 2 * sd[i]) });
+    series.push({ kind: 'line', id: 'kernel-mean', label: 'infinite width: mean (linearised GD, analytic NTK)', color: ROLE_COLOR.limit, width: 4, x: theta, y: mean });
+    if (param?.slice && !param.unavailable) {
+      block.widths.forEach((n, w) => {
+        const y = param.slice!.mean[w];
+        if (y) series.push({ kind: 'line', id: `slice-n${n}`, label: `n = ${n}: mean f_{T} over the nets`, color: WIDTH_COLORS[w % WIDTH_COLORS.length], width: 1.75, x: theta, y });
+      });
+    }
+  }
+  const name = param ? PARAM_SHORT[param.param] : '';
+  return {
+    title: `${name} the function after training on a circle of inputs through two training points, finite widths against the infinite-width kernel prediction and its band`,
+    xLabel: 'angle θ on the circle through x_{0} (θ = 0) and x_{1} (radians)',
+    yLabel: `${name} f_{T}(z(θ))`.trim(),
+    xScale: 'linear',
+    yScale: 'linear',
+    xDomain: [0, 2 * Math.PI],
+    series,
+    emptyText: param?.unavailable ?? 'waiting for the training runs…',
+  };
+}
+
+/** How far the widest nets' mean f_T sits from the kernel prediction, in units of the band's sd (the largest over the slice). */
+export function sliceSentence(block: NtkRegimeBlock, param: NtkRegimeParamBlock): string {
+  const w = block.widths.length - 1;
+  const f = param.slice?.mean[w];
+  if (!f || block.slice.theta.length === 0) return '';
+  let worst = 0;
+  let inside = 0;
+  f.forEach((v, i) => {
+    const z = Math.abs(v - block.slice.mean[i]) / block.slice.sd[i];
+    worst = Math.max(worst, z);
+    if (z <= 2) inside++;
+  });
+  return `At n = ${block.widths[w]} the nets' mean $f_T$ is inside the band at ${inside} of ${f.length} points of the slice (largest distance ${worst.toFixed(1)} sd of the kernel prediction).`;
+}
+
 /** The distance from the linearised dynamics against the width, one series per parametrisation (± 2 SE), the theory's guide. */
 export function distancePlot(block: NtkRegimeBlock | undefined, plannedWidths: readonly number[]): XYPlotData {
   const widths = block && block.widths.length > 0 ? block.widths : [...plannedWidths];

@@ -75,8 +75,16 @@ export function ntkRegimeBlock(): NtkRegimeBlock {
     widths: WIDTHS,
     predictedLoss: [1, 0.5, 0.25, 0.125],
     theoryDistanceExponent: -0.5,
+    // The slice: θ = 0, π/2, π, 3π/2; prediction sin θ with sd 0.1; the nets' f_T = sin θ + 1/n.
+    slice: { theta: [0, Math.PI / 2, Math.PI, (3 * Math.PI) / 2], mean: [0, 1, 0, -1], sd: [0.1, 0.1, 0.1, 0.1] },
     params: [
-      { param: 'ntk', distance: { mean: power(1, -0.5), se: power(0.01, -0.5) }, distanceSlope: { slope: -0.52, se: 0.09 }, loss: WIDTHS.map((n) => [1, 0.5 + 1 / n, 0.25, 0.125]) },
+      {
+        param: 'ntk',
+        distance: { mean: power(1, -0.5), se: power(0.01, -0.5) },
+        distanceSlope: { slope: -0.52, se: 0.09 },
+        loss: WIDTHS.map((n) => [1, 0.5 + 1 / n, 0.25, 0.125]),
+        slice: { mean: WIDTHS.map((n) => [0, 1, 0, -1].map((v) => v + 1 / n)), se: WIDTHS.map(() => [0.01, 0.01, 0.01, 0.01]) },
+      },
       { param: 'mup', distance: { mean: power(0.1, -0.1), se: power(0.001, -0.1) }, distanceSlope: { slope: -0.1, se: 0.03 }, loss: WIDTHS.map(() => [0.1, 0.05, 0.03, 0.02]) },
       { param: 'mf', distance: { mean: [], se: [] }, distanceSlope: null, loss: [], unavailable: 'mean-field has learning-rate exponents c ≠ 0' },
     ],
