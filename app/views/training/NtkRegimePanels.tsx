@@ -50,7 +50,7 @@ export function NtkRegimePanels({ block, params, widths, steps }: NtkRegimePanel
             key={`slice-${name}`}
             id={`ntk-slice-${name}`}
             title={`${PARAM_SHORT[name]}: the learnt function on a circle of inputs, against the kernel prediction`}
-            caption={`The inputs $z(\\theta)$ run round the great circle through the first two training inputs ($x_0$ at $\\theta = 0$). The blue line is the infinite-width prediction of $f_T$ (linearised GD with the analytic NTK), the band its mean ± 2 sd over the initial function $f_0 \\sim \\mathrm{GP}(0, K)$, which holds about 95 % of infinitely wide nets; the thin lines are the mean $f_T$ of the trained nets at each width.${sentence}`}
+            caption={`The inputs $z(\\theta)$ run round the great circle through the first two training inputs ($x_0$ at $\\theta = 0$). The blue line is the infinite-width prediction of $f_T$ (linearised GD with the analytic NTK), the band its mean ± 2 sd over the initial function $f_0 \\sim \\mathrm{GP}(0, K)$, which holds about 95 % of infinitely wide nets under NTK parametrisation; the thin lines are the mean $f_T$ of the trained nets at each width.${sentence}`}
             equation={SLICE_TEX}
           >
             <PlotFrame draw={drawXY} data={slices[i]} csv={xyCsv} testId={`plot-ntk-slice-${name}`} />
