@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ErrorBarSeries, LineSeries, XYSeries } from '../../plots/types.ts';
+import type { ErrorBarSeries, LineSeries } from '../../plots/types.ts';
 import { coordCheckPlot, coordCheckSentence, coordCheckSummaries } from './coordCheckData.ts';
-import { coordBlock, WIDTHS } from './testBlocks.ts';
-
-function series<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
-  const s = list.find((x) => x.id === id);
-  if (!s) throw new Error(`no series ${id} in ${list.map((x) => x.id).join(', ')}`);
-  return s as S;
-}
+import { coordBlock, WIDTHS, seriesById } from './testBlocks.ts';
 
 describe('coord-check view data', () => {
   const block = coordBlock();
@@ -16,16 +10,16 @@ describe('coord-check view data', () => {
     const p = coordCheckPlot(block, sp, 1, WIDTHS);
     expect([p.xScale, p.yScale]).toEqual(['log', 'log']);
     for (const [i, layer] of ['h1', 'h2', 'f'].entries()) {
-      const s = series<ErrorBarSeries>(p.series, `dh-${layer}`);
+      const s = seriesById<ErrorBarSeries>(p.series, `dh-${layer}`);
       expect(Array.from(s.y)).toEqual(sp.dh.mean[0][i]);
       expect(s.hi[1] - s.lo[1]).toBeCloseTo(4 * sp.dh.se[0][i][1], 14);
-      const g = series<LineSeries>(p.series, `theory-${layer}`);
+      const g = seriesById<LineSeries>(p.series, `theory-${layer}`);
       expect(Math.log(g.y[3] / g.y[0]) / Math.log(8)).toBeCloseTo([-0.5, 0.5, 1][i], 12);
       expect(g.y[3]).toBe(sp.dh.mean[0][i][3]);
     }
-    expect(series<ErrorBarSeries>(p.series, 'dh-h2').label).toBe('h^{2}: slope 0.62 (theory ½)');
+    expect(seriesById<ErrorBarSeries>(p.series, 'dh-h2').label).toBe('h^{2}: slope 0.62 (theory ½)');
     // Step 2 reads the second step's arrays.
-    expect(series<ErrorBarSeries>(coordCheckPlot(block, sp, 2, WIDTHS).series, 'dh-h2').y[0]).toBe(2 * sp.dh.mean[0][1][0]);
+    expect(seriesById<ErrorBarSeries>(coordCheckPlot(block, sp, 2, WIDTHS).series, 'dh-h2').y[0]).toBe(2 * sp.dh.mean[0][1][0]);
     // Before any width has finished: the planned axis and nothing drawn.
     const empty = coordCheckPlot(undefined, undefined, 1, [32, 64]);
     expect(empty.series).toEqual([]);

@@ -1,36 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import type { ErrorBarSeries, LineSeries, PointSeries, XYSeries } from '../../plots/types.ts';
+import type { ErrorBarSeries, LineSeries, PointSeries } from '../../plots/types.ts';
 import { ntkInitSentence, ntkMeanPlot, ntkSpreadPlot } from './ntkInitData.ts';
-import { ntkInitBlock } from './testBlocks.ts';
-
-function series<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
-  const s = list.find((x) => x.id === id);
-  if (!s) throw new Error(`no series ${id} in ${list.map((x) => x.id).join(', ')}`);
-  return s as S;
-}
+import { ntkInitBlock, seriesById } from './testBlocks.ts';
 
 describe('NTK-at-initialisation view data', () => {
   const block = ntkInitBlock();
   it('mean ± 2 SE against the analytic NTK, along the widths (fixed L) and along the depths (fixed n)', () => {
     const byL = ntkMeanPlot(block, 'L', [2, 4]);
-    expect(Array.from(series<LineSeries>(byL.series, 'analytic').y)).toEqual([6, 10]);
-    const m = series<ErrorBarSeries>(byL.series, 'mean');
+    expect(Array.from(seriesById<LineSeries>(byL.series, 'analytic').y)).toEqual([6, 10]);
+    const m = seriesById<ErrorBarSeries>(byL.series, 'mean');
     expect(Array.from(m.x)).toEqual([2, 4]);
     expect(m.hi[1] - m.lo[1]).toBeCloseTo(0.4, 12);
     expect(byL.xLabel).toBe('depth L (hidden layers) (n = 32)');
     const byN = ntkMeanPlot(block, 'n', []);
-    expect(Array.from(series<ErrorBarSeries>(byN.series, 'mean').y)).toEqual([6.01, 6.15, 6.01]);
+    expect(Array.from(seriesById<ErrorBarSeries>(byN.series, 'mean').y)).toEqual([6.01, 6.15, 6.01]);
     expect(byN.xTicks).toEqual([32, 64, 128]);
     expect(ntkMeanPlot(undefined, 'n', [16, 32]).xTicks).toEqual([16, 32]);
   });
 
   it('the relative variance against L/n for both lines, their slopes in the legend', () => {
     const p = ntkSpreadPlot(block);
-    const n = series<PointSeries>(p.series, 'spread-n');
+    const n = seriesById<PointSeries>(p.series, 'spread-n');
     expect(Array.from(n.x)).toEqual([2 / 32, 2 / 64, 2 / 128]);
     expect(Array.from(n.y)).toEqual([0.9 * 2 / 32, 0.9 * 2 / 64, 0.9 * 2 / 128]);
     expect(n.label).toBe('L = 2, n varies: slope in n −1.00 ± 0.10');
-    expect(series<PointSeries>(p.series, 'spread-L').label).toBe('n = 32, L varies: slope in L 1.00 ± 0.10');
+    expect(seriesById<PointSeries>(p.series, 'spread-L').label).toBe('n = 32, L varies: slope in L 1.00 ± 0.10');
   });
 
   it('the sentence bounds |mean − Θ|/SE by the worst cell (1.5, rounded up) and gives the theory only for ReLU', () => {

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { BandSeries, ErrorBarSeries, LineSeries, XYSeries } from '../../plots/types.ts';
+import type { BandSeries, ErrorBarSeries, LineSeries } from '../../plots/types.ts';
 import { approachVerdict, distancePlot, lossCurvesPlot, ntkRegimeSentence, slicePlot, sliceSentence } from './ntkRegimeData.ts';
-import { ntkRegimeBlock, WIDTHS } from './testBlocks.ts';
-
-function series<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
-  const s = list.find((x) => x.id === id);
-  if (!s) throw new Error(`no series ${id} in ${list.map((x) => x.id).join(', ')}`);
-  return s as S;
-}
+import { ntkRegimeBlock, WIDTHS, seriesById } from './testBlocks.ts';
 
 describe('NTK-regime view data', () => {
   const block = ntkRegimeBlock();
   it('the loss per width against the step, with the kernel prediction; a parametrisation not run says why', () => {
     const p = lossCurvesPlot(block, block.params[0]);
-    const pred = series<LineSeries>(p.series, 'kernel-prediction');
+    const pred = seriesById<LineSeries>(p.series, 'kernel-prediction');
     expect(Array.from(pred.y)).toEqual(block.predictedLoss);
     expect(Array.from(pred.x)).toEqual([0, 1, 2, 3]);
-    expect(Array.from(series<LineSeries>(p.series, 'loss-n128').y)).toEqual(block.params[0].loss[1]);
+    expect(Array.from(seriesById<LineSeries>(p.series, 'loss-n128').y)).toEqual(block.params[0].loss[1]);
     expect(p.xDomain).toEqual([0, 3]);
     // Before the block: the planned steps set the axis (a guess is placed at t = T).
     expect(lossCurvesPlot(undefined, undefined, 10).xDomain).toEqual([0, 10]);
@@ -28,9 +22,9 @@ describe('NTK-regime view data', () => {
   it('the distance per parametrisation run (± 2 SE), and the theory guide through NTK\'s widest point', () => {
     const p = distancePlot(block, WIDTHS);
     expect(p.series.some((s) => s.id === 'dist-mf')).toBe(false);
-    const ntk = series<ErrorBarSeries>(p.series, 'dist-ntk');
+    const ntk = seriesById<ErrorBarSeries>(p.series, 'dist-ntk');
     expect(Array.from(ntk.y)).toEqual(block.params[0].distance.mean);
-    const g = series<LineSeries>(p.series, 'guide');
+    const g = seriesById<LineSeries>(p.series, 'guide');
     expect(g.label).toBe('∝ n^{−½} (NTK theory)');
     expect(g.y[3]).toBe(block.params[0].distance.mean[3]);
     expect(g.y[0] / g.y[3]).toBeCloseTo(Math.sqrt(8), 12);
@@ -38,10 +32,10 @@ describe('NTK-regime view data', () => {
 
   it('the slice: the kernel prediction with its ± 2 sd band, each width\'s mean f_T, and how many points lie in the band', () => {
     const p = slicePlot(block, block.params[0]);
-    const band = series<BandSeries>(p.series, 'kernel-band');
+    const band = seriesById<BandSeries>(p.series, 'kernel-band');
     expect(Array.from(band.lo)).toEqual([-0.2, 0.8, -0.2, -1.2]);
     expect(Array.from(band.hi)).toEqual([0.2, 1.2, 0.2, -0.8]);
-    expect(Array.from(series<LineSeries>(p.series, 'slice-n512').y)).toEqual([0, 1, 0, -1].map((v) => v + 1 / 512));
+    expect(Array.from(seriesById<LineSeries>(p.series, 'slice-n512').y)).toEqual([0, 1, 0, -1].map((v) => v + 1 / 512));
     expect(p.xDomain).toEqual([0, 2 * Math.PI]);
     // f_T − mean = 1/512 = 0.02 sd at every point: all four inside.
     expect(sliceSentence(block, block.params[0])).toBe('At n = 512 the nets\' mean $f_T$ is inside the band at 4 of 4 points of the slice (largest distance 0.0 sd of the kernel prediction).');

@@ -3,7 +3,15 @@
  * sentence shows is known in advance (a power law with a known slope, an optimum at a known η).
  * Test support only (imported by *.test.ts).
  */
+import type { XYSeries } from '../../plots/types.ts';
 import type { CoordCheckBlock, MovementBlock, NtkInitBlock, NtkRegimeBlock, TrainingSetup, TransferBlock } from '../../../src/training/blocks.ts';
+
+/** The series of a plot with this id (its type asserted by the caller), or a thrown list of the ids there are. */
+export function seriesById<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
+  const s = list.find((x) => x.id === id);
+  if (!s) throw new Error(`no series ${id} in ${list.map((x) => x.id).join(', ')}`);
+  return s as S;
+}
 
 export const SETUP: TrainingSetup = { act: 'tanh', sw2: 1, optimizer: 'sgd', eta: 0.0001, steps: 2, task: 'teacher', ntrain: 8, d: 8, targetScale: 10, batch: 'full', nets: 6, seed: 1 };
 

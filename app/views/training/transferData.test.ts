@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LineSeries, PointSeries, XYSeries } from '../../plots/types.ts';
+import type { LineSeries, PointSeries } from '../../plots/types.ts';
 import { driftPhrase, formatFactor, lossAt, optimaPlot, optimumDrift, transferPlot } from './transferData.ts';
-import { transferBlock } from './testBlocks.ts';
-
-function series<S extends XYSeries>(list: readonly XYSeries[], id: string): S {
-  const s = list.find((x) => x.id === id);
-  if (!s) throw new Error(`no series ${id} in ${list.map((x) => x.id).join(', ')}`);
-  return s as S;
-}
+import { transferBlock, seriesById } from './testBlocks.ts';
 
 describe('transfer view data', () => {
   const block = transferBlock();
@@ -35,10 +29,10 @@ describe('transfer view data', () => {
 
   it('one curve per width, a diverged run as a gap, each optimum marked on its curve', () => {
     const p = transferPlot(block.log2Eta, sp, 'n', 20);
-    const c64 = series<LineSeries>(p.series, 'loss-n64');
+    const c64 = seriesById<LineSeries>(p.series, 'loss-n64');
     expect(Array.from(c64.y).slice(0, 5)).toEqual(sp.curves[0].loss.slice(0, 5));
     expect(c64.y[5]).toBeNaN();
-    const opt = series<PointSeries>(p.series, 'optimum');
+    const opt = seriesById<PointSeries>(p.series, 'optimum');
     expect(Array.from(opt.x)).toEqual([-1, -2, -3, -4]);
     // Each optimum sits on a grid point here: its marker is the curve's minimum, 0.1.
     for (const y of Array.from(opt.y)) expect(y).toBeCloseTo(0.1, 12);
