@@ -8,8 +8,7 @@
  */
 import type { CoordCheckBlock, CoordParamBlock, SlopeJson } from '../../../src/training/blocks.ts';
 import type { XYPlotData, XYSeries } from '../../plots/types.ts';
-import { WIDTH_AXIS } from '../labels.ts';
-import { formatExponent, formatSlope, layerLabel, PARAM_SHORT, powerGuide, seriesColor, widthAxis } from './trainingLabels.ts';
+import { formatExponent, formatSlope, layerLabel, PARAM_SHORT, powerGuide, seriesColor, logLogAgainstWidth } from './trainingLabels.ts';
 
 /** How far a fitted slope may sit from the table and still "agree" (issue 17's acceptance: ±0.1). */
 export const SLOPE_TOLERANCE = 0.1;
@@ -50,11 +49,8 @@ export function coordCheckPlot(block: CoordCheckBlock | undefined, param: CoordP
   const name = param ? PARAM_SHORT[param.param] : '';
   return {
     title: `coord check ${name}: mean |h_t − h_0| per coordinate after step t = ${t} against the width, log–log, one series per layer with the abc theory's slope dashed`,
-    xLabel: WIDTH_AXIS,
     yLabel: `${name} mean |Δh| per coordinate (log)`.trim(),
-    xScale: 'log',
-    yScale: 'log',
-    ...widthAxis(widths),
+    ...logLogAgainstWidth(widths),
     series,
     emptyText: 'waiting for the coord check…',
   };

@@ -7,8 +7,7 @@
  */
 import type { MovementBlock, MovementParamBlock, SlopeJson } from '../../../src/training/blocks.ts';
 import type { PlotNote, XYPlotData, XYSeries } from '../../plots/types.ts';
-import { WIDTH_AXIS } from '../labels.ts';
-import { formatExponent, formatSlope, PARAM_SHORT, powerGuide, seriesColor, widthAxis } from './trainingLabels.ts';
+import { formatExponent, formatSlope, PARAM_SHORT, powerGuide, seriesColor, logLogAgainstWidth } from './trainingLabels.ts';
 
 /** 'W1' → 'W^{1} (input)', the last → '(readout)', as rich text. */
 export function weightLabel(i: number, count: number): string {
@@ -49,11 +48,8 @@ export function kernelMovementPlot(block: MovementBlock | undefined, plannedWidt
   }
   return {
     title: `relative movement of the empirical NTK after T = ${block?.setup.steps ?? ''} steps against the width, log–log, one series per parametrisation`,
-    xLabel: WIDTH_AXIS,
     yLabel: '‖Θ_{T} − Θ_{0}‖_{F} / ‖Θ_{0}‖_{F} (log)',
-    xScale: 'log',
-    yScale: 'log',
-    ...widthAxis(widths),
+    ...logLogAgainstWidth(widths),
     series,
     notes,
     emptyText: 'waiting for the training runs…',
@@ -80,11 +76,8 @@ export function weightMovementPlot(block: MovementBlock | undefined, param: Move
   const name = param ? PARAM_SHORT[param.param] : '';
   return {
     title: `${name} relative change of each weight matrix in spectral norm after T steps against the width, log–log`,
-    xLabel: WIDTH_AXIS,
     yLabel: `${name} ‖ΔW‖_{2} / ‖W(0)‖_{2} (log)`.trim(),
-    xScale: 'log',
-    yScale: 'log',
-    ...widthAxis(widths),
+    ...logLogAgainstWidth(widths),
     series,
     notes,
     emptyText: 'waiting for the training runs…',

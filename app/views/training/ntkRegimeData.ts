@@ -9,8 +9,7 @@
 import type { NtkRegimeBlock, NtkRegimeParamBlock } from '../../../src/training/blocks.ts';
 import { OKABE_ITO, ROLE_COLOR } from '../../plots/theme.ts';
 import type { PlotNote, XYPlotData, XYSeries } from '../../plots/types.ts';
-import { WIDTH_AXIS } from '../labels.ts';
-import { formatExponent, formatSlope, PARAM_SHORT, powerGuide, seriesColor, widthAxis } from './trainingLabels.ts';
+import { formatExponent, formatSlope, PARAM_SHORT, powerGuide, seriesColor, logLogAgainstWidth } from './trainingLabels.ts';
 
 /** The acceptance's band for the distance's slope under NTK parametrisation: the theory's −½ ± 0.15. */
 export const DISTANCE_TOLERANCE = 0.15;
@@ -120,11 +119,8 @@ export function distancePlot(block: NtkRegimeBlock | undefined, plannedWidths: r
   }
   return {
     title: 'distance of the finite nets from their linearised dynamics, max over steps of the RMS output difference, against the width, log–log',
-    xLabel: WIDTH_AXIS,
     yLabel: 'max_{t} RMS |f_{t} − f_{t}^{lin}| (log)',
-    xScale: 'log',
-    yScale: 'log',
-    ...widthAxis(widths),
+    ...logLogAgainstWidth(widths),
     series,
     notes,
     emptyText: 'waiting for the training runs…',

@@ -5,7 +5,7 @@
  */
 import type { ParamName } from '../../../src/training/parametrisation.ts';
 import { OKABE_ITO } from '../../plots/theme.ts';
-import { formatValue } from '../labels.ts';
+import { formatValue, WIDTH_AXIS } from '../labels.ts';
 
 /** What the plots and sentences call each parametrisation (TP-IV's names). */
 export const PARAM_SHORT: Record<ParamName, string> = { sp: 'SP', ntk: 'NTK', mup: 'µP', mf: 'MF' };
@@ -56,4 +56,9 @@ export function powerGuide(x: readonly number[], y: readonly number[], e: number
 /** Width ticks and a padded log domain. */
 export function widthAxis(widths: readonly number[]): { xTicks: readonly number[]; xDomain?: readonly [number, number] } {
   return { xTicks: widths, xDomain: widths.length > 0 ? [widths[0] / 1.3, widths[widths.length - 1] * 1.3] : undefined };
+}
+
+/** The axes of a power law against the width: log–log, the widths as ticks. */
+export function logLogAgainstWidth(widths: readonly number[]) {
+  return { xLabel: WIDTH_AXIS, xScale: 'log' as const, yScale: 'log' as const, ...widthAxis(widths) };
 }
