@@ -1,6 +1,7 @@
 /**
  * Issue 5 on the page: the commutation-map lesson (opened from the Lessons menu) fills three
- * heatmaps cell by cell, can be cancelled and restarted, draws the three routes with a legend, and
+ * heatmaps cell by cell, can be cancelled (on a longer run of the same map: the lesson's own run is
+ * over in about a second) and restarted, draws the three routes with a legend, and
  * its link restores the distance and the observable; the ResNet depth view draws the limit at
  * α = 0, ½, 1; the fixed-width view draws the drift against n with error bars.
  */
@@ -22,17 +23,40 @@ test('commutation lesson: three maps fill progressively, cancel and restart, rou
 
   const map = page.getByTestId('plot-commute-map');
   const filled = page.getByTestId('commute-filled');
+  const status = page.getByTestId('run-status');
   // 7 widths × 7 depths × 3 networks; the empty grid is drawn (hatched) before any cell arrives.
   await expect(filled).toHaveAttribute('data-total', '147');
   await expect(map.locator('rect.cell')).toHaveCount(147);
+  // The lesson's own run (M = 100) takes about a second: too short to be sure of cancelling it, so
+  // its digest is kept, and the cancel is tried on a run of the same map with M = 1000 (about ten
+  // times longer) before M goes back to the lesson's value.
+  const lessonDigest = await finalDigest(page, 200_000);
+  const setM = async (value: string) => {
+    const entry = page.getByTestId('entry-M');
+    await entry.fill(value);
+    await entry.press('Enter');
+    await expect.poll(() => queryOf(page).get('M')).toBe(value);
+  };
+  await setM('1000');
+  // A run over 30 s (its upper bound) asks first: confirm it.
+  await expect(status).toHaveAttribute('data-status', /running|confirm/, { timeout: 60_000 });
+  if ((await status.getAttribute('data-status')) === 'confirm') await page.getByTestId('run').click();
   // Cells arrive while the run goes on: some computed, some still hatched.
-  await expect.poll(async () => Number(await filled.getAttribute('data-filled')), { timeout: 120_000 }).toBeGreaterThan(0);
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
+  await expect(status).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
+  await expect
+    .poll(async () => {
+      const f = Number(await filled.getAttribute('data-filled'));
+      return f > 0 && f < 147;
+    }, { timeout: 120_000 })
+    .toBe(true);
   await page.getByTestId('cancel').click();
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'cancelled');
+  await expect(status).toHaveAttribute('data-status', 'cancelled');
   expect(await map.locator('rect.cell[data-state=pending]').count()).toBeGreaterThan(0);
+  // Restart with the Run button, then back to the lesson's M: the lesson's numbers again.
   await page.getByTestId('run').click();
-  await finalDigest(page, 200_000);
+  await expect(status).toHaveAttribute('data-status', /starting|running/);
+  await setM('100');
+  expect(await finalDigest(page, 200_000)).toBe(lessonDigest);
 
   // Every cell computed: the ResNets give a value everywhere; the MLP of width 4 may die entirely.
   for (const id of ['mlp', 'resnet-sqrt', 'resnet-unscaled']) {

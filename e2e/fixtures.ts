@@ -44,9 +44,10 @@ export { expect };
 
 /**
  * What a view needs besides `view=<id>` to show what it is for: the sde view the shaped MLP, the
- * phase diagram a smooth φ, the signature view a controlled ResNet (small, for CI).
+ * phase diagram a smooth φ, the signature view a controlled ResNet (small, for CI), the comparison
+ * of standard and shaped attention an attention network.
  */
-export const VIEW_NEEDS: Readonly<Record<string, string>> = { sde: '&arch=shaped', phase: '&act=tanh', signature: '&arch=cresnet&M=20&nmax=64&Lmax=16' };
+export const VIEW_NEEDS: Readonly<Record<string, string>> = { sde: '&arch=shaped', phase: '&act=tanh', signature: '&arch=cresnet&M=20&nmax=64&Lmax=16', collapse: '&arch=attention' };
 
 /** Open the lab at a query and wait until the first plot is drawn; a run that asks first (estimated over 30 s) is confirmed. */
 export async function openLab(page: Page, query = ''): Promise<void> {

@@ -7,6 +7,8 @@ import { drawXY } from '../plots/drawXY.ts';
 import { useLab } from '../state/useLab.ts';
 import { alphaZeroGrowth, depthPlot, hasBranchExponent, qSpreadSentence, resnetText } from './depthData.ts';
 import { pageArch } from '../archs/index.ts';
+import { resolveSpec } from '../../src/archs/index.ts';
+import { specActivation } from '../../src/core/activations.ts';
 import { activationTex, kernelRecursionTex, RHO_TEX, varianceRecursionTex } from './equations.ts';
 import { formatCount, networkSummary } from './labels.ts';
 import { useCurrentRun, useTheory } from './useResults.ts';
@@ -24,7 +26,8 @@ export function DepthView() {
   const plain = pageArch(spec).plainChain;
   // Architectures with their own words (attention: tokens, no σw², no φ): app/archs/<id> ownWords.
   const own = pageArch(spec).ownWords?.(spec);
-  const heInit = plain && spec.act === 'relu' && spec.sw2 === 2 && spec.sb2 === 0;
+  const act = specActivation(spec);
+  const heInit = plain && act.id === 'relu' && spec.sw2 === 2 && spec.sb2 === 0;
   const mcText = mc
     ? `Points are the median of the empirical correlation $\\hat\\rho^{\\ell}$ over M = ${formatCount(mc.M)} random networks (${own?.summary ?? networkSummary(spec)}); the dark band holds the middle half of the networks (p25–p75), the light band 90 % of them (p05–p95).`
     : 'The Monte Carlo points appear when the networks have been sampled.';
@@ -32,7 +35,7 @@ export function DepthView() {
   const branches = hasBranchExponent(spec);
   const resnet = branches ? resnetText(theory?.alphas) : '';
   // Linear nets with Haar-orthogonal square layers preserve inner products: only the first layer (d → n) is random.
-  const orthogonal = spec.weights === 'orthogonal' && spec.act === 'identity' && spec.sb2 === 0 && plain;
+  const orthogonal = resolveSpec(spec).weights.kind === 'orthogonal' && act.id === 'identity' && spec.sb2 === 0 && plain;
   const spreadText = orthogonal
     ? 'In this linear network with Haar-orthogonal weights every layer after the first preserves lengths and angles exactly, so the bands keep the width the first layer gave them (Gaussian weights: they widen with depth).'
     : 'As $n$ grows the bands shrink around the line; as $L$ grows at fixed $n$ they widen.';

@@ -3,7 +3,7 @@
  * (app/archs/<id>). Conventions of DESIGN.md §1
  * (L counts weight matrices; K^ℓ is the kernel of the pre-activations z^ℓ).
  */
-import { activation } from '../../src/core/activations.ts';
+import { specActivation } from '../../src/core/activations.ts';
 import type { Spec } from '../../src/core/spec.ts';
 import { pageArch } from '../archs/index.ts';
 
@@ -13,7 +13,7 @@ export function activationTex(spec: Spec): string {
   const own = pageArch(spec).activationTex;
   if (own) return own(spec);
   try {
-    return activation(spec.act).tex;
+    return specActivation(spec).tex;
   } catch {
     return '\\varphi';
   }

@@ -4,6 +4,8 @@
  * src/experiments/viewRunners.ts when it computes a block, and one registerView call here.
  */
 import { archForView, archOf } from '../../src/archs/index.ts';
+import { specActivation } from '../../src/core/activations.ts';
+import { CollapseView } from './CollapseView.tsx';
 import { CommuteView } from './CommuteView.tsx';
 import { ContrastView } from './ContrastView.tsx';
 import { DepthView } from './DepthView.tsx';
@@ -32,7 +34,7 @@ registerView({
   id: 'phase',
   component: PhaseView,
   // ReLU's diagram is degenerate (χ₁ = σw²/2: the critical line is the point σw² = 2, σb² = 0).
-  onOpen: (spec) => (spec.act === 'relu' ? { act: 'tanh' } : {}),
+  onOpen: (spec) => (specActivation(spec).id === 'relu' ? { act: 'tanh' } : {}),
 });
 registerView({ id: 'finite', component: FiniteView });
 registerView({
@@ -40,4 +42,10 @@ registerView({
   component: SignatureView,
   // The tab opens on the architecture it shows (controlled ResNets).
   onOpen: (spec) => (archOf(spec).views.includes('signature') ? {} : { arch: archForView('signature')!.id }),
+});
+registerView({
+  id: 'collapse',
+  component: CollapseView,
+  // The tab opens on standard attention when the network is not an attention one (both kinds run).
+  onOpen: (spec) => (archOf(spec).views.includes('collapse') ? {} : { arch: archForView('collapse')!.id }),
 });

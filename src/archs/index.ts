@@ -8,7 +8,7 @@
  * add one line to archs/specs.ts and one line here.
  */
 import type { Arch, Spec } from '../core/spec.ts';
-import { activation } from '../core/activations.ts';
+import { specActivation } from '../core/activations.ts';
 import { mlpModule } from './mlp/index.ts';
 import { resnetModule } from './resnet/index.ts';
 import { shapedModule } from './shaped/index.ts';
@@ -53,7 +53,7 @@ export function resolveSpec(spec: Spec): ResolvedSpec {
   const hit = resolved.get(spec);
   if (hit) return hit;
   const arch = archOf(spec);
-  const r: ResolvedSpec = { spec, activation: activation(spec.act), weights: specWeights(spec), arch, params: arch.resolve(spec) };
+  const r: ResolvedSpec = { spec, activation: specActivation(spec), weights: specWeights(spec), arch, params: arch.resolve(spec) };
   resolved.set(spec, r);
   return r;
 }

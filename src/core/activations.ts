@@ -234,6 +234,24 @@ export function activation(token: string): Activation {
   return r.value;
 }
 
+/** Resolutions of `act` tokens (canonical, so one per distinct φ); bounded for long slider sessions. */
+const resolvedActivations = new Map<string, Activation>();
+
+/**
+ * φ of a validated spec's `act` key, resolved once per token (issue 15 §1: the spec is resolved
+ * once into typed objects). Every engine and page consumer takes this object (or
+ * archs/index.ts resolveSpec(spec).activation, which is it), never re-parses the token:
+ * src/archs/resolvedOnce.test.ts fails on a new parse outside the registry and the schema.
+ */
+export function specActivation(spec: { readonly act: string }): Activation {
+  const hit = resolvedActivations.get(spec.act);
+  if (hit) return hit;
+  const act = activation(spec.act);
+  if (resolvedActivations.size >= 512) resolvedActivations.clear();
+  resolvedActivations.set(spec.act, act);
+  return act;
+}
+
 /** All fixed activations plus one representative leaky, for tests and menus. */
 export function listActivations(): Activation[] {
   return [...Object.values(fixed), leaky(0.1)];

@@ -83,7 +83,7 @@ function limitOf(id: ContrastVariant['id'], spec: Spec): ContrastLimit {
     return { kind: 'point', rho: th.rho[th.rho.length - 1], label: 'NNGP limit ρ^L (n → ∞ at fixed L)' };
   }
   if (id === 'resnet-sqrt') {
-    const ode = resnetCovarianceOde(spec, { tGrid: [0, 1] });
+    const ode = resnetCovarianceOde(resolveSpec(spec).activation, spec, { tGrid: [0, 1] });
     return { kind: 'point', rho: ode.rho[1], label: 'covariance ODE ρ(1) (n, L → ∞ in any order)' };
   }
   const law = correlationLaw({ cp: spec.cp, cm: spec.cm, rho0: firstLayerCorrelation(spec), T: spec.L / spec.n });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
 import { resnetCovarianceOde } from '../theory/resnetOde.ts';
+import { activation } from '../core/activations.ts';
 import { theoryBlock } from '../archs/theory.ts';
 import { logNormRatios } from './fixedWidth.ts';
 import { runNetworks } from './monteCarlo.ts';
@@ -23,7 +24,7 @@ async function lastLayer(spec: Spec) {
 }
 
 describe('1/√L ResNet (ReLU) against the covariance ODE', () => {
-  const ode = resnetCovarianceOde(reluResnet, { tGrid: [0, 1] });
+  const ode = resnetCovarianceOde(activation('relu'), reluResnet, { tGrid: [0, 1] });
   const rhoOde = ode.rho[1];
   const qOde = ode.q11[1];
 

@@ -40,17 +40,18 @@ export interface NormLawBlock {
 }
 
 export function normLaw(spec: Spec): NormLawBlock | { unavailable: string } {
-  if (spec.weights !== 'gaussian' && spec.weights !== 'orthogonal') {
+  const { activation, weights } = resolveSpec(spec);
+  if (weights.kind !== 'gaussian' && weights.kind !== 'orthogonal') {
     return { unavailable: `the exact law of |z^L|² is for iid Gaussian or Haar-orthogonal weights (weights=${spec.weights})` };
   }
-  const chain = homogeneousChain(resolveSpec(spec).activation, spec.sb2);
+  const chain = homogeneousChain(activation, spec.sb2);
   if (!chain.ok) return { unavailable: chain.reason };
-  if (spec.weights === 'orthogonal' && chain.family !== 'linear') {
-    return { unavailable: `with orthogonal weights the exact law of |z^L|² is for linear nets (|φ(x)| = s|x|); ${spec.act} is not` };
+  if (weights.kind === 'orthogonal' && chain.family !== 'linear') {
+    return { unavailable: `with orthogonal weights the exact law of |z^L|² is for linear nets (|φ(x)| = s|x|); ${activation.id} is not` };
   }
   return {
     family: chain.family,
-    weights: spec.weights,
+    weights: weights.kind,
     secondMoment: { exact: [], mc: [], se: [], heavyTailed: [] },
     logMoments: { exactMean: [], exactVar: [], survival: [], mcMean: [], mcMeanSe: [], mcVar: [], mcVarSe: [], live: [] },
     logNormal: { mu: [], sigma2: [], sigma2Leading: [] },

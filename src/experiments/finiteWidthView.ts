@@ -112,8 +112,8 @@ export async function runFiniteWidth(
 ): Promise<FiniteWidthBlock> {
   const L = spec.L;
   const widths = finiteWidths(spec);
-  const weights = resolveSpec(spec).weights;
-  const limit = familyLimitKernel(spec.act, weights, spec.sw2, spec.sb2, spec, L);
+  const { activation, weights } = resolveSpec(spec);
+  const limit = familyLimitKernel(activation, weights, spec.sw2, spec.sb2, spec, L);
   const K = limit.K[L - 1];
   const corr = correctionFor(spec);
   const norm = normLaw(spec);
@@ -179,8 +179,9 @@ function finiteNotes(spec: Spec, block: FiniteWidthBlock): string[] {
   ];
   if (!block.correction.available) notes.push(`No 1/n-corrected curve: ${block.correction.reason}.`);
   else notes.push('ρ̂ is a ratio: its 1/n correction includes the ratio’s own bias, and its O(1/n²) remainder is larger than that of the kernel entries (visible at n = 16 with thousands of networks).');
-  const chain = homogeneousChain(resolveSpec(spec).activation, spec.sb2);
-  if (spec.weights === 'orthogonal' && chain.ok && chain.family === 'linear') {
+  const { activation, weights } = resolveSpec(spec);
+  const chain = homogeneousChain(activation, spec.sb2);
+  if (weights.kind === 'orthogonal' && chain.ok && chain.family === 'linear') {
     notes.push('Orthogonal weights, linear φ, σb² = 0: every square layer is an isometry, so log Q_L = log Q_1 + (L − 1) log σw² exactly — only the first layer (a random projection of the d = 1024 inputs) fluctuates, and that spread does not grow with depth (Gaussian weights: Var log Q_L grows like L ψ′(n/2) ≈ 2L/n).');
   }
   return notes;

@@ -24,7 +24,6 @@ import {
 } from '../core/cost.ts';
 import { CALIBRATION } from '../core/costCalibration.ts';
 import { formatNumber } from '../core/params.ts';
-import { parseWeights } from '../core/weights.ts';
 import { PARAM_BY_KEY, type Spec, type SpecIssue } from '../core/spec.ts';
 import { parseCurve } from '../geometry/curveSpec.ts';
 import { curveUnsupported } from '../geometry/meanField.ts';
@@ -126,16 +125,15 @@ export interface RunEstimate {
  * a WebGPU run of them runs on the CPU, and is estimated so.
  */
 function runsOnCpuAnyway(spec: Spec): boolean {
-  const w = parseWeights(spec.weights);
-  return w.ok && (w.value.kind === 'orthogonal' || w.value.kind === 'lowrank');
+  const { kind } = resolveSpec(spec).weights;
+  return kind === 'orthogonal' || kind === 'lowrank';
 }
 
 /** What the cost features need beyond the sizes: a transcendental φ, Haar-orthogonal weights. */
 export function costContext(spec: Spec): CostContext {
   const resolved = resolveSpec(spec);
   const smoothPhi = resolved.arch.cost.smoothPhi?.(spec) ?? resolved.activation.piecewiseLinear === undefined;
-  const w = parseWeights(spec.weights);
-  return { smoothPhi, orthogonal: w.ok && w.value.kind === 'orthogonal' };
+  return { smoothPhi, orthogonal: resolved.weights.kind === 'orthogonal' };
 }
 
 /** Seconds of the f64 theory: the NNGP/NTK recursion per layer, the phase diagram's grid, fixed costs. */
@@ -262,7 +260,7 @@ export function costIssues(spec: Spec, backend: CostBackend, options: CostOption
     const where = top ? `${top.label} (${top.keys.map((k) => `${k}=${value(k)}`).join(', ')}${sizeKeys}) take about ${formatSeconds(top.seconds)}` : `the theory takes about ${formatSeconds(estimate.theorySeconds)}`;
     const hints = [
       `reduce ${keys.join(' or ')}`,
-      ...(spec.method === 'explicit' && spec.weights === 'gaussian' && !top?.ownCount ? ['use method=gram'] : []),
+      ...(spec.method === 'explicit' && resolveSpec(spec).weights.kind === 'gaussian' && !top?.ownCount ? ['use method=gram'] : []),
       ...(estimate.profile !== 'webgpu-hardware' && !top?.cpuOnly ? ['run on a hardware WebGPU backend'] : []),
       options.raiseHint ?? 'or allow it (CLI: --max-seconds S or --allow-long)',
     ];

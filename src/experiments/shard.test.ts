@@ -45,6 +45,7 @@ const VIEWS = [
   'view=finite&act=relu&n=16&L=3&M=6&seed=10',
   'arch=resnet&alpha=0.5&n=16&L=6&M=3&seed=11',
   'view=phase&grid=5&M=0',
+  'view=collapse&arch=attention&k=3&n=64&L=2&M=5&seed=13', // T = 1/32: few SDE steps (the runner draws its own networks, in every shard)
 ];
 
 describe('sharded runs (issue 19 §4)', () => {

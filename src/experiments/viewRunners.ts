@@ -14,6 +14,7 @@ import { runWidthSweep, sweepLayer, sweepWidths, type WidthSweepBlock } from './
 import { runSignatureView, signatureApplies, signaturePlan, type SignatureViewBlock } from './signatureView.ts';
 import { finiteApplies, finitePlan, runFiniteWidth, type FiniteWidthBlock } from './finiteWidthView.ts';
 import { runPhaseDiagram, type PhaseDiagramBlock } from './phaseDiagram.ts';
+import { collapseRunner } from './collapseView.ts';
 import { TRAINING_RUNNERS } from './training/runners.ts';
 
 const widthRunner: ViewRunner<WidthSweepBlock> = {
@@ -117,7 +118,7 @@ const signatureRunner: ViewRunner<SignatureViewBlock> = {
   run: (spec, ctx) => runSignatureView(spec, ctx),
 };
 
-const RUNNERS: readonly ViewRunner[] = [widthRunner, commuteRunner, regimeRunner, sdeRunner, contrastRunner, phaseRunner, finiteRunner, signatureRunner, ...TRAINING_RUNNERS] as ViewRunner[];
+const RUNNERS: readonly ViewRunner[] = [widthRunner, commuteRunner, regimeRunner, sdeRunner, contrastRunner, phaseRunner, finiteRunner, signatureRunner, collapseRunner, ...TRAINING_RUNNERS] as ViewRunner[];
 
 export function viewRunner(view: View): ViewRunner | undefined {
   return RUNNERS.find((r) => r.view === view);

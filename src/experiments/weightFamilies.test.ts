@@ -62,14 +62,14 @@ describe('deep linear nets (σb = 0, n = 64): sd(log Q_L) against depth', () => 
 
 describe('each weight family at n = 512, L = 5 (explicit, tanh, σw² = 1.5, σb² = 0.1): mean kernel within 4 SE of its limit', () => {
   const base: Spec = { ...DEFAULT_SPEC, act: 'tanh', sw2: 1.5, sb2: 0.1, q2: 0.7, rho0: 0.4, n: 512, L: 5, M: 16, method: 'explicit', seed: 5 };
-  const nngp = familyLimitKernel('tanh', { kind: 'gaussian' }, 1.5, 0.1, base, 5).K;
+  const nngp = familyLimitKernel(activation('tanh'), { kind: 'gaussian' }, 1.5, 0.1, base, 5).K;
   const LAYERS = [2, 5];
 
   for (const weights of ['gaussian', 'orthogonal', 'rademacher', 'sparse:0.3', 'lowrank:16']) {
     it(weights, async () => {
       const family = parseWeights(weights);
       if (!family.ok) throw new Error(family.reason);
-      const limit = familyLimitKernel('tanh', family.value, 1.5, 0.1, base, 5);
+      const limit = familyLimitKernel(activation('tanh'), family.value, 1.5, 0.1, base, 5);
       // Low rank r: the O(1/r) mean shift of the random limit (kernelCorrection.ts, rankRatio n/r).
       const shift =
         family.value.kind === 'lowrank'

@@ -10,7 +10,7 @@ const spec = (over: Partial<Spec>): Spec => ({ ...DEFAULT_SPEC, arch: 'resnet', 
 
 describe('resnetCovarianceOde', () => {
   it('ReLU, σw² = 1, σb² = 0: q(t) = q(0) e^{t/2} (F(q, q, q) = q/2), on the default grid 0, 0.01, …, 1', () => {
-    const lim = resnetCovarianceOde(spec({ act: 'relu', sw2: 1, sb2: 0, q1: 1.3, q2: 0.45, rho0: 0.2 }));
+    const lim = resnetCovarianceOde(activation('relu'), spec({ sw2: 1, sb2: 0, q1: 1.3, q2: 0.45, rho0: 0.2 }));
     expect(lim.t.length).toBe(101);
     expect(lim.t[100]).toBe(1);
     expect(lim.t[37]).toBe(0.37);
@@ -23,7 +23,7 @@ describe('resnetCovarianceOde', () => {
 
   for (const f of fixtures.resnetOde) {
     it(`${f.act} σw² = ${f.sw2}, σb² = ${f.sb2}: matches scipy solve_ivp (DOP853, rtol 1e−13)`, () => {
-      const lim = resnetCovarianceOde(spec({ act: f.act, sw2: f.sw2, sb2: f.sb2, q1: f.q1, q2: f.q2, rho0: f.rho0 }), { tGrid: f.t });
+      const lim = resnetCovarianceOde(activation(f.act), spec({ sw2: f.sw2, sb2: f.sb2, q1: f.q1, q2: f.q2, rho0: f.rho0 }), { tGrid: f.t });
       expect(lim.t).toEqual(f.t);
       for (let i = 0; i < f.t.length; i++) {
         // Both solvers at rtol ≤ 1e−12 (+ the exact-tier quadrature in the tanh right-hand side):
@@ -36,7 +36,7 @@ describe('resnetCovarianceOde', () => {
   }
 
   it('accepts a grid that does not start at 0 (the integration still starts from K(0) = X)', () => {
-    const lim = resnetCovarianceOde(spec({ act: 'relu', sw2: 1, sb2: 0, q1: 2, q2: 2, rho0: 1 }), { tGrid: [0.5, 1] });
+    const lim = resnetCovarianceOde(activation('relu'), spec({ sw2: 1, sb2: 0, q1: 2, q2: 2, rho0: 1 }), { tGrid: [0.5, 1] });
     expect(lim.t).toEqual([0.5, 1]);
     expect(Math.abs(lim.q11[1] - 2 * Math.exp(0.5))).toBeLessThan(1e-10);
     expect(lim.rho[1]).toBe(1);

@@ -6,7 +6,7 @@
  * for the three entries (q11, q12, q22). Solved by Dormand–Prince 5(4) (dormandPrince.ts) at
  * rtol = atol = 1e−12 unless told otherwise, landing exactly on every output time.
  */
-import { activation } from '../core/activations.ts';
+import type { Activation } from '../core/activations.ts';
 import type { Spec } from '../core/spec.ts';
 import type { LimitBlock } from './blocks.ts';
 import { integrateAdaptive, type OdeTolerance } from './dormandPrince.ts';
@@ -52,17 +52,18 @@ export function covarianceOde(
 }
 
 /**
- * The α = 1/2 depth limit of the spec's ResNet (act, sw2, sb2, q1, q2, rho0; n, L and alpha do
- * not enter: this is the limit, which exists only for α = 1/2). tol sets rtol = atol
- * (default 1e−12); the default grid is 0, 0.01, …, 1.
+ * The α = 1/2 depth limit of the spec's ResNet (φ = the spec's resolved activation, and sw2, sb2,
+ * q1, q2, rho0; n, L and alpha do not enter: this is the limit, which exists only for α = 1/2).
+ * tol sets rtol = atol (default 1e−12); the default grid is 0, 0.01, …, 1.
  */
 export function resnetCovarianceOde(
-  spec: Spec,
+  act: Activation,
+  spec: Pick<Spec, 'sw2' | 'sb2' | 'q1' | 'q2' | 'rho0'>,
   opts: { tGrid?: number[]; tol?: number; precision?: 'exact' | 'fast' } = {},
 ): LimitBlock {
   const tGrid = opts.tGrid ?? defaultOdeGrid();
   const precision = opts.precision ?? 'exact';
-  const duals = dualKernels(activation(spec.act), precision);
+  const duals = dualKernels(act, precision);
   // 'fast' (interactive dragging): fast duals (≈1e-9) and tolerance 1e-8 — invisible on a plot.
   const tol = opts.tol ?? (precision === 'fast' ? 1e-8 : 1e-12);
   return covarianceOde(duals, spec.sw2, spec.sb2, inputKernel(spec.q1, spec.q2, spec.rho0), tGrid, tol);

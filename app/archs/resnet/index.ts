@@ -3,7 +3,7 @@
  * α = 0, 1/2, 1 (Hayou & Yang 2023: only α = 1/2 has a non-trivial depth limit; α = 1 tends to the
  * identity, α = 0 explodes), drawn as thin curves next to the chosen α.
  */
-import { activation } from '../../../src/core/activations.ts';
+import { specActivation } from '../../../src/core/activations.ts';
 import type { Spec } from '../../../src/core/spec.ts';
 import { theoryBlock } from '../../../src/archs/theory.ts';
 import { E_PHI, E_PHI2, Q_TEX } from '../recursions.ts';
@@ -17,7 +17,7 @@ import type { PageArchModule } from '../types.ts';
 function wantsAlphaCurves(spec: Spec, precision: 'fast' | 'exact'): boolean {
   if (precision === 'exact') return true;
   try {
-    return activation(spec.act).dual !== undefined;
+    return specActivation(spec).dual !== undefined;
   } catch {
     return false;
   }

@@ -142,7 +142,8 @@ function attentionArch(kind: AttentionKind): ArchModule<AttentionModel> {
       theoryFixed: () => kind === 'shapedattn',
       networkSize: (spec, size) => attentionNetworkSize(spec, size),
     },
-    views: kind === 'shapedattn' ? ['depth', 'hist', 'sde'] : ['depth', 'hist'],
+    // collapse: standard vs shaped at the same spec (collapse.ts), whichever of the two is chosen.
+    views: kind === 'shapedattn' ? ['depth', 'hist', 'sde', 'collapse'] : ['depth', 'hist', 'collapse'],
   };
 }
 

@@ -9,6 +9,7 @@ import fixtures from '../../../tools/fixtures/attention.json';
 import { meanVar } from '../../core/stats.ts';
 import type { AttentionKind } from './model.ts';
 import { runAttentionNetworks, type AttentionMethod } from './runner.ts';
+import { weightedSlope as slope } from './convergence.ts';
 
 const fx = fixtures.model;
 const rc = fixtures.rankCollapse;
@@ -19,18 +20,6 @@ function meanCurve(kind: AttentionKind, L: number, M: number, method: AttentionM
     const { mean, var: v } = meanVar(xs);
     return { mean, se: Math.sqrt(v / xs.length) };
   });
-}
-
-/** Weighted least-squares slope of y on x with its SE (weights 1/σ²). */
-function slope(xs: number[], ys: number[], sig: number[]): { slope: number; se: number } {
-  const w = sig.map((s) => 1 / (s * s));
-  const S = w.reduce((a, b) => a + b, 0);
-  const Sx = xs.reduce((a, x, i) => a + w[i] * x, 0);
-  const Sy = ys.reduce((a, y, i) => a + w[i] * y, 0);
-  const Sxx = xs.reduce((a, x, i) => a + w[i] * x * x, 0);
-  const Sxy = xs.reduce((a, x, i) => a + w[i] * x * ys[i], 0);
-  const D = S * Sxx - Sx * Sx;
-  return { slope: (S * Sxy - Sx * Sy) / D, se: Math.sqrt(S / D) };
 }
 
 describe('rank collapse: standard vs shaped attention (m = 3, n = 64)', () => {

@@ -52,6 +52,11 @@ export interface TokenSdeParams {
    * times where stopping is checked), e.g. the times T_n = L/n of a convergence panel.
    */
   readonly recordAt?: readonly number[];
+  /**
+   * Also return the stopped mean token correlation ρ̄ = mean over pairs a < b of ρ_ab of every path
+   * after these numbers of double steps (the comparison view's depth profile, collapse.ts).
+   */
+  readonly meanPairsAt?: readonly number[];
   /** Also return the ρ₀₁ paths of the first `samplePaths` paths, every `sampleEvery` double steps. */
   readonly samplePaths?: number;
   readonly sampleEvery?: number;
@@ -71,6 +76,8 @@ export interface TokenSdeResult {
   readonly logV00?: Float64Array;
   /** rho01At[j][path]: stopped ρ₀₁ after recordAt[j] double steps (when asked). */
   readonly rho01At?: Float64Array[];
+  /** meanPairsAt[j][path]: stopped ρ̄ after meanPairsAt[j] double steps (when asked). */
+  readonly meanPairsAt?: Float64Array[];
   /** Sample paths of ρ₀₁: times t and one array per path (when asked). */
   readonly sample?: { readonly t: number[]; readonly rho: number[][] };
 }
@@ -197,6 +204,9 @@ export function simulateTokenSde(params: TokenSdeParams): TokenSdeResult {
   const recordAt = params.recordAt ?? [];
   for (const it of recordAt) if (!(Number.isInteger(it) && it >= 0 && 2 * it <= steps)) throw new RangeError(`recordAt: ${it} double steps is outside 0..${steps / 2}`);
   const rho01At = recordAt.length > 0 ? recordAt.map(() => new Float64Array(paths)) : undefined;
+  const pairsAt = params.meanPairsAt ?? [];
+  for (const it of pairsAt) if (!(Number.isInteger(it) && it >= 0 && 2 * it <= steps)) throw new RangeError(`meanPairsAt: ${it} double steps is outside 0..${steps / 2}`);
+  const meanPairsAt = pairsAt.length > 0 ? pairsAt.map(() => new Float64Array(paths)) : undefined;
   const nSample = Math.min(params.samplePaths ?? 0, paths);
   const every = Math.max(1, params.sampleEvery ?? 1);
   const sampleT: number[] = [];
@@ -209,6 +219,17 @@ export function simulateTokenSde(params: TokenSdeParams): TokenSdeResult {
   const observe = (path: number, it: number, F: Float64Array) => {
     if (rho01At) recordAt.forEach((at, j) => { if (at === it) rho01At[j][path] = rho01(F); });
     if (sample && path < nSample && it % every === 0) sample.rho[path].push(rho01(F));
+    if (meanPairsAt) {
+      let first = true;
+      pairsAt.forEach((at, j) => {
+        if (at !== it) return;
+        if (first) correlationsOf(F, m, pairs, r);
+        first = false;
+        let s = 0;
+        for (let p = 0; p < P; p++) s += r[p];
+        meanPairsAt[j][path] = s / P;
+      });
+    }
   };
   let stopped = 0;
   for (let path = 0; path < paths; path++) {
@@ -257,7 +278,7 @@ export function simulateTokenSde(params: TokenSdeParams): TokenSdeResult {
       for (let p = 0; p < P; p++) rhoCoarse[p][path] = r[p];
     }
   }
-  return { pairs, rho, rhoCoarse, stopped, paths, logV00, rho01At, sample };
+  return { pairs, rho, rhoCoarse, stopped, paths, logV00, rho01At, meanPairsAt, sample };
 }
 
 /** ΔV = F'F'ᵀ − FFᵀ of one factored step from F with the given Ξ, Ξ' (for tests of the scheme). */

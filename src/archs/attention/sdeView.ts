@@ -61,7 +61,8 @@ function slopeAbove(n: number[], d: number[], floor: number[]): number {
   return keep.length >= 2 ? logLogSlope(keep.map((i) => n[i]), keep.map((i) => d[i])) : NaN;
 }
 
-function histogramDensity(sample: Float64Array, bins: number): { rho: number[]; density: number[] } {
+/** Density histogram of a sample of ρ on `bins` equal bins of [−1, 1] (non-finite values left out), with the bin centres. */
+export function histogramDensity(sample: Float64Array, bins: number): { rho: number[]; density: number[] } {
   const h = 2 / bins;
   const counts = new Float64Array(bins);
   let total = 0;

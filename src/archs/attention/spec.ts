@@ -34,6 +34,13 @@ export function attentionSpecIssues(spec: Spec & { readonly nk: number }): SpecI
   return issues;
 }
 
+// The comparison view is the attention architectures' own (core/views.ts appends it to the `view` values).
+declare module '../specTypes.ts' {
+  interface ArchViewIds {
+    collapse: true;
+  }
+}
+
 // The keys the attention networks read (act, σw², σb², α, c± do not enter them).
 const CONTROLS = ['n', 'L', 'k', 'gamma2', 'nk', 'method'] as const;
 
@@ -43,6 +50,15 @@ export const attentionSpec = {
   doc: 'residual Softmax self-attention over k tokens (standard temperature; rank collapse)',
   params: [GAMMA2_PARAM, NK_PARAM],
   controls: [...CONTROLS] as unknown as readonly (keyof Spec & string)[],
+  viewSpecs: [
+    {
+      id: 'collapse',
+      label: 'Rank collapse',
+      description: 'standard vs shaped attention at the same (n, L, k, seed): the mean token correlation through depth (→ 1, or the SDE’s random law) and its law at the last layer',
+      // Both kinds run whichever of the two `arch` is: the shaped one's temperature is needed too.
+      viewKeys: ['tau0'],
+    },
+  ],
   issues: (spec: Spec): SpecIssue[] => attentionSpecIssues(spec as Spec & { nk: number }),
 } as const satisfies ArchSpecModule<'attention'>;
 

@@ -10,7 +10,7 @@
  *   limits.signature the `signature` block: the Gram of every pair at t = 1, its grid and error estimate
  *   cpu             the explicit network (network.ts), every weight drawn from Philox
  */
-import { activation, type Activation } from '../../core/activations.ts';
+import { specActivation, type Activation } from '../../core/activations.ts';
 import { buildPaths, type Path } from '../../core/paths.ts';
 import type { Spec } from '../../core/spec.ts';
 import { kernelCorrelation, type KernelProfile } from '../../theory/nngp.ts';
@@ -33,7 +33,7 @@ export interface CresnetParams {
 export function cresnetResolve(spec: Spec, precision: Precision = 'exact'): CresnetParams {
   const built = buildPaths(spec.paths, spec.pdim);
   if (!built.ok) throw new RangeError(`paths=${spec.paths}: ${built.reason}`);
-  const act = activation(spec.act);
+  const act = specActivation(spec);
   return { paths: built.value, share: spec.share, act, nsk: { s02: spec.s02, sa2: spec.sw2, sb2: spec.sb2, V: dualKernels(act, precision).F } };
 }
 

@@ -3,7 +3,7 @@
  * DESIGN.md §1: z¹ = σw W¹x/√d + σb b¹, z^{l+1} = σw W^{l+1} φ(z^l)/√n + σb b^{l+1}.
  * Limit: K¹ = σw² X + σb², K^{l+1} = σw² F_φ(K^l) + σb²; NTK Θ^{l+1} = K^{l+1} + σw² F_φ'(K^l) Θ^l.
  */
-import { activation, type Activation } from '../../core/activations.ts';
+import { specActivation, type Activation } from '../../core/activations.ts';
 import type { Spec } from '../../core/spec.ts';
 import { dualKernels } from '../../theory/dual.ts';
 import { inputKernel, mlpKernelRecursion } from '../../theory/nngp.ts';
@@ -21,16 +21,16 @@ export interface MlpParams {
 
 export const mlpModule: ArchModule<MlpParams, 'mlp'> = {
   ...mlpSpec,
-  resolve: (spec: Spec): MlpParams => ({ act: activation(spec.act), sw2: spec.sw2, sb2: spec.sb2, ntk: spec.ntk }),
+  resolve: (spec: Spec): MlpParams => ({ act: specActivation(spec), sw2: spec.sw2, sb2: spec.sb2, ntk: spec.ntk }),
   firstLayer: 1,
   ntk: true,
   kernelProfile: (spec, precision) =>
-    mlpKernelRecursion(dualKernels(activation(spec.act), precision), spec.sw2, spec.sb2, inputKernel(spec.q1, spec.q2, spec.rho0), spec.L, spec.ntk),
+    mlpKernelRecursion(dualKernels(specActivation(spec), precision), spec.sw2, spec.sb2, inputKernel(spec.q1, spec.q2, spec.rho0), spec.L, spec.ntk),
   limits: {},
   network(spec) {
     const sw = Math.sqrt(spec.sw2);
     const sb = Math.sqrt(spec.sb2);
-    return { ...denseChainBase(spec), act: activation(spec.act), hiddenWeightScale: sw, hiddenBiasScale: sb, branchScale: 1, residual: false, inputEmbedding: false, firstLayer: 1 };
+    return { ...denseChainBase(spec), act: specActivation(spec), hiddenWeightScale: sw, hiddenBiasScale: sb, branchScale: 1, residual: false, inputEmbedding: false, firstLayer: 1 };
   },
   cost: {
     // The NTK recursion runs alongside the NNGP one: twice the work per layer.

@@ -4,7 +4,7 @@
  * Limit at infinite width: the NNGP recursion of the residual chain (theory/nngp.ts); for α = 1/2
  * then infinite depth, the covariance ODE on t = l/L (theory/resnetOde.ts). No NTK (refused).
  */
-import { activation, type Activation } from '../../core/activations.ts';
+import { specActivation, type Activation } from '../../core/activations.ts';
 import type { Spec } from '../../core/spec.ts';
 import { dualKernels } from '../../theory/dual.ts';
 import { inputKernel, resnetKernelRecursion } from '../../theory/nngp.ts';
@@ -27,7 +27,7 @@ export interface ResnetParams {
 export const resnetModule: ArchModule<ResnetParams, 'resnet'> = {
   ...resnetSpec,
   resolve: (spec: Spec): ResnetParams => ({
-    act: activation(spec.act),
+    act: specActivation(spec),
     sw2: spec.sw2,
     sb2: spec.sb2,
     alpha: spec.alpha,
@@ -39,14 +39,14 @@ export const resnetModule: ArchModule<ResnetParams, 'resnet'> = {
   depthScaled: true,
   ntk: false,
   kernelProfile: (spec, precision) =>
-    resnetKernelRecursion(dualKernels(activation(spec.act), precision), spec.sw2, spec.sb2, inputKernel(spec.q1, spec.q2, spec.rho0), spec.L, spec.alpha),
+    resnetKernelRecursion(dualKernels(specActivation(spec), precision), spec.sw2, spec.sb2, inputKernel(spec.q1, spec.q2, spec.rho0), spec.L, spec.alpha),
   limits: { depth: odeLimit },
   network(spec) {
     const sw = Math.sqrt(spec.sw2);
     const sb = Math.sqrt(spec.sb2);
     return {
       ...denseChainBase(spec),
-      act: activation(spec.act),
+      act: specActivation(spec),
       hiddenWeightScale: sw,
       hiddenBiasScale: sb,
       branchScale: Math.pow(spec.L, -spec.alpha),

@@ -4,6 +4,7 @@
  * it again ('fast' precision for the first solve while dragging). The grid does not depend on L,
  * so the cache serves every depth.
  */
+import { specActivation } from '../../core/activations.ts';
 import type { Spec } from '../../core/spec.ts';
 import type { LimitBlock } from '../../theory/blocks.ts';
 import { resnetCovarianceOde } from '../../theory/resnetOde.ts';
@@ -19,11 +20,12 @@ export const ODE_STEPS = 256;
 export function odeLimit(spec: Spec, precision: 'exact' | 'fast' = 'exact'): LimitBlock | undefined {
   if (spec.alpha !== 0.5) return undefined;
   const m = ODE_STEPS;
-  const key = JSON.stringify([spec.act, spec.sw2, spec.sb2, spec.q1, spec.q2, spec.rho0, m, precision]);
+  const act = specActivation(spec);
+  const key = JSON.stringify([act.id, spec.sw2, spec.sb2, spec.q1, spec.q2, spec.rho0, m, precision]);
   const hit = odeCache.get(key);
   if (hit) return hit;
   const tGrid = Array.from({ length: m + 1 }, (_, i) => i / m);
-  const limit = resnetCovarianceOde(spec, { tGrid, precision });
+  const limit = resnetCovarianceOde(act, spec, { tGrid, precision });
   if (odeCache.size >= ODE_CACHE_SIZE) odeCache.delete(odeCache.keys().next().value!);
   odeCache.set(key, limit);
   return limit;

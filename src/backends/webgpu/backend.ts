@@ -5,7 +5,7 @@
  * a chunk's readback). A lost device or GPU error rejects with GpuRunError carrying the networks
  * already finished, which fallback.ts completes on the CPU.
  */
-import { archOf } from '../../archs/index.ts';
+import { archOf, resolveSpec } from '../../archs/index.ts';
 import { simulationOps } from '../../core/cost.ts';
 import { validateRecordLayers } from '../cpu/cpuBackend.ts';
 import { networkModel } from '../model.ts';
@@ -103,7 +103,7 @@ export async function createWebGpuBackend(gpu: GPU, options: WebGpuBackendOption
     // Its own WebGPU kernel (archs/types.ts ArchModule.gpu): no dense-chain chunk plan applies.
     if (arch.cpu) return undefined;
     if (s.method === 'explicit') {
-      const kind = s.weights.split(':')[0];
+      const { kind } = resolveSpec(s).weights;
       if (kind in CPU_ONLY_WEIGHTS) return `weights=${s.weights}: ${CPU_ONLY_WEIGHTS[kind]}`;
     }
     const cap = chunkCapacity(shapeOf(job), limits);

@@ -12,7 +12,7 @@ describe('familyLimitKernel', () => {
   it('gaussian, orthogonal, rademacher and sparse: exactly the NNGP recursion', () => {
     const ref = nngp('tanh', 5);
     for (const family of [{ kind: 'gaussian' as const }, { kind: 'orthogonal' as const }, { kind: 'rademacher' as const }, { kind: 'sparse' as const, p: 0.3 }]) {
-      const f = familyLimitKernel('tanh', family, 1.5, 0.1, geometry, 5);
+      const f = familyLimitKernel(activation('tanh'), family, 1.5, 0.1, geometry, 5);
       expect(f.kind).toBe('nngp');
       for (let l = 0; l < 5; l++) {
         expect(f.K[l][0]).toBe(ref.k11[l]);
@@ -23,7 +23,7 @@ describe('familyLimitKernel', () => {
   });
 
   it('low rank: flagged as a random limit whose mean is off the NNGP by O(1/r)', () => {
-    const low = familyLimitKernel('tanh', { kind: 'lowrank', r: 4 }, 1.5, 0.1, geometry, 5);
+    const low = familyLimitKernel(activation('tanh'), { kind: 'lowrank', r: 4 }, 1.5, 0.1, geometry, 5);
     expect(low.kind).toBe('random');
     expect(low.note).toMatch(/O\(1\/r\)/);
   });

@@ -21,7 +21,7 @@
  *               O(1/r) from layer 2 on (kernelCorrection.ts with rankRatio = n/r gives both): the
  *               NNGP is the limit only when r → ∞ too.
  */
-import { activation } from '../../core/activations.ts';
+import type { Activation } from '../../core/activations.ts';
 import type { WeightFamily } from '../../core/weights.ts';
 import { dualKernels } from '../dual.ts';
 import { inputKernel } from '../nngp.ts';
@@ -37,14 +37,13 @@ export interface FamilyLimit {
 
 /** The limit kernel at layers 1..L for a weight family (file comment), mlp. */
 export function familyLimitKernel(
-  actId: string,
+  act: Activation,
   family: WeightFamily,
   sw2: number,
   sb2: number,
   geometry: { q1: number; q2: number; rho0: number },
   L: number,
 ): FamilyLimit {
-  const act = activation(actId);
   const duals = dualKernels(act);
   const X = inputKernel(geometry.q1, geometry.q2, geometry.rho0);
   const K: Kernel3[] = [[sw2 * X.k11 + sb2, sw2 * X.k12 + sb2, sw2 * X.k22 + sb2]];
