@@ -103,6 +103,21 @@ const HISTORIC_ARCH_KEYS: ReadonlySet<string> = new Set([ALPHA_PARAM.key, CP_PAR
  */
 export const ARCH_KEYS_SINCE_FROZEN: ReadonlySet<string> = new Set(ARCH_SPECS.flatMap((a) => a.params.map((p) => p.key)).filter((k) => !HISTORIC_ARCH_KEYS.has(k)));
 
+/**
+ * Keys added after the table above, in the order they were added: a compact link (url/compact.ts)
+ * stores a key as its index in PARAMS, so a key placed before an existing one would make old links
+ * set another key. The keys of later architectures and the training keys (issue 17,
+ * training/spec.ts) are looked up here; a new key is appended (a key missing from the list throws).
+ */
+const LATER_KEYS_IN_ORDER_ADDED = ['gamma2', 'nk', 'tau0', 'paths', 'pdim', 'share', 's02', 'refine', ...TRAINING_KEYS] as const;
+
+function laterParams(): readonly Param[] {
+  const declared = [...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key)), ...TRAINING_PARAMS];
+  for (const p of declared)
+    if (!(LATER_KEYS_IN_ORDER_ADDED as readonly string[]).includes(p.key)) throw new Error(`core/spec.ts: key '${p.key}' is declared but not appended to LATER_KEYS_IN_ORDER_ADDED`);
+  return LATER_KEYS_IN_ORDER_ADDED.map((k) => declared.find((p) => p.key === k)!);
+}
+
 /** The table. Order is the order of keys in URLs, --help and the control panel. */
 export const PARAMS = [
   numberParam({ key: 'v', label: 'schema version', doc: 'URL schema version; older links are migrated.', kind: 'int', default: SPEC_VERSION, min: 1, max: SPEC_VERSION }),
@@ -143,9 +158,7 @@ export const PARAMS = [
   tokenParam({ key: 'curve', label: 'input curve', doc: 'Input geometry (issue 18): circle:k (or ellipse:k:r) pushes k points of a great circle of squared radius q₁ (an ellipse with semi-axes √q₁, r√q₁) and their tangents through M networks and adds the geometry and jacobian blocks; none adds nothing.', default: 'none', allowed: CURVE_ALLOWED, canonicalise: (raw) => { const r = parseCurve(raw); return r.ok ? { ok: true, value: formatCurve(r.value) } : r; } }),
   // Keys of architectures registered later (attention, …) follow, in registry order; the keys of
   // mlp/resnet/shaped keep the places they always had above.
-  ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key)),
-  // Issue 17: the training views' keys (training/spec.ts), last; left out of the digest at their defaults.
-  ...TRAINING_PARAMS,
+  ...laterParams(),
 ] as const satisfies readonly Param[];
 
 /**

@@ -52,6 +52,8 @@ const PLAIN = [
   'v=2&arch=cresnet&act=erf&sw2=1.5&n=12&L=6&M=8&paths=sine:0.5,0,0.5_line:1,0.5_bm:3,0.5&k=3',
   'v=2&arch=cresnet&act=identity&share=0&s02=0.5&n=8&L=8&M=10&pdim=1&paths=sine:1,0,0.2_pl:0,0.3,-0.2',
   'v=2&view=signature&arch=cresnet&act=relu&sw2=1&n=8&L=4&M=6&nmin=4&nmax=8&Lmin=2&Lmax=4&refine=1',
+  // Standard vs shaped attention (issue 15 §2): the comparison view.
+  'v=2&view=collapse&arch=attention&k=3&rho0=0.2&n=16&L=8&M=8',
   // Training views (issue 17): every view, `auto` and explicit learning rates and steps, both optimisers, every task.
   'v=2&view=coord&nmin=16&nmax=64&nets=2&steps=1&seed=3',
   'v=2&view=coord&opt=adam&lr=0.001&param=mup,mf&task=spirals&nmin=8&nmax=32&nets=3&steps=2&tdepth=3',
@@ -59,12 +61,10 @@ const PLAIN = [
   'v=2&view=ntkreg&nmin=16&nmax=32&nets=2&steps=3&ntrain=8&param=ntk,mup,mf',
   'v=2&view=transfer&opt=adam&nmin=8&nmax=16&Lmin=2&Lmax=4&twidth=8&steps=4&ntrain=8&task=circles&batch=4',
   'v=2&view=ntkinit&act=erf&nmin=8&nmax=16&Lmin=1&Lmax=2&M=4',
-  // Standard vs shaped attention (issue 15 §2): the comparison view.
-  'v=2&view=collapse&arch=attention&k=3&rho0=0.2&n=16&L=8&M=8',
 ];
 
 /** The compact twins of some plain links (same experiment, `z=` form). */
-const COMPACT_OF = [0, 2, 4, 9, 11, 13, 16, 18, 20, 22, 24, 35];
+const COMPACT_OF = [0, 2, 4, 9, 11, 13, 16, 18, 20, 22, 24, 36];
 
 /**
  * --append: freeze only the links the file does not hold yet (a new view's), keeping every frozen

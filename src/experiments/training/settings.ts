@@ -4,7 +4,7 @@
  * Each view's `auto` is the comparison and the sizes the literature's figure uses
  * (docs/training.md §4–§10), scaled so that the view's default link finishes in seconds on a CPU.
  */
-import { parseActivation, type Activation } from '../../core/activations.ts';
+import { specActivation, type Activation } from '../../core/activations.ts';
 import type { Spec } from '../../core/spec.ts';
 import { NETWORK_LIMITS } from '../../training/network.ts';
 import type { OptimizerName, ParamName } from '../../training/parametrisation.ts';
@@ -64,8 +64,8 @@ export interface TrainingSettings {
 
 export function trainingSettings(spec: Spec, view: TrainingViewId): TrainingSettings {
   const d = VIEW_DEFAULTS[view];
-  const act = parseActivation(spec.act);
-  if (!act.ok) throw new RangeError(`act=${spec.act}: ${act.reason}`);
+  // The spec resolved once (issue 15 §1): φ of `act` is the registry's one object per token.
+  const act = { value: specActivation(spec) };
   const chosen = paramList(spec.param);
   const targetScale = spec.task === 'teacher' ? d.targetScale : 1;
   const data = makeDataset({ task: spec.task, N: spec.ntrain, seed: spec.seed, ...(spec.task === 'teacher' ? { d: TEACHER_DIM, targetScale } : {}) });
