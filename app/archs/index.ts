@@ -8,11 +8,12 @@ import { resnetPage } from './resnet/index.ts';
 import { shapedPage } from './shaped/index.ts';
 import { cresnetPage } from './cresnet/index.ts';
 import { attentionPage, shapedAttnPage } from './attention/index.ts';
+import { shapedTxPage } from './shapedtx/index.ts';
 import type { PageArchModule } from './types.ts';
 
 export type { PageArchModule } from './types.ts';
 
-export const PAGE_ARCH_MODULES: readonly PageArchModule[] = [mlpPage, resnetPage, shapedPage, attentionPage, shapedAttnPage, cresnetPage];
+export const PAGE_ARCH_MODULES: readonly PageArchModule[] = [mlpPage, resnetPage, shapedPage, attentionPage, shapedAttnPage, cresnetPage, shapedTxPage];
 
 const byId = new Map(PAGE_ARCH_MODULES.map((m) => [m.id, m]));
 

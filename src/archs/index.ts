@@ -14,6 +14,7 @@ import { resnetModule } from './resnet/index.ts';
 import { shapedModule } from './shaped/index.ts';
 import { cresnetModule } from './cresnet/index.ts';
 import { attentionModule, shapedAttnModule } from './attention/index.ts';
+import { shapedTxModule } from './shapedtx/index.ts';
 import { specWeights } from './denseChain.ts';
 import { ARCH_SPECS } from './specs.ts';
 import type { ArchModule, ResolvedSpec } from './types.ts';
@@ -21,7 +22,7 @@ import type { ArchModule, ResolvedSpec } from './types.ts';
 export type { ArchModule, ArchSpecModule, NetworkModel, ResolvedSpec, LayerRecorder, CpuNetwork, Checkpoint } from './types.ts';
 
 /** Every architecture, in the order of the `arch` values. */
-export const ARCH_MODULES: readonly ArchModule<unknown, Arch>[] = [mlpModule, resnetModule, shapedModule, attentionModule, shapedAttnModule, cresnetModule] as readonly ArchModule<unknown, Arch>[];
+export const ARCH_MODULES: readonly ArchModule<unknown, Arch>[] = [mlpModule, resnetModule, shapedModule, attentionModule, shapedAttnModule, cresnetModule, shapedTxModule] as readonly ArchModule<unknown, Arch>[];
 
 const byId = new Map<string, ArchModule<unknown, Arch>>(ARCH_MODULES.map((m) => [m.id, m]));
 

@@ -8,8 +8,9 @@ import { resnetSpec } from './resnet/spec.ts';
 import { shapedSpec } from './shaped/spec.ts';
 import { attentionSpec, shapedAttnSpec } from './attention/spec.ts';
 import { cresnetSpec } from './cresnet/spec.ts';
+import { shapedTxSpec } from './shapedtx/spec.ts';
 
-export const ARCH_SPECS = [mlpSpec, resnetSpec, shapedSpec, attentionSpec, shapedAttnSpec, cresnetSpec] as const;
+export const ARCH_SPECS = [mlpSpec, resnetSpec, shapedSpec, attentionSpec, shapedAttnSpec, cresnetSpec, shapedTxSpec] as const;
 
 /** The declaration of an architecture id (undefined for an id no architecture has). */
 export function archSpec(id: string): (typeof ARCH_SPECS)[number] | undefined {

@@ -102,6 +102,9 @@ export const Domain = {
   cdeBias: 11,
   /** Gram-method rows of the curve chain with tangents (geometry/curveNetwork.ts). */
   curveGramRow: 12,
+  /** Shaped Transformer block (src/archs/shapedtx): the MLP sublayer's W^pre, W^post (explicit) and its exact-chain draws. */
+  blockWeight: 13,
+  blockGram: 14,
   test: 15,
   /** Training (issue 17, src/training/): task inputs, the teacher network, mini-batch order. */
   trainData: 20,

@@ -109,7 +109,7 @@ export const ARCH_KEYS_SINCE_FROZEN: ReadonlySet<string> = new Set(ARCH_SPECS.fl
  * set another key. The keys of later architectures and the training keys (issue 17,
  * training/spec.ts) are looked up here; a new key is appended (a key missing from the list throws).
  */
-const LATER_KEYS_IN_ORDER_ADDED = ['gamma2', 'nk', 'tau0', 'paths', 'pdim', 'share', 's02', 'refine', ...TRAINING_KEYS] as const;
+const LATER_KEYS_IN_ORDER_ADDED = ['gamma2', 'nk', 'tau0', 'paths', 'pdim', 'share', 's02', 'refine', 'gamma2m', ...TRAINING_KEYS] as const;
 
 function laterParams(): readonly Param[] {
   const declared = [...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key)), ...TRAINING_PARAMS];

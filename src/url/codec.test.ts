@@ -62,8 +62,8 @@ describe('URL codec', () => {
       s02: 0.5,
       refine: 5,
       curve: 'circle:64',
-      // Keys of later architectures (attention, issue 15 §2: they are not typed on Spec).
-      ...({ gamma2: 0.3, nk: 16, tau0: 2 } as object),
+      // Keys of later architectures (attention and the shaped block, issue 15 §2: they are not typed on Spec).
+      ...({ gamma2: 0.3, nk: 16, tau0: 2, gamma2m: 0.7 } as object),
       // Training keys (issue 17, training/spec.ts).
       param: 'sp,mf',
       opt: 'adam',

@@ -117,6 +117,15 @@ KERNEL_CASES.push(
   { label: 'explicit sparse:0.3', spec: { method: 'explicit', weights: 'sparse:0.3', act: 'tanh', n: 64, L: 4 } },
 );
 
+/**
+ * Architectures with their own CPU network and a WebGPU kernel (ArchModule.cpu and .gpu): check 3 for
+ * them, K̂ per network against the CPU backend (run only where the reference is the CPU backend).
+ */
+const OWN_NETWORK_CASES: { label: string; spec: Partial<Spec> }[] = [
+  { label: 'explicit shapedattn, k=3', spec: { method: 'explicit', arch: 'shapedattn', k: 3, n: 32, L: 4 } },
+  { label: 'explicit shapedtx (shaped Transformer block), k=3, c₊=1, c₋=−2', spec: { method: 'explicit', arch: 'shapedtx', k: 3, cp: 1, cm: -2, n: 32, L: 4 } },
+];
+
 export function describeConformance(
   name: string,
   makeBackend: () => Promise<SimBackend>,
@@ -193,6 +202,24 @@ export function describeConformance(
         }
       });
     });
+
+    if (!options.reference) {
+      it.each(OWN_NETWORK_CASES)('gives the same K̂ per network as the CPU backend for its own-network architectures (relative ≤ 1e-4): $label', async ({ spec: changes }) => {
+        const spec = conformanceSpec({ M: 8, seed: 7, rho0: 0.3, ...changes });
+        const job: SimJob = { spec, netStart: 5, netCount: 2, recordLayers: allLayers(spec) };
+        if (backend.supports(job) !== undefined) throw new Error(`${name} does not support ${JSON.stringify(changes)}: ${backend.supports(job)}`);
+        const got = await backend.simulate(job);
+        const want = await reference.simulate(job);
+        const P = pairCount(spec.k);
+        expect(got.z).toHaveLength(2 * job.recordLayers.length * P);
+        for (let m = 0; m < 2; m++) {
+          for (let r = 0; r < job.recordLayers.length; r++) {
+            const offset = (m * job.recordLayers.length + r) * P;
+            expect(kernelDifference(got.z, want.z, spec.k, offset), `K̂ net ${5 + m}, layer ${job.recordLayers[r]}`).toBeLessThanOrEqual(1e-4);
+          }
+        }
+      });
+    }
 
     it.each([
       ['gram', 'mlp', 'relu'],

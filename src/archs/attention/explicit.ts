@@ -78,50 +78,67 @@ export function tokenCovariance(X: Float64Array, n: number, m: number, out: Floa
   return out;
 }
 
+/** Work arrays of `attentionExplicitLayer` for width n, key width n_k and m tokens. */
+export function attentionExplicitWork(model: Pick<AttentionModel, 'm' | 'n' | 'nk'>): Float64Array[] {
+  const { m, n, nk } = model;
+  return [new Float64Array(nk * m), new Float64Array(nk * m), new Float64Array(n * m), new Float64Array(m * m), new Float64Array(m * m)];
+}
+
+/**
+ * Attention layer l (1-based) of network `net`, (M2)–(M5): Xn ← λX + γ A X W^V/√n (X, Xn: n × m,
+ * row = unit). Shared with the shaped Transformer block's attention sublayer (archs/shapedtx).
+ */
+export function attentionExplicitLayer(model: AttentionModel, net: number, l: number, X: Float64Array, Xn: Float64Array, work: Float64Array[]): void {
+  const { m, n, nk, seed, kind } = model;
+  const lam = Math.sqrt(1 - model.gamma2);
+  const gam = Math.sqrt(model.gamma2);
+  const tau = temperature(model);
+  const [Q, K, G, S, A] = work;
+  const f = 1 / Math.sqrt(n);
+  gaussianProject(seed, Domain.weight, net, attentionWeightLayer(l, 0), nk, n, X, m, f, Q);
+  gaussianProject(seed, Domain.weight, net, attentionWeightLayer(l, 1), nk, n, X, m, f, K);
+  // (M2): S_ab = Σ_i Q_ia K_ib / τ.
+  S.fill(0);
+  for (let i = 0; i < nk; i++) {
+    for (let a = 0; a < m; a++) {
+      const qa = Q[i * m + a];
+      for (let b = 0; b < m; b++) S[a * m + b] += qa * K[i * m + b];
+    }
+  }
+  for (let e = 0; e < m * m; e++) S[e] /= tau;
+  attentionMatrix(kind, S, m, A);
+  gaussianProject(seed, Domain.weight, net, attentionWeightLayer(l, 2), n, n, X, m, f, G);
+  // (M5): X' = λX + γ A G (tokens are columns here: X'_{i,a} = λX_{i,a} + γ Σ_b A_ab G_{i,b}).
+  for (let i = 0; i < n; i++) {
+    for (let a = 0; a < m; a++) {
+      let s = 0;
+      for (let b = 0; b < m; b++) s += A[a * m + b] * G[i * m + b];
+      Xn[i * m + a] = lam * X[i * m + a] + gam * s;
+    }
+  }
+}
+
+/** X_0 = W_in x/√d (M1) with the lab's input vectors (src/core/inputs.ts, d = 1024), into X (n × m). */
+export function attentionEmbedding(model: Pick<AttentionModel, 'm' | 'n' | 'q1' | 'q2' | 'rho0' | 'seed'>, net: number, X: Float64Array): void {
+  const { d, x } = inputVectors({ q1: model.q1, q2: model.q2, rho0: model.rho0, k: model.m }, INPUT_DIMENSION);
+  gaussianProject(model.seed, Domain.inputWeight, net, 0, model.n, d, x, model.m, 1 / Math.sqrt(d), X);
+}
+
 /**
  * Run network `net` and call `record(l, V_l)` for l = 0..L (V_l is reused: copy what you keep).
  * X_0 = W_in x/√d with the lab's input vectors (src/core/inputs.ts, d = 1024), so that the n
  * columns of X_0 are iid N(0, K_in) (M1).
  */
 export function runExplicitAttention(model: AttentionModel, net: number, record: (l: number, V: Float64Array) => void): void {
-  const { m, n, nk, L, seed, kind } = model;
-  const lam = Math.sqrt(1 - model.gamma2);
-  const gam = Math.sqrt(model.gamma2);
-  const tau = temperature(model);
-  const { d, x } = inputVectors({ q1: model.q1, q2: model.q2, rho0: model.rho0, k: m }, INPUT_DIMENSION);
+  const { m, n, L } = model;
   let X = new Float64Array(n * m);
   let Xn = new Float64Array(n * m);
-  const Q = new Float64Array(nk * m);
-  const K = new Float64Array(nk * m);
-  const G = new Float64Array(n * m);
-  const S = new Float64Array(m * m);
-  const A = new Float64Array(m * m);
   const V = new Float64Array(m * m);
-  gaussianProject(seed, Domain.inputWeight, net, 0, n, d, x, m, 1 / Math.sqrt(d), X);
+  const work = attentionExplicitWork(model);
+  attentionEmbedding(model, net, X);
   record(0, tokenCovariance(X, n, m, V));
-  const f = 1 / Math.sqrt(n);
   for (let l = 1; l <= L; l++) {
-    gaussianProject(seed, Domain.weight, net, attentionWeightLayer(l, 0), nk, n, X, m, f, Q);
-    gaussianProject(seed, Domain.weight, net, attentionWeightLayer(l, 1), nk, n, X, m, f, K);
-    // (M2): S_ab = Σ_i Q_ia K_ib / τ.
-    S.fill(0);
-    for (let i = 0; i < nk; i++) {
-      for (let a = 0; a < m; a++) {
-        const qa = Q[i * m + a];
-        for (let b = 0; b < m; b++) S[a * m + b] += qa * K[i * m + b];
-      }
-    }
-    for (let e = 0; e < m * m; e++) S[e] /= tau;
-    attentionMatrix(kind, S, m, A);
-    gaussianProject(seed, Domain.weight, net, attentionWeightLayer(l, 2), n, n, X, m, f, G);
-    // (M5): X' = λX + γ A G (tokens are columns here: X'_{i,a} = λX_{i,a} + γ Σ_b A_ab G_{i,b}).
-    for (let i = 0; i < n; i++) {
-      for (let a = 0; a < m; a++) {
-        let s = 0;
-        for (let b = 0; b < m; b++) s += A[a * m + b] * G[i * m + b];
-        Xn[i * m + a] = lam * X[i * m + a] + gam * s;
-      }
-    }
+    attentionExplicitLayer(model, net, l, X, Xn, work);
     [X, Xn] = [Xn, X];
     record(l, tokenCovariance(X, n, m, V));
   }

@@ -17,8 +17,14 @@ import { temperature, type AttentionModel } from './model.ts';
 
 const WG = 64;
 
+/**
+ * What a caller may run after each attention layer l on the same state (the shaped Transformer
+ * block's MLP sublayer, archs/shapedtx/gpu.ts): X (nets × n × m) and P (nets × rows × m, free then).
+ */
+export type AttentionGpuLayerHook = (l: number, state: { readonly X: GPUBuffer; readonly P: GPUBuffer; readonly rows: number }) => void;
+
 /** V_l (m×m, row-major, f64 from the f32 state) of networks netBase … netBase + nets − 1, l = 0..L: out[net][l]. */
-export async function runAttentionGpu(device: GPUDevice, model: AttentionModel, nets: number, netBase = 0): Promise<Float64Array[][]> {
+export async function runAttentionGpu(device: GPUDevice, model: AttentionModel, nets: number, netBase = 0, afterLayer?: AttentionGpuLayerHook): Promise<Float64Array[][]> {
   const { m, n, nk, L } = model;
   const rows = 2 * nk + n;
   const module = device.createShaderModule({ label: 'attention_layer.wgsl', code: [sizesWgsl, trigWgsl, rngWgsl, attentionWgsl].join('\n') });
@@ -84,6 +90,7 @@ export async function runAttentionGpu(device: GPUDevice, model: AttentionModel, 
       dispatch(project, Math.ceil(rows / WG), nets);
       dispatch(mix, Math.ceil(nets / WG), 1);
       dispatch(update, Math.ceil(n / WG), nets);
+      afterLayer?.(l, { X, P, rows });
       await record();
     }
   } finally {

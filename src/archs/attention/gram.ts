@@ -56,7 +56,7 @@ export function chiSquareDraw(stream: NormalStream, net: number, layer: number, 
 }
 
 /** Lower-triangular R with R Rᵀ ~ Wishart_m(I, dof) (Bartlett): R_ii² ~ χ²_{dof−i}, R_ij ~ N(0, 1). */
-function bartlett(stream: NormalStream, net: number, layer: number, lowerRow: number, diagRow: number, m: number, dof: number, R: Float64Array): void {
+export function bartlett(stream: NormalStream, net: number, layer: number, lowerRow: number, diagRow: number, m: number, dof: number, R: Float64Array): void {
   R.fill(0, 0, m * m);
   let c = 0;
   for (let i = 0; i < m; i++) {
@@ -66,7 +66,7 @@ function bartlett(stream: NormalStream, net: number, layer: number, lowerRow: nu
 }
 
 /** out = A·B (m×m); `bT`: B transposed. out must not alias A or B. */
-function mul(A: Float64Array, B: Float64Array, m: number, out: Float64Array, bT = false): Float64Array {
+export function mul(A: Float64Array, B: Float64Array, m: number, out: Float64Array, bT = false): Float64Array {
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < m; j++) {
       let s = 0;
@@ -78,8 +78,76 @@ function mul(A: Float64Array, B: Float64Array, m: number, out: Float64Array, bT 
 }
 
 /** out = A Aᵀ (m×m). */
-function gramOf(A: Float64Array, m: number, out: Float64Array): Float64Array {
+export function gramOf(A: Float64Array, m: number, out: Float64Array): Float64Array {
   return mul(A, A, m, out, true);
+}
+
+/** Work arrays of `attentionGramLayer` (ten m×m arrays; reuse them across layers). */
+export function attentionGramWork(m: number): Float64Array[] {
+  return Array.from({ length: 10 }, () => new Float64Array(m * m));
+}
+
+/**
+ * One attention layer of the exact chain, (G1)–(G4), in place: V ← V_{l+1} given V = V_l, with the
+ * draws of (net, layer l) from `stream` (domain gramRow). Shared by the attention networks and the
+ * shaped Transformer block's attention sublayer (archs/shapedtx/gram.ts).
+ */
+export function attentionGramLayer(model: AttentionModel, stream: NormalStream, net: number, l: number, V: Float64Array, work: Float64Array[]): void {
+  const { m, n, nk, kind } = model;
+  const lam = Math.sqrt(1 - model.gamma2);
+  const gam = Math.sqrt(model.gamma2);
+  const tau = temperature(model);
+  const mm = m * m;
+  const [Lc, R, T1, T2, Xi, Z1, S, A, C, GG] = work;
+  psdCholesky(V, m, Lc);
+  stream.row(net, l, ROW.xi, mm, Xi);
+  stream.row(net, l, ROW.z1, mm, Z1);
+  // (G1): S = L Ξ R_kᵀ Lᵀ / τ.
+  bartlett(stream, net, l, ROW.rkLower, ROW.rkDiag, m, nk, R);
+  mul(Lc, Xi, m, T1);
+  mul(T1, R, m, T2, true);
+  mul(T2, Lc, m, S, true);
+  for (let e = 0; e < mm; e++) S[e] /= tau;
+  attentionMatrix(kind, S, m, A);
+  // (G2): C = L Z₁ᵀ Lᵀ/√n.
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) T2[i * m + j] = Z1[j * m + i];
+  mul(Lc, T2, m, T1);
+  mul(T1, Lc, m, C, true);
+  for (let e = 0; e < mm; e++) C[e] /= Math.sqrt(n);
+  // (G3): G Gᵀ/n = L (Z₁Z₁ᵀ + R₂R₂ᵀ) Lᵀ / n.
+  bartlett(stream, net, l, ROW.r2Lower, ROW.r2Diag, m, n - m, R);
+  gramOf(Z1, m, T1);
+  gramOf(R, m, T2);
+  for (let e = 0; e < mm; e++) T1[e] += T2[e];
+  mul(Lc, T1, m, T2);
+  mul(T2, Lc, m, GG, true);
+  for (let e = 0; e < mm; e++) GG[e] /= n;
+  // (G4): V' = λ²V + λγ(C Aᵀ + A Cᵀ) + γ² A GG Aᵀ.
+  mul(C, A, m, T1, true); // C Aᵀ
+  mul(A, GG, m, T2);
+  mul(T2, A, m, S, true); // A GG Aᵀ (S is free now)
+  for (let i = 0; i < m; i++) {
+    for (let j = i; j < m; j++) {
+      const v = lam * lam * V[i * m + j] + lam * gam * (T1[i * m + j] + T1[j * m + i]) + gam * gam * 0.5 * (S[i * m + j] + S[j * m + i]);
+      V[i * m + j] = v;
+      V[j * m + i] = v;
+    }
+  }
+}
+
+/**
+ * V_0 = Lin (R₀R₀ᵀ) Linᵀ / n (M1): the embedding's exact law (Bartlett, domain gramRow, layer 0),
+ * written into V. Shared with the shaped Transformer block.
+ */
+export function embeddingGram(model: Pick<AttentionModel, 'm' | 'n' | 'q1' | 'q2' | 'rho0'>, stream: NormalStream, net: number, V: Float64Array, work: Float64Array[]): void {
+  const { m, n } = model;
+  const [Lc, R, T1] = work;
+  const Kin = inputGram({ q1: model.q1, q2: model.q2, rho0: model.rho0, k: m });
+  psdCholesky(Kin, m, Lc);
+  bartlett(stream, net, 0, ROW.r2Lower, ROW.r2Diag, m, n, R);
+  mul(Lc, R, m, T1);
+  gramOf(T1, m, V);
+  for (let e = 0; e < m * m; e++) V[e] /= n;
 }
 
 /**
@@ -87,56 +155,13 @@ function gramOf(A: Float64Array, m: number, out: Float64Array): Float64Array {
  * A V that leaves f64 (∞/NaN) has no Cholesky factor (linalg.ts): it stays NaN, visibly ended.
  */
 export function runGramAttention(model: AttentionModel, net: number, record: (l: number, V: Float64Array) => void): void {
-  const { m, n, nk, L, kind } = model;
-  const lam = Math.sqrt(1 - model.gamma2);
-  const gam = Math.sqrt(model.gamma2);
-  const tau = temperature(model);
   const stream = new NormalStream(model.seed, Domain.gramRow);
-  const mm = m * m;
-  const [Lc, R, T1, T2, Xi, Z1, S, A, C, GG, V] = Array.from({ length: 11 }, () => new Float64Array(mm));
-  const Kin = inputGram({ q1: model.q1, q2: model.q2, rho0: model.rho0, k: m });
-  psdCholesky(Kin, m, Lc);
-  // V_0 = Lin (R₀R₀ᵀ) Linᵀ / n (M1).
-  bartlett(stream, net, 0, ROW.r2Lower, ROW.r2Diag, m, n, R);
-  mul(Lc, R, m, T1);
-  gramOf(T1, m, V);
-  for (let e = 0; e < mm; e++) V[e] /= n;
+  const work = attentionGramWork(model.m);
+  const V = new Float64Array(model.m * model.m);
+  embeddingGram(model, stream, net, V, work);
   record(0, V);
-  for (let l = 1; l <= L; l++) {
-    psdCholesky(V, m, Lc);
-    stream.row(net, l, ROW.xi, mm, Xi);
-    stream.row(net, l, ROW.z1, mm, Z1);
-    // (G1): S = L Ξ R_kᵀ Lᵀ / τ.
-    bartlett(stream, net, l, ROW.rkLower, ROW.rkDiag, m, nk, R);
-    mul(Lc, Xi, m, T1);
-    mul(T1, R, m, T2, true);
-    mul(T2, Lc, m, S, true);
-    for (let e = 0; e < mm; e++) S[e] /= tau;
-    attentionMatrix(kind, S, m, A);
-    // (G2): C = L Z₁ᵀ Lᵀ/√n.
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) T2[i * m + j] = Z1[j * m + i];
-    mul(Lc, T2, m, T1);
-    mul(T1, Lc, m, C, true);
-    for (let e = 0; e < mm; e++) C[e] /= Math.sqrt(n);
-    // (G3): G Gᵀ/n = L (Z₁Z₁ᵀ + R₂R₂ᵀ) Lᵀ / n.
-    bartlett(stream, net, l, ROW.r2Lower, ROW.r2Diag, m, n - m, R);
-    gramOf(Z1, m, T1);
-    gramOf(R, m, T2);
-    for (let e = 0; e < mm; e++) T1[e] += T2[e];
-    mul(Lc, T1, m, T2);
-    mul(T2, Lc, m, GG, true);
-    for (let e = 0; e < mm; e++) GG[e] /= n;
-    // (G4): V' = λ²V + λγ(C Aᵀ + A Cᵀ) + γ² A GG Aᵀ.
-    mul(C, A, m, T1, true); // C Aᵀ
-    mul(A, GG, m, T2);
-    mul(T2, A, m, S, true); // A GG Aᵀ (S is free now)
-    for (let i = 0; i < m; i++) {
-      for (let j = i; j < m; j++) {
-        const v = lam * lam * V[i * m + j] + lam * gam * (T1[i * m + j] + T1[j * m + i]) + gam * gam * 0.5 * (S[i * m + j] + S[j * m + i]);
-        V[i * m + j] = v;
-        V[j * m + i] = v;
-      }
-    }
+  for (let l = 1; l <= model.L; l++) {
+    attentionGramLayer(model, stream, net, l, V, work);
     record(l, V);
   }
 }

@@ -88,8 +88,11 @@ export function tokenPairs(m: number): Array<[number, number]> {
   return out;
 }
 
-/** One factored step F ← (I + E + K h) F (a I + b √h Ξ) with the given Ξ, Ξ' (in place). */
-function factoredStep(F: Float64Array, m: number, g2: number, tau0: number, h: number, xi: Float64Array, xiP: Float64Array, w: Float64Array[]): void {
+/**
+ * One factored step F ← (I + E + K h) F (a I + b √h Ξ) with the given Ξ, Ξ' (in place); `w` is six
+ * m×m work arrays. Exported for the shaped Transformer block's SDE (archs/shapedtx/sde.ts).
+ */
+export function factoredStep(F: Float64Array, m: number, g2: number, tau0: number, h: number, xi: Float64Array, xiP: Float64Array, w: Float64Array[]): void {
   const [V, S, T1, T2, M] = w;
   const mm = m * m;
   const sq = Math.sqrt(h);
@@ -159,7 +162,7 @@ function factoredStep(F: Float64Array, m: number, g2: number, tau0: number, h: n
   }
 }
 
-function maxDiagonal(F: Float64Array, m: number): number {
+export function maxDiagonal(F: Float64Array, m: number): number {
   let mx = -Infinity;
   for (let i = 0; i < m; i++) {
     let s = 0;

@@ -74,12 +74,40 @@ export function histogramDensity(sample: Float64Array, bins: number): { rho: num
   return { rho: Array.from({ length: bins }, (_, i) => -1 + (i + 0.5) * h), density: Array.from(counts, (c) => c / (total * h)) };
 }
 
-export async function attentionSdeView(
+/**
+ * What the view needs of a token-covariance SDE and its finite networks (shapedattn here; the shaped
+ * Transformer block, archs/shapedtx, passes its own): stopped ρ₀₁ of the SDE paths at given double
+ * steps plus sample paths, and M networks of width n and depth L (ρ₀₁ per layer, the stopped final ρ).
+ */
+export interface TokenSdeSource {
+  sde(p: { T: number; dt: number; paths: number; stopAt: number; recordAt: number[]; samplePaths: number; sampleEvery: number }): { rho01At?: Float64Array[]; sample?: { t: number[]; rho: number[][] } };
+  networks(n: number, L: number, o: { M: number; perLayer?: boolean; stopAt?: number }): { M: number; final: Float64Array[]; rho01?: Float64Array[] };
+}
+
+/** shapedattn's source: simulateTokenSde and runAttentionNetworks (spec.method, n_k = n when nk = 0). */
+function shapedAttentionSource(spec: Spec): TokenSdeSource {
+  const model = attentionModel('shapedattn', spec);
+  return {
+    sde: (p) => simulateTokenSde({ m: model.m, gamma2: model.gamma2, tau0: model.tau0, q1: model.q1, q2: model.q2, rho0: model.rho0, seed: model.seed, coarse: false, ...p }),
+    networks: (n, L, o) => runAttentionNetworks({ ...model, n, nk: (spec as unknown as { nk: number }).nk === 0 ? n : model.nk, L }, { method: spec.method, ...o }),
+  };
+}
+
+export function attentionSdeView(
   spec: Spec,
   widths: readonly number[],
   options: { signal?: AbortSignal; onPartial?: (block: SdeViewBlock, progress: { done: number; total: number }) => void } = {},
 ): Promise<SdeViewBlock> {
-  const model = attentionModel('shapedattn', spec);
+  return tokenSdeView(spec, widths, options, shapedAttentionSource(spec));
+}
+
+/** The sde view's block for a token-covariance SDE and its networks (`source`). */
+export async function tokenSdeView(
+  spec: Spec,
+  widths: readonly number[],
+  options: { signal?: AbortSignal; onPartial?: (block: SdeViewBlock, progress: { done: number; total: number }) => void },
+  source: TokenSdeSource,
+): Promise<SdeViewBlock> {
   const T = spec.L / spec.n;
   const R = stoppingLevel(spec);
   const Ls = widths.map((n) => Math.max(1, Math.round(T * n)));
@@ -87,13 +115,13 @@ export async function attentionSdeView(
   const { dt, paths } = sdePlan(Tmax);
   const at = (t: number) => Math.min(Math.round(t / (2 * dt)), Math.round(Tmax / (2 * dt)));
   const every = Math.max(1, Math.round(Tmax / (2 * dt) / 100));
-  const sde = simulateTokenSde({ m: model.m, gamma2: model.gamma2, tau0: model.tau0, q1: model.q1, q2: model.q2, rho0: model.rho0, T: Tmax, dt, paths, seed: model.seed, stopAt: R, coarse: false, recordAt: [at(T), ...widths.map((n, i) => at(Ls[i] / n))], samplePaths: PATHS_DRAWN, sampleEvery: every });
+  const sde = source.sde({ T: Tmax, dt, paths, stopAt: R, recordAt: [at(T), ...widths.map((n, i) => at(Ls[i] / n))], samplePaths: PATHS_DRAWN, sampleEvery: every });
   const lawSample = sde.rho01At![0];
   let mean = 0;
   for (const x of lawSample) mean += x / lawSample.length;
   let v = 0;
   for (const x of lawSample) v += (x - mean) ** 2 / (lawSample.length - 1);
-  const few = runAttentionNetworks(model, { method: spec.method, M: Math.min(PATHS_DRAWN, spec.M), perLayer: true });
+  const few = source.networks(spec.n, spec.L, { M: Math.min(PATHS_DRAWN, spec.M), perLayer: true });
   const netRho = Array.from({ length: few.M }, (_, i) => few.rho01!.map((layer) => layer[i]));
   const block: SdeViewBlock = {
     T,
@@ -105,7 +133,7 @@ export async function attentionSdeView(
   for (let w = 0; w < widths.length; w++) {
     if (options.signal?.aborted) throw new DOMException('cancelled', 'AbortError');
     const n = widths[w];
-    const run = runAttentionNetworks({ ...model, n, nk: (spec as unknown as { nk: number }).nk === 0 ? n : model.nk, L: Ls[w] }, { method: spec.method, M: spec.M, stopAt: R });
+    const run = source.networks(n, Ls[w], { M: spec.M, stopAt: R });
     const ref = sde.rho01At![w + 1];
     const c = block.convergence;
     c.n.push(n);
