@@ -150,7 +150,8 @@ describe('limits-lab run view=transfer', () => {
     const engineWidth = lrSweep({ configs: [8, 16].map((n) => ({ value: n, config: { arch: 'mlp', act: tanh, n, L: 2, d: 8, sw2: 1, exponents: presetExponents('mup'), eta: 1, seed: 1, net: 0 } })), log2Eta: grid, steps: 4, optimizer: 'sgd', data });
     const engineDepth = lrSweep({ configs: [2, 4].map((L) => ({ value: L, config: { arch: 'resnet', act: tanh, n: 8, L, d: 8, sw2: 1, exponents: presetExponents('mup'), depth: depthMuP('sgd'), eta: 1, seed: 1, net: 0 } })), log2Eta: grid, steps: 4, optimizer: 'sgd', data });
     const unscaled = lrSweep({ configs: [2, 4].map((L) => ({ value: L, config: { arch: 'resnet', act: tanh, n: 8, L, d: 8, sw2: 1, exponents: presetExponents('mup'), depth: UNSCALED_DEPTH, eta: 1, seed: 1, net: 0 } })), log2Eta: grid, steps: 4, optimizer: 'sgd', data });
-    const asJson = (r: ReturnType<typeof lrSweep>) => r.curves.map((c) => ({ value: c.value, loss: c.loss.map((v) => (Number.isFinite(v) ? v : null)), bestLog2Eta: Number.isFinite(c.bestLog2Eta) ? c.bestLog2Eta : null }));
+    const asJson = (r: ReturnType<typeof lrSweep>) =>
+      r.curves.map((c) => ({ value: c.value, loss: c.loss.map((v) => (Number.isFinite(v) ? v : null)), bestLog2Eta: Number.isFinite(c.bestLog2Eta) ? c.bestLog2Eta : null, atGridEdge: c.bestLog2Eta === -6 || c.bestLog2Eta === 3 }));
     expect(b.width.families[1].curves).toEqual(asJson(engineWidth));
     expect(b.depth.families[1].curves).toEqual(asJson(engineDepth));
     expect(b.depth.families[0].curves).toEqual(asJson(unscaled));

@@ -137,6 +137,11 @@ export interface TransferCurve {
   readonly loss: (number | null)[];
   /** log₂ of the loss-optimal η (parabola-refined), null when every η diverged. */
   readonly bestLog2Eta: number | null;
+  /**
+   * The least loss is at an end of the grid (log2Eta[0] or its last): the optimum may lie beyond it,
+   * so bestLog2Eta is a bound, and so is a drift computed from it.
+   */
+  readonly atGridEdge: boolean;
 }
 
 export interface TransferFamily {

@@ -165,12 +165,20 @@ export function* movementSweep(o: MovementOptions): Sweep<MovementResult> {
           den += theta0[j] ** 2;
         }
         kernelAll[w][s] = Math.sqrt(num / den);
-        net.layers.forEach((ly, k) => {
+        // The power iterations are the bulk of this network's extra work at large n: a tick after
+        // each layer keeps a cancel within one layer's norms (work counted per layer, summing to extra(n)).
+        const powerWork = (ly: { nIn: number; nOut: number }) => 2 * (30 + (o.powerIters ?? 60)) * ly.nIn * ly.nOut;
+        let counted = 0;
+        for (let k = 0; k < net.layers.length; k++) {
+          const ly = net.layers[k];
           const dW = net.weights[k].slice();
           for (let j = 0; j < dW.length; j++) dW[j] -= W0[k][j];
           weightAll[k][w][s] = spectralNorm(dW, ly.nOut, ly.nIn, 30) / spectralNorm(W0[k], ly.nOut, ly.nIn, o.powerIters ?? 60);
-        });
-        done += extra(n);
+          done += powerWork(ly);
+          counted += powerWork(ly);
+          yield { done, total };
+        }
+        done += extra(n) - counted;
         yield { done, total };
       }
     }

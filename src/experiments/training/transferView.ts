@@ -37,7 +37,14 @@ export function transferFamilies(s: TrainingSettings): { width: FamilyPlan[]; de
 }
 
 function familyJson(f: FamilyPlan, r: SweepResult | undefined): TransferFamily {
-  const curves = (r?.curves ?? []).map((c) => ({ value: c.value, loss: c.loss.map(finiteOrNull), bestLog2Eta: finiteOrNull(c.bestLog2Eta) }));
+  const grid = TRANSFER_LOG2_ETA;
+  const curves = (r?.curves ?? []).map((c) => ({
+    value: c.value,
+    loss: c.loss.map(finiteOrNull),
+    bestLog2Eta: finiteOrNull(c.bestLog2Eta),
+    // refinedArgmin keeps an end point as it is (no parabola through a missing neighbour).
+    atGridEdge: c.bestLog2Eta === grid[0] || c.bestLog2Eta === grid[grid.length - 1],
+  }));
   return {
     id: f.id,
     label: f.label,
