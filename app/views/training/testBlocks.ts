@@ -107,7 +107,7 @@ export function ntkRegimeBlock(): NtkRegimeBlock {
 export function transferBlock(): TransferBlock {
   const bowl = (best: number, x: number) => 0.1 * 2 ** ((x - best) ** 2 / 2);
   const grid = [-4, -3, -2, -1, 0, 1];
-  const curve = (value: number, best: number, diverge = false) => ({ value, loss: grid.map((x) => (diverge && x === 1 ? null : bowl(best, x))), bestLog2Eta: best });
+  const curve = (value: number, best: number, diverge = false) => ({ value, loss: grid.map((x) => (diverge && x === 1 ? null : bowl(best, x))), bestLog2Eta: best, atGridEdge: best === grid[0] || best === grid[grid.length - 1] });
   return {
     setup: { ...SETUP, steps: 20 },
     log2Eta: grid,

@@ -9,7 +9,9 @@ describe('transfer view data', () => {
   const [unscaled, dmup] = block.depth.families;
   it('the drift is the ratio of the first and last curve\'s optima, with its direction', () => {
     expect(optimumDrift(sp)).toMatchObject({ factor: 8, direction: 'down', from: 64, to: 512 });
-    expect(driftPhrase(sp, 'n')).toBe('standard (SP): the optimum moves 8× (to smaller η) from n = 64 to 512');
+    // SP's widest curve is flagged atGridEdge (its optimum is the grid's first point): a lower bound.
+    expect(driftPhrase(sp, 'n')).toBe('standard (SP): the optimum moves at least 8× (to smaller η) from n = 64 to 512 (an optimum at the edge of the η grid: it may lie beyond)');
+    expect(driftPhrase({ ...sp, curves: sp.curves.slice(0, 3) }, 'n')).toBe('standard (SP): the optimum moves 4× (to smaller η) from n = 64 to 256');
     expect(driftPhrase(mup, 'n')).toBe('µP (maximal update): the optimum moves 1× from n = 64 to 512');
     expect(driftPhrase(unscaled, 'L')).toBe('unscaled ResNet (α = 0): the optimum moves 4× (to smaller η) from L = 2 to 8');
     expect(driftPhrase(dmup, 'L')).toContain('moves 1× from L = 2 to 8');
@@ -22,6 +24,9 @@ describe('transfer view data', () => {
     expect(optimumDrift(sp, block.log2Eta).atEdge).toBe(true);
     expect(driftPhrase(sp, 'n', block.log2Eta)).toBe('standard (SP): the optimum moves at least 8× (to smaller η) from n = 64 to 512 (an optimum at the edge of the η grid: it may lie beyond)');
     expect(optimumDrift(mup, block.log2Eta).atEdge).toBeUndefined();
+    // The block's flag alone (a least loss at the grid's end, refined off the end point) makes it a bound too.
+    const flagged = { ...mup, curves: mup.curves.map((c, i) => (i === 0 ? { ...c, atGridEdge: true } : c)) };
+    expect(optimumDrift(flagged).atEdge).toBe(true);
     const stuck = { ...mup, curves: mup.curves.map((c) => ({ ...c, bestLog2Eta: 1 })) };
     expect(driftPhrase(stuck, 'n', block.log2Eta)).toBe("µP (maximal update): the optimum sits at the grid's edge at n = 64 and 512: widen the grid to compare");
     expect([1.0312, 5.66, 12.4].map(formatFactor)).toEqual(['1.03×', '5.7×', '12×']);

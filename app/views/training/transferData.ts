@@ -49,7 +49,8 @@ export function optimumDrift(f: TransferFamily, log2Eta: readonly number[] = [])
   if (missing.length > 0) return { ...base, reason: `every learning rate diverged at ${missing.map((c) => c.value).join(' and ')}` };
   const d = last.bestLog2Eta! - first.bestLog2Eta!;
   const edges = log2Eta.length > 0 ? [log2Eta[0], log2Eta[log2Eta.length - 1]] : [];
-  const atEdge = [first, last].some((c) => edges.includes(c.bestLog2Eta!));
+  // The block flags a least loss at an end of the grid (atGridEdge); an optimum on an end point is one too.
+  const atEdge = [first, last].some((c) => c.atGridEdge || edges.includes(c.bestLog2Eta!));
   return { ...base, factor: 2 ** Math.abs(d), direction: d > 0 ? 'up' : d < 0 ? 'down' : 'nowhere', ...(atEdge ? { atEdge } : {}) };
 }
 
