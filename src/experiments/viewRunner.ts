@@ -43,6 +43,11 @@ export interface ViewRunner<B = unknown> {
    * the CPU profile whatever the backend.
    */
   readonly cpuOnly?: boolean;
+  /**
+   * What the status line says the finished run sampled, given M written out (default "M networks"),
+   * for views whose M counts something else (the comparison's M networks of each kind).
+   */
+  readonly doneText?: (M: string) => string;
   /** The simulations it will run, for the cost planner. */
   plan(spec: Spec): SimSize[];
   /**
