@@ -11,8 +11,9 @@
  *       measured/expected ratio of the grid (worstRatio: the upper bound is expected × worstRatio ×
  *       headroom + 0.1 s), and prints the CALIBRATION block; --write puts it into costCalibration.ts.
  *       `npm run bench:calibrate`.
- *   node bin/run-ts.mjs bench/costModel.ts [--quick] [--no-webgpu]
- *       the model's error: another grid of sizes (views included), stated vs measured seconds,
+ *   node bin/run-ts.mjs bench/costModel.ts [--quick] [--no-webgpu] [--match=TEXT]
+ *       the model's error: another grid of sizes (views included; --match: only the cases whose JSON
+ *       contains TEXT, e.g. --match=cresnet), stated vs measured seconds,
  *       printed as ratios measured/at-most (≤ 1: the run finished within the time the model
  *       promises) and measured/expected. `npm run bench` includes it.
  */
@@ -38,6 +39,7 @@ import { DEFAULT_SPEC, type Method, type Spec } from '../src/core/spec.ts';
 import { costContext, estimateRun, planSpec, theorySeconds } from '../src/experiments/plan.ts';
 import { runSpec } from '../src/experiments/runSpec.ts';
 import { theoryBlock } from '../src/archs/theory.ts';
+import { resolveSpec } from '../src/archs/index.ts';
 
 type Case = Partial<Spec> & { n: number; L: number; M: number };
 
@@ -99,6 +101,10 @@ const CALIBRATION_GRID: Record<'cpu' | 'gpu', Record<Method, Case[]>> = {
       { n: 32, L: 64, M: 100, act: 'identity', sw2: 1, weights: 'orthogonal' },
       { n: 128, L: 16, M: 20, weights: 'orthogonal' },
       { n: 8, L: 64, M: 300, weights: 'orthogonal', act: 'tanh' },
+      // controlled ResNets (issue 16): priced as the dense chain of equal work (archs/cresnet/cost.ts)
+      { arch: 'cresnet', n: 128, L: 32, M: 30, act: 'erf', paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
+      { arch: 'cresnet', n: 64, L: 64, M: 30, act: 'relu', share: false, paths: 'sine:1,0,0.8_line:1,0.5' },
+      { arch: 'cresnet', n: 256, L: 8, M: 10, act: 'identity', pdim: 3, k: 3, paths: 'line:1,0,0_line:0,1,0_line:0,0,1' },
     ],
   },
   gpu: {
@@ -122,6 +128,9 @@ const CALIBRATION_GRID: Record<'cpu' | 'gpu', Record<Method, Case[]>> = {
       { n: 1024, L: 2, M: 2 },
       { n: 128, L: 16, M: 1 },
       { n: 256, L: 4, M: 4, k: 8 },
+      // controlled ResNets on WebGPU (archs/cresnet/gpu.ts: L·d dense layers of draws, shared or not)
+      { arch: 'cresnet', n: 64, L: 16, M: 4, act: 'erf', paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
+      { arch: 'cresnet', n: 128, L: 8, M: 4, act: 'relu', share: false, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
     ],
   },
 };
@@ -148,6 +157,16 @@ function errorGrid(gpu: boolean, quick: boolean): Case[] {
     { n: 32, L: 1000, M: r(10), arch: 'resnet', alpha: 0.5, act: 'softplus' },
     { n: 16, L: 32, M: r(300), view: 'finite', nmin: 4, nmax: 64, sb2: 0.1, rho0: 0 },
     { n: 64, L: 64, M: r(300), view: 'sde', arch: 'shaped', cp: 0, cm: -1, sw2: 1, nmin: 8, nmax: 64 },
+    // controlled ResNets (issue 16 §3): the PDE's theory alone (erf at refine 3: 8× over before;
+    // tanh at refine 1: 2–3× under), a larger quadrature grid, fresh weights (the ODE), networks
+    // shared and fresh, and the signature view (its CPU loops and its own solves)
+    { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'erf', refine: 3, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
+    { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'tanh', refine: 1, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
+    { arch: 'cresnet', n: 64, L: 20, M: 0, act: 'tanh', refine: 3, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
+    { arch: 'cresnet', n: 64, L: 100, M: 0, act: 'softplus', share: false, refine: 1, paths: 'sine:1,0,0.8_line:1,0.5' },
+    { arch: 'cresnet', n: 128, L: 32, M: r(40), act: 'erf', paths: 'sine:1,0,0.8_line:1,0.5' },
+    { arch: 'cresnet', n: 64, L: 64, M: r(40), act: 'relu', share: false, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
+    { arch: 'cresnet', n: 32, L: 8, M: r(20), act: 'erf', view: 'signature', nmin: 8, nmax: 64, Lmin: 4, Lmax: 32, paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0' },
   ];
   return quick ? all.filter((_, i) => i % 3 === 0) : all;
 }
@@ -279,7 +298,16 @@ function measured(spec: Spec, method: Method, c: Case, seconds: number, calibrat
     process.stderr.write(`calibrate: ${method} ${JSON.stringify(c)} left out of the fit (theory ${theory.toFixed(3)} s of ${seconds.toFixed(3)} s)\n`);
     return undefined;
   }
-  return { sizes: planSpec(spec).sizes, ctx: costContext(spec), seconds: seconds - theory, label: `${method} ${JSON.stringify(c)}` };
+  return { sizes: pricedSizes(spec), ctx: costContext(spec), seconds: seconds - theory, label: `${method} ${JSON.stringify(c)}` };
+}
+
+/**
+ * The batches the estimate prices for this spec's backend (estimateRun): on WebGPU an architecture's
+ * own kernel's sizes where they differ (gpuSizes: the controlled ResNet). Parts that run on the CPU
+ * whatever the backend (cpuOnly) are fitted with the profile of the backend timed, as before.
+ */
+function pricedSizes(spec: Spec): SimSize[] {
+  return planSpec(spec).parts.flatMap((p) => (spec.backend === 'webgpu' && !p.cpuOnly && p.gpuSizes ? p.gpuSizes : p.sizes));
 }
 
 /**
@@ -365,10 +393,79 @@ async function calibrateTheory(): Promise<CostCalibration['theory']> {
     if (i > 0) runs.push(cpuSeconds(c2));
   }
   const run = median(runs);
+  const { closedFormEvaluation, quadratureEvaluation, stepwiseEvaluation } = await calibrateGridEvaluations(cpuSeconds);
   const r = (v: number) => Number(v.toPrecision(3));
-  process.stderr.write(`calibrate theory: closed ${closedFormLayer}, quadrature ${quadratureLayer}, phase ${phasePoint}, fixed ${fixed}, run ${run}\n`);
-  return { closedFormLayer: r(closedFormLayer), quadratureLayer: r(quadratureLayer), phasePoint: r(phasePoint), fixed: r(fixed), run: r(run) };
+  process.stderr.write(`calibrate theory: closed ${closedFormLayer}, quadrature ${quadratureLayer}, phase ${phasePoint}, fixed ${fixed}, run ${run}, grid evaluation closed ${closedFormEvaluation} quadrature ${JSON.stringify(quadratureEvaluation)} stepwise ${stepwiseEvaluation}\n`);
+  return { closedFormLayer: r(closedFormLayer), quadratureLayer: r(quadratureLayer), phasePoint: r(phasePoint), fixed: r(fixed), run: r(run), closedFormEvaluation: r(closedFormEvaluation), quadratureEvaluation, stepwiseEvaluation: r(stepwiseEvaluation) };
 }
+
+/**
+ * The controlled ResNet's path-kernel solves (PDE, ODE, width-∞ recursions; issue 16 §3): CPU seconds
+ * of a theory-only run (M = 0) over its dual-kernel evaluations (archs/cresnet/cost.ts counts them,
+ * cost.test.ts checks the count against the solvers' calls), the slowest per evaluation over the
+ * cases: closedFormEvaluation from the shared (2-D sweep) cases with a closed-form φ; then
+ * stepwiseEvaluation, the extra per evaluation of the fresh-weights cases (per-step recursions over
+ * small Gram matrices); then, per quadrature family and over all of them (`default`), the median
+ * ("about") and the slowest ("at most") of its cases (quadratureEvaluation). The cases vary the
+ * paths (short L-shaped paths; longer ones scaled ×2, and a circle run twice: larger kernels, where
+ * the sinh rule needs more nodes — the quadrature's cost per evaluation grows with the kernel, so
+ * paths much longer than these may cost more than the constant), sharing and the refinement; each makes ≥ 10⁵ closed-form or ≥ 10³ quadrature
+ * evaluations, so the run's fixed costs are small beside them.
+ */
+export const GRID_CASES: readonly { readonly acts: readonly string[]; readonly query: Partial<Spec> }[] = [
+  { acts: ['relu', 'erf', 'gelu', 'identity', 'sin'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0', refine: 6, L: 64 } },
+  { acts: ['relu', 'erf', 'gelu', 'identity', 'sin'], query: { paths: 'pl:0,0,2,2,0,4_pl:0,0,2,0_line:1,-1', k: 3, refine: 5, L: 256 } },
+  { acts: ['relu', 'erf', 'identity'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0_line:1,-1', k: 3, share: false, refine: 8, L: 512 } },
+  { acts: ['relu', 'erf', 'identity'], query: { paths: 'sine:2,0,0.8_line:1,0.5', share: false, refine: 6, L: 2048 } },
+  { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0', refine: 1, L: 8 } },
+  { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'pl:0,0,2,2,0,4_pl:0,0,2,0', refine: 1, L: 8 } },
+  { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'pl:0,0,1,1,0,2_pl:0,0,1,0_line:1,-1', k: 3, share: false, refine: 4, L: 64 } },
+  // a circle run twice against a line, fresh weights: longer paths, larger kernels (the error grid's
+  // softplus ODE case on a like path cost 1.4× the constant fitted without this case)
+  { acts: ['tanh', 'silu', 'softplus'], query: { paths: 'sine:2,0.25,0.6_line:-1,0.5', share: false, refine: 1, L: 64 } },
+];
+
+async function calibrateGridEvaluations(cpuSeconds: (c0: NodeJS.CpuUsage) => number): Promise<{ closedFormEvaluation: number; quadratureEvaluation: Record<string, { typical: number; worst: number }>; stepwiseEvaluation: number }> {
+  const { theoryEvaluationCounts } = await import('../src/archs/cresnet/cost.ts');
+  const cpu = createCpuBackend();
+  const rows: { closed: boolean; family: string; grid: number; stepwise: number; seconds: number }[] = [];
+  for (const c of GRID_CASES) {
+    for (const act of c.acts) {
+      const spec = { ...DEFAULT_SPEC, arch: 'cresnet', M: 0, act, ...c.query } as Spec;
+      const { grid, stepwise } = theoryEvaluationCounts(spec);
+      const ts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const c0 = process.cpuUsage();
+        await runSpec(spec, { backend: cpu });
+        ts.push(cpuSeconds(c0));
+      }
+      const seconds = median(ts);
+      const activation = resolveSpec(spec).activation;
+      rows.push({ closed: activation.dual !== undefined, family: activation.family, grid, stepwise, seconds });
+      process.stderr.write(`calibrate grid ${act} ${JSON.stringify(c.query)}: ${grid} + ${stepwise} stepwise evaluations, CPU ${ts.map((t) => t.toFixed(3)).join(', ')} s, ${(seconds / (grid + stepwise)).toExponential(2)} s each\n`);
+    }
+  }
+  const max = (xs: number[]) => Math.max(0, ...xs);
+  const closedFormEvaluation = max(rows.filter((r) => r.closed && r.stepwise === 0).map((r) => r.seconds / r.grid));
+  const stepwiseEvaluation = max(rows.filter((r) => r.closed && r.stepwise > 0).map((r) => (r.seconds - (r.grid + r.stepwise) * closedFormEvaluation) / r.stepwise));
+  // Quadrature, per family and for all together (`default`): the median for "about", the slowest
+  // for "at most" (its cost per evaluation grows with the kernel).
+  const perEval = (rs: typeof rows) => rs.map((r) => (r.seconds - r.stepwise * stepwiseEvaluation) / (r.grid + r.stepwise));
+  const quad = rows.filter((r) => !r.closed);
+  const quadratureEvaluation: Record<string, { typical: number; worst: number }> = {};
+  for (const family of [...new Set(quad.map((r) => r.family)), 'default']) {
+    const xs = perEval(family === 'default' ? quad : quad.filter((r) => r.family === family));
+    quadratureEvaluation[family] = { typical: Number(median(xs).toPrecision(3)), worst: Number(max(xs).toPrecision(3)) };
+  }
+  return { closedFormEvaluation, quadratureEvaluation, stepwiseEvaluation };
+}
+
+function cpuSecondsSince(c0: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+}
+
+
 
 async function webGpuBackend(): Promise<SimBackend | undefined> {
   try {
@@ -381,7 +478,7 @@ async function webGpuBackend(): Promise<SimBackend | undefined> {
 }
 
 function formatCalibration(c: CostCalibration): string {
-  const obj = (o: object) => `{ ${Object.entries(o).map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+  const obj = (o: object): string => `{ ${Object.entries(o).map(([k, v]) => `${k}: ${v !== null && typeof v === 'object' ? obj(v) : v}`).join(', ')} }`;
   const profile = (p: ProfileCalibration) => `{\n      measured: ${p.measured},\n      gram: ${obj(p.gram)},\n      explicit: ${obj(p.explicit)},\n      worstRatio: ${p.worstRatio},\n    }`;
   return `export const CALIBRATION: CostCalibration = {
   measuredOn: ${JSON.stringify(c.measuredOn)},
@@ -451,7 +548,7 @@ export async function calibrate(options: { webgpu: boolean; cpu: boolean; write:
 }
 
 /** Predicted vs measured seconds on the error grid, per backend: ratios measured/predicted. */
-export async function costModelError(options: { webgpu: boolean; quick: boolean }): Promise<object> {
+export async function costModelError(options: { webgpu: boolean; quick: boolean; match?: string }): Promise<object> {
   const backends: SimBackend[] = [createCpuBackend()];
   if (options.webgpu) {
     const gpu = await webGpuBackend();
@@ -463,7 +560,7 @@ export async function costModelError(options: { webgpu: boolean; quick: boolean 
     await timeRun(backend, specOf({ n: 64, L: 8, M: 4 }, 'gram', backend.info.name));
     await timeRun(backend, specOf({ n: 64, L: 8, M: 4 }, 'explicit', backend.info.name));
     const rows: { ratio: number; ratioCpu: number; ratioCpuSlowest: number; ratioExpected: number; ratioCpuExpected: number }[] = [];
-    for (const c of errorGrid(profile !== 'cpu', options.quick)) {
+    for (const c of errorGrid(profile !== 'cpu', options.quick).filter((c) => options.match === undefined || JSON.stringify(c).includes(options.match))) {
       const spec = specOf(c, c.method ?? 'gram', backend.info.name);
       const e = estimateRun(spec, backend.info);
       // Median of 3 (single runs of 0.05 s swing by 2× on a shared machine); the slowest repeat too.
@@ -497,9 +594,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = new Set(process.argv.slice(2));
   const webgpu = !args.has('--no-webgpu');
   const repeats = Number(process.argv.find((a) => a.startsWith('--repeats='))?.slice(10) ?? 3);
+  if (args.has('--grid-only')) {
+    // Only the grid solves' per-evaluation seconds (theory.closedFormEvaluation / quadratureEvaluation).
+    process.stdout.write(`${JSON.stringify(await calibrateGridEvaluations(cpuSecondsSince))}\n`);
+    process.exit(0);
+  }
   const result = args.has('--calibrate')
     ? await calibrate({ webgpu, cpu: !args.has('--no-cpu'), write: args.has('--write'), repeats, refit: process.argv.find((a) => a.startsWith('--refit='))?.slice(8) })
-    : await costModelError({ webgpu, quick: args.has('--quick') });
+    : await costModelError({ webgpu, quick: args.has('--quick'), match: process.argv.find((a) => a.startsWith('--match='))?.slice(8) });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.exit(0);
 }

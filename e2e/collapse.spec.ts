@@ -30,6 +30,8 @@ test('the comparison view draws both kinds and the SDE, and its captions are the
   await page.setViewportSize({ width: 1440, height: 900 });
   await openLab(page, QUERY);
   const digest = await finalDigest(page);
+  // The status line counts both kinds (M of each), not "80 networks".
+  await expect(page.getByTestId('run-text')).toContainText('80 standard and 80 shaped attention networks');
   const depth = page.getByTestId('plot-collapse-depth');
   for (const id of ['standard-mean', 'shaped-mean', 'sde-mean', 'sde-p05', 'sde-p95']) await expect(depth.locator(`path.line-${id}`)).toHaveCount(1);
   for (const id of ['standard-band', 'shaped-band']) await expect(depth.locator(`path.band-${id}`)).toHaveCount(1);

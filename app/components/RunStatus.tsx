@@ -23,7 +23,8 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
   const M = useLab((s) => s.spec.M);
   const view = useLab((s) => s.spec.view);
   // A view that simulates nothing (the phase diagram) still runs in the Worker when M = 0.
-  const theoryRun = viewRunner(view)?.simulates === false;
+  const runner = viewRunner(view);
+  const theoryRun = runner?.simulates === false;
   const runs = M > 0 || theoryRun;
   const active = !stale && (run.status === 'starting' || run.status === 'running');
   const p = run.progress;
@@ -41,7 +42,7 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
   else if (run.status === 'running' && p)
     text = `${p.phase === 'networks' ? 'Sampling' : 'Computing'} ${noun}: ${countText(progressCount(p, spec.grid))} · ${Math.floor(100 * (fraction ?? 0))} % of the work${left !== undefined ? `, about ${formatSeconds(left)} left` : ''}`;
   // The phase diagram samples no networks whatever M is: its run is theory only.
-  else if (run.status === 'done') text = `Done: ${M === 0 || theoryRun ? 'theory (no networks)' : `${formatCount(run.result?.mc?.M ?? M)} networks`}${run.elapsedMs !== undefined ? ` in ${(run.elapsedMs / 1000).toFixed(1)} s` : ''}`;
+  else if (run.status === 'done') text = `Done: ${M === 0 || theoryRun ? 'theory (no networks)' : runner?.doneText ? runner.doneText(formatCount(M)) : `${formatCount(run.result?.mc?.M ?? M)} networks`}${run.elapsedMs !== undefined ? ` in ${(run.elapsedMs / 1000).toFixed(1)} s` : ''}`;
   else if (run.status === 'cancelled') text = `Cancelled${p ? ` after ${countText({ ...progressCount(p, spec.grid), then: undefined })} ${noun}` : ''}`;
   else if (run.status === 'refused') text = 'Not run: too large for this backend (see the message)';
   else if (run.status === 'error') text = 'The Monte Carlo failed (see the message)';

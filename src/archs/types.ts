@@ -171,10 +171,17 @@ export interface ArchModule<P = unknown, Id extends string = string> extends Arc
      */
     networkSize?(spec: Spec, size: SimSize): SimSize;
     /**
-     * Dual-kernel evaluations of a limit solve that grows with a grid (the controlled ResNet's PDE on
-     * its refined grid), priced like the NNGP recursion's (≈ 3 evaluations per layer); absent: none.
+     * The same for its WebGPU kernel (`gpu`), where that does other work than the CPU network (the
+     * controlled ResNet's kernel draws shared weights again at every step). Absent: networkSize.
      */
-    theoryEvaluations?(spec: Spec): number;
+    gpuNetworkSize?(spec: Spec, size: SimSize): SimSize;
+    /**
+     * Dual-kernel evaluations V_φ(a, c, b) of solves that grow with a grid (the controlled ResNet's
+     * PDE on its refined grid, its width-∞ recursions on the L×L grid), counted exactly; priced per
+     * evaluation (core/costCalibration.ts theory.closedFormEvaluation / quadratureEvaluation, plus
+     * stepwiseEvaluation for those in per-step recursions over small Gram matrices). Absent: none.
+     */
+    theoryEvaluations?(spec: Spec): { readonly grid: number; readonly stepwise: number };
     /**
      * Whether the networks evaluate a transcendental φ (a per-row cost term). Absent: the `act`
      * key's φ is not piecewise linear. The shaped MLP runs its own piecewise-linear φ_s.

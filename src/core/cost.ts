@@ -124,6 +124,23 @@ export interface TheoryCalibration {
   readonly fixed: number;
   /** Once per run: the smallest complete run (result, statistics, digest) less its simulation. */
   readonly run: number;
+  /**
+   * Per dual-kernel evaluation V_φ(a, c, b) of a grid solve (the controlled ResNet's PDE, ODE and
+   * width-∞ recursions: ArchModule.cost.theoryEvaluations), for φ with a closed-form dual kernel
+   * (relu family, erf, gelu, sin, identity) and for a quadrature one (tanh, silu, softplus). The slowest
+   * per-evaluation time of the calibration's solves (closed forms); for quadrature, per activation
+   * family (and `default` for the others: all families together), the typical (median) time for
+   * "about" and the slowest for "at most" — its cost per evaluation grows with the kernel (the sinh
+   * rule's nodes, about log a per dimension): silu and softplus on long paths with fresh weights,
+   * whose kernels grow fast, cost 3–5× their median.
+   */
+  readonly closedFormEvaluation: number;
+  readonly quadratureEvaluation: Readonly<Record<string, { readonly typical: number; readonly worst: number }>>;
+  /**
+   * Added per evaluation made in a per-step recursion over P×P Gram matrices (the ODE's RK4, the
+   * fresh-weights recursion: small arrays built every step), whatever φ.
+   */
+  readonly stepwiseEvaluation: number;
 }
 
 export interface CostCalibration {

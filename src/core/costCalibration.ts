@@ -29,7 +29,16 @@
  * sizes between grid points. threadStart: CPU seconds to start one CLI worker thread (loading the
  * engine through tsx), counted once per thread for --threads N > 1 (plan.ts EstimateOptions).
  * The theory constants are the slowest case of their kind (per layer: a ResNet with α = 1/2, whose
- * profile never reaches a fixed point, for every quadrature activation).
+ * profile never reaches a fixed point, for every quadrature activation). closedFormEvaluation,
+ * quadratureEvaluation, stepwiseEvaluation (the controlled ResNet's PDE/ODE/width-∞ solves, issue 16
+ * §3: seconds per dual-kernel evaluation, counted by archs/cresnet/cost.ts) were measured alone on
+ * 2026-12-07 11:30 UTC at load ~15 on CPU time (`node bin/run-ts.mjs bench/costModel.ts --grid-only`,
+ * bench/costModel.ts GRID_CASES: closed forms 5.6e−8 (sin) to 1.24e−7 (gelu) per evaluation in the
+ * 2-D sweeps, +2.4e−7 in the per-step recursions; quadrature per family, median → "about" and slowest
+ * → "at most": tanh 7.9e−5 / 1.18e−4, silu 7.8e−5 / 3.74e−4, softplus 1.31e−4 / 4.26e−4 — the slowest
+ * on a circle run twice with fresh weights, where silu's and softplus's kernels grow and the sinh rule
+ * with them; short L-shaped paths cost 3.0e−5 (silu) to 6.4e−5 (softplus));
+ * `npm run bench:calibrate -- --write` measures them with the rest.
  */
 import type { CostCalibration } from './cost.ts';
 
@@ -58,6 +67,6 @@ export const CALIBRATION: CostCalibration = {
       worstRatio: 1,
     },
   },
-  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478 },
+  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478, closedFormEvaluation: 1.24e-7, quadratureEvaluation: { tanh: { typical: 0.0000792, worst: 0.000118 }, silu: { typical: 0.0000781, worst: 0.000374 }, softplus: { typical: 0.000131, worst: 0.000426 }, default: { typical: 0.0000792, worst: 0.000426 } }, stepwiseEvaluation: 2.43e-7 },
 };
 // END CALIBRATION

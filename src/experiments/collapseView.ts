@@ -44,6 +44,7 @@ export const collapseRunner: ViewRunner<CollapseBlock> = {
   phase: 'parts',
   costKeys: ['M', 'n', 'L'],
   costLabel: "the comparison's networks",
+  doneText: (M) => `${M} standard and ${M} shaped attention networks, and the SDE's paths`,
   applies: collapseApplies,
   plan: collapsePlan,
   run: (spec, ctx) => runAttentionCollapse(spec, ctx),

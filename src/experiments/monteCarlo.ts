@@ -4,11 +4,11 @@
  * When the backend cannot run a job, or loses its device, the CPU backend takes over and the
  * backend note says so.
  */
-import { archModule } from '../archs/index.ts';
+import { archModule, archOf } from '../archs/index.ts';
 import { createCpuBackend } from '../backends/cpu/cpuBackend.ts';
 import { isSoftwareAdapter } from '../backends/select.ts';
 import { throwIfAborted, type BackendInfo, type KernelBlock, type NetworkCounts, type SimBackend, type SimJob } from '../backends/types.ts';
-import { simulationOps } from '../core/cost.ts';
+import { simulationOps, type SimSize } from '../core/cost.ts';
 import type { Spec } from '../core/spec.ts';
 import { McAccumulator } from './mcAccumulator.ts';
 import { batchKey, ledgerOf } from './shard.ts';
@@ -36,7 +36,12 @@ export interface McRunOptions {
  * results keep streaming. A pool of workers gets at most M/lanes networks per chunk.
  */
 export function defaultChunk(spec: Spec, recorded: number, backend: SimBackend): number {
-  const perNet = simulationOps({ method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: 1, recorded });
+  // An architecture with its own network (controlled ResNet, attention) does the work of the dense
+  // chain its cost model names (on WebGPU its kernel's, where that differs), whatever `method` says.
+  const base: SimSize = { method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: 1, recorded };
+  const cost = archOf(spec).cost;
+  const own = backend.info.name === 'webgpu' && cost.gpuNetworkSize ? cost.gpuNetworkSize(spec, base) : cost.networkSize?.(spec, base);
+  const perNet = simulationOps(own ?? base);
   const hardwareGpu = backend.info.name === 'webgpu' && !isSoftwareAdapter(backend.info.adapter);
   const target = hardwareGpu ? 2e10 : 5e7;
   const chunk = Math.max(Math.floor(target / Math.max(perNet, 1)), Math.ceil(spec.M / 200));

@@ -42,6 +42,11 @@ export interface PlanPart {
   readonly factor?: number;
   /** Seconds on the CPU besides its sizes' (ViewRunner.cpuSeconds: the training views). */
   readonly cpuSeconds?: number;
+  /**
+   * The sizes to price on a WebGPU profile when the architecture's WebGPU kernel does other work
+   * than its CPU network (ArchModule.cost.gpuNetworkSize); absent: `sizes`.
+   */
+  readonly gpuSizes?: readonly SimSize[];
 }
 
 /**
@@ -79,12 +84,18 @@ export function planSpec(spec: Spec): Plan {
     const recorded = recordedLayers(spec.arch, spec.L).length;
     // The depth profile's networks only when the view draws them (issue 14 §4).
     const size: SimSize = { method: spec.method, n: spec.n, L: spec.L, k: spec.k, M: spec.M, recorded };
-    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [archOf(spec).cost.networkSize?.(spec, size) ?? size] });
+    const cost = archOf(spec).cost;
+    const gpuSizes = (sizes: readonly SimSize[]) => (cost.gpuNetworkSize ? { gpuSizes: sizes.map((s) => cost.gpuNetworkSize!(spec, s)) } : {});
+    if (samplesDepthNetworks(spec)) parts.push({ label: "the depth profile's networks", keys: ['M', 'n', 'L'], sizes: [cost.networkSize?.(spec, size) ?? size], ...gpuSizes([size]) });
     const runner = viewRunner(spec.view);
     if (runner && runner.applies?.(spec) === undefined) {
-      // The view's networks are the architecture's too (attention: priced by its networkSize).
-      const sizes = runner.plan(spec).map((s) => archOf(spec).cost.networkSize?.(spec, s) ?? s);
-      if (sizes.length > 0) parts.push({ label: runner.costLabel ?? `view=${spec.view}`, keys: runner.costKeys ?? ['M', 'n', 'L'], sizes });
+      const raw = runner.plan(spec);
+      // A view that steps its networks itself on the CPU (cpuOnly) gives their dense-chain sizes;
+      // otherwise the view's networks are the architecture's (attention: priced by its networkSize).
+      const sizes = runner.cpuOnly ? raw : raw.map((s) => cost.networkSize?.(spec, s) ?? s);
+      const label = runner.costLabel ?? `view=${spec.view}`;
+      const keys = runner.costKeys ?? ['M', 'n', 'L'];
+      if (sizes.length > 0) parts.push(runner.cpuOnly ? { label, keys, sizes, cpuOnly: true } : { label, keys, sizes, ...gpuSizes(raw) });
     }
   }
   // Views whose work is not the lab's simulations (training): priced by their own count, on the CPU.
@@ -136,8 +147,12 @@ export function costContext(spec: Spec): CostContext {
   return { smoothPhi, orthogonal: resolved.weights.kind === 'orthogonal' };
 }
 
-/** Seconds of the f64 theory: the NNGP/NTK recursion per layer, the phase diagram's grid, fixed costs. */
-export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRATION): number {
+/**
+ * Seconds of the f64 theory: the NNGP/NTK recursion per layer, the phase diagram's grid, fixed costs.
+ * `worst`: grid solves with a quadrature φ priced at the slowest calibrated evaluation (the upper
+ * bound's theory), not the typical one.
+ */
+export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRATION, worst = false): number {
   const t = calibration.theory;
   const closed = resolveSpec(spec).activation.dual !== undefined;
   const arch = archOf(spec);
@@ -147,9 +162,12 @@ export function theorySeconds(spec: Spec, calibration: CostCalibration = CALIBRA
   // per run; the three-limits view computes the profiles of its three variants and the ODE (contrast.ts).
   const contrast = spec.view === 'contrast';
   const fixed = arch.cost.theoryFixed(spec) || contrast ? t.fixed : 0;
-  // A solve on a refined grid (the controlled ResNet's kernel PDE): its dual-kernel evaluations,
-  // priced as the recursion's (a layer is 3 evaluations: K11, K12, K22).
-  const grid = ((arch.cost.theoryEvaluations?.(spec) ?? 0) / 3) * perLayer;
+  // Solves on a grid (the controlled ResNet's kernel PDE, ODE and width-∞ recursions): their
+  // dual-kernel evaluations, counted exactly, at the calibrated seconds per evaluation of φ's class.
+  const evals = arch.cost.theoryEvaluations?.(spec) ?? { grid: 0, stepwise: 0 };
+  const q = t.quadratureEvaluation[resolveSpec(spec).activation.family] ?? t.quadratureEvaluation.default;
+  const perEvaluation = closed ? t.closedFormEvaluation : worst ? q.worst : q.typical;
+  const grid = (evals.grid + evals.stepwise) * perEvaluation + evals.stepwise * t.stepwiseEvaluation;
   return t.run + fixed + (contrast ? 3 : 1) * spec.L * perLayer + phase + grid;
 }
 
@@ -187,7 +205,7 @@ export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateO
     keys: p.keys,
     ...(p.cpuOnly ? { cpuOnly: true } : {}),
     ...(p.cpuSeconds !== undefined ? { ownCount: true } : {}),
-    seconds: share * (p.factor ?? 1) * p.sizes.reduce((s, size) => s + simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx), 0) + (p.cpuSeconds ?? 0),
+    seconds: share * (p.factor ?? 1) * (profile !== 'cpu' && !p.cpuOnly && p.gpuSizes ? p.gpuSizes : p.sizes).reduce((s, size) => s + simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx), 0) + (p.cpuSeconds ?? 0),
   }));
   const theory = theorySeconds(spec, calibration);
   const threads = options.threads ?? 1;
@@ -197,8 +215,9 @@ export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateO
   const seconds = theory + simulation + startSeconds;
   // The theory (and any cpuOnly part) runs on the CPU whatever the backend: the CPU profile's spread bounds it.
   const bound = calibration.headroom;
+  const theoryWorst = theorySeconds(spec, calibration, true);
   const maxSeconds =
-    bound * ((theory + onCpu + startSeconds) * cpu.worstRatio + (simulation - onCpu) * constants.worstRatio) + SLACK_SECONDS;
+    bound * ((theoryWorst + onCpu + startSeconds) * cpu.worstRatio + (simulation - onCpu) * constants.worstRatio) + SLACK_SECONDS;
   return { seconds, maxSeconds, theorySeconds: theory, startSeconds, parts, profile, measured: constants.measured };
 }
 

@@ -37,6 +37,17 @@ export interface ViewRunner<B = unknown> {
    * sampled at all (issue 14 §4: views that draw no networks sample none).
    */
   readonly depthNetworks?: boolean;
+  /**
+   * True when the view steps its networks itself on the CPU, not through the backend (the signature
+   * view's CresnetStepper loops): plan() then gives their dense-chain sizes as they are, priced with
+   * the CPU profile whatever the backend.
+   */
+  readonly cpuOnly?: boolean;
+  /**
+   * What the status line says the finished run sampled, given M written out (default "M networks"),
+   * for views whose M counts something else (the comparison's M networks of each kind).
+   */
+  readonly doneText?: (M: string) => string;
   /** The simulations it will run, for the cost planner. */
   plan(spec: Spec): SimSize[];
   /**

@@ -113,6 +113,8 @@ const signatureRunner: ViewRunner<SignatureViewBlock> = {
   phase: 'sweeps',
   costKeys: ['M', 'nmax', 'Lmax', 'n', 'L'],
   costLabel: "the signature view's networks",
+  // Its networks are CresnetStepper loops on the CPU whatever the backend (signatureView.ts).
+  cpuOnly: true,
   applies: signatureApplies,
   plan: signaturePlan,
   run: (spec, ctx) => runSignatureView(spec, ctx),

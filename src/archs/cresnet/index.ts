@@ -9,6 +9,7 @@
  *   limits.depth    L → ∞ after n → ∞: K(t, t) of the PDE (shared) or κ(t) of the ODE (unshared)
  *   limits.signature the `signature` block: the Gram of every pair at t = 1, its grid and error estimate
  *   cpu             the explicit network (network.ts), every weight drawn from Philox
+ *   gpu             the same network in WGSL (gpu.ts, shaders/cresnet_step.wgsl): the same draws
  */
 import { specActivation, type Activation } from '../../core/activations.ts';
 import { buildPaths, type Path } from '../../core/paths.ts';
@@ -17,6 +18,8 @@ import { kernelCorrelation, type KernelProfile } from '../../theory/nngp.ts';
 import { dualKernels, type Precision } from '../../theory/dual.ts';
 import type { ArchModule, CpuNetwork, NetworkModel } from '../types.ts';
 import { inhomogeneousGram, inhomogeneousTrajectory, sharedDiscreteProfile, unsharedDiscreteProfile, ODE_ORDER } from './discrete.ts';
+import { cpuNetworkSize, gpuNetworkSize, theoryEvaluationCounts } from './cost.ts';
+import { runCresnetGpu } from './gpu.ts';
 import { CresnetStepper, type CresnetConfig } from './network.ts';
 import { crossKernelGrid, pdeGram, PDE_ORDER, refinedIncrements, selfKernelGrid, type NskParams } from './pde.ts';
 import { cresnetSpec } from './spec.ts';
@@ -163,38 +166,7 @@ const cpu: CpuNetwork = {
   },
 };
 
-/**
- * The dense explicit chain (core/cost.ts: per layer n² weights, a Philox draw each (≈ 10 ops) and
- * 2k multiply-adds) that costs what one controlled ResNet of L steps costs: every step multiplies
- * by d matrices (2k·d·n² ops); their d·n² draws happen once when shared, every step when not.
- */
-export function equivalentLayers(L: number, d: number, k: number, share: boolean): number {
-  const philox = 10;
-  return share ? Math.max(1, Math.ceil((d * (philox + 2 * k * L)) / (philox + 2 * k))) : L * d;
-}
-
-/**
- * Dual-kernel evaluations of the theory: the signature block (levels λ and λ + 1: self-kernels two
- * passes × two evaluations per cell of a triangle, cross kernels two per cell) and the limit block
- * (level λ, the first two paths). The width-∞ profile (L² cells) is small next to them.
- */
-export function gridEvaluations(spec: Spec): number {
-  const built = buildPaths(spec.paths, spec.pdim);
-  if (!built.ok) return 0;
-  const segs = built.value.map((x) => x.times.length - 1);
-  if (!spec.share) return segs.reduce((s, m) => s + m, 0) * 2 ** (spec.refine + 2) * 4 * 3 * segs.length;
-  let evals = 0;
-  for (const lvl of [spec.refine, spec.refine + 1]) {
-    const N = segs.map((m) => m * 2 ** lvl);
-    for (let a = 0; a < N.length; a++) {
-      evals += 2 * N[a] * N[a];
-      for (let b = a + 1; b < N.length; b++) evals += 2 * N[a] * N[b];
-    }
-  }
-  const N0 = segs.slice(0, 2).map((m) => m * 2 ** spec.refine);
-  evals += 2 * N0[0] * N0[0] + 2 * N0[1] * N0[1] + 2 * N0[0] * N0[1];
-  return evals + 3 * spec.L * spec.L;
-}
+export { equivalentLayers } from './cost.ts';
 
 export const cresnetModule: ArchModule<CresnetParams, 'cresnet'> = {
   ...cresnetSpec,
@@ -207,16 +179,28 @@ export const cresnetModule: ArchModule<CresnetParams, 'cresnet'> = {
     signature: (spec) => signatureBlock(spec),
   },
   network(spec): NetworkModel {
-    // Not a dense chain: the CPU backend runs `cpu` below; WebGPU says it has no kernels for it.
+    // Not a dense chain: the CPU backend runs `cpu` below, the WebGPU backend `gpu`.
     throw new Error(`arch=${spec.arch} is not a dense chain: its networks run through archs/cresnet (cpu)`);
   },
   cpu,
+  // The explicit network in WGSL with the CPU's Philox draws (parity: gpu.conformance.test.ts). Both
+  // values of `method` run it: a controlled ResNet always draws every weight (method is not read).
+  gpu: {
+    methods: ['gram', 'explicit'],
+    simulate(device, spec, netStart, netCount, recordLayers) {
+      const r = cresnetResolve(spec);
+      if (r.paths.length !== spec.k) throw new RangeError(`arch=cresnet: k=${spec.k} but paths=${spec.paths} has ${r.paths.length} paths; allowed: k=${r.paths.length}`);
+      const model = { paths: r.paths, n: spec.n, L: spec.L, s02: spec.s02, sa2: spec.sw2, sb2: spec.sb2, share: spec.share, act: r.act, seed: spec.seed };
+      return runCresnetGpu(device, model, netCount, netStart, recordLayers);
+    },
+  },
   cost: {
     theoryLayerFactor: () => 1,
-    // The PDE (or ODE) solve on the refined grid: a fixed cost, once per run.
-    theoryFixed: () => true,
-    theoryEvaluations: (spec) => gridEvaluations(spec),
-    networkSize: (spec, size) => ({ ...size, method: 'explicit', L: equivalentLayers(size.L, spec.pdim, size.k, spec.share) }),
+    // The PDE (or ODE) solves are priced by their dual-kernel evaluations (cost.ts), not as a fixed cost.
+    theoryFixed: () => false,
+    theoryEvaluations: (spec) => theoryEvaluationCounts(spec),
+    networkSize: cpuNetworkSize,
+    gpuNetworkSize,
   },
   views: ['depth', 'hist', 'width', 'signature'],
 };

@@ -121,8 +121,18 @@ export async function createWebGpuBackend(gpu: GPU, options: WebGpuBackendOption
     if (why !== undefined) throw new Error(`the WebGPU backend cannot run this job: ${why}`);
     const own = archOf(job.spec).gpu;
     if (own) {
-      checkDevice();
-      const z = await inErrorScopes(device, () => own.simulate(device, job.spec, job.netStart, job.netCount, job.recordLayers));
+      let z: Float64Array;
+      try {
+        checkDevice();
+        z = await inErrorScopes(device, () => own.simulate(device, job.spec, job.netStart, job.netCount, job.recordLayers));
+        checkDevice();
+      } catch (e) {
+        if (e instanceof AbortError) throw e;
+        // As a dense-chain run's failure (below): fallback.ts runs the networks on the CPU.
+        const reason = lostInfo ? `device lost (${lostInfo.message || lostInfo.reason})` : gpuErrorMessage(e);
+        const none: KernelBlock = { netStart: job.netStart, netCount: 0, k: job.spec.k, recordLayers: job.recordLayers, z: new Float64Array(0), format: 'f32' };
+        throw new GpuRunError(`WebGPU run failed after 0 of ${job.netCount} networks: ${reason}`, none, lostInfo !== undefined, e);
+      }
       options.onChunk?.({ done: job.netCount, total: job.netCount });
       return { netStart: job.netStart, netCount: job.netCount, k: job.spec.k, recordLayers: job.recordLayers, z, format: 'f32', roundoff: (job.spec.n + 2) * 2 ** -24 };
     }
