@@ -75,6 +75,8 @@ function trainingRunner<V extends TrainingViewId>(view: V, phase: string): ViewR
     simulates: false,
     costKeys: COST_KEYS[view],
     costLabel: LABELS[view],
+    // The status line's "Done: …": what ran (ntkinit's M networks per cell; the others' own nets).
+    doneText: (M: string) => (view === 'ntkinit' ? `${M} networks per cell of the NTK at initialisation` : LABELS[view]),
     plan: () => [],
     cpuSeconds: (spec) => trainingSeconds(trainingWork(spec, view)),
     ops: (spec) => trainingWork(spec, view),
