@@ -45,6 +45,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 test('coord check: one panel per parametrisation, one series per layer, the caption quotes the slopes of the run', async ({ page }) => {
   await openLab(page, LINKS.coord);
   await finalDigest(page, 120_000);
+  await expect(page.getByTestId('run-text')).toContainText("Done: the coord check's training runs in");
   const doc = await exportedJson(page);
   const block = doc.coord as CoordCheckBlock;
   expect(block.params.map((p) => p.param)).toEqual(['sp', 'ntk', 'mup']);
@@ -103,6 +104,7 @@ test('LR transfer: optima against width and depth, one loss curve per width, the
 test('NTK at initialisation: mean against the analytic NTK along n and along L, the spread against L/n', async ({ page }) => {
   await openLab(page, LINKS.ntkinit);
   await finalDigest(page, 120_000);
+  await expect(page.getByTestId('run-text')).toContainText('Done: 16 networks per cell of the NTK at initialisation in');
   const block = (await exportedJson(page)).ntkinit as NtkInitBlock;
   await expect(page.getByTestId('plot-ntkinit-mean-n').locator('.errorbars .point')).toHaveCount(block.alongN.cells.length);
   await expect(page.getByTestId('plot-ntkinit-mean-L').locator('.errorbars .point')).toHaveCount(block.alongL.cells.length);
