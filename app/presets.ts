@@ -209,6 +209,7 @@ export const LESSONS: readonly Lesson[] = [
       'In “From a circle to a fractal”, read how fast the blue mean-field length grows from layer to layer, and where the networks\' points lie.',
       'Compare the dashed polygon through the 16 image points with the blue line, then look at the effective dimension.',
       'Lower $\\sigma_w^2$ to the edge of chaos (about 1.76 with $\\sigma_b^2 = 0.05$), then to 1, and watch the length.',
+      'Press play on the picture of the image, then draw a curve of your own under the plots: does its image fold the same way?',
     ],
     controls: ['sw2', 'sb2', 'L', 'curve'],
     title: 'From a circle to a fractal: the edge of chaos',

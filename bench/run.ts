@@ -9,6 +9,8 @@
  *   webgpu         bench/webgpu.ts (Dawn; SwiftShader when there is no GPU) next to the CPU backend on
  *                  the same sizes: the speed-up of the GPU over the CPU;
  *   frameTime      bench/frameTime.ts: dragging the depth slider 1 → 1000 with tanh in Chromium;
+ *   curveAnimation bench/curveAnimation.ts: the image-curve animation at k = 256 in Chromium, frames
+ *                  per second from requestAnimationFrame timestamps (issue 18: ≥ 30), with the load;
  *   costModel      bench/costModel.ts: the run-time model's error, predicted vs measured seconds per
  *                  backend as ratios (re-calibrate with `npm run bench:calibrate -- --write`);
  *   peers          bench/peers.ts: the CPU backend against numpy (one thread and every core) and
@@ -191,6 +193,14 @@ async function main(): Promise<void> {
       out.frameTime = await benchFrameTime();
     } catch (e) {
       out.frameTime = { unavailable: (e as Error).message };
+    }
+  }
+  if (!args.has('--no-browser')) {
+    try {
+      const { benchCurveAnimation } = await import('./curveAnimation.ts');
+      out.curveAnimation = await benchCurveAnimation({ repeats: quick ? 1 : 3 });
+    } catch (e) {
+      out.curveAnimation = { unavailable: (e as Error).message };
     }
   }
   if (!args.has('--no-browser')) {

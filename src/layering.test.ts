@@ -20,8 +20,9 @@ export function layerOf(file: string): number | undefined {
   const rest = file.slice('src/'.length);
   // The architectures' declarations are read by the URL schema: they sit with core/.
   if (/^archs\/(specs|specTypes|ntkRefusal)\.ts$/.test(rest) || /^archs\/[^/]+\/spec\.ts$/.test(rest)) return 0;
-  // The `curve` key's declaration (issue 18) likewise; the rest of geometry/ runs networks and builds result blocks.
-  if (rest === 'geometry/curveSpec.ts') return 0;
+  // The `curve` key's declaration (issue 18) likewise, with the drawn curve's code it validates; the rest
+  // of geometry/ runs networks and builds result blocks.
+  if (rest === 'geometry/curveSpec.ts' || rest === 'geometry/drawnCurve.ts') return 0;
   const top = rest.split('/')[0];
   const rank: Record<string, number> = { core: 0, 'version.ts': 0, forbidden: 0, theory: 1, url: 1, archs: 2, backends: 3, experiments: 4, geometry: 4 };
   return rank[top];

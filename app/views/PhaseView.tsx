@@ -16,7 +16,7 @@ import { axisScale, readGeometry } from '../plots/geometry.ts';
 import { useLab, useLabActions } from '../state/useLab.ts';
 import { lines } from './equations.ts';
 import { formatCount, formatValue } from './labels.ts';
-import { isPhaseQuantity, nearestCell, PHASE_QUANTITIES, PHASE_QUANTITY, phaseMap, pickPoint, pointRows, type PhaseQuantity } from './phaseData.ts';
+import { isPhaseQuantity, nearestCell, PHASE_CURVE, PHASE_CURVE_M, PHASE_QUANTITIES, PHASE_QUANTITY, phaseMap, pickPoint, pointRows, type PhaseQuantity } from './phaseData.ts';
 import { useViewBlock } from './useResults.ts';
 
 const FIXED_POINT_TEX = lines(
@@ -45,7 +45,9 @@ export function PhaseView() {
   const cursor = cell ? { x: grid.sw2[cell.i], y: grid.sb2[cell.j] } : undefined;
   const data = useMemo(() => phaseMap(spec, block, quantity, cursor), [spec, block, quantity, cursor?.x, cursor?.y]);
   const bounds = { sw2max: grid.sw2[grid.sw2.length - 1] ?? spec.sw2max, sb2max: grid.sb2[grid.sb2.length - 1] ?? spec.sb2max };
-  const go = (sw2: number, sb2: number) => setParams(pickPoint(spec, sw2, sb2, bounds));
+  // Issue 18 §2: a click can also show the image of an input curve at that point (page state; on when the link has a curve).
+  const [withCurve, setWithCurve] = useState(spec.curve !== 'none');
+  const go = (sw2: number, sb2: number) => setParams(pickPoint(spec, sw2, sb2, bounds, withCurve));
 
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const svg = e.currentTarget.querySelector('[data-testid="plot-phase"] > svg');
@@ -108,7 +110,7 @@ export function PhaseView() {
             {unavailable && ` · ${unavailable}`}
           </div>
         }
-        caption={`Each cell is one $(\\sigma_w^2, \\sigma_b^2)$ of an infinitely wide ${spec.act} MLP. Deep in such a network the squared length settles at the fixed point $q^*$ and two inputs' correlation at $c^*$; $\\chi_1$, the slope of the correlation map at $c = 1$, decides what happens to nearby inputs. Where $\\chi_1 < 1$ (ordered) they converge and every input looks alike after $\\xi_c$ layers; where $\\chi_1 > 1$ (chaotic) they decorrelate. On the critical line $\\chi_1 = 1$, the edge of chaos, the depth scale $\\xi_c$ diverges: signals travel arbitrarily deep (Poole et al. 2016; Schoenholz et al. 2017). ${agreement} Click a point to see finite networks there: σw², σb² are set (to 3 significant digits) and the depth view opens.`}
+        caption={`Each cell is one $(\\sigma_w^2, \\sigma_b^2)$ of an infinitely wide ${spec.act} MLP. Deep in such a network the squared length settles at the fixed point $q^*$ and two inputs' correlation at $c^*$; $\\chi_1$, the slope of the correlation map at $c = 1$, decides what happens to nearby inputs. Where $\\chi_1 < 1$ (ordered) they converge and every input looks alike after $\\xi_c$ layers; where $\\chi_1 > 1$ (chaotic) they decorrelate. On the critical line $\\chi_1 = 1$, the edge of chaos, the depth scale $\\xi_c$ diverges: signals travel arbitrarily deep (Poole et al. 2016; Schoenholz et al. 2017). ${agreement} Click a point to see finite networks there: σw², σb² are set (to 3 significant digits) and the depth view opens; with the box under the map ticked, it also shows the image of an input curve there, layer by layer (Poole et al. 2016: a circle grows into a fractal-like curve in the chaotic phase and shrinks in the ordered one).`}
         equation={FIXED_POINT_TEX}
       >
         <div
@@ -128,7 +130,11 @@ export function PhaseView() {
           {chosenText}{' '}
           <button type="button" data-testid="phase-go" disabled={!cell} onClick={() => cell && go(grid.sw2[cell.i], grid.sb2[cell.j])}>
             Show the networks at this point
-          </button>
+          </button>{' '}
+          <label>
+            <input type="checkbox" checked={withCurve} onChange={(e) => setWithCurve(e.target.checked)} data-testid="phase-with-curve" /> and the image of{' '}
+            {spec.curve !== 'none' ? `the input curve (curve=${spec.curve})` : `a circle of ${PHASE_CURVE.split(':')[1]} inputs through at most ${PHASE_CURVE_M} networks (curve=${PHASE_CURVE}, M ≤ ${PHASE_CURVE_M})`} there
+          </label>
         </p>
         {block && block.notes.length > 0 && (
           <ul className="panel-note" data-testid="phase-notes">

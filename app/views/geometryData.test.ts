@@ -5,7 +5,7 @@ import { DEFAULT_SPEC } from '../../src/core/spec.ts';
 import { runSpec } from '../../src/experiments/runSpec.ts';
 import type { GeometryBlock, JacobianBlock } from '../../src/geometry/geometryBlocks.ts';
 import { criticality } from '../../src/theory/criticality.ts';
-import { dimensionPlot, distortionPlot, geometrySentences, jacobianPlot, lengthPlot } from './geometryData.ts';
+import { dimensionPlot, distortionPlot, geometrySentences, IMAGE_EXTENT, imagePlot, imageSentence, jacobianPlot, lengthPlot } from './geometryData.ts';
 
 const cpu = createCpuBackend();
 
@@ -37,5 +37,22 @@ describe('input-curve panels: data and sentences derived from a run', () => {
     const result = await runSpec({ ...DEFAULT_SPEC, act: 'tanh', sw2: 0.8, sb2: 0.05, n: 32, L: 4, M: 4, curve: 'circle:4', backend: 'cpu' }, { backend: cpu });
     const text = geometrySentences(result.geometry as GeometryBlock, result.jacobian as JacobianBlock);
     expect(text.length).toMatch(/shrinks by a factor 0\.\d+ a layer/);
+  });
+
+  it('the still picture: each layer divided by its largest coordinate (fixed axes ±1.08), R and the explained share in the readout; a drawn curve\'s Jacobian legend claims no product formula', async () => {
+    const result = await runSpec({ ...DEFAULT_SPEC, act: 'tanh', sw2: 2.5, sb2: 0.05, n: 32, L: 3, M: 2, curve: 'drawn:12:bgAAWg', backend: 'cpu' }, { backend: cpu });
+    const g = result.geometry as GeometryBlock;
+    for (let i = 0; i < 3; i++) {
+      const p = imagePlot(g, i);
+      const R = Math.max(...g.image.pc1[i].map(Math.abs), ...g.image.pc2[i].map(Math.abs));
+      const line = p.series.find((s) => s.id === 'image-curve') as unknown as { x: number[]; y: number[] };
+      expect(p.xDomain).toEqual([-IMAGE_EXTENT, IMAGE_EXTENT]);
+      expect(Math.max(...line.x.map(Math.abs), ...line.y.map(Math.abs))).toBeCloseTo(1, 12);
+      expect(line.x[3]).toBeCloseTo(g.image.pc1[i][3] / R, 12);
+      expect(line.x.length).toBe(13); // closed: the first point again
+      expect(imageSentence(g, i)).toContain(`Layer ${i + 1}: R = ${Number(R.toPrecision(3))} (per √n)`);
+    }
+    expect(g.r).toBeNaN();
+    expect(jacobianPlot(result.jacobian as JacobianBlock, g.r === 1).series[0].label).toBe('mean field');
   });
 });

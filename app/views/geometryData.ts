@@ -69,8 +69,8 @@ export function distortionPlot(g: GeometryBlock): XYPlotData {
   };
 }
 
-/** ‖J u‖² d/n against depth: mean field σw² Π χ₁, MC mean ± 2 SE, and exp E log (the typical network). */
-export function jacobianPlot(j: JacobianBlock): XYPlotData {
+/** ‖J u‖² d/n against depth: mean field (σw² Π χ₁ on the circle), MC mean ± 2 SE, and exp E log (the typical network). */
+export function jacobianPlot(j: JacobianBlock, circle = true): XYPlotData {
   const lo = j.mean.map((m, i) => m - 2 * j.se[i]);
   const hi = j.mean.map((m, i) => m + 2 * j.se[i]);
   const typical = j.logMean.map(Math.exp);
@@ -83,7 +83,7 @@ export function jacobianPlot(j: JacobianBlock): XYPlotData {
     xDomain: layerDomain(j.layers),
     yScale: scaleOf(values),
     series: [
-      { kind: 'line', id: 'jacobian-limit', label: 'mean field σ_{w}^{2} Π χ₁(q^{m})', color: ROLE_COLOR.limit, x: j.layers, y: j.meanField },
+      { kind: 'line', id: 'jacobian-limit', label: circle ? 'mean field σ_{w}^{2} Π χ₁(q^{m})' : 'mean field', color: ROLE_COLOR.limit, x: j.layers, y: j.meanField },
       { kind: 'errorbars', id: 'jacobian-mean', label: 'mean ± 2 SE over the networks', color: ROLE_COLOR.mc, x: j.layers, y: j.mean, lo, hi },
       { kind: 'points', id: 'jacobian-typical', label: 'exp E log (a typical network)', color: OKABE_ITO.purple, x: j.layers, y: typical },
     ],
@@ -129,35 +129,49 @@ export function geometrySentences(g: GeometryBlock, j: JacobianBlock): { length:
   };
 }
 
-/**
- * Network 0's image of the circle at one layer on its top two principal components (a closed curve
- * through the k points, the first point marked). The axes span ±R with R the largest coordinate of
- * that layer: they rescale from layer to layer, so the picture shows the shape, the length plot the size.
- */
-export function imagePlot(g: GeometryBlock, index: number): XYPlotData {
-  const i = Math.max(0, Math.min(g.layers.length - 1, index));
+/** The still picture's axes and the animation's canvas span ±IMAGE_EXTENT (each layer divided by its largest coordinate). */
+export const IMAGE_EXTENT = 1.08;
+
+/** R^ℓ: the largest |coordinate| of network 0's image at layer index i (NaN where it left f64). */
+export function imageScale(g: GeometryBlock, i: number): number {
   const x = g.image.pc1[i];
   const y = g.image.pc2[i];
   let R = 0;
   for (let a = 0; a < x.length; a++) R = Math.max(R, Math.abs(x[a]), Math.abs(y[a]));
-  R = R > 0 ? R * 1.08 : 1;
+  return R;
+}
+
+/**
+ * Network 0's image of the curve at one layer on its top two principal components, divided by that
+ * layer's largest coordinate R^ℓ (a closed curve through the k points, the first point marked): the
+ * axes are the same at every layer, the picture shows the shape, the length plot the size. The
+ * animation (plots/curveFrames.ts) draws the same marks on a canvas over these axes.
+ */
+export function imagePlot(g: GeometryBlock, index: number): XYPlotData {
+  const i = Math.max(0, Math.min(g.layers.length - 1, index));
+  const R = imageScale(g, i);
+  const s = R > 0 ? R : 1;
+  const x = g.image.pc1[i].map((v) => v / s);
+  const y = g.image.pc2[i].map((v) => v / s);
   return {
-    title: `Image of the input curve at layer ${g.layers[i]} on its top two principal components (network 0)`,
-    xLabel: 'first principal component (per √n)',
-    yLabel: 'second principal component',
+    title: `Image of the input curve at layer ${g.layers[i]} on its top two principal components (network 0), divided by its largest coordinate`,
+    xLabel: 'first principal component ÷ R^{ℓ}',
+    yLabel: 'second principal component ÷ R^{ℓ}',
     xScale: 'linear',
     yScale: 'linear',
-    xDomain: [-R, R],
-    yDomain: [-R, R],
+    xDomain: [-IMAGE_EXTENT, IMAGE_EXTENT],
+    yDomain: [-IMAGE_EXTENT, IMAGE_EXTENT],
     series: [
-      { kind: 'line', id: 'image-curve', label: `image of the ${g.k} points, layer ${g.layers[i]}`, color: ROLE_COLOR.mc, x: [...x, x[0]], y: [...y, y[0]] },
+      { kind: 'line', id: 'image-curve', label: `image of the ${g.k} points (network 0)`, color: ROLE_COLOR.mc, x: [...x, x[0]], y: [...y, y[0]] },
       { kind: 'points', id: 'image-start', label: 'the image of θ = 0', color: OKABE_ITO.black, x: [x[0]], y: [y[0]] },
     ],
   };
 }
 
-/** The caption's sentence for the picture at one layer, from the block. */
+/** The readout's sentence for the picture at one layer, from the block. */
 export function imageSentence(g: GeometryBlock, index: number): string {
   const i = Math.max(0, Math.min(g.layers.length - 1, index));
-  return `At layer ${g.layers[i]} these two components hold ${formatValue(100 * g.image.explained[i], 3)} % of the variance of network 0's image (the input curve: 100 %).`;
+  const R = imageScale(g, i);
+  if (!Number.isFinite(R)) return `Layer ${g.layers[i]}: network 0 has left f64 here (no picture).`;
+  return `Layer ${g.layers[i]}: R = ${formatValue(R, 3)} (per √n); these two components hold ${formatValue(100 * g.image.explained[i], 3)} % of the variance of network 0's image (the input curve: 100 %).`;
 }

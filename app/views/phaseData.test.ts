@@ -63,6 +63,12 @@ describe('phase diagram data', () => {
     expect(pickPoint({ M: 50, arch: 'mlp' }, 1, 0.2, spec)).toEqual({ sw2: 1, sb2: 0.2, view: 'depth' });
     // Half a cell outside the grid: clamped to the allowed values (σb² ≥ 0, σw² ≤ sw2max).
     expect(pickPoint({ M: 50, arch: 'resnet' }, 9, -0.01, spec)).toEqual({ sw2: 4, sb2: 0, view: 'depth', arch: 'mlp' });
+    // With the curve (issue 18 §2): a circle of 32 points and at most 20 networks when the link has no curve; the link's own curve kept; off: none.
+    expect(pickPoint({ M: 0, arch: 'mlp', curve: 'none' }, 1, 0.2, spec, true)).toEqual({ sw2: 1, sb2: 0.2, view: 'depth', curve: 'circle:32', M: 20 });
+    expect(pickPoint({ M: 8, arch: 'mlp', curve: 'none' }, 1, 0.2, spec, true)).toEqual({ sw2: 1, sb2: 0.2, view: 'depth', curve: 'circle:32', M: 8 });
+    expect(pickPoint({ M: 50, arch: 'mlp', curve: 'ellipse:16:0.5' }, 1, 0.2, spec, true)).toEqual({ sw2: 1, sb2: 0.2, view: 'depth' });
+    expect(pickPoint({ M: 50, arch: 'mlp', curve: 'circle:16' }, 1, 0.2, spec, false)).toEqual({ sw2: 1, sb2: 0.2, view: 'depth', curve: 'none' });
+    expect(pickPoint({ M: 50, arch: 'mlp', curve: 'none' }, 1, 0.2, spec, false)).toEqual({ sw2: 1, sb2: 0.2, view: 'depth' });
   });
 
   it('finds the nearest cell and a place inside each region for its name', () => {

@@ -93,14 +93,29 @@ export function roundForUrl(v: number): number {
   return Number(v.toPrecision(3));
 }
 
+/** The input curve a click adds when the link has none (issue 18 §2: click a point → see its curve), and its networks. */
+export const PHASE_CURVE = 'circle:32';
+/** At most this many networks with that curve: 32 points and their tangents cost ~(2k)² = 4096× a pair's gram work per network. */
+export const PHASE_CURVE_M = 20;
+
 /**
  * The spec change of a click at (σw², σb²) on the map: that point, shown in the depth view with
- * finite networks (M = 200 when the spec had none; the MLP, whose diagram this is).
+ * finite networks (M = 200 when the spec had none; the MLP, whose diagram this is). With `curve`
+ * true the depth view also shows the image of an input curve there: the link's own, or else
+ * PHASE_CURVE with M ≤ PHASE_CURVE_M; with `curve` false, none (curve=none); undefined: unchanged.
  */
-export function pickPoint(spec: Pick<Spec, 'M' | 'arch'>, sw2: number, sb2: number, bounds: { readonly sw2max: number; readonly sb2max: number }): Partial<Spec> {
+export function pickPoint(
+  spec: Pick<Spec, 'M' | 'arch'> & Partial<Pick<Spec, 'curve'>>,
+  sw2: number,
+  sb2: number,
+  bounds: { readonly sw2max: number; readonly sb2max: number },
+  curve?: boolean,
+): Partial<Spec> {
   const w = roundForUrl(Math.min(bounds.sw2max, Math.max(sw2, bounds.sw2max * 1e-3)));
   const b = roundForUrl(Math.min(bounds.sb2max, Math.max(0, sb2)));
-  return { sw2: w, sb2: b, view: 'depth', ...(spec.M === 0 ? { M: 200 } : {}), ...(archOf(spec).views.includes('phase') ? {} : { arch: archForView('phase')!.id }) };
+  const has = (spec.curve ?? 'none') !== 'none';
+  const withCurve: Partial<Spec> = curve === true && !has ? { curve: PHASE_CURVE, M: Math.min(spec.M || 200, PHASE_CURVE_M) } : curve === false && has ? { curve: 'none' } : {};
+  return { sw2: w, sb2: b, view: 'depth', ...(spec.M === 0 ? { M: 200 } : {}), ...(archOf(spec).views.includes('phase') ? {} : { arch: archForView('phase')!.id }), ...withCurve };
 }
 
 /** The grid cell nearest to (σw², σb²): indices into xs and ys. */

@@ -86,7 +86,7 @@ export interface Spec {
   readonly share: boolean;
   readonly s02: number;
   readonly refine: number;
-  /** Input curve of the geometry blocks: 'none' or 'circle:k' (geometry/curve.ts). */
+  /** Input curve of the geometry blocks: 'none', 'circle:k', 'ellipse:k:r' or 'drawn:k:code' (geometry/curve.ts). */
   readonly curve: string;
 }
 
@@ -155,7 +155,7 @@ export const PARAMS = [
   enumParam({ key: 'obs', label: 'observable', doc: 'Commutation map observable: rho (the correlation ρ̂_L) or logq (log q̂_L, the log squared length).', values: OBSERVABLES, default: 'rho' }),
   boolParam({ key: 'embed', label: 'embed mode', doc: 'Page only: no header, only the plot and the lesson\'s controls (for an iframe or a slide).', default: false }),
   // Issue 18: input geometry. Its default adds nothing to a result and is left out of the digest (DIGEST_OMITTED_AT_DEFAULT).
-  tokenParam({ key: 'curve', label: 'input curve', doc: 'Input geometry (issue 18): circle:k (or ellipse:k:r) pushes k points of a great circle of squared radius q₁ (an ellipse with semi-axes √q₁, r√q₁) and their tangents through M networks and adds the geometry and jacobian blocks; none adds nothing.', default: 'none', allowed: CURVE_ALLOWED, canonicalise: (raw) => { const r = parseCurve(raw); return r.ok ? { ok: true, value: formatCurve(r.value) } : r; } }),
+  tokenParam({ key: 'curve', label: 'input curve', doc: 'Input geometry (issue 18): circle:k (or ellipse:k:r, or drawn:k:code, a closed curve drawn on the page) pushes k points of a great circle of squared radius q₁ (an ellipse with semi-axes √q₁, r√q₁; a drawn curve of mean squared radius q₁) and their tangents through M networks and adds the geometry and jacobian blocks; none adds nothing.', default: 'none', allowed: CURVE_ALLOWED, canonicalise: (raw) => { const r = parseCurve(raw); return r.ok ? { ok: true, value: formatCurve(r.value) } : r; } }),
   // Keys of architectures registered later (attention, …) follow, in registry order; the keys of
   // mlp/resnet/shaped keep the places they always had above.
   ...laterParams(),

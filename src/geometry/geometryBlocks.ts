@@ -21,7 +21,7 @@ import type { Fault } from '../experiments/faults.ts';
 import { meanVar, summarise, type Summary } from '../core/stats.ts';
 import { Yielder } from '../backends/cpu/yielder.ts';
 import type { Quantiles } from '../experiments/result.ts';
-import { parseCurve, type InputCurve } from './curve.ts';
+import { inputCurveOf, type InputCurve } from './curve.ts';
 import { sampleCurvesAsync, type CurveMeasure } from './curveMonteCarlo.ts';
 import { curveMeanField, curveUnsupported, tangentLengthBias } from './meanField.ts';
 
@@ -29,7 +29,7 @@ export interface GeometryBlock {
   readonly curve: string;
   readonly k: number;
   readonly q: number;
-  /** Axis ratio of the ellipse (1: the circle). */
+  /** Axis ratio of the ellipse (1: the circle; NaN, null in the JSON, for a drawn curve). */
   readonly r: number;
   readonly M: number;
   readonly method: Spec['method'];
@@ -107,13 +107,9 @@ export interface JacobianBlock {
   readonly logVar: number[];
 }
 
-/** The input curve of a spec, or undefined for curve=none. Its squared (major) radius is q₁. */
+/** The input curve of a spec, or undefined for curve=none. Its squared (major, or for a drawn curve mean) radius is q₁. */
 export function specCurve(spec: Spec): InputCurve | undefined {
-  const c = parseCurve(spec.curve);
-  if (!c.ok) throw new Error(`invalid curve '${spec.curve}' in a validated spec`);
-  if (c.value.kind === 'circle') return { k: c.value.k, q: spec.q1 };
-  if (c.value.kind === 'ellipse') return { k: c.value.k, q: spec.q1, r: c.value.r };
-  return undefined;
+  return inputCurveOf(spec.curve, spec.q1);
 }
 
 /** Per layer, whether each network is live: its length finite and > 0 and its log‖Ju‖² finite. */
@@ -149,7 +145,7 @@ export async function geometryBlocks(
     curve: spec.curve,
     k: curve.k,
     q: curve.q,
-    r: curve.r ?? 1,
+    r: curve.drawn ? NaN : curve.r ?? 1,
     M: spec.M,
     method: spec.method,
     engine: 'cpu',

@@ -30,7 +30,7 @@ import { ARCH_MODULES, archOf } from '../archs/index.ts';
 import type { NetworkModel } from '../archs/types.ts';
 import type { Spec } from '../core/spec.ts';
 import { dualKernels, gaussianMean, type Precision } from '../theory/dual.ts';
-import { curveAngles, curveMoments, type InputCurve } from './curve.ts';
+import { curveAngles, curveMoments, curvePointDot, isCircle, type InputCurve } from './curve.ts';
 
 export interface CurveMeanField {
   /** Layer indices (1..L for mlp/shaped, 0..L for resnet), as in the theory block. */
@@ -74,7 +74,7 @@ export function curveUnsupported(spec: Spec): string | undefined {
 }
 
 /**
- * The ellipse (r < 1): the norm varies along the curve, so at each point z and ż are correlated,
+ * The ellipse (r < 1), and a drawn curve: the norm varies along the curve, so at each point z and ż are correlated,
  * c = E z ż = ½ ∂_θ q. Writing ż = (c/q) z + ε with ε ⟂ z, the dense chain's rule becomes, point by point,
  *   q' = s² E φ(z)² + b²,   c' = s² (c/q) E[z φ(z) φ'(z)],
  *   g' = s² [ (c²/q²) E φ'(z)² z² + (g − c²/q) E φ'(z)² ]        (plain; residual: add β²× these increments
@@ -114,8 +114,7 @@ function ellipseMeanField(spec: Spec, curve: InputCurve, precision: Precision): 
     const b = (a + 1) % k;
     const xa = curveMoments(curve, th[a]);
     const xb = curveMoments(curve, th[b]);
-    const r2 = (curve.r ?? 1) ** 2;
-    const dot = curve.q * (Math.cos(th[a]) * Math.cos(th[b]) + r2 * Math.sin(th[a]) * Math.sin(th[b]));
+    const dot = curvePointDot(curve, th[a], th[b]);
     return arch.kernelProfile({ ...spec, q1: xa.q, q2: xb.q, rho0: Math.max(-1, Math.min(1, dot / Math.sqrt(xa.q * xb.q))), ntk: false }, precision);
   });
   const layers = chordProfiles[0].layers;
@@ -164,7 +163,7 @@ function ellipseMeanField(spec: Spec, curve: InputCurve, precision: Precision): 
 }
 
 export function curveMeanField(spec: Spec, curve: InputCurve, precision: Precision = 'exact'): CurveMeanField {
-  if ((curve.r ?? 1) !== 1) return ellipseMeanField(spec, curve, precision);
+  if (!isCircle(curve)) return ellipseMeanField(spec, curve, precision); // also a drawn curve: the rule is point by point
   const { k, q } = curve;
   const delta = (2 * Math.PI) / k;
   const arch = archOf(spec);
