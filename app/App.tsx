@@ -78,7 +78,7 @@ export function App({ runs }: { runs: RunController }) {
           {panelOpen ? '◀ Controls' : '▶ Controls'}
         </button>
         <h1>
-          Limits Lab <span className="subtitle">random networks at initialisation: finite width against the limit</span>
+          Limits Lab <span className="subtitle">random networks at initialisation and in training: finite width against the limit</span>
         </h1>
         <ViewTabs />
         <LessonsMenu />

@@ -30,6 +30,12 @@ describe('lessons (app/presets.ts)', () => {
     }
   });
 
+  it("the training lessons (issue 17 §5) finish within 15 s on a 2-core CPU by the cost model's upper bound", () => {
+    const training = LESSONS.filter((l) => l.topic === 'training');
+    expect(training.map((l) => l.id).sort()).toEqual(['kernel-machine', 'mup-transfer']);
+    for (const l of training) expect(estimateRun(decodeSpec(l.url).spec).maxSeconds, l.id).toBeLessThanOrEqual(15);
+  });
+
   it('ids are unique, views exist, papers link to arXiv', () => {
     expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
     for (const l of LESSONS) {

@@ -40,7 +40,7 @@ export interface Lesson {
   readonly claim: string;
 }
 
-export const TOPICS = ['infinite width', 'criticality', 'branch scaling', 'commuting limits', 'proportional limit', 'finite width'] as const;
+export const TOPICS = ['infinite width', 'criticality', 'branch scaling', 'commuting limits', 'proportional limit', 'finite width', 'training'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export const PAPERS = {
@@ -54,6 +54,8 @@ export const PAPERS = {
   hayouYang2023: { cite: 'Hayou & Yang 2023', title: 'Width and depth limits commute in residual networks (ICML 2023)', href: 'https://arxiv.org/abs/2302.00453' },
   hayou2022: { cite: 'Hayou 2022', title: 'On the infinite-depth limit of finite-width neural networks (TMLR)', href: 'https://arxiv.org/abs/2210.00688' },
   noci2023: { cite: 'Noci et al. 2023', title: 'The shaped Transformer: attention models in the infinite depth-and-width limit (NeurIPS 2023)', href: 'https://arxiv.org/abs/2306.17759' },
+  yang2021tp5: { cite: 'Yang et al. 2021', title: 'Tensor Programs V: tuning large neural networks via zero-shot hyperparameter transfer (NeurIPS 2021)', href: 'https://arxiv.org/abs/2203.03466' },
+  lee2019: { cite: 'Lee et al. 2019', title: 'Wide neural networks of any depth evolve as linear models under gradient descent (NeurIPS 2019)', href: 'https://arxiv.org/abs/1902.06720' },
   liNicaRoy2022: { cite: 'Li, Nica & Roy 2022', title: 'The neural covariance SDE: shaped infinite depth-and-width networks at initialization (NeurIPS 2022)', href: 'https://arxiv.org/abs/2206.02768' },
 } as const satisfies Record<string, Paper>;
 
@@ -217,5 +219,35 @@ export const LESSONS: readonly Lesson[] = [
     cpuTime: 'a few seconds',
     topic: 'criticality',
     claim: 'With $\\sigma_w^2 = 4$, $\\sigma_b^2 = 0.05$ the network is chaotic ($\\chi_1 = 1.342$): once its points sit at $q^* = 2.195$ the image of the circle gets longer by $\\sqrt{\\chi_1} = 1.159$ a layer, from 12.6 at $\\ell = 1$ to 94 at $\\ell = 16$ in the mean field, and the networks\' mean length follows it within its finite-width bias. The polygon through the 16 image points barely grows (neighbouring points decorrelate) while the image folds into more dimensions: its participation ratio rises from 2 to about 8. At the edge of chaos ($\\chi_1 = 1$) the length stays put; in the ordered phase ($\\chi_1 < 1$) it shrinks.',
+  },
+  {
+    id: 'mup-transfer',
+    steps: [
+      'Click on the first plot to place your guess of $\\log_2 \\eta^*$ for the widest SP network, then press Reveal.',
+      'Compare the two series of optima: which one stays flat as the width grows?',
+      'Scroll to the depth panels: the unscaled ResNet against Depth-µP ($L^{-1/2}$ branches).',
+    ],
+    controls: ['param', 'nmin', 'nmax', 'Lmin', 'Lmax'],
+    title: 'Why does µP transfer the learning rate?',
+    question: 'Tune the learning rate of a width-32 network, then make it 8 times wider. Is the tuned learning rate still the best one — in the standard parametrisation, and in µP? Predict it first.',
+    url: 'view=transfer&act=tanh&sw2=1&nmin=32&nmax=256&Lmin=2&Lmax=16&predict=1',
+    paper: PAPERS.yang2021tp5,
+    topic: 'training',
+    claim: 'Under SP the loss-optimal learning rate falls 13× from n = 32 to n = 256 (about $1/n$: the output\u2019s one-step change grows like $\\eta n$), and the widest SP net diverges at the learning rate that was best on the narrowest; under µP it moves 1.01×: it transfers. Across depth (ResNets of width 32, L = 2 … 16, µP in width) the unscaled ResNet\u2019s optimum falls 5.3× while Depth-µP\u2019s (branches $L^{-1/2}$) moves 1.6×.',
+  },
+  {
+    id: 'kernel-machine',
+    steps: [
+      'Click on the NTK loss plot to place your guess of the widest nets\u2019 loss at the last step, then press Reveal.',
+      'Compare the thin lines (finite widths) with the thick blue kernel prediction, under NTK and under µP.',
+      'In the last plot, read how fast each parametrisation\u2019s distance from its linearisation falls with the width.',
+    ],
+    controls: ['param', 'nmin', 'nmax', 'steps', 'nets'],
+    title: 'Is a wide network a kernel machine?',
+    question: 'Train networks of growing width by gradient descent. Does the widest one behave like the kernel method of its infinite-width NTK — under NTK parametrisation, and under µP? Predict it first.',
+    url: 'view=ntkreg&act=tanh&sw2=1&nmin=64&nmax=512&steps=10&nets=6&predict=1',
+    paper: PAPERS.lee2019,
+    topic: 'training',
+    claim: 'Under NTK parametrisation the nets approach their kernel prediction: the largest distance between a net\u2019s outputs and its linearised dynamics falls with slope −0.42 ± 0.06 over n = 64 … 512 (theory $-1/2$, Lee et al. 2019). Under µP the initial kernel has the same limit, but the distance stays between 0.09 and 0.11 at every width (slope −0.06 ± 0.04): the kernel moves as µP nets learn features, so a wide µP network is not a kernel machine.',
   },
 ];

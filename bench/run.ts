@@ -27,6 +27,9 @@
  *                  loads, computes and draws, with pass/fail against 200 ms (--trace there says what
  *                  the long tasks are made of);
  *   kernels        bench/kernelTimes.ts: one Haar 512 × 512 layer, the Fokker–Planck law;
+ *   trainingViews  bench/trainingViews.ts: each training view's default and larger links — multiply–adds,
+ *                  CPU seconds, ns per multiply–add (the training cost constant), the stated estimate
+ *                  (--no-training skips it);
  *   defaults       bench/defaultsTime.ts: every default view and lesson through runSpec on the CPU
  *                  (the CLI's engine function), flagged when over 15 s (issue 14 §4).
  * Options: --quick (small sizes, for a smoke run), --no-browser, --no-webgpu, --no-multicore,
@@ -162,6 +165,12 @@ async function main(): Promise<void> {
     const report = await timeDefaults({ log: (line) => process.stderr.write(`defaults: ${line}\n`) });
     out.defaults = report;
     process.stderr.write(report.over.length > 0 ? `defaults: OVER ${BUDGET_SECONDS} s: ${report.over.join(', ')}\n` : `defaults: every default view and lesson ran in ≤ ${BUDGET_SECONDS} s\n`);
+  }
+  // Issue 17: the training views' cost — madds counted by the cost model, CPU seconds, ns per madd
+  // (what TRAINING_CPU.secondsPerMadd is fitted to) and the stated "about" / "at most".
+  if (!args.has('--no-training')) {
+    const { timeTrainingViews, TRAINING_BENCH_QUERIES } = await import('./trainingViews.ts');
+    out.trainingViews = timeTrainingViews(quick ? TRAINING_BENCH_QUERIES.slice(0, 5) : TRAINING_BENCH_QUERIES, (line) => process.stderr.write(`training: ${line}\n`));
   }
   out.cpuMonteCarlo = await cpuMonteCarlo();
   if (!args.has('--no-multicore')) out.multiCore = await (await import('./multiCore.ts')).benchMultiCore({ quick });

@@ -16,6 +16,7 @@ import type { CostBackend } from '../src/core/cost.ts';
 import { checkOutPath, describeWriteError, guardStdout } from './output.ts';
 import { nodeBackend } from './nodeBackend.ts';
 import { createCpuBackend } from '../src/backends/cpu/cpuBackend.ts';
+import { isTrainingView } from '../src/training/spec.ts';
 import { parseShard, ShardUsageError } from './shardFiles.ts';
 import { mergeParts, runShard, shardDone } from './shardRun.ts';
 import { defaultThreads, MAX_THREADS, threadsFor } from './threadPool.ts';
@@ -211,6 +212,9 @@ export async function main(argv: string[]): Promise<number> {
     const checked = checkQuery(args.query, { backend: args.backend, maxSeconds: args.maxSeconds, shards: shard?.count });
     if (!checked.ok) throw new UsageError(checked.issues.map((i) => i.message).join('; '));
     const spec = checked.spec;
+    // The training views train on the CPU in this process: nothing of theirs is split into shards.
+    if (shard && shard.count > 1 && isTrainingView(spec.view))
+      throw new UsageError(`--shard=${args.shard}: view=${spec.view} trains its networks in one process (a training run is not split into shards); run it without --shard`);
     // --out is checked before the run: a missing folder, a folder, no permission or a full disk.
     if (args.out) {
       const problem = checkOutPath(args.out);
@@ -219,7 +223,8 @@ export async function main(argv: string[]): Promise<number> {
     if (shard && shardDone(spec, shard, args.out!)) return 0;
     // Theory only (M = 0) needs no simulation backend at all.
     const threads = threadsFor(planSpec(spec).ops / (shard?.count ?? 1), args.threads);
-    const backend = spec.M === 0 ? createCpuBackend() : await nodeBackend(spec.backend, threads);
+    // The training views train on the CPU whatever the backend (src/experiments/training/): no simulation backend to start.
+    const backend = spec.M === 0 || isTrainingView(spec.view) ? createCpuBackend() : await nodeBackend(spec.backend, threads);
     try {
       // Again with the adapter known (a software adapter is far slower than a GPU).
       const cost = costIssues(spec, backend.info, { maxSeconds: args.maxSeconds, shards: shard?.count, threads: spec.M === 0 ? 1 : threads });

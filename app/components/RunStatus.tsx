@@ -42,7 +42,9 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
   else if (run.status === 'running' && p)
     text = `${p.phase === 'networks' ? 'Sampling' : 'Computing'} ${noun}: ${countText(progressCount(p, spec.grid))} · ${Math.floor(100 * (fraction ?? 0))} % of the work${left !== undefined ? `, about ${formatSeconds(left)} left` : ''}`;
   // The phase diagram samples no networks whatever M is: its run is theory only.
-  else if (run.status === 'done') text = `Done: ${M === 0 || theoryRun ? 'theory (no networks)' : runner?.doneText ? runner.doneText(formatCount(M)) : `${formatCount(run.result?.mc?.M ?? M)} networks`}${run.elapsedMs !== undefined ? ` in ${(run.elapsedMs / 1000).toFixed(1)} s` : ''}`;
+  // A training view (issue 17) runs the training engine's networks whatever M is (simulates: false):
+  // its runner says which (doneText), before the 'theory (no networks)' of a view that samples none.
+  else if (run.status === 'done') text = `Done: ${runner?.cpuSeconds && runner.doneText ? runner.doneText(formatCount(M)) : M === 0 || theoryRun ? 'theory (no networks)' : runner?.doneText ? runner.doneText(formatCount(M)) : `${formatCount(run.result?.mc?.M ?? M)} networks`}${run.elapsedMs !== undefined ? ` in ${(run.elapsedMs / 1000).toFixed(1)} s` : ''}`;
   else if (run.status === 'cancelled') text = `Cancelled${p ? ` after ${countText({ ...progressCount(p, spec.grid), then: undefined })} ${noun}` : ''}`;
   else if (run.status === 'refused') text = 'Not run: too large for this backend (see the message)';
   else if (run.status === 'error') text = 'The Monte Carlo failed (see the message)';

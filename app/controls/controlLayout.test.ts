@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPEC, type Spec } from '../../src/core/spec.ts';
+import { viewSpec } from '../../src/core/views.ts';
 import { isRelevant, sliderMarks, TOKEN_SUGGESTIONS } from './controlLayout.ts';
 
 const spec = (changes: Partial<Spec>): Spec => ({ ...DEFAULT_SPEC, ...changes });
@@ -11,6 +12,15 @@ describe('which controls a view shows', () => {
     for (const k of ['arch', 'alpha', 'n', 'L'] as const) expect(isRelevant(k, s, commute), k).toBe(false);
     for (const k of ['Lmax', 'stat', 'obs', 'sw2', 'M'] as const) expect(isRelevant(k, s, commute), k).toBe(true);
     expect(isRelevant('obs', spec({}), {})).toBe(false);
+  });
+  it('a training view shows φ, σw² and its training keys; no other network key, and no training key elsewhere', () => {
+    const coord = viewSpec('coord')!;
+    const s = spec({ view: 'coord' });
+    for (const k of ['act', 'sw2', 'param', 'lr', 'steps', 'nets', 'tdepth', 'nmin'] as const) expect(isRelevant(k, s, coord), k).toBe(true);
+    // URL keys of the other architectures (the control panel is keyed by them).
+    for (const k of ['gamma2', 'nk', 'tau0', 'paths', 'share', 'refine', 'n', 'L', 'M', 'twidth'] as (keyof Spec)[]) expect(isRelevant(k, s, coord), k).toBe(false);
+    expect(isRelevant('twidth', spec({ view: 'transfer' }), viewSpec('transfer')!)).toBe(true);
+    for (const k of ['param', 'opt', 'lr', 'steps', 'task', 'batch', 'ntrain', 'nets', 'tdepth', 'twidth'] as const) expect(isRelevant(k, spec({}), viewSpec('depth')!), k).toBe(false);
   });
   it('c₊ and c₋ show for the shaped MLP, and in a view that needs them whatever arch is', () => {
     expect(isRelevant('cp', spec({ arch: 'mlp' }))).toBe(false);

@@ -5,6 +5,7 @@
  */
 import { ARCH_MODULES, archOf } from '../../src/archs/index.ts';
 import type { Spec } from '../../src/core/spec.ts';
+import { isTrainingView, TRAINING_KEYS } from '../../src/training/spec.ts';
 
 export interface ControlGroup {
   readonly title: string;
@@ -26,6 +27,8 @@ export const CONTROL_GROUPS: readonly ControlGroup[] = [
   { title: 'Inputs', keys: ['q1', 'q2', 'rho0', 'k', 'curve'] },
   { title: 'Monte Carlo', keys: ['M', 'seed', 'method', 'backend'] },
   { title: 'View', keys: ['layer', 'nmin', 'nmax', 'Lmin', 'Lmax', 'stat', 'obs', 'sw2max', 'sb2max', 'grid'] },
+  // Issue 17: the training views' keys (src/training/spec.ts), shown only in the views that read them.
+  { title: 'Training', keys: TRAINING_KEYS as readonly (keyof Spec)[] },
 ];
 
 /** What the current view needs (registry.ts): its own keys, and the keys it fixes itself. */
@@ -39,11 +42,15 @@ export function isRelevant(key: keyof Spec, spec: Spec, view: ViewNeeds = {}): b
   const viewKeys = view.viewKeys ?? [];
   if (view.fixedKeys?.includes(key)) return false;
   if (ARCH_KEYS.has(key)) {
+    // The training views train the training engine's own MLPs and ResNets (src/training/): of the
+    // network keys they read φ and σw² only (experiments/training/settings.ts).
+    if (isTrainingView(spec.view)) return key === 'act' || key === 'sw2';
     // A network key: shown when the chosen architecture reads it (ArchSpecModule.controls), when the
     // view asks for it (the contrast view's c₊, c₋), or when the view runs its own architectures
     // (it fixes `arch`; the phase diagram is the MLP's and still needs φ).
     return archOf(spec).controls.includes(key as keyof Spec & string) || viewKeys.includes(key) || (view.fixedKeys?.includes('arch') ?? false);
   }
+  if (TRAINING_KEYS.includes(key)) return viewKeys.includes(key);
   switch (key) {
     case 'layer':
     case 'nmin':
@@ -107,4 +114,7 @@ export function sliderMarks(key: keyof Spec): readonly SliderMark[] | undefined 
 /** Typical values offered with a token entry (the entry still accepts anything its Param parses). */
 export const TOKEN_SUGGESTIONS: Partial<Record<keyof Spec, readonly string[]>> = {
   weights: ['gaussian', 'orthogonal', 'rademacher', 'sparse:0.1', 'lowrank:8'],
+  param: ['auto', 'sp,mup', 'ntk,mup', 'sp,ntk,mup', 'sp,ntk,mup,mf'],
+  lr: ['auto', '0.0001', '0.01', '0.5', '1'],
+  steps: ['auto', '1', '3', '10', '20'],
 };

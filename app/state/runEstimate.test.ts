@@ -24,6 +24,18 @@ describe('run estimates and progress counted in work', () => {
     expect(formatAtMost(3601)).toBe('1.1 h');
   });
 
+  it('a training view is estimated on the CPU whatever the backend, counted in its multiply–adds and set by its own keys', async () => {
+    const { trainingWork } = await import('../../src/experiments/training/cost.ts');
+    const spec = decodeSpec('view=coord&nmin=64&nmax=1024&nets=8&steps=2').spec;
+    const e = estimateRun(spec, 'webgpu');
+    expect(e.backend).toBe('cpu');
+    expect(e.ops).toBe(trainingWork(spec, 'coord'));
+    expect(e.drivers).toEqual(['nmax = 1024', 'nets = 8', 'steps = 2', 'tdepth = 2', 'ntrain = 16', 'param = auto']);
+    expect(e.seconds).toBe(estimateRunSeconds(spec, 'cpu'));
+    // Progress of a training run is its own multiply–adds (the runner's total): the fraction is done/total.
+    expect(workDone(spec, { done: 3, total: 4, phase: 'multiply–adds' })).toBe(0.75);
+  });
+
   it('theory-only specs cost nothing', () => {
     expect(estimateRun(decodeSpec('view=phase&M=0&grid=201').spec).ops).toBe(0);
   });

@@ -7,6 +7,7 @@
 import type { Spec } from '../../src/core/spec.ts';
 import { simulationOps } from '../../src/core/cost.ts';
 import { estimateRun as estimateRunTime, planSpec } from '../../src/experiments/plan.ts';
+import { viewRunner } from '../../src/experiments/viewRunners.ts';
 import type { RunProgress } from './labStore.ts';
 
 // Above this upper bound ("at most", the cost model's maxSeconds) a run asks before it starts.
@@ -38,6 +39,14 @@ const SWEEP_KEYS: Partial<Record<Spec['view'], readonly (keyof Spec)[]>> = {
 };
 
 export function estimateRun(spec: Spec, lastBackend?: string): RunEstimate {
+  // Views priced by their own count (the training views: src/experiments/training/cost.ts) run on
+  // the CPU whatever the backend; their keys set the cost.
+  const own = viewRunner(spec.view);
+  if (own?.cpuSeconds && own.applies?.(spec) === undefined) {
+    const time = estimateRunTime(spec, 'cpu');
+    const value = (k: string) => String((spec as unknown as Record<string, unknown>)[k]);
+    return { ops: own.ops?.(spec) ?? 0, seconds: time.seconds, maxSeconds: time.maxSeconds, backend: 'cpu', drivers: (own.costKeys ?? []).map((k) => `${k} = ${value(k)}`) };
+  }
   const backend = assumedBackend(spec, lastBackend);
   const { ops } = planSpec(spec);
   const keys: (keyof Spec)[] = ['M', 'n', 'L', ...(spec.k !== 2 ? (['k'] as const) : []), ...(spec.method !== 'gram' ? (['method'] as const) : []), ...(SWEEP_KEYS[spec.view] ?? [])];

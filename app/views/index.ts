@@ -17,6 +17,7 @@ import { registerView } from './registry.ts';
 import { SdeView } from './SdeView.tsx';
 import { SignatureView } from './SignatureView.tsx';
 import { WidthView } from './WidthView.tsx';
+import { CoordView, MovementView, NtkInitView, NtkRegimeView, TransferView } from './training/TrainingViews.tsx';
 
 registerView({ id: 'depth', component: DepthView });
 registerView({ id: 'hist', component: HistView });
@@ -49,3 +50,9 @@ registerView({
   // The tab opens on standard attention when the network is not an attention one (both kinds run).
   onOpen: (spec) => (archOf(spec).views.includes('collapse') ? {} : { arch: archForView('collapse')!.id }),
 });
+// Issue 17: the training views (src/training/spec.ts declares them).
+registerView({ id: 'coord', component: CoordView });
+registerView({ id: 'movement', component: MovementView });
+registerView({ id: 'ntkreg', component: NtkRegimeView });
+registerView({ id: 'transfer', component: TransferView });
+registerView({ id: 'ntkinit', component: NtkInitView });

@@ -13,6 +13,7 @@ import { sweepLayer, type WidthSweepBlock } from '../../src/experiments/widthSwe
 import type { LabActions, LabState } from '../state/labStore.ts';
 import type { XYPlotData, XYSeries } from '../plots/types.ts';
 import { viewBlockOf } from './viewBlock.ts';
+import { TRAINING_TARGETS } from './training/predictionTargets.ts';
 
 export interface PredictionAnswer {
   /** The number the guess is compared with. */
@@ -109,7 +110,7 @@ const finite: PredictionTarget = {
   },
 };
 
-const TARGETS: Partial<Record<View, PredictionTarget>> = { depth, width, regime, finite };
+const TARGETS: Partial<Record<View, PredictionTarget>> = { depth, width, regime, finite, ...Object.fromEntries(TRAINING_TARGETS.map((t) => [t.view, t])) };
 
 export function predictionTarget(view: View): PredictionTarget | undefined {
   return TARGETS[view];

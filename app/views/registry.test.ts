@@ -24,8 +24,8 @@ describe('the one list of views (src/core/views.ts) feeds schema, tabs, labels a
 
   it('each runner belongs to a declared view; views without one (depth, hist) show the depth-profile result', () => {
     const withRunner = VIEWS.filter((v) => viewRunner(v) !== undefined);
-    // Core views first, then the architectures' own in the order added (cresnet: signature; attention: collapse).
-    expect(withRunner).toEqual(['width', 'commute', 'regime', 'sde', 'contrast', 'phase', 'finite', 'signature', 'collapse']);
+    // Core views first, then the architectures' own in the order added (cresnet: signature; attention: collapse), then the training views (issue 17).
+    expect(withRunner).toEqual(['width', 'commute', 'regime', 'sde', 'contrast', 'phase', 'finite', 'signature', 'collapse', 'coord', 'movement', 'ntkreg', 'transfer', 'ntkinit']);
     for (const v of withRunner) expect(viewRunner(v)!.view).toBe(v);
   });
 });

@@ -11,6 +11,7 @@ import { resultDigest } from '../../src/experiments/digest.ts';
 import { costIssues } from '../../src/experiments/plan.ts';
 import { runSpecStreaming } from '../../src/experiments/runSpec.ts';
 import type { RunProgress } from '../state/labStore.ts';
+import { isTrainingView } from '../../src/training/spec.ts';
 import { workerBackend } from './backendFactory.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -38,7 +39,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
 
 async function run(id: number, spec: Spec, signal: AbortSignal): Promise<void> {
   try {
-    const backend = await workerBackend(spec.backend);
+    // The training views train on the CPU whatever the backend (src/experiments/training/): the
+    // result names the CPU, and no WebGPU device is started for them.
+    const backend = await workerBackend(isTrainingView(spec.view) ? 'cpu' : spec.backend);
     if (signal.aborted) throw new AbortError();
     post({ type: 'backend', id, info: backend.info });
     const refusal = costIssues(spec, backend.info, { raiseHint: 'or run it from the command line with --max-seconds S or --allow-long' });

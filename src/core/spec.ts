@@ -14,6 +14,8 @@ import { ALPHA_PARAM } from '../archs/resnet/spec.ts';
 import { CM_PARAM, CP_PARAM } from '../archs/shaped/spec.ts';
 import { CORE_VIEW_SPECS, VIEW_SPECS } from './views.ts';
 import type { ArchViewId } from '../archs/specTypes.ts';
+// Issue 17: the training keys and views (imports core/ only, like an architecture's spec.ts).
+import { TRAINING_KEYS, TRAINING_PARAMS, type TrainingViewId } from '../training/spec.ts';
 
 /**
  * Current URL schema version (the `v` key). Older versions are migrated by src/url/migrations.ts.
@@ -38,7 +40,7 @@ export type BackendChoice = (typeof BACKENDS)[number];
  * map), regime (fixed-width SDE: n = 3 vs 4), sde (the proportional limit), contrast (MLP vs shaped
  * vs ResNet at one (n, L)), phase (criticality diagram), finite (1/n corrections).
  */
-export type View = (typeof CORE_VIEW_SPECS)[number]['id'] | ArchViewId;
+export type View = (typeof CORE_VIEW_SPECS)[number]['id'] | ArchViewId | TrainingViewId;
 /** The `view` values, from the one list of views (core/views.ts). */
 export const VIEWS = VIEW_SPECS.map((v) => v.id) as unknown as readonly View[];
 export const COMMUTE_STATS = ['w1', 'mean', 'sd'] as const;
@@ -106,8 +108,24 @@ const HISTORIC_ARCH_KEYS: ReadonlySet<string> = new Set([ALPHA_PARAM.key, CP_PAR
  */
 export const ARCH_KEYS_SINCE_FROZEN: ReadonlySet<string> = new Set(ARCH_SPECS.flatMap((a) => a.params.map((p) => p.key)).filter((k) => !HISTORIC_ARCH_KEYS.has(k)));
 
-/** Architecture keys in the table before `curvemethod` (issue 18) was added; later ones follow it. */
-const ARCH_KEYS_BEFORE_CURVEMETHOD: ReadonlySet<string> = new Set(['gamma2', 'nk', 'tau0', 'paths', 'pdim', 'share', 's02', 'refine']);
+/** The sampler of the input curve's networks (issue 18): a core key added after the architecture keys above. */
+const CURVEMETHOD_PARAM = enumParam({ key: 'curvemethod', label: 'curve sampler', doc: "Sampler of the input curve's networks: method (the method key decides; the default), auto (the cost model picks the cheapest of gram, O(n(2k)²L), and explicit, O(n²·2k·L), on the CPU or this backend's GPU; the geometry block says which and why), gram or explicit.", values: CURVE_METHODS, default: 'method' });
+
+/**
+ * Keys added after the table above, in the order they were added: a compact link (url/compact.ts)
+ * stores a key as its index in PARAMS, so a key placed before an existing one would make old links
+ * set another key (url/keyOrder.test.ts pins the order). The keys of later architectures, the curve
+ * sampler and the training keys (issue 17, training/spec.ts) are looked up here; a new key is
+ * appended (a declared key missing from the list throws).
+ */
+const LATER_KEYS_IN_ORDER_ADDED = ['gamma2', 'nk', 'tau0', 'paths', 'pdim', 'share', 's02', 'refine', 'curvemethod', 'gamma2m', ...TRAINING_KEYS] as const;
+
+function laterParams(): readonly Param[] {
+  const declared = [...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key)), CURVEMETHOD_PARAM as Param, ...TRAINING_PARAMS];
+  for (const p of declared)
+    if (!(LATER_KEYS_IN_ORDER_ADDED as readonly string[]).includes(p.key)) throw new Error(`core/spec.ts: key '${p.key}' is declared but not appended to LATER_KEYS_IN_ORDER_ADDED`);
+  return LATER_KEYS_IN_ORDER_ADDED.map((k) => declared.find((p) => p.key === k)!);
+}
 
 /** The table. Order is the order of keys in URLs, --help and the control panel. */
 export const PARAMS = [
@@ -149,11 +167,7 @@ export const PARAMS = [
   tokenParam({ key: 'curve', label: 'input curve', doc: 'Input geometry (issue 18): circle:k (or ellipse:k:r, or drawn:k:code, a closed curve drawn on the page) pushes k points of a great circle of squared radius q₁ (an ellipse with semi-axes √q₁, r√q₁; a drawn curve of mean squared radius q₁) and their tangents through M networks and adds the geometry and jacobian blocks; none adds nothing.', default: 'none', allowed: CURVE_ALLOWED, canonicalise: (raw) => { const r = parseCurve(raw); return r.ok ? { ok: true, value: formatCurve(r.value) } : r; } }),
   // Keys of architectures registered later (attention, …) follow, in registry order; the keys of
   // mlp/resnet/shaped keep the places they always had above.
-  ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key) && ARCH_KEYS_BEFORE_CURVEMETHOD.has(p.key)),
-  // Compact links (url/compact.ts) store a key's index in this table: a new key goes after every
-  // existing one, and the keys of architectures registered after it follow it (url/keyOrder.test.ts).
-  enumParam({ key: 'curvemethod', label: 'curve sampler', doc: "Sampler of the input curve's networks: method (the method key decides; the default), auto (the cost model picks the cheapest of gram, O(n(2k)²L), and explicit, O(n²·2k·L), on the CPU or this backend's GPU; the geometry block says which and why), gram or explicit.", values: CURVE_METHODS, default: 'method' }),
-  ...ARCH_SPECS.flatMap((a) => a.params as readonly Param[]).filter((p) => !HISTORIC_ARCH_KEYS.has(p.key) && !ARCH_KEYS_BEFORE_CURVEMETHOD.has(p.key)),
+  ...laterParams(),
 ] as const satisfies readonly Param[];
 
 /**
@@ -173,7 +187,7 @@ export const NOT_IN_DIGEST: ReadonlySet<string> = new Set<string>([...PAGE_ONLY_
  * left out of the digest while at their default, so that every old link keeps its digest; any other
  * value enters it like every key.
  */
-export const DIGEST_OMITTED_AT_DEFAULT: ReadonlySet<string> = new Set<string>(['curve', 'curvemethod']);
+export const DIGEST_OMITTED_AT_DEFAULT: ReadonlySet<string> = new Set<string>(['curve', 'curvemethod', ...TRAINING_KEYS]);
 
 export type ParamKey = (typeof PARAMS)[number]['key'];
 

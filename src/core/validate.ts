@@ -7,6 +7,7 @@ import { INPUT_DIMENSION } from './inputs.ts';
 import type { Spec, SpecIssue } from './spec.ts';
 import { formatNumber } from './params.ts';
 import { archSpec } from '../archs/specs.ts';
+import { trainingIssues } from '../training/spec.ts';
 
 export function crossKeyIssues(spec: Spec): SpecIssue[] {
   const issues: SpecIssue[] = [];
@@ -41,5 +42,6 @@ export function crossKeyIssues(spec: Spec): SpecIssue[] {
   }
   // The architecture's own rules (ntk=1 where no NTK is defined, degenerate constants): archs/<id>/spec.ts.
   issues.push(...(archSpec(spec.arch)?.issues(spec) ?? []));
+  issues.push(...trainingIssues(spec));
   return issues;
 }

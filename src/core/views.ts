@@ -10,6 +10,7 @@
  * in registry order, after these, so this list is not edited to add them.
  */
 import { ARCH_SPECS } from '../archs/specs.ts';
+import { TRAINING_VIEW_SPECS } from '../training/spec.ts';
 
 export interface ViewSpec<Id extends string = string> {
   readonly id: Id;
@@ -78,20 +79,21 @@ export const CORE_VIEW_SPECS = [
 ] as const satisfies readonly ViewSpec[];
 
 /**
- * The views architectures declare, in the order they were added. Compact links (url/compact.ts)
+ * The views added after the core ones — those the architectures declare and the training views
+ * (issue 17, training/spec.ts) — in the order they were added. Compact links (url/compact.ts)
  * store `view` as its index in VIEWS, so that order is a contract: a new view is appended here, not
  * placed by the registry order of its architecture (attention precedes cresnet in the registry, but
  * its view came later). url/viewOrder.test.ts holds the order of the views that links already use.
  */
-const ARCH_VIEWS_IN_ORDER_ADDED = ['signature', 'collapse'] as const;
+const VIEWS_IN_ORDER_ADDED = ['signature', 'collapse', 'coord', 'movement', 'ntkreg', 'transfer', 'ntkinit'] as const;
 
-const archViews: readonly ViewSpec[] = ARCH_SPECS.flatMap((a) => ('viewSpecs' in a ? (a.viewSpecs as readonly ViewSpec[]) : []));
-for (const v of archViews) {
-  if (!(ARCH_VIEWS_IN_ORDER_ADDED as readonly string[]).includes(v.id)) throw new Error(`core/views.ts: view '${v.id}' is declared by an architecture but not appended to ARCH_VIEWS_IN_ORDER_ADDED`);
+const laterViews: readonly ViewSpec[] = [...ARCH_SPECS.flatMap((a) => ('viewSpecs' in a ? (a.viewSpecs as readonly ViewSpec[]) : [])), ...TRAINING_VIEW_SPECS];
+for (const v of laterViews) {
+  if (!(VIEWS_IN_ORDER_ADDED as readonly string[]).includes(v.id)) throw new Error(`core/views.ts: view '${v.id}' is declared (by an architecture or training) but not appended to VIEWS_IN_ORDER_ADDED`);
 }
 
-/** Every view: the core ones, then those the architectures declare (in the order they were added). */
-export const VIEW_SPECS: readonly ViewSpec[] = [...CORE_VIEW_SPECS, ...ARCH_VIEWS_IN_ORDER_ADDED.flatMap((id) => archViews.filter((v) => v.id === id))];
+/** Every view: the core ones, then the later ones in the order they were added. */
+export const VIEW_SPECS: readonly ViewSpec[] = [...CORE_VIEW_SPECS, ...VIEWS_IN_ORDER_ADDED.flatMap((id) => laterViews.filter((v) => v.id === id))];
 
 /** The declaration of a view id (undefined for an id no view has). */
 export function viewSpec(id: string): ViewSpec | undefined {

@@ -43,6 +43,8 @@ export interface PlanPart {
   readonly cpuOnly?: boolean;
   /** Multiplies the calibrated seconds (CURVE_JS_FACTOR). */
   readonly factor?: number;
+  /** Seconds on the CPU besides its sizes' (ViewRunner.cpuSeconds: the training views). */
+  readonly cpuSeconds?: number;
   /**
    * The sizes to price on a WebGPU profile when the architecture's WebGPU kernel does other work
    * than its CPU network (ArchModule.cost.gpuNetworkSize); absent: `sizes`.
@@ -174,6 +176,9 @@ export function planSpec(spec: Spec, backend: CostBackend = 'cpu'): Plan {
       if (sizes.length > 0) parts.push(runner.cpuOnly ? { label, keys, sizes, cpuOnly: true } : { label, keys, sizes, ...gpuSizes(raw) });
     }
   }
+  // Views whose work is not the lab's simulations (training): priced by their own count, on the CPU.
+  const own = viewRunner(spec.view);
+  if (own?.cpuSeconds && own.applies?.(spec) === undefined) parts.push({ label: own.costLabel ?? `view=${spec.view}`, keys: own.costKeys ?? [], sizes: [], cpuOnly: true, cpuSeconds: own.cpuSeconds(spec) });
   const curve = curveSimSize(spec, backend);
   if (curve) {
     const label = "the input curve's networks (geometry, jacobian)";
@@ -203,7 +208,7 @@ export interface RunEstimate {
   /** Seconds to start the CLI's worker threads (--threads N > 1; EstimateOptions.threads). */
   readonly startSeconds: number;
   /** cpuOnly: a part that runs on the CPU whatever the backend (an architecture without GPU kernels). */
-  readonly parts: readonly { readonly label: string; readonly keys: readonly string[]; readonly seconds: number; readonly cpuOnly?: boolean }[];
+  readonly parts: readonly { readonly label: string; readonly keys: readonly string[]; readonly seconds: number; readonly cpuOnly?: boolean; readonly ownCount?: boolean }[];
   readonly profile: CostProfile;
   /** False when the profile's constants are rough values, not fitted to timings (costCalibration.ts). */
   readonly measured: boolean;
@@ -287,6 +292,7 @@ export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateO
     label: p.label,
     keys: p.keys,
     ...(p.cpuOnly ? { cpuOnly: true } : {}),
+    ...(p.cpuSeconds !== undefined ? { ownCount: true } : {}),
     seconds:
       share *
         (p.factor ?? 1) *
@@ -294,7 +300,8 @@ export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateO
           (s, size) => s + (p.curveGpu ? curveGpuSeconds(size, constants, ctx) : simulationSeconds(size, p.cpuOnly ? cpu : constants, ctx)),
           0,
         ) +
-      (p.rankPoints ? share * curveRankSeconds(spec, p.rankPoints, cpu) : 0),
+      (p.rankPoints ? share * curveRankSeconds(spec, p.rankPoints, cpu) : 0) +
+      (p.cpuSeconds ?? 0),
   }));
   const theory = theorySeconds(spec, calibration);
   const threads = options.threads ?? 1;
@@ -363,10 +370,12 @@ export function costIssues(spec: Spec, backend: CostBackend, options: CostOption
       return !(p && (p.kind === 'int' || p.kind === 'float') && (spec as unknown as Record<string, number>)[k] <= p.min);
     });
     const keys = reducible.length > 0 ? reducible : (top?.keys ?? ['L']);
-    const where = top ? `${top.label} (${top.keys.map((k) => `${k}=${value(k)}`).join(', ')}${top.cpuOnly ? '' : `, k=${spec.k}`}, method=${spec.method}) take about ${formatSeconds(top.seconds)}` : `the theory takes about ${formatSeconds(estimate.theorySeconds)}`;
+    // A part priced by its own count (the training views) reads neither k nor method.
+    const sizeKeys = top?.ownCount ? '' : `${top?.cpuOnly ? '' : `, k=${spec.k}`}, method=${spec.method}`;
+    const where = top ? `${top.label} (${top.keys.map((k) => `${k}=${value(k)}`).join(', ')}${sizeKeys}) take about ${formatSeconds(top.seconds)}` : `the theory takes about ${formatSeconds(estimate.theorySeconds)}`;
     const hints = [
       `reduce ${keys.join(' or ')}`,
-      ...(spec.method === 'explicit' && resolveSpec(spec).weights.kind === 'gaussian' ? ['use method=gram'] : []),
+      ...(spec.method === 'explicit' && resolveSpec(spec).weights.kind === 'gaussian' && !top?.ownCount ? ['use method=gram'] : []),
       ...(estimate.profile !== 'webgpu-hardware' && !top?.cpuOnly ? ['run on a hardware WebGPU backend'] : []),
       options.raiseHint ?? 'or allow it (CLI: --max-seconds S or --allow-long)',
     ];
@@ -384,6 +393,10 @@ export function costIssues(spec: Spec, backend: CostBackend, options: CostOption
       message: `M=${spec.M} would keep ${(plan.bytes / 2 ** 20).toFixed(0)} MiB of samples, over the ${MEMORY_BUDGET_BYTES / 2 ** 20} MiB limit; reduce M or L`,
     });
   }
+  // Views with memory of their own (the training views' networks: weights, gradients, optimiser state).
+  const own = viewRunner(spec.view);
+  const memory = own?.memoryIssue && own.applies?.(spec) === undefined ? own.memoryIssue(spec, MEMORY_BUDGET_BYTES) : undefined;
+  if (memory) issues.push(memory);
   return issues;
 }
 

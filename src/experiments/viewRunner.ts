@@ -8,7 +8,7 @@
  */
 import type { SimBackend } from '../backends/types.ts';
 import type { SimSize } from '../core/cost.ts';
-import type { Spec, View } from '../core/spec.ts';
+import type { Spec, SpecIssue, View } from '../core/spec.ts';
 import type { Progress } from './monteCarlo.ts';
 import type { ViewBlockKey } from './result.ts';
 
@@ -50,6 +50,15 @@ export interface ViewRunner<B = unknown> {
   readonly doneText?: (M: string) => string;
   /** The simulations it will run, for the cost planner. */
   plan(spec: Spec): SimSize[];
+  /**
+   * Work that is not the lab's simulations (the training views: experiments/training/cost.ts), as
+   * expected CPU seconds, whatever the backend; the planner adds it as a CPU-only part.
+   */
+  cpuSeconds?(spec: Spec): number;
+  /** Its operations (multiply–adds) where it is priced by cpuSeconds: what the page's question counts. */
+  ops?(spec: Spec): number;
+  /** Memory the view holds besides the lab's samples, as a refusal when over `budget` bytes (planner). */
+  memoryIssue?(spec: Spec, budget: number): SpecIssue | undefined;
   /** undefined when it can run this spec, else why not (shown instead of the block). */
   applies?(spec: Spec): string | undefined;
   run(spec: Spec, ctx: ViewContext<B>): Promise<B>;

@@ -15,6 +15,7 @@ import { runSignatureView, signatureApplies, signaturePlan, type SignatureViewBl
 import { finiteApplies, finitePlan, runFiniteWidth, type FiniteWidthBlock } from './finiteWidthView.ts';
 import { runPhaseDiagram, type PhaseDiagramBlock } from './phaseDiagram.ts';
 import { collapseRunner } from './collapseView.ts';
+import { TRAINING_RUNNERS } from './training/runners.ts';
 
 const widthRunner: ViewRunner<WidthSweepBlock> = {
   view: 'width',
@@ -119,7 +120,7 @@ const signatureRunner: ViewRunner<SignatureViewBlock> = {
   run: (spec, ctx) => runSignatureView(spec, ctx),
 };
 
-const RUNNERS: readonly ViewRunner[] = [widthRunner, commuteRunner, regimeRunner, sdeRunner, contrastRunner, phaseRunner, finiteRunner, signatureRunner, collapseRunner] as ViewRunner[];
+const RUNNERS: readonly ViewRunner[] = [widthRunner, commuteRunner, regimeRunner, sdeRunner, contrastRunner, phaseRunner, finiteRunner, signatureRunner, collapseRunner, ...TRAINING_RUNNERS] as ViewRunner[];
 
 export function viewRunner(view: View): ViewRunner | undefined {
   return RUNNERS.find((r) => r.view === view);

@@ -15,6 +15,7 @@ import { presetExponents, type OptimizerName, type ParamName } from './parametri
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
 import { sweepIssue, type WidthSweepOptions } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
+import { drain, drawWork, stepWork, type Sweep } from './work.ts';
 
 export interface CoordCheckOptions extends WidthSweepOptions {
   readonly arch?: TrainArch;
@@ -54,32 +55,53 @@ export function coordCheckIssue(o: CoordCheckOptions): string | undefined {
   return undefined;
 }
 
-export function runCoordCheck(o: CoordCheckOptions): CoordCheckResult {
+/** Multiply–adds of the whole coord check (its progress total; the cost model's count). */
+export function coordCheckWork(o: CoordCheckOptions): number {
+  return o.widths.reduce((sum, n) => sum + o.params.length * o.seeds * ((o.steps + 1) * stepWork(n, o.L, o.data.d, o.data.N) + drawWork(n, o.L, o.data.d)), 0);
+}
+
+/**
+ * The coord check as a sweep (work.ts): widths outer, then parametrisations, then coupled seeds, a
+ * tick after every optimiser step and a partial result after every width. Each network's numbers
+ * do not depend on the order, so this is runCoordCheck's computation, streamed.
+ */
+export function* coordCheckSweep(o: CoordCheckOptions): Sweep<CoordCheckResult> {
   const issue = coordCheckIssue(o);
   if (issue) throw new RangeError(`coord check: ${issue}`);
   const { widths, L, steps, seeds, data } = o;
   const nLayers = L + 1;
-  const params = o.params.map((param): CoordCheckParam => {
-    const exps = presetExponents(param, o.optimizer);
-    // Per-network statistics, [t][layer][width][seed].
-    const cells = (T: number) =>
-      Array.from({ length: T }, () => Array.from({ length: nLayers }, () => widths.map(() => new Float64Array(seeds))));
-    const dhAll = cells(steps);
-    const hAll = cells(steps + 1);
-    widths.forEach((n, w) => {
+  const layers = [...Array.from({ length: L }, (_, l) => `h${l + 1}`), 'f'];
+  // Per parametrisation, per-network statistics [t][layer][width][seed].
+  const cells = (T: number) =>
+    Array.from({ length: T }, () => Array.from({ length: nLayers }, () => widths.map(() => new Float64Array(seeds))));
+  const per = o.params.map((param) => ({ param, exps: presetExponents(param, o.optimizer), dhAll: cells(steps), hAll: cells(steps + 1) }));
+  const work = (n: number) => stepWork(n, L, data.d, data.N);
+  const total = coordCheckWork(o);
+  let done = 0;
+  // The result over the first k widths (slopes need two).
+  const result = (k: number): CoordCheckResult => ({
+    widths: widths.slice(0, k),
+    layers,
+    steps,
+    seeds,
+    params: per.map(({ param, exps, dhAll, hAll }): CoordCheckParam => {
+      const first = (all: Float64Array[][][]) => all.map((byL) => byL.map((byW) => byW.slice(0, k)));
+      const dhK = first(dhAll);
+      const th = coordCheckExponents(exps, L, o.optimizer);
+      return {
+        param,
+        dh: seedStat(dhK),
+        h: seedStat(first(hAll)),
+        slopes: k >= 2 ? dhK.map((byL) => byL.map((byW) => jackknifeSlope(widths.slice(0, k), byW))) : dhK.map((byL) => byL.map(() => ({ slope: Number.NaN, se: Number.NaN }))),
+        theory: th.ok ? th.value : { reason: th.reason },
+      };
+    }),
+  });
+  for (let w = 0; w < widths.length; w++) {
+    const n = widths[w];
+    for (const { exps, dhAll, hAll } of per) {
       for (let s = 0; s < seeds; s++) {
-        const net = new TrainNetwork({
-          arch: 'mlp',
-          act: o.act,
-          n,
-          L,
-          d: data.d,
-          sw2: o.sw2,
-          exponents: exps,
-          eta: o.eta,
-          seed: o.seed,
-          net: s,
-        });
+        const net = new TrainNetwork({ arch: 'mlp', act: o.act, n, L, d: data.d, sw2: o.sw2, exponents: exps, eta: o.eta, seed: o.seed, net: s });
         const opt = new Optimizer(net, o.optimizer);
         net.forward(data.x, data.N);
         const h0 = net.pre.map((p) => p.slice());
@@ -99,21 +121,26 @@ export function runCoordCheck(o: CoordCheckOptions): CoordCheckResult {
           }
         };
         record(0);
+        done += work(n) + drawWork(n, L, data.d);
+        yield { done, total };
         for (let t = 1; t <= steps; t++) {
           net.backward(data.x, data.y, data.loss);
           opt.step();
           net.forward(data.x, data.N);
           record(t);
+          done += work(n);
+          yield { done, total };
         }
       }
-    });
-    const dh = seedStat(dhAll);
-    const slopes = dhAll.map((byL) => byL.map((byW) => jackknifeSlope(widths, byW)));
-    const th = coordCheckExponents(exps, L, o.optimizer);
-    return { param, dh, h: seedStat(hAll), slopes, theory: th.ok ? th.value : { reason: th.reason } };
-  });
-  const layers = [...Array.from({ length: L }, (_, l) => `h${l + 1}`), 'f'];
-  return { widths, layers, steps, seeds, params };
+    }
+    const k = w + 1;
+    yield { done, total, partial: () => result(k) };
+  }
+  return result(widths.length);
+}
+
+export function runCoordCheck(o: CoordCheckOptions): CoordCheckResult {
+  return drain(coordCheckSweep(o));
 }
 
 function mean(a: Float64Array): number {

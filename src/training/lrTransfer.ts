@@ -10,10 +10,11 @@
  * optimum is the grid point of least loss, refined by a parabola through it and its two neighbours
  * in log₂ η (kept within the neighbours), so it is not stuck on the grid's spacing.
  */
-import type { NetworkConfig } from './network.ts';
+import { isResidual, type NetworkConfig } from './network.ts';
 import type { OptimizerName } from './parametrisation.ts';
 import type { Dataset } from './tasks.ts';
-import { train } from './train.ts';
+import { trainer } from './train.ts';
+import { drain, drawWork, resnetStepWork, stepWork, type Sweep } from './work.ts';
 
 export interface SweepCurve {
   /** What varies between curves: the width n or the depth L. */
@@ -51,29 +52,67 @@ export interface SweepOptions {
   readonly seeds?: number;
 }
 
-export function lrSweep(o: SweepOptions): SweepResult {
+/** Multiply–adds of one step of a config's network in this sweep. */
+function stepWorkOf(o: SweepOptions): (c: NetworkConfig) => number {
+  const B = o.batch !== undefined && o.batch < o.data.N ? o.batch : o.data.N;
+  return (c) => (isResidual(c.arch) ? resnetStepWork : stepWork)(c.n, c.L, c.d, B);
+}
+
+function netDrawWork(c: NetworkConfig): number {
+  return drawWork(c.n, isResidual(c.arch) ? c.L + 1 : c.L, c.d);
+}
+
+/** Multiply–adds of the whole sweep (its progress total, and the cost model's count). */
+export function lrSweepWork(o: SweepOptions): number {
+  const work = stepWorkOf(o);
+  return o.configs.reduce((sum, { config }) => sum + o.log2Eta.length * (o.seeds ?? 1) * (o.steps * work(config) + netDrawWork(config)), 0);
+}
+
+/**
+ * The sweep (work.ts): curves outer, then η, then seeds; a tick per optimiser step, a partial
+ * result after every curve. lrSweep drains it.
+ */
+export function* lrSweepRun(o: SweepOptions): Sweep<SweepResult> {
   if (o.log2Eta.length < 3) throw new RangeError(`lr sweep: log2Eta has ${o.log2Eta.length} points; it needs ≥ 3`);
   for (let i = 1; i < o.log2Eta.length; i++)
     if (!(o.log2Eta[i] > o.log2Eta[i - 1])) throw new RangeError('lr sweep: log2Eta must be strictly increasing');
   const avg = Math.min(o.average ?? Math.ceil(o.steps / 2), o.steps);
   const seeds = o.seeds ?? 1;
-  const curves = o.configs.map(({ value, config }): SweepCurve => {
-    const loss = o.log2Eta.map((l2) => {
-      let total = 0;
+  const work = stepWorkOf(o);
+  const total = lrSweepWork(o);
+  let done = 0;
+  const curves: SweepCurve[] = [];
+  const result = (): SweepResult => {
+    const first = curves.length > 0 ? curves[0].bestLog2Eta : Number.NaN;
+    const last = curves.length > 0 ? curves[curves.length - 1].bestLog2Eta : Number.NaN;
+    return { log2Eta: [...o.log2Eta], curves: [...curves], drift: curves.length >= 2 ? 2 ** (last - first) : Number.NaN };
+  };
+  for (const { value, config } of o.configs) {
+    const loss: number[] = [];
+    for (const l2 of o.log2Eta) {
+      let total2 = 0;
       for (let s = 0; s < seeds; s++) {
-        const r = train({ ...config, eta: 2 ** l2, net: config.net + s }, o.data, { optimizer: o.optimizer, steps: o.steps, batch: o.batch });
+        const run = trainer({ ...config, eta: 2 ** l2, net: config.net + s }, o.data, { optimizer: o.optimizer, steps: o.steps, batch: o.batch });
+        done += netDrawWork(config);
+        for (let t = 0; t < o.steps; t++) {
+          run.step(t);
+          done += work(config);
+          yield { done, total };
+        }
         let m = 0;
-        for (let t = o.steps - avg; t < o.steps; t++) m += r.loss[t] / avg;
-        if (!Number.isFinite(m) || m > 1e6 * r.loss[0]) return Number.POSITIVE_INFINITY;
-        total += m / seeds;
+        for (let t = o.steps - avg; t < o.steps; t++) m += run.loss[t] / avg;
+        total2 += !Number.isFinite(m) || m > 1e6 * run.loss[0] ? Number.POSITIVE_INFINITY : m / seeds;
       }
-      return total;
-    });
-    return { value, loss, bestLog2Eta: refinedArgmin(o.log2Eta, loss) };
-  });
-  const first = curves[0].bestLog2Eta;
-  const last = curves[curves.length - 1].bestLog2Eta;
-  return { log2Eta: [...o.log2Eta], curves, drift: 2 ** (last - first) };
+      loss.push(total2);
+    }
+    curves.push({ value, loss, bestLog2Eta: refinedArgmin(o.log2Eta, loss) });
+    yield { done, total, partial: result };
+  }
+  return result();
+}
+
+export function lrSweep(o: SweepOptions): SweepResult {
+  return drain(lrSweepRun(o));
 }
 
 /** The minimiser of a parabola in x through the least point and its neighbours (edges: the point). */

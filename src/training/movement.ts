@@ -15,6 +15,7 @@ import { presetExponents, type OptimizerName, type ParamName } from './parametri
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
 import { sweepIssue, type WidthSweepOptions } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
+import { drain, drawWork, stepWork, type Sweep } from './work.ts';
 
 /**
  * Largest singular value of the rows × cols matrix A (row-major) by power iteration on AᵀA from
@@ -61,8 +62,9 @@ export interface MovementOptions extends WidthSweepOptions {
 
 export interface MovementParam {
   readonly param: ParamName;
-  /** Per width: mean over seeds of ‖Θ_T − Θ_0‖_F/‖Θ_0‖_F. */
+  /** Per width: mean over seeds of ‖Θ_T − Θ_0‖_F/‖Θ_0‖_F, and its standard error. */
   readonly kernel: number[];
+  readonly kernelSe: number[];
   /** [layer][width]: mean over seeds of ‖ΔW^l‖₂/‖W^l(0)‖₂ (input, hidden…, readout). */
   readonly weights: number[][];
   readonly kernelSlope: SlopeFit;
@@ -77,18 +79,72 @@ export interface MovementResult {
   readonly params: MovementParam[];
 }
 
-export function runMovement(o: MovementOptions): MovementResult {
+function movementWorkParts(o: MovementOptions): { work: (n: number) => number; extra: (n: number) => number } {
+  const B = o.data.N;
+  const work = (n: number) => stepWork(n, o.L, o.data.d, B);
+  // Per network, besides its steps: two empirical NTKs (a forward and an input-gradient pass over
+  // the batch, 2B·weights, plus the B² inner products of every layer's δ and x) and the power
+  // iterations of the spectral norms (two products with every matrix per iteration).
+  const extra = (n: number) => {
+    const weights = work(n) / (3 * B + 1);
+    return 2 * (2 * B * weights + B * B * n * (o.L + 1)) + 2 * (30 + (o.powerIters ?? 60)) * weights + drawWork(n, o.L, o.data.d);
+  };
+  return { work, extra };
+}
+
+/** Multiply–adds of the whole movement sweep (its progress total; the cost model's count). */
+export function movementWork(o: MovementOptions): number {
+  const { work, extra } = movementWorkParts(o);
+  return o.widths.reduce((sum, n) => sum + o.params.length * o.seeds * (o.steps * work(n) + extra(n)), 0);
+}
+
+/**
+ * The movement sweep (work.ts): widths outer, then parametrisations, then coupled seeds; a tick per
+ * optimiser step, a partial result per width. runMovement drains it.
+ */
+export function* movementSweep(o: MovementOptions): Sweep<MovementResult> {
   const bad = sweepIssue(o);
   if (bad) throw new RangeError(`movement: ${bad}`);
   const { widths, L, seeds, data } = o;
   const B = data.N;
-  const params = o.params.map((param): MovementParam => {
-    const exps = presetExponents(param, o.optimizer);
-    const kernelAll = widths.map(() => new Float64Array(seeds));
-    const weightAll = Array.from({ length: L + 1 }, () => widths.map(() => new Float64Array(seeds)));
-    const theta0 = new Float64Array(B * B);
-    const theta1 = new Float64Array(B * B);
-    widths.forEach((n, w) => {
+  const per = o.params.map((param) => ({
+    param,
+    exps: presetExponents(param, o.optimizer),
+    kernelAll: widths.map(() => new Float64Array(seeds)),
+    weightAll: Array.from({ length: L + 1 }, () => widths.map(() => new Float64Array(seeds))),
+  }));
+  const theta0 = new Float64Array(B * B);
+  const theta1 = new Float64Array(B * B);
+  // A step, plus the two empirical NTKs (B per-sample backward passes each) and the spectral norms
+  // (power iterations: 2 products with each matrix per iteration) once per network.
+  const { work, extra } = movementWorkParts(o);
+  const total = movementWork(o);
+  let done = 0;
+  const mean = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
+  const result = (k: number): MovementResult => ({
+    widths: widths.slice(0, k),
+    steps: o.steps,
+    seeds,
+    params: per.map(({ param, exps, kernelAll, weightAll }): MovementParam => {
+      const ws = widths.slice(0, k);
+      const kern = kernelAll.slice(0, k);
+      const wts = weightAll.map((byW) => byW.slice(0, k));
+      const th = movementExponents(exps, L, o.optimizer);
+      const none = { slope: Number.NaN, se: Number.NaN };
+      return {
+        param,
+        kernel: kern.map(mean),
+        kernelSe: kern.map(standardError),
+        weights: wts.map((byW) => byW.map(mean)),
+        kernelSlope: k >= 2 ? jackknifeSlope(ws, kern) : none,
+        weightSlopes: wts.map((byW) => (k >= 2 ? jackknifeSlope(ws, byW) : none)),
+        theory: th.ok ? th.value : { reason: th.reason },
+      };
+    }),
+  });
+  for (let w = 0; w < widths.length; w++) {
+    const n = widths[w];
+    for (const { exps, kernelAll, weightAll } of per) {
       for (let s = 0; s < seeds; s++) {
         const net = new TrainNetwork({ arch: 'mlp', act: o.act, n, L, d: data.d, sw2: o.sw2, exponents: exps, eta: o.eta, seed: o.seed, net: s });
         const W0 = net.weights.map((x) => x.slice());
@@ -98,6 +154,8 @@ export function runMovement(o: MovementOptions): MovementResult {
           net.forward(data.x, B);
           net.backward(data.x, data.y, data.loss);
           opt.step();
+          done += work(n);
+          yield { done, total };
         }
         net.empiricalNtk(data.x, B, theta1);
         let num = 0;
@@ -107,23 +165,37 @@ export function runMovement(o: MovementOptions): MovementResult {
           den += theta0[j] ** 2;
         }
         kernelAll[w][s] = Math.sqrt(num / den);
-        net.layers.forEach((ly, k) => {
+        // The power iterations are the bulk of this network's extra work at large n: a tick after
+        // each layer keeps a cancel within one layer's norms (work counted per layer, summing to extra(n)).
+        const powerWork = (ly: { nIn: number; nOut: number }) => 2 * (30 + (o.powerIters ?? 60)) * ly.nIn * ly.nOut;
+        let counted = 0;
+        for (let k = 0; k < net.layers.length; k++) {
+          const ly = net.layers[k];
           const dW = net.weights[k].slice();
           for (let j = 0; j < dW.length; j++) dW[j] -= W0[k][j];
           weightAll[k][w][s] = spectralNorm(dW, ly.nOut, ly.nIn, 30) / spectralNorm(W0[k], ly.nOut, ly.nIn, o.powerIters ?? 60);
-        });
+          done += powerWork(ly);
+          counted += powerWork(ly);
+          yield { done, total };
+        }
+        done += extra(n) - counted;
+        yield { done, total };
       }
-    });
-    const mean = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
-    const th = movementExponents(exps, L, o.optimizer);
-    return {
-      param,
-      kernel: kernelAll.map(mean),
-      weights: weightAll.map((byW) => byW.map(mean)),
-      kernelSlope: jackknifeSlope(widths, kernelAll),
-      weightSlopes: weightAll.map((byW) => jackknifeSlope(widths, byW)),
-      theory: th.ok ? th.value : { reason: th.reason },
-    };
-  });
-  return { widths, steps: o.steps, seeds, params };
+    }
+    const k = w + 1;
+    yield { done, total, partial: () => result(k) };
+  }
+  return result(widths.length);
+}
+
+export function runMovement(o: MovementOptions): MovementResult {
+  return drain(movementSweep(o));
+}
+
+/** Standard error of the mean over seeds (sample sd/√S; NaN for one seed). */
+function standardError(a: Float64Array): number {
+  const S = a.length;
+  if (S < 2) return Number.NaN;
+  const m = a.reduce((x, y) => x + y, 0) / S;
+  return Math.sqrt(a.reduce((x, y) => x + (y - m) ** 2, 0) / (S - 1) / S);
 }

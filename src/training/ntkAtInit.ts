@@ -12,6 +12,7 @@ import { analyticKernels } from './ntkRegime.ts';
 import { presetExponents } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
 import type { Dataset } from './tasks.ts';
+import { drain, drawWork, stepWork, type Sweep } from './work.ts';
 
 export interface NtkAtInitCell {
   readonly n: number;
@@ -38,23 +39,45 @@ export interface NtkAtInitOptions {
   readonly data: Dataset;
 }
 
-export function runNtkAtInit(o: NtkAtInitOptions): NtkAtInitCell[] {
+/** Multiply–adds of all the cells (one input: a forward and an input-gradient pass ≈ a step on a batch of 1). */
+export function ntkAtInitWork(o: NtkAtInitOptions): number {
+  return o.cells.reduce((sum, { n, L }) => sum + o.seeds * (stepWork(n, L, o.data.d, 1) + drawWork(n, L, o.data.d)), 0);
+}
+
+/**
+ * The cells as a sweep (work.ts): a tick per network, a partial result (the cells so far) per cell.
+ * runNtkAtInit drains it.
+ */
+export function* ntkAtInitSweep(o: NtkAtInitOptions): Sweep<NtkAtInitCell[]> {
   if (!(Number.isInteger(o.seeds) && o.seeds >= 2 && o.seeds <= 100000)) throw new RangeError(`NTK at initialisation: seeds = ${String(o.seeds)}: it must be an integer in [2, 100000]`);
   const x0 = o.data.x.slice(0, o.data.d);
   const one: Dataset = { ...o.data, N: 1, x: x0, y: o.data.y.slice(0, 1) };
   const theta = new Float64Array(1);
-  return o.cells.map(({ n, L }) => {
+  // One input: a forward and an input-gradient pass, ≈ the work of a step on a batch of 1.
+  const work = (n: number, L: number) => stepWork(n, L, one.d, 1) + drawWork(n, L, one.d);
+  const total = ntkAtInitWork(o);
+  let done = 0;
+  const cells: NtkAtInitCell[] = [];
+  for (const { n, L } of o.cells) {
     const samples: number[] = [];
     for (let s = 0; s < o.seeds; s++) {
       const net = new TrainNetwork({ arch: 'mlp', act: o.act, n, L, d: one.d, sw2: o.sw2, exponents: presetExponents('ntk'), eta: 1, seed: o.seed, net: s });
       net.empiricalNtk(x0, 1, theta);
       samples.push(theta[0]);
+      done += work(n, L);
+      yield { done, total };
     }
     const S = samples.length;
     const mean = samples.reduce((a, b) => a + b, 0) / S;
     const v = samples.reduce((a, b) => a + (b - mean) ** 2, 0) / (S - 1);
-    return { n, L, mean, se: Math.sqrt(v / S), relVar: v / (mean * mean), analytic: analyticKernels(o.act, o.sw2, L, one).theta[0], samples };
-  });
+    cells.push({ n, L, mean, se: Math.sqrt(v / S), relVar: v / (mean * mean), analytic: analyticKernels(o.act, o.sw2, L, one).theta[0], samples });
+    yield { done, total, partial: () => [...cells] };
+  }
+  return cells;
+}
+
+export function runNtkAtInit(o: NtkAtInitOptions): NtkAtInitCell[] {
+  return drain(ntkAtInitSweep(o));
 }
 
 /** Log-log slope of the relative variance across cells (n or L varying), jackknife SE over networks. */

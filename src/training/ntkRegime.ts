@@ -23,6 +23,8 @@ import { presetExponents, type ParamName } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
 import { sweepIssue } from './sweepOptions.ts';
 import type { Dataset } from './tasks.ts';
+import { sliceInputs, slicePrediction, slicePredictionWork, type SlicePrediction } from './ntkSlice.ts';
+import { drain, drawWork, stepWork, type Sweep } from './work.ts';
 
 export interface AnalyticKernels {
   readonly N: number;
@@ -130,15 +132,21 @@ export interface NtkRegimeOptions {
   readonly sw2: number;
   readonly seed: number;
   readonly data: Dataset;
+  /** Points of the 1-D slice (ntkSlice.ts) on which the trained nets and the prediction are compared; 0 or absent: none. */
+  readonly slice?: number;
 }
 
 export interface NtkRegimeParam {
   readonly param: ParamName;
   /** Per width: mean over seeds of max_t RMS_a |f_t(x_a) − f_t^lin(x_a)| (the network's own f₀). */
   readonly distance: number[];
+  /** Its standard error over seeds. */
+  readonly distanceSe: number[];
   readonly distanceSlope: SlopeFit;
   /** Per width: mean over seeds of the training loss at t = 0..steps. */
   readonly loss: number[][];
+  /** With a slice: per width, f_T on the slice points, mean over seeds and its standard error. */
+  readonly slice?: { readonly mean: number[][]; readonly se: number[][] };
 }
 
 export interface NtkRegimeResult {
@@ -147,29 +155,95 @@ export interface NtkRegimeResult {
   readonly seeds: number;
   /** The kernel prediction of the mean loss curve (NTK parametrisation's f₀ ~ GP). */
   readonly predictedLoss: number[];
+  /** With a slice: its angles and the kernel prediction of f_T there (mean, sd over initialisations). */
+  readonly slice?: SlicePrediction;
   readonly params: NtkRegimeParam[];
 }
 
-/** Full-batch SGD on the dataset (mse) for finite nets vs the linearised dynamics with the analytic NTK. */
-export function runNtkRegime(o: NtkRegimeOptions): NtkRegimeResult {
+/** Why a parametrisation has no kernel prediction here (c ≠ 0), or undefined. */
+export function ntkRegimeParamIssue(param: ParamName): string | undefined {
+  const exps = presetExponents(param, 'sgd');
+  return exps.hidden.c !== 0 || exps.input.c !== 0 || exps.output.c !== 0
+    ? `parametrisation ${param} has learning-rate exponents c ≠ 0; the kernel prediction here is for one fixed learning rate on every layer`
+    : undefined;
+}
+
+/**
+ * Multiply–adds of the whole sweep (its progress total; the cost model's count): the training
+ * steps, plus the N × N kernel prediction's O(N³) per step (expectedLossCurve: A·M·A).
+ */
+export function ntkRegimeWork(o: NtkRegimeOptions): number {
+  const N = o.data.N;
+  const nets = o.widths.reduce((sum, n) => sum + o.params.length * o.seeds * ((o.steps + 1) * stepWork(n, o.L, o.data.d, N) + drawWork(n, o.L, o.data.d)), 0);
+  const slice = o.slice ? o.widths.reduce((sum, n) => sum + o.params.length * o.seeds * stepWork(n, o.L, o.data.d, o.slice!) / 3, 0) + slicePredictionWork(N, o.L, o.steps, o.slice) : 0;
+  return nets + predictionWork(o) + slice;
+}
+
+/** The kernel prediction's O(N³) per step (expectedLossCurve: A·M·A). */
+function predictionWork(o: NtkRegimeOptions): number {
+  return 2 * o.steps * o.data.N ** 3;
+}
+
+/**
+ * Full-batch SGD on the dataset (mse) for finite nets vs the linearised dynamics with the analytic
+ * NTK, as a sweep (work.ts): widths outer, then parametrisations and coupled seeds; a tick per step,
+ * a partial result per width. runNtkRegime drains it.
+ */
+export function* ntkRegimeSweep(o: NtkRegimeOptions): Sweep<NtkRegimeResult> {
   if (o.data.loss !== 'mse') throw new RangeError(`NTK regime: task ${o.data.task} has loss ${o.data.loss}; the linearised dynamics here are for mse`);
   const bad = sweepIssue(o);
   if (bad) throw new RangeError(`NTK regime: ${bad}`);
+  for (const p of o.params) {
+    const why = ntkRegimeParamIssue(p);
+    if (why) throw new RangeError(`NTK regime: ${why}`);
+  }
   const { data, widths, seeds, steps, L } = o;
   const N = data.N;
   const kern = analyticKernels(o.act, o.sw2, L, data);
   const thetaEta = kern.theta.map((v) => o.eta * v);
-  const params = o.params.map((param): NtkRegimeParam => {
-    const exps = presetExponents(param, 'sgd');
-    if (exps.hidden.c !== 0 || exps.input.c !== 0 || exps.output.c !== 0)
-      throw new RangeError(`NTK regime: parametrisation ${param} has c ≠ 0; the kernel here is for a fixed learning rate on every layer`);
-    const dist = widths.map(() => new Float64Array(seeds));
-    const loss = widths.map(() => new Float64Array(steps + 1));
-    const f = new Float64Array((steps + 1) * N);
-    widths.forEach((n, w) => {
+  const predictedLoss = Array.from(expectedLossCurve(thetaEta, kern.K, data.y, steps));
+  const per = o.params.map((param) => ({
+    param,
+    exps: presetExponents(param, 'sgd'),
+    dist: widths.map(() => new Float64Array(seeds)),
+    loss: widths.map(() => new Float64Array(steps + 1)),
+  }));
+  const f = new Float64Array((steps + 1) * N);
+  const work = (n: number) => stepWork(n, L, data.d, N);
+  const total = ntkRegimeWork(o);
+  const slice = o.slice ? slicePrediction(o.act, o.sw2, L, data, kern, o.eta, steps, o.slice) : undefined;
+  const sliceZ = o.slice ? sliceInputs(data, o.slice).z : undefined;
+  const sliceF = per.map(() => widths.map(() => Array.from({ length: o.slice ?? 0 }, () => new Float64Array(seeds))));
+  let done = predictionWork(o) + (o.slice ? slicePredictionWork(N, L, steps, o.slice) : 0);
+  const result = (k: number): NtkRegimeResult => ({
+    widths: widths.slice(0, k),
+    steps,
+    seeds,
+    predictedLoss,
+    ...(slice ? { slice } : {}),
+    params: per.map(({ param, dist, loss }, pi): NtkRegimeParam => {
+      const d = dist.slice(0, k);
+      const sl = sliceF[pi].slice(0, k);
+      return {
+        ...(slice ? { slice: { mean: sl.map((byZ) => byZ.map(meanOf)), se: sl.map((byZ) => byZ.map(seOf)) } } : {}),
+        param,
+        distance: d.map((a) => a.reduce((x, y) => x + y, 0) / a.length),
+        distanceSe: d.map((a) => {
+          const m = a.reduce((x, y) => x + y, 0) / a.length;
+          return a.length < 2 ? Number.NaN : Math.sqrt(a.reduce((x, y) => x + (y - m) ** 2, 0) / (a.length - 1) / a.length);
+        }),
+        distanceSlope: k >= 2 ? jackknifeSlope(widths.slice(0, k), d) : { slope: Number.NaN, se: Number.NaN },
+        loss: loss.slice(0, k).map((a) => Array.from(a)),
+      };
+    }),
+  });
+  for (let w = 0; w < widths.length; w++) {
+    const n = widths[w];
+    for (const [pi, { exps, dist, loss }] of per.entries()) {
       for (let s = 0; s < seeds; s++) {
         const net = new TrainNetwork({ arch: 'mlp', act: o.act, n, L, d: data.d, sw2: o.sw2, exponents: exps, eta: o.eta, seed: o.seed, net: s });
         const opt = new Optimizer(net, 'sgd');
+        done += drawWork(n, L, data.d);
         for (let t = 0; t <= steps; t++) {
           net.forward(data.x, N);
           f.set(net.out, t * N);
@@ -178,6 +252,8 @@ export function runNtkRegime(o: NtkRegimeOptions): NtkRegimeResult {
             loss[w][t] += net.backward(data.x, data.y, 'mse') / seeds;
             opt.step();
           }
+          done += work(n);
+          yield { done, total };
         }
         const lin = linearisedOutputs(thetaEta, f.subarray(0, N), data.y, steps);
         let worst = 0;
@@ -187,14 +263,36 @@ export function runNtkRegime(o: NtkRegimeOptions): NtkRegimeResult {
           worst = Math.max(worst, Math.sqrt(ss / N));
         }
         dist[w][s] = worst;
+        if (sliceZ && o.slice) {
+          // The trained net on the slice: a forward pass only (a third of a step's work).
+          net.forward(sliceZ, o.slice);
+          for (let j = 0; j < o.slice; j++) sliceF[pi][w][j][s] = net.out[j];
+          done += stepWork(n, L, data.d, o.slice) / 3;
+        }
       }
-    });
-    return {
-      param,
-      distance: dist.map((a) => a.reduce((x, y) => x + y, 0) / a.length),
-      distanceSlope: jackknifeSlope(widths, dist),
-      loss: loss.map((a) => Array.from(a)),
-    };
-  });
-  return { widths, steps, seeds, predictedLoss: Array.from(expectedLossCurve(thetaEta, kern.K, data.y, steps)), params };
+    }
+    const k = w + 1;
+    yield { done, total, partial: () => result(k) };
+  }
+  return result(widths.length);
+}
+
+export function runNtkRegime(o: NtkRegimeOptions): NtkRegimeResult {
+  return drain(ntkRegimeSweep(o));
+}
+
+function meanOf(a: Float64Array): number {
+  let m = 0;
+  for (const v of a) m += v / a.length;
+  return m;
+}
+
+/** Standard error of the mean over seeds (NaN for one seed). */
+function seOf(a: Float64Array): number {
+  const S = a.length;
+  if (S < 2) return Number.NaN;
+  const m = meanOf(a);
+  let v = 0;
+  for (const x of a) v += (x - m) ** 2;
+  return Math.sqrt(v / (S - 1) / S);
 }

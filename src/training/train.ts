@@ -85,8 +85,11 @@ export interface TrainResult {
   readonly loss: Float64Array;
 }
 
-/** A fresh network, its optimiser and batches; `step(t)` runs step t (0-based) and records its loss. */
-function trainer(config: NetworkConfig, data: Dataset, o: TrainOptions): { net: TrainNetwork; loss: Float64Array; step: (t: number) => void } {
+/**
+ * A fresh network, its optimiser and batches; `step(t)` runs step t (0-based) and records its loss.
+ * `train` runs every step; sweeps that yield between steps (work.ts) call it step by step.
+ */
+export function trainer(config: NetworkConfig, data: Dataset, o: TrainOptions): { net: TrainNetwork; loss: Float64Array; step: (t: number) => void } {
   const issue = trainOptionsIssue(o);
   if (issue) throw new RangeError(`training: ${issue}`);
   if (config.d !== data.d) throw new RangeError(`training: d = ${config.d} but the task's inputs have d = ${data.d}`);

@@ -65,6 +65,17 @@ describe('URL codec', () => {
       curvemethod: 'auto',
       // Keys of later architectures (attention and the shaped block, issue 15 §2: they are not typed on Spec).
       ...({ gamma2: 0.3, nk: 16, tau0: 2, gamma2m: 0.7 } as object),
+      // Training keys (issue 17, training/spec.ts).
+      param: 'sp,mf',
+      opt: 'adam',
+      lr: '0.003',
+      steps: '7',
+      task: 'circles',
+      batch: 8,
+      ntrain: 32,
+      nets: 3,
+      tdepth: 4,
+      twidth: 64,
     };
     // ntk=1 is refused with arch=resnet (issue 20 §4): the NTK key round-trips in an mlp spec.
     const withNtk: Spec = { ...changed, arch: 'mlp', ntk: true };

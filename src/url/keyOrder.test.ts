@@ -8,7 +8,7 @@ import { PARAMS } from '../core/spec.ts';
 import { packSpec } from './compact.ts';
 import { decodeSpec } from './codec.ts';
 
-const ORDER = 'v arch act n L sw2 sb2 alpha q1 q2 rho0 k M seed method backend cp cm ntk view weights layer nmin nmax Lmin Lmax stat sw2max sb2max grid predict proj obs embed curve gamma2 nk tau0 paths pdim share s02 refine curvemethod'.split(' ');
+const ORDER = 'v arch act n L sw2 sb2 alpha q1 q2 rho0 k M seed method backend cp cm ntk view weights layer nmin nmax Lmin Lmax stat sw2max sb2max grid predict proj obs embed curve gamma2 nk tau0 paths pdim share s02 refine curvemethod gamma2m param opt lr steps task batch ntrain nets tdepth twidth'.split(' ');
 
 describe('the order of the URL keys (compact links store their indices)', () => {
   it('every key keeps its index; new keys only at the end', () => {

@@ -8,7 +8,7 @@ import { VIEWS } from '../core/spec.ts';
 import { decodeSpec } from './codec.ts';
 
 /** The views, in their order, as links already store them (append only). */
-const VIEWS_OF_EXISTING_LINKS = ['depth', 'hist', 'width', 'commute', 'regime', 'sde', 'contrast', 'phase', 'finite', 'signature', 'collapse'];
+const VIEWS_OF_EXISTING_LINKS = ['depth', 'hist', 'width', 'commute', 'regime', 'sde', 'contrast', 'phase', 'finite', 'signature', 'collapse', 'coord', 'movement', 'ntkreg', 'transfer', 'ntkinit'];
 
 describe('the order of the view values (compact links)', () => {
   it('every view that links already use keeps its index; new ones come after', () => {

@@ -64,6 +64,12 @@ export const HOSTILE_SPECS: readonly HostileCase[] = [
   { query: 'M=100000&L=10000&n=1&backend=cpu', key: 'M', why: '10⁹ network-layers on the CPU' },
   { query: 'view=commute&nmin=4&nmax=65536&Lmax=10000&M=100&backend=cpu', key: 'nmax', why: 'commutation map far beyond the limit' },
   { query: Array.from({ length: 3000 }, (_, i) => `u${i}=1`).join('&'), key: 'u0', why: '3000 unknown keys' },
+  // Issue 17: the training views' keys and sizes.
+  { query: 'view=coord&param=sp,__proto__', key: 'param', why: 'unknown parametrisation in a list' },
+  { query: 'view=coord&lr=1e400', key: 'lr', why: 'overflowing learning rate' },
+  { query: 'view=coord&steps=-3', key: 'steps', why: 'negative training steps' },
+  { query: 'view=transfer&Lmin=1&Lmax=1000&twidth=4096&backend=cpu', key: 'twidth', why: 'training depth sweep far beyond the CPU and memory budgets' },
+  { query: 'view=movement&opt=adam&nmin=8192&nmax=16384&nets=2&steps=1&backend=cpu', key: 'nmax', why: 'a trained network over the memory budget' },
   { query: '__proto__=1', key: '__proto__', why: 'prototype key' },
   { query: 'constructor=1', key: 'constructor', why: 'prototype key' },
 ];

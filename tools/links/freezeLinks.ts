@@ -2,10 +2,11 @@
  * Writes test/url/frozenLinks.json: links across every view (plain and compact `z=` form, some of
  * an older schema version) with the digest each gives today on the CPU backend. Run it only when a
  * change is *meant* to change what links mean (and say so in the commit):
- *   node bin/run-ts.mjs tools/links/freezeLinks.ts
+ *   node bin/run-ts.mjs tools/links/freezeLinks.ts            (every link, afresh)
+ *   node bin/run-ts.mjs tools/links/freezeLinks.ts --append   (only links not in the file yet)
  * src/url/frozenLinks.test.ts then holds every later change to that list.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resultDigest } from '../../src/experiments/digest.ts';
 import { createCpuBackend } from '../../src/backends/cpu/cpuBackend.ts';
 import { runSpec } from '../../src/experiments/runSpec.ts';
@@ -53,17 +54,31 @@ const PLAIN = [
   'v=2&view=signature&arch=cresnet&act=relu&sw2=1&n=8&L=4&M=6&nmin=4&nmax=8&Lmin=2&Lmax=4&refine=1',
   // Standard vs shaped attention (issue 15 §2): the comparison view.
   'v=2&view=collapse&arch=attention&k=3&rho0=0.2&n=16&L=8&M=8',
+  // Training views (issue 17): every view, `auto` and explicit learning rates and steps, both optimisers, every task.
+  'v=2&view=coord&nmin=16&nmax=64&nets=2&steps=1&seed=3',
+  'v=2&view=coord&opt=adam&lr=0.001&param=mup,mf&task=spirals&nmin=8&nmax=32&nets=3&steps=2&tdepth=3',
+  'v=2&view=movement&act=tanh&sw2=1&nmin=16&nmax=32&nets=2&steps=2',
+  'v=2&view=ntkreg&nmin=16&nmax=32&nets=2&steps=3&ntrain=8&param=ntk,mup,mf',
+  'v=2&view=transfer&opt=adam&nmin=8&nmax=16&Lmin=2&Lmax=4&twidth=8&steps=4&ntrain=8&task=circles&batch=4',
+  'v=2&view=ntkinit&act=erf&nmin=8&nmax=16&Lmin=1&Lmax=2&M=4',
 ];
 
 /** The compact twins of some plain links (same experiment, `z=` form). */
-const COMPACT_OF = [0, 2, 4, 9, 11, 13, 16, 18, 20, 22, 24];
+const COMPACT_OF = [0, 2, 4, 9, 11, 13, 16, 18, 20, 22, 24, 36];
+
+/**
+ * --append: freeze only the links the file does not hold yet (a new view's), keeping every frozen
+ * digest as it is — the way to add links without re-deciding the old ones.
+ */
+const APPEND = process.argv.includes('--append');
 
 async function main(): Promise<void> {
   const cpu = createCpuBackend();
+  const held: { link: string }[] = APPEND ? (JSON.parse(readFileSync('test/url/frozenLinks.json', 'utf8')) as { links: { link: string }[] }).links : [];
   // digest: the rule the list was first frozen with (roots hashed as computed); digestNow: the digest
   // shown today where it differs (a phase-diagram root under its resolution is hashed as 0).
-  const links: { link: string; digest: string; digestNow?: string; why?: string }[] = [];
-  const queries = [...PLAIN, ...COMPACT_OF.map((i) => encodeSpecCompact(decodeSpec(PLAIN[i]).spec))];
+  const links: { link: string; digest: string; digestNow?: string; why?: string }[] = [...(held as { link: string; digest: string }[])];
+  const queries = [...PLAIN, ...COMPACT_OF.map((i) => encodeSpecCompact(decodeSpec(PLAIN[i]).spec))].filter((q) => !held.some((h) => h.link === q));
   for (const link of queries) {
     const d = decodeSpec(link);
     if (d.issues.length > 0) throw new Error(`${link}: ${d.issues.map((i) => i.message).join('; ')}`);
