@@ -20,7 +20,7 @@ export const TRAINING_BENCH_QUERIES = [
   'view=coord&nmin=64&nmax=1024&tdepth=2&steps=1',
   'view=movement&nmin=64&nmax=512&act=tanh&sw2=1&ntrain=8',
   'view=transfer&nmin=32&nmax=256&Lmin=2&Lmax=16&act=tanh&sw2=1',
-  'view=ntkinit&nmin=32&nmax=256&Lmin=4&Lmax=4&M=64',
+  'view=ntkinit&nmin=32&nmax=256&Lmin=4&Lmax=8&M=64',
 ];
 
 export interface TrainingTiming {

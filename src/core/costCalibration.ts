@@ -59,15 +59,15 @@ import type { CostCalibration } from './cost.ts';
 
 // BEGIN CALIBRATION (written by bench/costModel.ts)
 export const CALIBRATION: CostCalibration = {
-  measuredOn: "2026-12-07, 2 × AMD EPYC, Node v20.20.2, median of 3: CPU 09:13–09:20 UTC at load average 18.6 → 24.0 (fitted on CPU time; after the faster WebAssembly normals of issue 19), WebGPU google swiftshader (SwiftShader driver 5.0.0) 08:03 UTC at load 16.1 → 18.8 (fitted on wall time, refitted with --refit of its log)",
+  measuredOn: "2026-12-07, 2 × AMD EPYC, Node v20.20.2, median of 3: CPU 12:26 UTC at load average 1.2 → 1.1 (quiet; with the attention, shaped-block and controlled-ResNet terms), WebGPU google swiftshader (SwiftShader driver 5.0.0) kept from 08:03 UTC at load 16.1 → 18.8 (fitted on wall time)",
   headroom: 1.5,
-  threadStart: 0.32,
+  threadStart: 0.481,
   profiles: {
     cpu: {
       measured: true,
-      gram: { run: 0.000242, network: 0.00000398, networkLayer: 6.4e-7, layer: 0, row: 5.16e-9, rowPair: 2.18e-9, phiRow: 4.76e-8, value: 3.61e-7, scalarNormal: 6.8e-8, gammaDraw: 2.5e-7, drawLayer: 0.00001 },
-      explicit: { run: 0.0148, network: 0, networkLayer: 0.00000158, layer: 0.0000673, weight: 7.05e-9, weightInput: 4.03e-10, orthoWeightInput: 5.61e-9, value: 0.00000114 },
-      worstRatio: 1.63,
+      gram: { run: 0.000335, network: 0.00000303, networkLayer: 8.39e-7, layer: 0, row: 4.36e-9, rowPair: 2.2e-9, phiRow: 5.12e-8, value: 3.73e-7, scalarNormal: 2.07e-7, gammaDraw: 3.69e-7, drawLayer: 8.11e-7 },
+      explicit: { run: 0.0435, network: 0, networkLayer: 0.00000342, layer: 0.000196, weight: 6.58e-9, weightInput: 3.37e-10, orthoWeightInput: 4.35e-9, value: 0.00000141 },
+      worstRatio: 1.98,
     },
     "webgpu-software": {
       measured: true,
@@ -82,6 +82,6 @@ export const CALIBRATION: CostCalibration = {
       worstRatio: 1,
     },
   },
-  theory: { closedFormLayer: 0.00000301, quadratureLayer: 0.00012, phasePoint: 0.000461, fixed: 0.19, run: 0.000478, closedFormEvaluation: 1.24e-7, quadratureCall: { tanh: { typical: 2.2e-8, worst: 3e-8 }, silu: { typical: 1.3e-8, worst: 1.6e-8 }, softplus: { typical: 1.8e-8, worst: 1.9e-8 }, default: { typical: 2.2e-8, worst: 3e-8 } }, stepwiseEvaluation: 2.43e-7, sdeEntryStep: 2.5e-7 },
+  theory: { closedFormLayer: 0.00000173, quadratureLayer: 0.00011, phasePoint: 0.000571, fixed: 0.211, run: 0.000727, closedFormEvaluation: 1.4e-7, quadratureCall: { tanh: { typical: 2.47e-8, worst: 2.69e-8 }, silu: { typical: 1.29e-8, worst: 1.67e-8 }, softplus: { typical: 2.06e-8, worst: 2.09e-8 }, default: { typical: 2.05e-8, worst: 2.69e-8 } }, stepwiseEvaluation: 2.89e-7, sdeEntryStep: 1.34e-7 },
 };
 // END CALIBRATION

@@ -45,6 +45,8 @@ export interface PlanPart {
   readonly factor?: number;
   /** Seconds on the CPU besides its sizes' (ViewRunner.cpuSeconds: the training views). */
   readonly cpuSeconds?: number;
+  /** The spread of cpuSeconds' own fit (ViewRunner.cpuWorstRatio), for the upper bound. */
+  readonly cpuWorstRatio?: number;
   /**
    * The sizes to price on a WebGPU profile when the architecture's WebGPU kernel does other work
    * than its CPU network (ArchModule.cost.gpuNetworkSize); absent: `sizes`.
@@ -178,7 +180,7 @@ export function planSpec(spec: Spec, backend: CostBackend = 'cpu'): Plan {
   }
   // Views whose work is not the lab's simulations (training): priced by their own count, on the CPU.
   const own = viewRunner(spec.view);
-  if (own?.cpuSeconds && own.applies?.(spec) === undefined) parts.push({ label: own.costLabel ?? `view=${spec.view}`, keys: own.costKeys ?? [], sizes: [], cpuOnly: true, cpuSeconds: own.cpuSeconds(spec) });
+  if (own?.cpuSeconds && own.applies?.(spec) === undefined) parts.push({ label: own.costLabel ?? `view=${spec.view}`, keys: own.costKeys ?? [], sizes: [], cpuOnly: true, cpuSeconds: own.cpuSeconds(spec), ...(own.cpuWorstRatio !== undefined ? { cpuWorstRatio: own.cpuWorstRatio } : {}) });
   const curve = curveSimSize(spec, backend);
   if (curve) {
     const label = "the input curve's networks (geometry, jacobian)";
@@ -288,7 +290,8 @@ export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateO
   const share = 1 / Math.max(1, options.shards ?? 1);
   const ctx = costContext(spec);
   const cpu = profileCalibration('cpu', calibration);
-  const parts = planSpec(spec, backend).parts.map((p) => ({
+  const planned = planSpec(spec, backend).parts;
+  const parts = planned.map((p) => ({
     label: p.label,
     keys: p.keys,
     ...(p.cpuOnly ? { cpuOnly: true } : {}),
@@ -312,8 +315,10 @@ export function estimateRun(spec: Spec, backend: CostBackend, options: EstimateO
   // The theory (and any cpuOnly part) runs on the CPU whatever the backend: the CPU profile's spread bounds it.
   const bound = calibration.headroom;
   const theoryWorst = theorySeconds(spec, calibration, true);
+  // A part priced by its own count with its own measured spread (the training views) is bounded by that spread.
+  const ownBound = planned.reduce((s, p) => s + (p.cpuWorstRatio !== undefined && p.cpuSeconds !== undefined ? p.cpuSeconds * (p.cpuWorstRatio - cpu.worstRatio) : 0), 0);
   const maxSeconds =
-    bound * ((theoryWorst + onCpu + startSeconds) * cpu.worstRatio + (simulation - onCpu) * constants.worstRatio) + SLACK_SECONDS;
+    bound * ((theoryWorst + onCpu + startSeconds) * cpu.worstRatio + ownBound + (simulation - onCpu) * constants.worstRatio) + SLACK_SECONDS;
   return { seconds, maxSeconds, theorySeconds: theory, startSeconds, parts, profile, measured: constants.measured };
 }
 

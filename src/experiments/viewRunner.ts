@@ -55,6 +55,12 @@ export interface ViewRunner<B = unknown> {
    * expected CPU seconds, whatever the backend; the planner adds it as a CPU-only part.
    */
   cpuSeconds?(spec: Spec): number;
+  /**
+   * The spread of cpuSeconds' own fit (slowest measured / fitted, on a quiet machine): the upper bound
+   * multiplies its seconds by this instead of the CPU profile's worstRatio, which measures the
+   * simulation engine's grid, not this count (default: that worstRatio).
+   */
+  readonly cpuWorstRatio?: number;
   /** Its operations (multiply–adds) where it is priced by cpuSeconds: what the page's question counts. */
   ops?(spec: Spec): number;
   /** Memory the view holds besides the lab's samples, as a refusal when over `budget` bytes (planner). */

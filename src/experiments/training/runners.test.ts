@@ -160,3 +160,20 @@ describe('cost model', () => {
     expect(issues[0].message).toMatch(/^nmax=4096: this run is expected to take about .* at most .*the coord check's training runs \(nmax=4096, nets=100, steps=100, tdepth=2, ntrain=16, param=auto\) take about/);
   });
 });
+
+describe('the upper bound of a training view (its own spread, not the simulation grid\'s)', () => {
+  it('is headroom × seconds × TRAINING_CPU.worstRatio (+ slack) for a training-only run', async () => {
+    const { estimateRun } = await import('../plan.ts');
+    const { decodeSpec } = await import('../../url/codec.ts');
+    const { CALIBRATION } = await import('../../core/costCalibration.ts');
+    const { TRAINING_CPU } = await import('./cost.ts');
+    const spec = decodeSpec('view=transfer&nmin=32&nmax=256&Lmin=2&Lmax=16&act=tanh&sw2=1&M=0').spec;
+    const e = estimateRun(spec, 'cpu');
+    const own = e.parts.find((p) => p.ownCount)!;
+    expect(own.seconds).toBeGreaterThan(1);
+    const rest = e.seconds - own.seconds;
+    // Everything else (the theory of the spec) is bounded by the CPU profile's spread.
+    expect(e.maxSeconds).toBeGreaterThanOrEqual(CALIBRATION.headroom * own.seconds * TRAINING_CPU.worstRatio);
+    expect(e.maxSeconds).toBeLessThanOrEqual(CALIBRATION.headroom * (own.seconds * TRAINING_CPU.worstRatio + 3 * rest * CALIBRATION.profiles.cpu.worstRatio) + 0.5);
+  });
+});

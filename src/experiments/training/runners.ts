@@ -16,7 +16,7 @@ import { ntkInitViewSweep } from './ntkInitView.ts';
 import { ntkRegimeViewSweep } from './ntkRegimeView.ts';
 import { trainingSettings, trainingApplies } from './settings.ts';
 import { transferViewSweep } from './transferView.ts';
-import { trainingMemoryIssue, trainingSeconds, trainingWork } from './cost.ts';
+import { TRAINING_CPU, trainingMemoryIssue, trainingSeconds, trainingWork } from './cost.ts';
 
 declare module '../result.ts' {
   interface ViewBlocks {
@@ -79,6 +79,7 @@ function trainingRunner<V extends TrainingViewId>(view: V, phase: string): ViewR
     doneText: (M: string) => (view === 'ntkinit' ? `${M} networks per cell of the NTK at initialisation` : LABELS[view]),
     plan: () => [],
     cpuSeconds: (spec) => trainingSeconds(trainingWork(spec, view)),
+    cpuWorstRatio: TRAINING_CPU.worstRatio,
     ops: (spec) => trainingWork(spec, view),
     memoryIssue: (spec, budget) => trainingMemoryIssue(spec, view, budget),
     applies: (spec) => trainingApplies(spec, view),
