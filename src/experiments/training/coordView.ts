@@ -5,7 +5,7 @@ import { coordCheckSweep, type CoordCheckOptions, type CoordCheckResult } from '
 import type { CoordCheckBlock } from '../../training/blocks.ts';
 import type { Sweep } from '../../training/work.ts';
 import { mapSweep, slopeJson } from './json.ts';
-import { setupJson, type TrainingSettings } from './settings.ts';
+import { setupJson, widthSweepOptions, type TrainingSettings } from './settings.ts';
 
 export function coordBlock(s: TrainingSettings, r: CoordCheckResult): CoordCheckBlock {
   return {
@@ -24,19 +24,7 @@ export function coordBlock(s: TrainingSettings, r: CoordCheckResult): CoordCheck
 }
 
 export function coordOptions(s: TrainingSettings): CoordCheckOptions {
-  return {
-    params: s.params,
-    widths: s.widths,
-    L: s.depth,
-    steps: s.steps,
-    seeds: s.nets,
-    eta: s.eta,
-    optimizer: s.optimizer,
-    act: s.act,
-    sw2: s.sw2,
-    seed: s.seed,
-    data: s.data,
-  };
+  return widthSweepOptions(s);
 }
 
 export function coordViewSweep(s: TrainingSettings): Sweep<CoordCheckBlock> {

@@ -3,7 +3,7 @@ import type { MovementBlock } from '../../training/blocks.ts';
 import { movementSweep, type MovementOptions, type MovementResult } from '../../training/movement.ts';
 import type { Sweep } from '../../training/work.ts';
 import { mapSweep, slopeJson } from './json.ts';
-import { setupJson, type TrainingSettings } from './settings.ts';
+import { setupJson, widthSweepOptions, type TrainingSettings } from './settings.ts';
 
 export function movementBlock(s: TrainingSettings, r: MovementResult): MovementBlock {
   return {
@@ -23,19 +23,7 @@ export function movementBlock(s: TrainingSettings, r: MovementResult): MovementB
 }
 
 export function movementOptions(s: TrainingSettings): MovementOptions {
-  return {
-    params: s.params,
-    widths: s.widths,
-    L: s.depth,
-    steps: s.steps,
-    seeds: s.nets,
-    eta: s.eta,
-    optimizer: s.optimizer,
-    act: s.act,
-    sw2: s.sw2,
-    seed: s.seed,
-    data: s.data,
-  };
+  return widthSweepOptions(s);
 }
 
 export function movementViewSweep(s: TrainingSettings): Sweep<MovementBlock> {

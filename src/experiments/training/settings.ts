@@ -11,6 +11,7 @@ import type { OptimizerName, ParamName } from '../../training/parametrisation.ts
 import { paramList, type TrainingViewId } from '../../training/spec.ts';
 import { makeDataset, type Dataset } from '../../training/tasks.ts';
 import type { TrainingSetup } from '../../training/blocks.ts';
+import type { WidthSweepOptions } from '../../training/sweepOptions.ts';
 
 /** Input dimension of the teacher task (tasks.ts default; the 2-D tasks have d = 3). */
 export const TEACHER_DIM = 8;
@@ -94,6 +95,23 @@ export function trainingSettings(spec: Spec, view: TrainingViewId): TrainingSett
  * The block's `setup`: what was trained, every `auto` resolved. The transfer view sweeps η and
  * trains one network per (curve, η) (lrTransfer.ts): no `eta`, and nets = 1.
  */
+/** The options the width sweeps of the coord check and the movement view both take, from the settings. */
+export function widthSweepOptions(s: TrainingSettings): WidthSweepOptions {
+  return {
+    params: s.params,
+    widths: s.widths,
+    L: s.depth,
+    steps: s.steps,
+    seeds: s.nets,
+    eta: s.eta,
+    optimizer: s.optimizer,
+    act: s.act,
+    sw2: s.sw2,
+    seed: s.seed,
+    data: s.data,
+  };
+}
+
 export function setupJson(s: TrainingSettings, transfer = false): TrainingSetup {
   return {
     act: s.act.id,
