@@ -68,13 +68,15 @@ export function RunStatus({ onCancel, onRun }: { onCancel: () => void; onRun: ()
         <progress data-testid="progress" max={1000} value={Math.round(1000 * (fraction ?? 0))} data-done={p?.done ?? 0} aria-label="Monte Carlo progress (share of the work)" />
       )}
       {active ? (
-        <button type="button" className="button-cancel" data-testid="cancel" onClick={onCancel}>
+        // Distinct keys: React must not turn the Cancel button into the Run button in place (the same
+        // node with a new handler), or a click aimed at Cancel as the status flips would start a run.
+        <button key="cancel" type="button" className="button-cancel" data-testid="cancel" onClick={onCancel}>
           Cancel
         </button>
       ) : (
         runs &&
         (run.status === 'cancelled' || run.status === 'error' || run.status === 'confirm' || stale) && (
-          <button type="button" data-testid="run" data-confirm={run.status === 'confirm' && !stale ? 'true' : undefined} onClick={onRun}>
+          <button key="run" type="button" data-testid="run" data-confirm={run.status === 'confirm' && !stale ? 'true' : undefined} onClick={onRun}>
             {run.status === 'confirm' && !stale ? `Run (at most ${formatAtMost(est?.maxSeconds ?? 0)})` : 'Run'}
           </button>
         )
