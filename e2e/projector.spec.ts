@@ -2,7 +2,8 @@
  * A projector layout that fits (issue 14 §3): at 1024 × 768 and 1280 × 720 in projector mode, the
  * first plot of every view and of every lesson is entirely inside the window without scrolling,
  * the header is one line and nothing is wider than the window. Screenshots of each go to
- * e2e/screenshots/ (gitignored) for people to look at.
+ * e2e/screenshots/ (gitignored) for people to look at. One page per case visits both sizes (the
+ * second by resizing the window: the layout must reflow to fit, not only load fitting).
  */
 import type { Page } from '@playwright/test';
 import { VIEWS } from '../src/core/spec.ts';
@@ -40,18 +41,22 @@ async function firstPlotInside(page: Page, width: number, height: number, name: 
   expect(header.height, `${name}: one-line header`).toBeLessThan(70);
 }
 
-for (const [width, height] of [
+/** Both projector sizes in one page per case: the layout must fit at each, and resizing reflows it. */
+const SIZES = [
   [1024, 768],
   [1280, 720],
-] as const) {
-  test.describe(`projector mode at ${width} × ${height}`, () => {
-    test.use({ viewport: { width, height } });
-    for (const [name, query] of CASES) {
-      test(`${name}: the first plot is entirely visible`, async ({ page }) => {
-        await page.goto(`./?${query}&proj=1`);
-        await firstPlotInside(page, width, height, name);
+] as const;
+
+test.describe(`projector mode at ${SIZES.map(([w, h]) => `${w} × ${h}`).join(' and ')}`, () => {
+  test.use({ viewport: { width: SIZES[0][0], height: SIZES[0][1] } });
+  for (const [name, query] of CASES) {
+    test(`${name}: the first plot is entirely visible at both sizes`, async ({ page }) => {
+      await page.goto(`./?${query}&proj=1`);
+      for (const [width, height] of SIZES) {
+        await page.setViewportSize({ width, height });
+        await firstPlotInside(page, width, height, `${name} at ${width} × ${height}`);
         await page.screenshot({ path: `${DIR}/proj-${width}x${height}-${name}.png` });
-      });
-    }
-  });
-}
+      }
+    });
+  }
+});
