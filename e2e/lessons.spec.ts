@@ -32,9 +32,19 @@ const CI_M: Record<string, number> = {
   'finite-l-over-n': 200,
 };
 
+/**
+ * Smaller training runs for the training lessons (narrower widest nets, fewer nets; the same on both
+ * sides): their claims are checked at the lesson's own settings by app/lessonClaims.training.test.ts.
+ */
+const CI_KEYS: Record<string, Record<string, string>> = {
+  'kernel-machine': { nmax: '256', nets: '3' },
+  'mup-transfer': { nmax: '128' },
+};
+
 function ciQuery(id: string, url: string): string {
   const q = new URLSearchParams(url);
   if (CI_M[id] !== undefined) q.set('M', String(CI_M[id]));
+  for (const [key, value] of Object.entries(CI_KEYS[id] ?? {})) q.set(key, value);
   return q.toString();
 }
 
