@@ -7,7 +7,7 @@
 import { runExplicitAttention } from './explicit.ts';
 import { runGramAttention } from './gram.ts';
 import { meanPairCorrelation, tokenCorrelation, type AttentionModel } from './model.ts';
-import { tokenPairs } from './sde.ts';
+import { tokenPairs } from './paths.ts';
 
 export type AttentionMethod = 'gram' | 'explicit';
 

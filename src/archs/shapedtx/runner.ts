@@ -4,7 +4,7 @@
  * layer. The same observables as shapedattn's runner (archs/attention/runner.ts).
  */
 import { tokenCorrelation } from '../attention/model.ts';
-import { tokenPairs } from '../attention/sde.ts';
+import { tokenPairs } from '../attention/paths.ts';
 import { runExplicitBlock } from './explicit.ts';
 import { runGramBlock } from './gram.ts';
 import type { BlockModel } from './model.ts';

@@ -19,57 +19,26 @@
  * As for shaped attention (§4.4) the attention drift is cubic and a few paths explode: every path is
  * stopped when max_a V_aa first reaches R (checked every double step) and ρ is read at min(T, τ_R).
  * Step-size check: each path also runs at 2h on the same Brownian path (increments (Ξ₁ + Ξ₂)/√2).
+ * Both are the shared path driver's (archs/attention/paths.ts), as for shaped attention.
  *
  * Philox keys: domain sdeNoise, net = path, layer = fine step, rows 0 (Ξ), 1 (Ξ') as shapedattn's
  * SDE, row 2 (Ξ₂, the MLP noise).
  */
-import { inputGram } from '../../core/inputs.ts';
 import { psdCholesky } from '../../core/linalg.ts';
-import { Domain, NormalStream } from '../../core/philox.ts';
 import { shapingDrift, shapingStrength } from '../../theory/covarianceSde/coefficients.ts';
-import { tokenCorrelation } from '../attention/model.ts';
-import { factoredStep, maxDiagonal, tokenPairs } from '../attention/sde.ts';
+import { factoredStep } from '../attention/sde.ts';
+import { simulateTokenPaths, type TokenPathParams, type TokenPathResult } from '../attention/paths.ts';
 
-export interface BlockSdeParams {
-  readonly m: number;
+export interface BlockSdeParams extends TokenPathParams {
   /** γ₁² (attention sublayer), τ₀, γ₂² (MLP sublayer), c±. */
   readonly gamma2: number;
   readonly tau0: number;
   readonly gamma2m: number;
   readonly cp: number;
   readonly cm: number;
-  readonly q1: number;
-  readonly q2: number;
-  readonly rho0: number;
-  readonly T: number;
-  /** Fine step (T/dt an even integer). */
-  readonly dt: number;
-  readonly paths: number;
-  readonly seed: number;
-  readonly stopAt: number;
-  /** Also run 2dt on the same Brownian paths (default true). */
-  readonly coarse?: boolean;
-  /** Also return log(V₀₀/V₀₀(0)) at min(T, τ_R). */
-  readonly logV00?: boolean;
-  /** Also return the stopped ρ₀₁ of every path after these numbers of double steps (time 2·i·dt). */
-  readonly recordAt?: readonly number[];
-  /** Also return the ρ₀₁ paths of the first `samplePaths` paths, every `sampleEvery` double steps. */
-  readonly samplePaths?: number;
-  readonly sampleEvery?: number;
 }
 
-export interface BlockSdeResult {
-  readonly pairs: ReadonlyArray<readonly [number, number]>;
-  /** rho[p][path]: ρ of pair p at min(T, τ_R), fine step. */
-  readonly rho: Float64Array[];
-  readonly rhoCoarse?: Float64Array[];
-  readonly stopped: number;
-  readonly paths: number;
-  readonly logV00?: Float64Array;
-  /** rho01At[j][path]: stopped ρ₀₁ after recordAt[j] double steps (when asked). */
-  readonly rho01At?: Float64Array[];
-  readonly sample?: { readonly t: number[]; readonly rho: number[][] };
-}
+export type BlockSdeResult = TokenPathResult;
 
 /** Work arrays of `blockStep`. */
 function blockWork(m: number): Float64Array[] {
@@ -121,104 +90,10 @@ export function blockStep(F: Float64Array, p: Pick<BlockSdeParams, 'm' | 'gamma2
   psdCholesky(V, m, F);
 }
 
-function correlationsOf(F: Float64Array, m: number, pairs: ReadonlyArray<readonly [number, number]>, out: Float64Array): void {
-  const V = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
-    let s = 0;
-    for (let q = 0; q < m; q++) s += F[i * m + q] * F[j * m + q];
-    V[i * m + j] = s;
-  }
-  pairs.forEach(([a, b], p) => (out[p] = tokenCorrelation(V, m, a, b)));
-}
-
+/** Paths of the block SDE (the driver, stopping, the 2dt check and the records: attention/paths.ts). */
 export function simulateBlockSde(params: BlockSdeParams): BlockSdeResult {
-  const { m, T, dt, paths, stopAt } = params;
-  const steps = Math.round(T / dt);
-  if (!(Math.abs(steps * dt - T) < 1e-9 * Math.max(1, T)) || steps % 2 !== 0) {
-    throw new RangeError(`T/dt must be an even integer (the coarse step is 2dt); got T = ${T}, dt = ${dt}`);
-  }
-  if (!(m * params.gamma2m * 2 * dt < 1)) throw new RangeError(`dt = ${dt} is too large for the MLP noise factor: need 2·m·γ₂²·dt < 1`);
+  if (!(params.m * params.gamma2m * 2 * params.dt < 1)) throw new RangeError(`dt = ${params.dt} is too large for the MLP noise factor: need 2·m·γ₂²·dt < 1`);
   const kappa = shapingStrength(params.cp, params.cm);
-  const withCoarse = params.coarse !== false;
-  const pairs = tokenPairs(m);
-  const P = pairs.length;
-  const mm = m * m;
-  const K0 = inputGram({ q1: params.q1, q2: params.q2, rho0: params.rho0, k: m });
-  const F0 = psdCholesky(K0, m, new Float64Array(mm));
-  const stream = new NormalStream(params.seed, Domain.sdeNoise);
-  const rho = Array.from({ length: P }, () => new Float64Array(paths));
-  const rhoCoarse = withCoarse ? Array.from({ length: P }, () => new Float64Array(paths)) : undefined;
-  const work = blockWork(m);
-  const Ff = new Float64Array(mm);
-  const Fc = new Float64Array(mm);
-  const z = Array.from({ length: 9 }, () => new Float64Array(mm));
-  const [xi1, xp1, xq1, xi2, xp2, xq2, xic, xpc, xqc] = z;
-  const r = new Float64Array(P);
-  const logV00 = params.logV00 ? new Float64Array(paths) : undefined;
-  const nSample = Math.min(params.samplePaths ?? 0, paths);
-  const every = Math.max(1, params.sampleEvery ?? 1);
-  const sampleT: number[] = [];
-  for (let it = 0; 2 * it <= steps; it += every) sampleT.push(2 * it * dt);
-  const sample = nSample > 0 ? { t: sampleT, rho: Array.from({ length: nSample }, () => [] as number[]) } : undefined;
-  const recordAt = params.recordAt ?? [];
-  for (const it of recordAt) if (!(Number.isInteger(it) && it >= 0 && 2 * it <= steps)) throw new RangeError(`recordAt: ${it} double steps is outside 0..${steps / 2}`);
-  const rho01At = recordAt.length > 0 ? recordAt.map(() => new Float64Array(paths)) : undefined;
-  const observe = (path: number, it: number, F: Float64Array) => {
-    const wantSample = sample && path < nSample && it % every === 0;
-    if (!wantSample && !(rho01At && recordAt.includes(it))) return;
-    correlationsOf(F, m, pairs, r);
-    if (wantSample) sample.rho[path].push(r[0]);
-    if (rho01At) recordAt.forEach((at, j) => { if (at === it) rho01At[j][path] = r[0]; });
-  };
-  let stopped = 0;
-  for (let path = 0; path < paths; path++) {
-    Ff.set(F0);
-    Fc.set(F0);
-    let fineLive = maxDiagonal(Ff, m) < stopAt;
-    let coarseLive = fineLive;
-    observe(path, 0, Ff);
-    for (let s = 0; s < steps; s += 2) {
-      const it = s / 2 + 1;
-      if (!fineLive && !(withCoarse && coarseLive)) {
-        // Stopped: the state is frozen; only the records of later times remain to be written.
-        if ((!sample || path >= nSample) && !rho01At) break;
-        observe(path, it, Ff);
-        continue;
-      }
-      stream.row(path, s, 0, mm, xi1);
-      stream.row(path, s, 1, mm, xp1);
-      stream.row(path, s, 2, mm, xq1);
-      stream.row(path, s + 1, 0, mm, xi2);
-      stream.row(path, s + 1, 1, mm, xp2);
-      stream.row(path, s + 1, 2, mm, xq2);
-      if (fineLive) {
-        blockStep(Ff, params, kappa, dt, xi1, xp1, xq1, work);
-        blockStep(Ff, params, kappa, dt, xi2, xp2, xq2, work);
-        if (!(maxDiagonal(Ff, m) < stopAt)) fineLive = false;
-      }
-      if (withCoarse && coarseLive) {
-        for (let e = 0; e < mm; e++) {
-          xic[e] = (xi1[e] + xi2[e]) / Math.SQRT2;
-          xpc[e] = (xp1[e] + xp2[e]) / Math.SQRT2;
-          xqc[e] = (xq1[e] + xq2[e]) / Math.SQRT2;
-        }
-        blockStep(Fc, params, kappa, 2 * dt, xic, xpc, xqc, work);
-        if (!(maxDiagonal(Fc, m) < stopAt)) coarseLive = false;
-      }
-      observe(path, it, Ff);
-    }
-    if (!fineLive) stopped++;
-    if (logV00) {
-      let v = 0;
-      for (let q = 0; q < m; q++) v += Ff[q] * Ff[q];
-      logV00[path] = Math.log(v / K0[0]);
-    }
-    correlationsOf(Ff, m, pairs, r);
-    for (let p = 0; p < P; p++) rho[p][path] = r[p];
-    if (rhoCoarse) {
-      correlationsOf(Fc, m, pairs, r);
-      for (let p = 0; p < P; p++) rhoCoarse[p][path] = r[p];
-    }
-  }
-  return { pairs, rho, rhoCoarse, stopped, paths, logV00, rho01At, sample };
+  const work = blockWork(params.m);
+  return simulateTokenPaths(params, 3, (F, h, [xi, xiP, xi2]) => blockStep(F, params, kappa, h, xi, xiP, xi2, work));
 }
