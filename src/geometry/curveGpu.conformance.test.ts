@@ -12,7 +12,7 @@
  * Validation errors fail the test (error scope around the run).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testGpu } from '../../test/backends/testGpu.ts';
+import { testDevice, testGpu } from '../../test/backends/testGpu.ts';
 import { DEFAULT_SPEC, type Spec } from '../core/spec.ts';
 import { curveLayerSums, measuresFromSums, type CurveLayerMeasures, type CurveLayerSums } from './curveMeasures.ts';
 import { curveMoments } from './curve.ts';
@@ -28,10 +28,7 @@ import { runSpec } from '../experiments/runSpec.ts';
 
 let device: GPUDevice;
 beforeAll(async () => {
-  const { gpu } = await testGpu();
-  const adapter = await gpu.requestAdapter();
-  if (!adapter) throw new Error('no WebGPU adapter (Dawn/SwiftShader) for the parity test');
-  device = await adapter.requestDevice();
+  device = await testDevice();
 });
 
 // n = 18 leaves a partial block of 4 rows; k = 140 (280 columns) spans two column groups of 256 and a

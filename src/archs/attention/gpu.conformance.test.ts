@@ -5,7 +5,7 @@
  * rounding. Node's WebGPU (Dawn; SwiftShader without a GPU), as the backends' conformance tests.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testGpu } from '../../../test/backends/testGpu.ts';
+import { testDevice, testGpu } from '../../../test/backends/testGpu.ts';
 import { runExplicitAttention } from './explicit.ts';
 import { runAttentionGpu } from './gpu.ts';
 import type { AttentionKind, AttentionModel } from './model.ts';
@@ -16,10 +16,7 @@ import { decodeSpec } from '../../url/codec.ts';
 
 let device: GPUDevice;
 beforeAll(async () => {
-  const { gpu } = await testGpu();
-  const adapter = await gpu.requestAdapter();
-  if (!adapter) throw new Error('no WebGPU adapter (Dawn/SwiftShader) for the parity test');
-  device = await adapter.requestDevice();
+  device = await testDevice();
 });
 
 describe.each(['attention', 'shapedattn'] as const)('%s: CPU and WebGPU on the same seed', (kind: AttentionKind) => {

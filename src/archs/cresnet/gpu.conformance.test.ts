@@ -13,7 +13,7 @@
  * and φ's. A wrong draw, key or increment moves K̂ by O(1) of the scale (first run of this test: 0.2–2.9).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testGpu } from '../../../test/backends/testGpu.ts';
+import { testDevice, testGpu } from '../../../test/backends/testGpu.ts';
 import { activation } from '../../core/activations.ts';
 import { buildPaths, type Path } from '../../core/paths.ts';
 import { createWebGpuBackend } from '../../backends/webgpu/backend.ts';
@@ -26,10 +26,7 @@ import { cresnetGramPath } from './network.ts';
 
 let device: GPUDevice;
 beforeAll(async () => {
-  const { gpu } = await testGpu();
-  const adapter = await gpu.requestAdapter();
-  if (!adapter) throw new Error('no WebGPU adapter (Dawn/SwiftShader) for the parity test');
-  device = await adapter.requestDevice();
+  device = await testDevice();
 });
 
 function paths(text: string, d: number): Path[] {

@@ -4,7 +4,7 @@
  * and the lab on the WebGPU backend gives the CPU backend's Monte Carlo block.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testGpu } from '../../../test/backends/testGpu.ts';
+import { testDevice, testGpu } from '../../../test/backends/testGpu.ts';
 import { createWebGpuBackend } from '../../backends/webgpu/backend.ts';
 import { createCpuBackend } from '../../backends/cpu/cpuBackend.ts';
 import { runLab } from '../../experiments/runLab.ts';
@@ -15,10 +15,7 @@ import type { BlockModel } from './model.ts';
 
 let device: GPUDevice;
 beforeAll(async () => {
-  const { gpu } = await testGpu();
-  const adapter = await gpu.requestAdapter();
-  if (!adapter) throw new Error('no WebGPU adapter (Dawn/SwiftShader) for the parity test');
-  device = await adapter.requestDevice();
+  device = await testDevice();
 });
 
 describe('shaped Transformer block: CPU and WebGPU on the same seed', () => {
