@@ -122,7 +122,8 @@ function timing(runs: { wall: number; cpu: number }[]): Timing {
 /**
  * The worker-pool hook (issue 19 §2): where bin/threadPool.ts provides createThreadedCpuBackend,
  * the lab on every core (availableParallelism() threads) through runNetworks, wall-clock seconds per
- * network over max(M, 4·threads) networks (one network cannot be split), median of `repeats`.
+ * network over max(M, 4·threads) networks (one network cannot be split), median of `repeats` (more
+ * for a short batch: about 2 s of timed runs) after two untimed batches.
  * Until that module exists, reports itself unavailable.
  */
 const THREAD_POOL_MODULE = '../bin/threadPool.ts';
@@ -141,9 +142,19 @@ async function labAllCores(c: PeerCase, repeats: number): Promise<Timing | { una
   try {
     const M = Math.max(c.M, 4 * threads);
     const spec = { ...caseSpec(c), M };
-    await runNetworks({ ...spec, M: 2 * threads }, [c.L], { backend: pool }); // warm-up in every thread
+    // Warm-up in every thread: the whole batch, twice. (Two networks per thread were too few: the
+    // fresh workers' WebAssembly and JIT tier-up then ran, on the same two cores, during the timed
+    // gram runs of ~0.05 s, which came out at 1.4× one thread instead of ~1.9×; 2026-12-07.)
+    let perBatch = 0;
+    for (let w = 0; w < 2; w++) {
+      const w0 = performance.now();
+      await runNetworks(spec, [c.L], { backend: pool });
+      perBatch = (performance.now() - w0) / 1000;
+    }
+    // A short batch gets more repeats: about 2 s of timed runs, at most 41.
+    const reps = Math.max(repeats, Math.min(41, Math.ceil(2 / Math.max(perBatch, 1e-3))));
     const runs: { wall: number; cpu: number }[] = [];
-    for (let r = 0; r < repeats; r++) {
+    for (let r = 0; r < reps; r++) {
       const w0 = performance.now();
       const c0 = cpuSeconds();
       await runNetworks(spec, [c.L], { backend: pool });
