@@ -12,8 +12,7 @@
 import { inputGram } from '../../core/inputs.ts';
 import type { Spec } from '../../core/spec.ts';
 import type { SimSize } from '../../core/cost.ts';
-import { activation } from '../../core/activations.ts';
-import { denseChainBase } from '../denseChain.ts';
+import { tokenEmbeddingNetwork } from '../denseChain.ts';
 import type { SdeBlock } from '../../theory/blocks.ts';
 import type { KernelProfile } from '../../theory/nngp.ts';
 import { summarise } from '../../core/stats.ts';
@@ -103,23 +102,7 @@ function attentionArch(kind: AttentionKind): ArchModule<AttentionModel> {
       return constantProfile(spec, () => NaN);
     },
     limits: kind === 'shapedattn' ? { proportional: (spec) => shapedAttentionSdeBlock(spec), proportionalView: (spec, widths, o) => attentionSdeView(spec, widths, o) } : {},
-    network(spec) {
-      // Attention is not a dense chain: the CPU backend runs `cpu`, the WebGPU backend refuses
-      // architectures that have one (backends/webgpu/backend.ts). What is shared with the dense chain
-      // is the first layer, the embedding X₀ = W_in x/√d recorded as layer 0 (explicit.ts (M1)).
-      return {
-        ...denseChainBase(spec),
-        act: activation('identity'),
-        hiddenWeightScale: 0,
-        hiddenBiasScale: 0,
-        firstWeightScale: 1,
-        firstBiasScale: 0,
-        branchScale: 1,
-        residual: true,
-        inputEmbedding: true,
-        firstLayer: 0,
-      };
-    },
+    network: (spec) => tokenEmbeddingNetwork(spec),
     cpu: cpuNetwork(kind),
     // The explicit networks have a WGSL kernel (gpu.ts; parity: gpu.conformance.test.ts); the exact
     // chain (gram) runs on the CPU.

@@ -33,22 +33,31 @@ export interface RunOptions {
   readonly netOffset?: number;
 }
 
-export function runAttentionNetworks(model: AttentionModel, opts: RunOptions): AttentionRun {
-  const { m, L } = model;
-  const { M } = opts;
+/**
+ * The records of M token networks, shared by shaped attention's and the block's runners: per layer
+ * (when `perLayer`) ρ₀₁ and, with `meanPairs`, ρ̄; and ρ of every pair at layer L, or at the first
+ * layer where max_a V_aa reaches `stopAt` (the network is then counted as stopped if that is before L).
+ */
+export function tokenRecords(m: number, L: number, M: number, opts: { readonly perLayer?: boolean; readonly meanPairs?: boolean; readonly stopAt?: number }) {
   const pairs = tokenPairs(m);
   const rho01 = opts.perLayer ? Array.from({ length: L + 1 }, () => new Float64Array(M)) : undefined;
-  const meanPairs = opts.perLayer ? Array.from({ length: L + 1 }, () => new Float64Array(M)) : undefined;
+  const meanPairs = opts.perLayer && opts.meanPairs ? Array.from({ length: L + 1 }, () => new Float64Array(M)) : undefined;
   const final = pairs.map(() => new Float64Array(M));
-  const run = opts.method === 'gram' ? runGramAttention : runExplicitAttention;
   const R = opts.stopAt ?? Infinity;
   let stopped = 0;
-  for (let i = 0; i < M; i++) {
-    let live = true;
-    run(model, (opts.netOffset ?? 0) + i, (l, V) => {
-      if (rho01) rho01[l][i] = tokenCorrelation(V, m, 0, 1);
-      if (meanPairs) meanPairs[l][i] = meanPairCorrelation(V, m);
-      if (live) {
+  return {
+    pairs,
+    rho01,
+    meanPairs,
+    final,
+    stopped: () => stopped,
+    /** The layer callback of network i (0-based within this run). */
+    network(i: number): (l: number, V: Float64Array) => void {
+      let live = true;
+      return (l, V) => {
+        if (rho01) rho01[l][i] = tokenCorrelation(V, m, 0, 1);
+        if (meanPairs) meanPairs[l][i] = meanPairCorrelation(V, m);
+        if (!live) return;
         pairs.forEach(([a, b], p) => (final[p][i] = tokenCorrelation(V, m, a, b)));
         let mx = 0;
         for (let a = 0; a < m; a++) mx = Math.max(mx, V[a * m + a]);
@@ -56,8 +65,16 @@ export function runAttentionNetworks(model: AttentionModel, opts: RunOptions): A
           live = false;
           if (l < L) stopped++;
         }
-      }
-    });
-  }
-  return { M, pairs, rho01, meanPairs, final, stopped };
+      };
+    },
+  };
+}
+
+export function runAttentionNetworks(model: AttentionModel, opts: RunOptions): AttentionRun {
+  const { M } = opts;
+  const records = tokenRecords(model.m, model.L, M, { ...opts, meanPairs: true });
+  const run = opts.method === 'gram' ? runGramAttention : runExplicitAttention;
+  for (let i = 0; i < M; i++) run(model, (opts.netOffset ?? 0) + i, records.network(i));
+  const { pairs, rho01, meanPairs, final } = records;
+  return { M, pairs, rho01, meanPairs, final, stopped: records.stopped() };
 }

@@ -10,10 +10,9 @@
 import { inputGram } from '../../core/inputs.ts';
 import type { Spec } from '../../core/spec.ts';
 import type { SimSize } from '../../core/cost.ts';
-import { activation } from '../../core/activations.ts';
 import { summarise } from '../../core/stats.ts';
 import type { SdeBlock } from '../../theory/blocks.ts';
-import { denseChainBase } from '../denseChain.ts';
+import { tokenEmbeddingNetwork } from '../denseChain.ts';
 import type { ArchModule, CpuNetwork } from '../types.ts';
 import { attentionModel, sdePlan, stoppingLevel } from '../attention/resolve.ts';
 import { keyWidth } from '../attention/spec.ts';
@@ -103,22 +102,7 @@ export const shapedTxModule: ArchModule<BlockModel, 'shapedtx'> = {
     return { layers, k11: fill(k11), k12: fill(k12), k22: fill(k22), rho: fill(k12 / Math.sqrt(k11 * k22)) };
   },
   limits: { proportional: (spec) => shapedBlockSdeBlock(spec), proportionalView: (spec, widths, o) => tokenSdeView(spec, widths, o, blockSdeSource(spec)) },
-  network(spec) {
-    // Not a dense chain: the CPU backend runs `cpu`. Shared with the dense chain: the first layer,
-    // the embedding X₀ = W_in x/√d recorded as layer 0 (attention/explicit.ts (M1)).
-    return {
-      ...denseChainBase(spec),
-      act: activation('identity'),
-      hiddenWeightScale: 0,
-      hiddenBiasScale: 0,
-      firstWeightScale: 1,
-      firstBiasScale: 0,
-      branchScale: 1,
-      residual: true,
-      inputEmbedding: true,
-      firstLayer: 0,
-    };
-  },
+  network: (spec) => tokenEmbeddingNetwork(spec),
   cpu,
   // The explicit networks have a WebGPU kernel (gpu.ts: shapedattn's attention kernel + the MLP
   // sublayer's; parity: gpu.conformance.test.ts); the exact chain (gram) runs on the CPU.

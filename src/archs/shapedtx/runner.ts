@@ -3,8 +3,7 @@
  * layer, optionally stopped when max_a V_aa first reaches R (as the SDE paths: sde.ts), and ρ₀₁ per
  * layer. The same observables as shapedattn's runner (archs/attention/runner.ts).
  */
-import { tokenCorrelation } from '../attention/model.ts';
-import { tokenPairs } from '../attention/paths.ts';
+import { tokenRecords } from '../attention/runner.ts';
 import { runExplicitBlock } from './explicit.ts';
 import { runGramBlock } from './gram.ts';
 import type { BlockModel } from './model.ts';
@@ -29,27 +28,10 @@ export interface BlockRunOptions {
 }
 
 export function runBlockNetworks(model: BlockModel, opts: BlockRunOptions): BlockRun {
-  const { m, L } = model.attention;
   const { M } = opts;
-  const pairs = tokenPairs(m);
-  const final = pairs.map(() => new Float64Array(M));
-  const rho01 = opts.perLayer ? Array.from({ length: L + 1 }, () => new Float64Array(M)) : undefined;
+  const records = tokenRecords(model.attention.m, model.attention.L, M, opts);
   const run = opts.method === 'gram' ? runGramBlock : runExplicitBlock;
-  const R = opts.stopAt ?? Infinity;
-  let stopped = 0;
-  for (let i = 0; i < M; i++) {
-    let live = true;
-    run(model, (opts.netOffset ?? 0) + i, (l, V) => {
-      if (rho01) rho01[l][i] = tokenCorrelation(V, m, 0, 1);
-      if (!live) return;
-      pairs.forEach(([a, b], p) => (final[p][i] = tokenCorrelation(V, m, a, b)));
-      let mx = 0;
-      for (let a = 0; a < m; a++) mx = Math.max(mx, V[a * m + a]);
-      if (!(mx < R)) {
-        live = false;
-        if (l < L) stopped++;
-      }
-    });
-  }
-  return { M, pairs, final, rho01, stopped };
+  for (let i = 0; i < M; i++) run(model, (opts.netOffset ?? 0) + i, records.network(i));
+  const { pairs, final, rho01 } = records;
+  return { M, pairs, final, rho01, stopped: records.stopped() };
 }
