@@ -117,3 +117,17 @@ test('the tabs: the phase diagram opens on tanh, Shaped SDE on the shaped MLP; t
   await expect(page.locator('#controls .control[data-key=n]')).toHaveCount(0);
   await expect(page.locator('#controls .control[data-key=nmax]')).toHaveCount(1);
 });
+
+test('below 1200 px the view tabs are one dropdown and the header one line; it opens views; wider, the tabs come back', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openLab(page, 'M=20');
+  await expect(page.getByTestId('view-select')).toBeVisible();
+  await expect(page.getByTestId('view-depth')).toHaveCount(0);
+  const header = (await page.locator('.app-header').boundingBox())!;
+  expect(header.height, 'one-line header at 1024 px').toBeLessThan(70);
+  await page.getByTestId('view-select').selectOption('width');
+  await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('width');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(page.getByTestId('view-select')).toHaveCount(0);
+  await expect(page.getByTestId('view-width')).toHaveAttribute('aria-pressed', 'true');
+});

@@ -1,13 +1,19 @@
 /**
  * One tab per registered view; choosing one sets spec.view (and so the URL), with the view's onOpen
  * changes. In projector mode the tabs are one dropdown, so the header stays one line at 1024 px
- * (issue 14 §3).
+ * (issue 14 §3); so they are in a window narrower than NARROW, where the 16 tabs took three rows
+ * (a third of a 1024 × 768 screen) above the plots.
  */
 import { useLab, useLabActions } from '../state/useLab.ts';
+import { useMediaQuery } from '../hooks/useMediaQuery.ts';
 import { registeredViews } from '../views/registry.ts';
 import type { View } from '../../src/core/spec.ts';
 
+/** Below this window width the tabs are a dropdown (at 1200 px and wider they fit in two rows). */
+export const NARROW = '(max-width: 1199.98px)';
+
 export function ViewTabs() {
+  const narrow = useMediaQuery(NARROW);
   const spec = useLab((s) => s.spec);
   const view = spec.view;
   const { setParams } = useLabActions();
@@ -17,7 +23,7 @@ export function ViewTabs() {
     const def = views.find((v) => v.id === id);
     setParams({ view: id, ...(def?.onOpen?.(spec) ?? {}) });
   };
-  if (spec.proj) {
+  if (spec.proj || narrow) {
     return (
       <label className="view-select">
         <span className="visually-hidden">View</span>
