@@ -49,7 +49,7 @@ function oneLane(pool: SimBackend): SimBackend {
   return { ...pool, concurrency: 1, simulate: (job, signal) => pool.simulate(job, signal) };
 }
 
-export async function benchMultiCore(options: { quick?: boolean } = {}): Promise<object> {
+export async function benchMultiCore(options: { quick?: boolean; log?: (line: string) => void } = {}): Promise<object> {
   const cores = availableParallelism();
   const threadCounts = [...new Set([2, cores])].filter((t) => t >= 2);
   const reps = options.quick ? 1 : 5;
@@ -120,6 +120,15 @@ export async function benchMultiCore(options: { quick?: boolean } = {}): Promise
         const r = ratios('alone', 'together', 2);
         const two = row.threads2 as { speedup: number } | undefined;
         row.ceiling = { aloneSeconds: median(times.get('alone')!), togetherSeconds: median(times.get('together')!), speedup: median(r), speedupQuartiles: quartiles(r), poolOfCeiling: two ? two.speedup / median(r) : undefined };
+      }
+      const two = row.threads2 as { speedup: number; speedupQuartiles: [number, number]; identical: boolean } | undefined;
+      const ceiling = row.ceiling as { speedup: number; poolOfCeiling?: number } | undefined;
+      if (two && options.log) {
+        const q = two.speedupQuartiles;
+        options.log(
+          `multiCore: ${c.method} n=${c.n} L=${c.L} M=${c.M}: 2 threads ${two.speedup.toFixed(2)}× one thread (quartiles ${q[0].toFixed(2)}–${q[1].toFixed(2)}, ${caseReps} repeats, ${two.identical ? 'bit-identical' : 'NOT IDENTICAL'})` +
+            (ceiling ? `; the machine's two-thread ceiling ${ceiling.speedup.toFixed(2)}×, the pool at ${((ceiling.poolOfCeiling ?? NaN) * 100).toFixed(0)} % of it` : ''),
+        );
       }
       rows.push(row);
     }

@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     out.trainingViews = timeTrainingViews(quick ? TRAINING_BENCH_QUERIES.slice(0, 5) : TRAINING_BENCH_QUERIES, (line) => process.stderr.write(`training: ${line}\n`));
   }
   out.cpuMonteCarlo = await cpuMonteCarlo();
-  if (!args.has('--no-multicore')) out.multiCore = await (await import('./multiCore.ts')).benchMultiCore({ quick });
+  if (!args.has('--no-multicore')) out.multiCore = await (await import('./multiCore.ts')).benchMultiCore({ quick, log: (line) => process.stderr.write(`${line}\n`) });
   if (!args.has('--no-webgpu')) {
     try {
       out.webgpu = await webgpu();
