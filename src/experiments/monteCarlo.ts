@@ -33,7 +33,7 @@ export interface McRunOptions {
 /**
  * Networks per chunk: about 0.1 s of work on the CPU, larger batches on a GPU (which also splits
  * them into ~0.25 s submissions itself); a software adapter gets CPU-sized chunks so that partial
- * results keep streaming. A pool of workers gets at most M/lanes networks per chunk.
+ * results keep streaming. A pool of workers gets equal chunks, at least two per worker.
  */
 export function defaultChunk(spec: Spec, recorded: number, backend: SimBackend): number {
   // An architecture with its own network (controlled ResNet, attention) does the work of the dense
@@ -45,9 +45,16 @@ export function defaultChunk(spec: Spec, recorded: number, backend: SimBackend):
   const hardwareGpu = backend.info.name === 'webgpu' && !isSoftwareAdapter(backend.info.adapter);
   const target = hardwareGpu ? 2e10 : 5e7;
   const chunk = Math.max(Math.floor(target / Math.max(perNet, 1)), Math.ceil(spec.M / 200));
-  // Several lanes (a worker pool): at least one chunk per lane, so that every worker has work.
   const lanes = Math.max(1, backend.concurrency ?? 1);
-  return Math.max(1, Math.min(spec.M, chunk, Math.ceil(spec.M / lanes)));
+  if (lanes === 1) return Math.max(1, Math.min(spec.M, chunk));
+  // Several lanes (a worker pool): equal chunks, at least two per lane and none above `chunk`. Not
+  // one per lane: on a 2-core VM one core often runs 1.2–1.7× slower than the other for tens of
+  // milliseconds (bench/workerTimes.ts), and the static halves waited for the slow one, while with
+  // two chunks per lane the fast worker takes the slow one's second. A/B in one process (gram,
+  // n = 2048, L = 32, M = 64 and n = 1024, L = 64, M = 256; 41 and 15 paired repeats, twice, quiet
+  // machine, 2026-12-07): 1.90× vs 1.84×, 1.90× vs 1.82×, 2.00× vs 1.90×, 1.95× vs 1.83× one thread.
+  const perLane = Math.max(2, Math.ceil(spec.M / (lanes * chunk)));
+  return Math.max(1, Math.ceil(spec.M / (lanes * perLane)));
 }
 
 export async function runNetworks(spec: Spec, recordLayers: readonly number[], options: McRunOptions): Promise<{ acc: McAccumulator; backend: BackendInfo; networks: NetworkCounts }> {

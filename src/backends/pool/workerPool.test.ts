@@ -106,3 +106,25 @@ describe('pool backend', () => {
     expect(() => createPoolBackend(() => inProcessWorker(() => 0, { spawned: 0 }), 0)).toThrow(/pool size must be an integer ≥ 1, got 0/);
   });
 });
+
+describe('defaultChunk for a pool', () => {
+  it('equal chunks, at least two per lane, none above the one-thread chunk; one lane keeps the one-thread chunk', async () => {
+    const { defaultChunk } = await import('../../experiments/monteCarlo.ts');
+    const one = createCpuBackend();
+    const cases = ['n=2048&L=32&M=64&method=gram', 'n=1024&L=64&M=256&method=gram', 'n=256&L=16&M=64&method=explicit', 'n=64&L=8&M=100000&method=gram', 'n=16&L=2&M=3'];
+    for (const query of cases) {
+      const spec = decodeSpec(query).spec;
+      const single = defaultChunk(spec, 1, one);
+      for (const lanes of [2, 3, 8]) {
+        const pool = { ...one, concurrency: lanes };
+        const size = defaultChunk(spec, 1, pool);
+        const chunks = Math.ceil(spec.M / size);
+        expect(size, `${query}, ${lanes} lanes`).toBeLessThanOrEqual(single);
+        if (spec.M >= 2 * lanes) expect(chunks, `${query}, ${lanes} lanes`).toBeGreaterThanOrEqual(2 * lanes);
+        else expect(size).toBe(1);
+        // Equal: the last chunk is not a sliver when there are only a few per lane.
+        if (chunks <= 4 * lanes) expect(spec.M - (chunks - 1) * size, `${query}, ${lanes} lanes`).toBeGreaterThan(size / 2 - 1);
+      }
+    }
+  });
+});
