@@ -2,7 +2,7 @@
  * Multi-core scaling (issue 19 §2): runNetworks on one thread (the plain CPU backend) against the
  * worker-thread pool (bin/threadPool.ts) on the same batch, in the same run; the ratio is the
  * speed-up (acceptance: ≥ 1.7× on 2 cores for M ≥ 64). After a warm-up (JIT in every thread) the
- * backends take turns, `reps` times (at least 9, about 12 s of timed runs per case), in the order
+ * backends take turns, `reps` times (at least 9, about 20 s of timed runs per case), in the order
  * A B … then … B A; a speed-up is the median of the per-repeat ratios, with its quartiles. `identical`
  * checks that the summaries agree bit for bit.
  * On a machine shared with other work the ratio drops: the load average and the cores the process
@@ -80,10 +80,10 @@ export async function benchMultiCore(options: { quick?: boolean; log?: (line: st
         for (const [, b] of backends) await runNetworks(spec, [spec.L], { backend: b });
         if (!options.quick) for (const [, b, batches] of ceilingRuns) await once(b, spec, batches);
       }
-      // A short case gets more repeats (about 12 s of timed runs in all, at most 61): a 0.07 s run's
+      // A short case gets more repeats (about 20 s of timed runs in all, at most 61): a 0.07 s run's
       // wall time varies by ±15 % from run to run on a 2-core VM (quiet machine, 2026-12-07).
       const perRound = (performance.now() - warm) / 1000;
-      const caseReps = options.quick ? reps : Math.max(9, Math.min(61, Math.ceil(12 / Math.max(perRound, 1e-3))) | 1);
+      const caseReps = options.quick ? reps : Math.max(9, Math.min(61, Math.ceil(20 / Math.max(perRound, 1e-3))) | 1);
       type Run = { name: string; backend: SimBackend; batches: number; cpu: boolean };
       const order: Run[] = [
         ...backends.map(([name, backend]) => ({ name, backend, batches: 1, cpu: true })),
