@@ -9,7 +9,7 @@
  */
 import type { Activation } from '../core/activations.ts';
 import { coordCheckExponents, type CoordExponents } from './exponents.ts';
-import { isResidual, TrainNetwork, type TrainArch } from './network.ts';
+import { isResidual, TrainNetwork, type NetworkConfig, type TrainArch } from './network.ts';
 import { Optimizer } from './optimizer.ts';
 import { presetExponents, type OptimizerName, type ParamName } from './parametrisation.ts';
 import { jackknifeSlope, type SlopeFit } from './powerLaw.ts';
@@ -65,69 +65,89 @@ export function coordCheckWork(o: CoordCheckOptions): number {
  * tick after every optimiser step and a partial result after every width. Each network's numbers
  * do not depend on the order, so this is runCoordCheck's computation, streamed.
  */
+/** The network of seed s at width n: the lab's network index s (coupled widths). Also the GPU coord check's. */
+export function coordCheckNetwork(o: CoordCheckOptions, param: ParamName, n: number, s: number): NetworkConfig {
+  return { arch: 'mlp', act: o.act, n, L: o.L, d: o.data.d, sw2: o.sw2, exponents: presetExponents(param, o.optimizer), eta: o.eta, seed: o.seed, net: s };
+}
+
+/** Per-network statistics of one parametrisation, [t][layer][width][seed]. */
+export interface CoordCells {
+  readonly dh: Float64Array[][][];
+  readonly h: Float64Array[][][];
+}
+
+export function coordCheckCells(o: CoordCheckOptions): CoordCells {
+  const cells = (T: number) => Array.from({ length: T }, () => Array.from({ length: o.L + 1 }, () => o.widths.map(() => new Float64Array(o.seeds))));
+  return { dh: cells(o.steps), h: cells(o.steps + 1) };
+}
+
+/** mean|h_t| and (t ≥ 1) mean|h_t − h_0| per layer (h¹..h^L, f) of network (width w, seed s). */
+export function recordCoords(cells: CoordCells, t: number, w: number, s: number, now: readonly ArrayLike<number>[], init: readonly ArrayLike<number>[]): void {
+  now.forEach((cur, l) => {
+    const i0 = init[l];
+    let a = 0;
+    let dlt = 0;
+    for (let j = 0; j < cur.length; j++) {
+      a += Math.abs(cur[j]);
+      dlt += Math.abs(cur[j] - i0[j]);
+    }
+    cells.h[t][l][w][s] = a / cur.length;
+    if (t > 0) cells.dh[t - 1][l][w][s] = dlt / cur.length;
+  });
+}
+
+/** One parametrisation's table over the first k widths (slopes need two): seed means, slopes, theory. */
+export function coordCheckParam(o: CoordCheckOptions, param: ParamName, cells: CoordCells, k = o.widths.length): CoordCheckParam {
+  const first = (all: Float64Array[][][]) => all.map((byL) => byL.map((byW) => byW.slice(0, k)));
+  const dh = first(cells.dh);
+  const th = coordCheckExponents(presetExponents(param, o.optimizer), o.L, o.optimizer);
+  return {
+    param,
+    dh: seedStat(dh),
+    h: seedStat(first(cells.h)),
+    slopes: k >= 2 ? dh.map((byL) => byL.map((byW) => jackknifeSlope(o.widths.slice(0, k), byW))) : dh.map((byL) => byL.map(() => ({ slope: Number.NaN, se: Number.NaN }))),
+    theory: th.ok ? th.value : { reason: th.reason },
+  };
+}
+
+/** The layer names of a coord check: h¹..h^L, then the output f. */
+export function coordCheckLayers(L: number): string[] {
+  return [...Array.from({ length: L }, (_, l) => `h${l + 1}`), 'f'];
+}
+
+/**
+ * The coord check as a sweep (work.ts): widths outer, then parametrisations, then coupled seeds, a
+ * tick after every optimiser step and a partial result after every width. Each network's numbers
+ * do not depend on the order, so this is runCoordCheck's computation, streamed.
+ */
 export function* coordCheckSweep(o: CoordCheckOptions): Sweep<CoordCheckResult> {
   const issue = coordCheckIssue(o);
   if (issue) throw new RangeError(`coord check: ${issue}`);
   const { widths, L, steps, seeds, data } = o;
-  const nLayers = L + 1;
-  const layers = [...Array.from({ length: L }, (_, l) => `h${l + 1}`), 'f'];
-  // Per parametrisation, per-network statistics [t][layer][width][seed].
-  const cells = (T: number) =>
-    Array.from({ length: T }, () => Array.from({ length: nLayers }, () => widths.map(() => new Float64Array(seeds))));
-  const per = o.params.map((param) => ({ param, exps: presetExponents(param, o.optimizer), dhAll: cells(steps), hAll: cells(steps + 1) }));
+  const layers = coordCheckLayers(L);
+  const per = o.params.map((param) => ({ param, cells: coordCheckCells(o) }));
   const work = (n: number) => stepWork(n, L, data.d, data.N);
   const total = coordCheckWork(o);
   let done = 0;
   // The result over the first k widths (slopes need two).
-  const result = (k: number): CoordCheckResult => ({
-    widths: widths.slice(0, k),
-    layers,
-    steps,
-    seeds,
-    params: per.map(({ param, exps, dhAll, hAll }): CoordCheckParam => {
-      const first = (all: Float64Array[][][]) => all.map((byL) => byL.map((byW) => byW.slice(0, k)));
-      const dhK = first(dhAll);
-      const th = coordCheckExponents(exps, L, o.optimizer);
-      return {
-        param,
-        dh: seedStat(dhK),
-        h: seedStat(first(hAll)),
-        slopes: k >= 2 ? dhK.map((byL) => byL.map((byW) => jackknifeSlope(widths.slice(0, k), byW))) : dhK.map((byL) => byL.map(() => ({ slope: Number.NaN, se: Number.NaN }))),
-        theory: th.ok ? th.value : { reason: th.reason },
-      };
-    }),
-  });
+  const result = (k: number): CoordCheckResult => ({ widths: widths.slice(0, k), layers, steps, seeds, params: per.map(({ param, cells }) => coordCheckParam(o, param, cells, k)) });
   for (let w = 0; w < widths.length; w++) {
     const n = widths[w];
-    for (const { exps, dhAll, hAll } of per) {
+    for (const { param, cells } of per) {
       for (let s = 0; s < seeds; s++) {
-        const net = new TrainNetwork({ arch: 'mlp', act: o.act, n, L, d: data.d, sw2: o.sw2, exponents: exps, eta: o.eta, seed: o.seed, net: s });
+        const net = new TrainNetwork(coordCheckNetwork(o, param, n, s));
         const opt = new Optimizer(net, o.optimizer);
+        const coords = () => [...net.pre.slice(0, L), net.out];
         net.forward(data.x, data.N);
-        const h0 = net.pre.map((p) => p.slice());
-        const f0 = net.out.slice();
-        const record = (t: number) => {
-          for (let l = 0; l < nLayers; l++) {
-            const cur = l < L ? net.pre[l] : net.out;
-            const init = l < L ? h0[l] : f0;
-            let a = 0;
-            let dlt = 0;
-            for (let j = 0; j < cur.length; j++) {
-              a += Math.abs(cur[j]);
-              dlt += Math.abs(cur[j] - init[j]);
-            }
-            hAll[t][l][w][s] = a / cur.length;
-            if (t > 0) dhAll[t - 1][l][w][s] = dlt / cur.length;
-          }
-        };
-        record(0);
+        const init = coords().map((a) => a.slice());
+        recordCoords(cells, 0, w, s, init, init);
         done += work(n) + drawWork(n, L, data.d);
         yield { done, total };
         for (let t = 1; t <= steps; t++) {
           net.backward(data.x, data.y, data.loss);
           opt.step();
           net.forward(data.x, data.N);
-          record(t);
+          recordCoords(cells, t, w, s, coords(), init);
           done += work(n);
           yield { done, total };
         }

@@ -2,7 +2,8 @@
  * The coord check (coordCheck.ts) with every network trained on WebGPU (GpuTrainer, f32): the same
  * networks (seed s = the lab's network index s at every width, drawn on the GPU from the lab's keys),
  * the same batch, the same statistics, slopes and theory, so widths the CPU cannot reach in seconds
- * (n = 4096 and beyond) get the same table.
+ * (n = 4096 and beyond) get the same table. The network, the recording and the summary are
+ * coordCheck.ts's own functions; gpuCoordCheck.test.ts checks the two agree width by width.
  *
  * f32 floor: Δh is the difference of two f32 forward passes. A hidden pre-activation is a sum of n
  * products whose partial sums are O(1), so each pass carries a rounding error of about
@@ -11,53 +12,9 @@
  * recorded Δh well above √n·2^{−24} at the largest width (NTK's h² at n = 4096 and η = 10⁻⁴ is
  * ~1e−6: too small; at η = 10⁻³ it is ~1e−5, a bias below 1 %). docs/training.md §9.
  */
-import { coordCheckIssue, seedStat, type CoordCheckOptions, type CoordCheckParam, type CoordCheckResult } from '../coordCheck.ts';
-import { coordCheckExponents } from '../exponents.ts';
-import { resolveLayers, type NetworkConfig } from '../network.ts';
-import { presetExponents, type ParamName } from '../parametrisation.ts';
-import { jackknifeSlope } from '../powerLaw.ts';
+import { coordCheckCells, coordCheckIssue, coordCheckLayers, coordCheckNetwork, coordCheckParam, recordCoords, type CoordCheckOptions, type CoordCheckParam, type CoordCheckResult } from '../coordCheck.ts';
+import { resolveLayers } from '../network.ts';
 import { GpuTrainer } from './gpuTrainer.ts';
-
-// The network, the recording and the summary below are runCoordCheck's (coordCheck.ts), written
-// out here so that the two stay separate files while runCoordCheck is being reshaped (issue 17's
-// streamed sweeps); gpuCoordCheck.test.ts checks the two agree width by width.
-
-/** The network of seed s at width n: the lab's network index s (coupled widths). */
-function coordCheckNetwork(o: CoordCheckOptions, param: ParamName, n: number, s: number): NetworkConfig {
-  return { arch: 'mlp', act: o.act, n, L: o.L, d: o.data.d, sw2: o.sw2, exponents: presetExponents(param, o.optimizer), eta: o.eta, seed: o.seed, net: s };
-}
-
-/** Per-network statistics of one parametrisation, [t][layer][width][seed]. */
-interface CoordCells {
-  readonly dh: Float64Array[][][];
-  readonly h: Float64Array[][][];
-}
-
-function coordCheckCells(o: CoordCheckOptions): CoordCells {
-  const cells = (T: number) => Array.from({ length: T }, () => Array.from({ length: o.L + 1 }, () => o.widths.map(() => new Float64Array(o.seeds))));
-  return { dh: cells(o.steps), h: cells(o.steps + 1) };
-}
-
-/** mean|h_t| and (t ≥ 1) mean|h_t − h_0| per layer (h¹..h^L, f) of network (w, s). */
-function recordCoords(cells: CoordCells, t: number, w: number, s: number, now: readonly ArrayLike<number>[], init: readonly ArrayLike<number>[]): void {
-  now.forEach((cur, l) => {
-    const i0 = init[l];
-    let a = 0;
-    let dlt = 0;
-    for (let j = 0; j < cur.length; j++) {
-      a += Math.abs(cur[j]);
-      dlt += Math.abs(cur[j] - i0[j]);
-    }
-    cells.h[t][l][w][s] = a / cur.length;
-    if (t > 0) cells.dh[t - 1][l][w][s] = dlt / cur.length;
-  });
-}
-
-function coordCheckParam(o: CoordCheckOptions, param: ParamName, cells: CoordCells): CoordCheckParam {
-  const slopes = cells.dh.map((byL) => byL.map((byW) => jackknifeSlope(o.widths, byW)));
-  const th = coordCheckExponents(presetExponents(param, o.optimizer), o.L, o.optimizer);
-  return { param, dh: seedStat(cells.dh), h: seedStat(cells.h), slopes, theory: th.ok ? th.value : { reason: th.reason } };
-}
 
 export interface GpuCoordCheckProgress {
   readonly param: string;
@@ -100,5 +57,5 @@ export async function runGpuCoordCheck(
     }
     params.push(coordCheckParam(o, param, cells));
   }
-  return { widths, layers: [...Array.from({ length: L }, (_, l) => `h${l + 1}`), 'f'], steps, seeds, params };
+  return { widths, layers: coordCheckLayers(L), steps, seeds, params };
 }
