@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { stats } from './frameStats.ts';
 
 export interface CurveAnimationOptions {
   /** A page already served (skips the build and the preview server). */
@@ -28,13 +29,6 @@ export interface CurveAnimationOptions {
   readonly L?: number;
   /** Plays recorded (each 31 layer steps at 4 layers/s ≈ 7.75 s). */
   readonly repeats?: number;
-}
-
-function stats(values: readonly number[]): { count: number; median: number; p95: number; max: number } {
-  const s = [...values].sort((a, b) => a - b);
-  const at = (q: number) => (s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))]);
-  const round = (v: number) => Math.round(v * 100) / 100;
-  return { count: s.length, median: round(at(0.5)), p95: round(at(0.95)), max: round(s.length ? s[s.length - 1] : NaN) };
 }
 
 // In-page code as text: tsx (esbuild keepNames) would wrap functions in a __name helper the page lacks.

@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { stats } from './frameStats.ts';
 
 export interface FrameTimeOptions {
   /** A page already served (skips the build and the preview server). */
@@ -22,20 +23,6 @@ export interface FrameTimeOptions {
   /** Pointer moves over the drag (each is one input event; the browser coalesces them per frame). */
   readonly steps?: number;
   readonly targetL?: number;
-}
-
-interface Stats {
-  readonly count: number;
-  readonly median: number;
-  readonly p95: number;
-  readonly max: number;
-}
-
-function stats(values: readonly number[]): Stats {
-  const s = [...values].sort((a, b) => a - b);
-  const at = (q: number) => (s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))]);
-  const round = (v: number) => Math.round(v * 100) / 100;
-  return { count: s.length, median: round(at(0.5)), p95: round(at(0.95)), max: round(s.length ? s[s.length - 1] : NaN) };
 }
 
 // In-page code is passed as text: tsx (esbuild keepNames) would wrap functions in a __name helper

@@ -116,12 +116,11 @@ export async function benchMultiCore(options: { quick?: boolean; log?: (line: st
         const r = ratios('oneThread', name);
         row[name] = { seconds, speedup: median(r), speedupQuartiles: quartiles(r), coresUsed: median(cpu.get(name)!) / seconds, cpuOverOneThread: median(cpu.get(name)!) / median(cpu.get('oneThread')!), identical: summaries.get(name) === summaries.get('oneThread') };
       }
+      const two = row.threads2 as { speedup: number; speedupQuartiles: [number, number]; identical: boolean } | undefined;
       if (!options.quick) {
         const r = ratios('alone', 'together', 2);
-        const two = row.threads2 as { speedup: number } | undefined;
         row.ceiling = { aloneSeconds: median(times.get('alone')!), togetherSeconds: median(times.get('together')!), speedup: median(r), speedupQuartiles: quartiles(r), poolOfCeiling: two ? two.speedup / median(r) : undefined };
       }
-      const two = row.threads2 as { speedup: number; speedupQuartiles: [number, number]; identical: boolean } | undefined;
       const ceiling = row.ceiling as { speedup: number; poolOfCeiling?: number } | undefined;
       if (two && options.log) {
         const q = two.speedupQuartiles;

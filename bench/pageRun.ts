@@ -8,15 +8,9 @@
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { stats } from './frameStats.ts';
 
 const LONG_RUN = 'n=1024&L=50&M=10000&backend=cpu';
-
-function stats(values: readonly number[]): { count: number; median: number; p95: number; max: number } {
-  const s = [...values].sort((a, b) => a - b);
-  const at = (q: number) => (s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))]);
-  const round = (v: number) => Math.round(v * 100) / 100;
-  return { count: s.length, median: round(at(0.5)), p95: round(at(0.95)), max: round(s.length ? s[s.length - 1] : NaN) };
-}
 
 // In-page code as text (tsx would wrap functions in a __name helper the page does not have).
 const RECORD = `(() => {
@@ -51,7 +45,9 @@ export async function benchPageRun(options: { baseUrl?: string } = {}): Promise<
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const open = async () => {
       await page.goto(`${baseUrl}?${LONG_RUN}`);
-      await page.waitForFunction(`Number(document.querySelector('[data-testid=progress]')?.getAttribute('value') ?? 0) > 0`, undefined, { timeout: 60_000 });
+      // Locator waits, not waitForFunction: a string predicate is eval'd in the page, which the
+      // page's CSP (no 'unsafe-eval') refuses.
+      await page.getByTestId('progress').and(page.locator(':not([value="0"])')).waitFor({ timeout: 60_000 });
     };
     await open();
     await page.evaluate(RECORD);
@@ -59,7 +55,7 @@ export async function benchPageRun(options: { baseUrl?: string } = {}): Promise<
     for (let i = 0; i < 6; i++) {
       const t0 = Date.now();
       await page.getByTestId('toggle-panel').click();
-      await page.waitForFunction(`document.querySelector('[data-testid=toggle-panel]').getAttribute('aria-expanded') === '${i % 2 === 0 ? 'false' : 'true'}'`);
+      await page.getByTestId('toggle-panel').and(page.locator(`[aria-expanded="${i % 2 === 0 ? 'false' : 'true'}"]`)).waitFor();
       clickMs.push(Date.now() - t0);
       await page.mouse.wheel(0, i % 2 === 0 ? 300 : -300);
       await page.waitForTimeout(250);
